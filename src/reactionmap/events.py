@@ -1,0 +1,311 @@
+"""Read an event's files (or a table brought in), validate them, and report every problem at once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from reactionmap import paths
+from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.schema import (
+    DEFAULT_SCALE,
+    MONTH_RE,
+    REQUIRED_COLUMNS,
+    STATEMENT_COLUMNS,
+    Problem,
+    Scale,
+    scale_from_config,
+    validate_statements,
+)
+from reactionmap.tables import read_csv_text
+
+EVENT_FILE = "event.toml"
+STATEMENTS_FILE = "statements.csv"
+DERIVED_COLUMNS = ("when", "date_label", "row")
+
+
+class EventNotFound(LookupError):
+    """No event directory by that id or path."""
+
+
+@dataclass
+class Event:
+    """One event: its description, its scale and its validated, resolved statements."""
+
+    id: str
+    title: str
+    date: pd.Timestamp
+    summary: str = ""
+    parties: list[dict] = field(default_factory=list)
+    milestones: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    scale: Scale = DEFAULT_SCALE
+    statements: pd.DataFrame = field(default_factory=lambda: empty_statements())
+    problems: list[Problem] = field(default_factory=list)
+    directory: Path | None = None
+    input_rows: int = 0
+
+    @property
+    def party_codes(self) -> set[str]:
+        return {str(p.get("iso3", "")).upper() for p in self.parties}
+
+
+def empty_statements() -> pd.DataFrame:
+    """A statements frame with no rows and every column."""
+    frame = pd.DataFrame({c: pd.Series(dtype=str) for c in STATEMENT_COLUMNS})
+    frame["when"] = pd.Series(dtype="datetime64[ns]")
+    frame["date_label"] = pd.Series(dtype=str)
+    frame["row"] = pd.Series(dtype=int)
+    return frame
+
+
+def list_events(events_dir: Path | None = None) -> list[str]:
+    """The ids of every event directory (one holding an event.toml), sorted."""
+    root = events_dir or paths.events_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / EVENT_FILE).is_file())
+
+
+def event_directory(ref: str | Path, events_dir: Path | None = None) -> Path:
+    """An event id under the events directory, or a path to an event directory."""
+    root = events_dir or paths.events_dir()
+    candidate = Path(ref)
+    for path in (candidate, root / str(ref)):
+        if (path / EVENT_FILE).is_file():
+            return path
+    known = ", ".join(list_events(root)) or "none"
+    raise EventNotFound(
+        f"No event {str(ref)!r}: expected a directory with {EVENT_FILE} "
+        f"(known events under {root.name}/: {known})"
+    )
+
+
+def load_event(
+    ref: str | Path, events_dir: Path | None = None, resolver: CountryResolver | None = None
+) -> Event:
+    """Read and check an event's files; problems are collected in Event.problems, never raised."""
+    directory = event_directory(ref, events_dir)
+    meta_name = f"{directory.name}/{EVENT_FILE}"
+    try:
+        meta = tomllib.loads((directory / EVENT_FILE).read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        meta = {}
+        meta_problems = [Problem(meta_name, None, None, "", f"not valid TOML: {err}")]
+    else:
+        meta_problems = []
+    event, more = event_from_meta(meta, meta_name, default_id=directory.name)
+    event.directory = directory
+    csv_name = f"{directory.name}/{STATEMENTS_FILE}"
+    csv_path = directory / STATEMENTS_FILE
+    if not csv_path.is_file():
+        raw = None
+        table_problems = [Problem(csv_name, None, None, "", "file is missing")]
+    else:
+        raw, table_problems = read_csv_text(csv_path.read_bytes(), csv_name)
+    statement_problems: list[Problem] = []
+    if raw is not None:
+        event.input_rows = len(raw)
+        event.statements, statement_problems = prepare_statements(
+            raw, event.scale, event.date, csv_name, resolver=resolver, strict=True
+        )
+    event.problems = meta_problems + more + table_problems + statement_problems
+    return event
+
+
+def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list[Problem]]:
+    """An Event (without statements) from a parsed event.toml; problems for what is missing."""
+    problems: list[Problem] = []
+    for key in ("id", "title", "date"):
+        if not meta.get(key):
+            problems.append(Problem(file, None, key, "", f"`{key}` is missing"))
+    date = pd.to_datetime(str(meta.get("date", "")), errors="coerce")
+    if pd.isna(date):
+        if meta.get("date"):
+            problems.append(
+                Problem(file, None, "date", str(meta["date"]), "date must be YYYY-MM-DD")
+            )
+        date = pd.Timestamp("1970-01-01")
+    scale, scale_problems = scale_from_config(meta.get("scale"), file)
+    problems += scale_problems
+    lists = {}
+    for key, needed in (
+        ("parties", ("iso3", "role")),
+        ("milestones", ("date", "label")),
+        ("sources", ("name",)),
+    ):
+        entries = meta.get(key, [])
+        if not isinstance(entries, list):
+            problems.append(Problem(file, None, key, "", f"`{key}` must be a list of tables"))
+            entries = []
+        for i, entry in enumerate(entries, start=1):
+            for need in needed:
+                if not isinstance(entry, dict) or not str(entry.get(need, "")).strip():
+                    problems.append(Problem(file, None, f"{key}[{i}].{need}", "", "is missing"))
+        lists[key] = [e for e in entries if isinstance(e, dict)]
+    for i, milestone in enumerate(lists["milestones"], start=1):
+        value = str(milestone.get("date", ""))
+        if value and pd.isna(pd.to_datetime(value, errors="coerce")):
+            problems.append(
+                Problem(file, None, f"milestones[{i}].date", value, "date must be YYYY-MM-DD")
+            )
+    event = Event(
+        id=str(meta.get("id") or default_id),
+        title=str(meta.get("title") or default_id),
+        date=pd.Timestamp(date).normalize().tz_localize(None),
+        summary=str(meta.get("summary", "")),
+        scale=scale,
+        **lists,
+    )
+    return event, problems
+
+
+def normalise_columns(raw: pd.DataFrame) -> pd.DataFrame:
+    """Header names as the contract spells them: trimmed, lower case, spaces as underscores."""
+    renamed = raw.copy()
+    renamed.columns = [str(c).strip().lower().replace(" ", "_") for c in raw.columns]
+    return renamed
+
+
+def prepare_statements(
+    raw: pd.DataFrame,
+    scale: Scale,
+    event_date: pd.Timestamp,
+    file: str,
+    resolver: CountryResolver | None = None,
+    strict: bool = False,
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Validated, resolved statements (good rows only) and a problem for every bad cell.
+
+    ``strict`` (an event's own files) requires every contract column; otherwise only
+    actor and stance are required and the rest are filled in empty.
+    """
+    resolver = resolver or default_resolver()
+    frame = normalise_columns(raw)
+    problems: list[Problem] = []
+    dupes = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
+    for column in dupes:
+        problems.append(Problem(file, 1, column, column, f"column {column!r} appears twice"))
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    required = STATEMENT_COLUMNS if strict else REQUIRED_COLUMNS
+    missing = [c for c in required if c not in frame.columns]
+    for column in missing:
+        problems.append(
+            Problem(
+                file,
+                1,
+                column,
+                "",
+                f"required column {column!r} is missing; columns are: {', '.join(STATEMENT_COLUMNS)}",
+            )
+        )
+    for column in frame.columns:
+        if column not in STATEMENT_COLUMNS:
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    column,
+                    column,
+                    f"unknown column {column!r} is ignored; columns are: "
+                    f"{', '.join(STATEMENT_COLUMNS)}",
+                )
+            )
+    if any(c in missing for c in REQUIRED_COLUMNS):
+        return empty_statements(), problems
+    frame = frame.reindex(columns=list(STATEMENT_COLUMNS), fill_value="")
+    frame = frame.astype(object).where(frame.notna(), "").astype(str)
+    frame = frame.reset_index(drop=True)
+    rows = frame.index + 2
+    for column in ("statement_id", "actor", "actor_iso3", "actor_type", "stance", "date"):
+        frame[column] = frame[column].str.strip()
+    frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
+    frame["actor_type"] = frame["actor_type"].str.lower()
+    frame["stance"] = _stance_keys(frame["stance"], scale)
+    if not strict:
+        frame["statement_id"] = frame["statement_id"].mask(
+            frame["statement_id"] == "", "row-" + rows.astype(str)
+        )
+    for index in frame.index[frame["statement_id"] == ""]:
+        problems.append(
+            Problem(file, int(index) + 2, "statement_id", "", "statement_id is empty")
+        )
+    problems += validate_statements(frame, scale, file)
+    problems += _resolve_actors(frame, resolver, file)
+    frame["date_precision"] = frame["date_precision"].mask(
+        frame["date_precision"] == "", _precision_of(frame["date"])
+    )
+    frame["row"] = rows
+    bad_rows = {p.row for p in problems if p.row is not None and p.row > 1}
+    good = frame[~frame["row"].isin(bad_rows)].copy()
+    good["when"] = earliest_dates(good["date"], event_date)
+    good["date_label"] = [
+        date_label(d, p) for d, p in zip(good["date"], good["date_precision"], strict=True)
+    ]
+    return good.reset_index(drop=True), problems
+
+
+def _stance_keys(stances: pd.Series, scale: Scale) -> pd.Series:
+    """Stance keys as written, or a category's label in any case, mapped to its key."""
+    lookup = {c.key.casefold(): c.key for c in scale.categories}
+    lookup |= {c.label.casefold(): c.key for c in scale.categories}
+    folded = stances.str.strip().str.casefold()
+    return folded.map(lookup).fillna(stances.str.strip())
+
+
+def _resolve_actors(frame: pd.DataFrame, resolver: CountryResolver, file: str) -> list[Problem]:
+    """Fill actor_iso3 (and a blank actor_type) in place; a problem for each name not resolved."""
+    problems = []
+    blank = frame["actor_iso3"] == ""
+    names = frame["actor"].where(blank, frame["actor_iso3"])
+    types = frame["actor_type"].where(frame["actor_type"].isin(("state", "organization")), "")
+    types = types.where(blank | (types != "state"), "")
+    codes, errors = resolver.resolve_series(names, types.replace("", None))
+    for index, error in errors.items():
+        column = "actor" if blank[index] else "actor_iso3"
+        if frame.at[index, "actor"] == "" and column == "actor":
+            continue  # already reported as an empty actor
+        problems.append(Problem(file, int(index) + 2, column, names[index], str(error)))
+    frame["actor_iso3"] = codes.fillna("").astype(str)
+    is_org = frame["actor_iso3"].map(lambda c: bool(c) and resolver.is_organization(c))
+    frame["actor_type"] = frame["actor_type"].mask(
+        frame["actor_type"] == "", is_org.map({True: "organization", False: "state"})
+    )
+    return problems
+
+
+def _precision_of(dates: pd.Series) -> pd.Series:
+    return dates.map(lambda d: "unknown" if d == "" else "month" if MONTH_RE.match(d) else "day")
+
+
+def earliest_dates(dates: pd.Series, event_date: pd.Timestamp) -> pd.Series:
+    """The earliest day each statement can have been made, for as-of filtering and order.
+
+    A day is itself; a month counts from its first day, or from the event's date when the
+    event falls in that month; an unknown date counts from the event's date.
+    """
+    parsed = pd.to_datetime(dates.where(dates != ""), errors="coerce", utc=True, format="mixed")
+    when = parsed.dt.tz_localize(None)
+    months = dates.str.fullmatch(r"\d{4}-\d{2}")
+    if months.any():
+        starts = pd.to_datetime(dates[months] + "-01")
+        ends = starts + pd.offsets.MonthEnd(0)
+        same = (starts <= event_date) & (event_date <= ends)
+        when[months] = starts.where(~same, event_date)
+    return when.fillna(event_date).astype("datetime64[ns]")
+
+
+def date_label(date: str, precision: str) -> str:
+    """A date as a reader sees it, honest about what is not known."""
+    if not date or precision == "unknown":
+        return "date not reported"
+    stamp = pd.Timestamp(date[:10] if precision == "day" else date + "-01")
+    if precision == "month":
+        return f"{stamp:%B %Y} (day not reported)"
+    text = f"{stamp.day} {stamp:%b %Y}"
+    if len(date) > 10:
+        text += f", {date[11:16]}"
+    return text

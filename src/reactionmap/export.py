@@ -1,0 +1,77 @@
+"""Bytes for download: the stance table as CSV or GeoJSON, the raw statements as CSV."""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point, mapping
+
+from reactionmap.schema import NO_STATEMENT_KEY, STATEMENT_COLUMNS
+from reactionmap.stance import STANCE_COLUMNS
+from reactionmap.tables import escape_formula
+
+
+def _guarded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: escape_formula(v) if isinstance(v, str) else v)
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV (RFC 4180 quoting, LF line ends), safe to open in a spreadsheet."""
+    return _guarded(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def statements_csv(statements: pd.DataFrame) -> bytes:
+    """The statements in the data contract's columns, exactly as an event's statements.csv."""
+    return csv_bytes(statements.reindex(columns=list(STATEMENT_COLUMNS), fill_value=""))
+
+
+def stance_csv(table: pd.DataFrame) -> bytes:
+    """The stance table as CSV, one row per actor."""
+    return csv_bytes(table.reindex(columns=list(STANCE_COLUMNS), fill_value=""))
+
+
+def stance_geojson(
+    table: pd.DataFrame, countries: gpd.GeoDataFrame, markers: pd.DataFrame
+) -> bytes:
+    """Every country's shape (a point for a state with no shape) with iso3, name and stance.
+
+    Countries that said nothing have stance "none". Organizations are not countries and are
+    left out. Coordinates are WGS84 longitude/latitude as RFC 7946 asks.
+    """
+    own = table.set_index("actor_iso3")
+    props = [c for c in STANCE_COLUMNS if c not in ("actor_iso3", "actor")]
+    features = []
+    shaped = set(countries["iso3"])
+    rows = [(r.iso3, r.name, r.geometry) for r in countries.itertuples()]
+    rows += [
+        (r.iso3, r.name, Point(r.lon, r.lat))
+        for r in markers.itertuples()
+        if r.iso3 not in shaped
+    ]
+    for iso3, name, geometry in rows:
+        properties = {"iso3": iso3, "name": name, "stance": NO_STATEMENT_KEY}
+        if iso3 in own.index:
+            found = own.loc[iso3]
+            properties |= {c: _plain(found[c]) for c in props}
+        features.append({"type": "Feature", "properties": properties, "geometry": mapping(geometry)})
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _plain(value: object) -> object:
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def download_name(event_id: str, what: str, as_of: pd.Timestamp | None, extension: str) -> str:
+    """A file name that says which event, what and as of when: venezuela-2026-01_stance_2026-01-04.csv."""
+    stamp = f"_{as_of:%Y-%m-%d}" if as_of is not None else ""
+    return f"{event_id}_{what}{stamp}.{extension}"

@@ -1,0 +1,282 @@
+"""Plotly figures (the choropleth map and the timeline), as pure functions returning go.Figure."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from reactionmap.schema import NO_STATEMENT_KEY, Scale
+from reactionmap.stance import statement_text
+
+HOVER_WIDTH = 56  # characters per hover line
+HOVER_LIMIT = 320  # characters of statement text before the ellipsis
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+HOVER_LABEL = {"bgcolor": "white", "bordercolor": "#444", "font": {"color": "#111", "size": 13}}
+
+
+def wrap_escaped(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_LIMIT) -> str:
+    """Text cut at ``limit`` with an ellipsis, wrapped, each line escaped, joined with <br>."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+
+
+def hover_text(row: pd.Series, scale: Scale) -> str:
+    """The hover label for one country: name, stance, who, when and what was said."""
+    name = html.escape(row["name"])
+    if row["stance"] == NO_STATEMENT_KEY:
+        return f"<b>{name}</b><br>{html.escape(scale.label(NO_STATEMENT_KEY))}"
+    lines = [f"<b>{name}</b>", f"<b>{html.escape(scale.label(row['stance']))}</b>"]
+    if row.get("inherited_from"):
+        lines.append(
+            wrap_escaped(f"Inherited from {row['inherited_from']}; no statement of its own")
+        )
+    elif row["statement_count"] > 1:
+        lines[-1] += f" · {int(row['statement_count'])} statements, latest:"
+    who = ", ".join(p for p in (row["speaker"], row["speaker_role"]) if p)
+    lines.append(wrap_escaped(" · ".join(p for p in (who, row["latest_date"]) if p)))
+    text = row["latest_text"]
+    if text:
+        lines.append(wrap_escaped(f"“{text}”" if row.get("has_quote") else text))
+    return "<br>".join(lines)
+
+
+def map_table(stances: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    """Every drawable country with its stance ('none' when it said nothing) and hover text inputs."""
+    table = countries[["iso3", "name", "has_shape", "has_marker"]].merge(
+        stances.drop(columns=["actor"], errors="ignore").rename(columns={"actor_iso3": "iso3"}),
+        on="iso3",
+        how="left",
+    )
+    table["stance"] = table["stance"].fillna(NO_STATEMENT_KEY)
+    table["statement_count"] = table["statement_count"].fillna(0).astype(int)
+    return table.fillna("")
+
+
+def map_figure(
+    table: pd.DataFrame,
+    scale: Scale,
+    markers: pd.DataFrame,
+    geojson: str | dict,
+    selected: str | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """The choropleth: one trace for every shape, stepped colours, markers for small states.
+
+    ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
+    browser fetches once, or a GeoJSON dict.
+    """
+    categories = scale.with_none
+    codes = {c.key: i for i, c in enumerate(categories)}
+    n = len(categories)
+    colorscale = []
+    for i, category in enumerate(categories):
+        colorscale += [[i / n, category.color], [(i + 1) / n, category.color]]
+    inherited = table["inherited_from"].astype(bool) if "inherited_from" in table else False
+    shapes = table[table["has_shape"].astype(bool)]
+    fig = go.Figure()
+    for part, opacity, name in (
+        (shapes[~inherited.reindex(shapes.index, fill_value=False)], 1.0, "countries"),
+        (shapes[inherited.reindex(shapes.index, fill_value=False)], 0.45, "inherited"),
+    ):
+        if part.empty and name == "inherited":
+            continue
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson,
+                featureidkey="properties.iso3",
+                locations=part["iso3"],
+                z=part["stance"].map(codes),
+                zmin=-0.5,
+                zmax=n - 0.5,
+                colorscale=colorscale,
+                showscale=False,
+                marker={"line": {"color": "white", "width": 0.4}, "opacity": opacity},
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=name,
+                showlegend=False,
+            )
+        )
+    small = markers.merge(table[["iso3", "stance", "hover"]], on="iso3", how="left")
+    small["stance"] = small["stance"].fillna(NO_STATEMENT_KEY)
+    fig.add_trace(
+        go.Scattergeo(
+            lon=small["lon"],
+            lat=small["lat"],
+            mode="markers",
+            marker={
+                "size": 7,
+                "color": small["stance"].map(scale.color),
+                "line": {"color": "#555", "width": 0.6},
+            },
+            hovertext=small["hover"].fillna(small["name"]),
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=small["iso3"],
+            name="small states",
+            showlegend=False,
+        )
+    )
+    if selected and selected in set(shapes["iso3"]):
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson,
+                featureidkey="properties.iso3",
+                locations=[selected],
+                z=[0],
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+                marker={"line": {"color": "#111", "width": 2.2}},
+                hoverinfo="skip",
+                name="selected",
+                showlegend=False,
+            )
+        )
+    for category in categories:
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                marker={"size": 12, "symbol": "square", "color": category.color},
+                name=category.label,
+                showlegend=True,
+                hoverinfo="skip",
+            )
+        )
+    if "inherited" in [t.name for t in fig.data]:
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                marker={"size": 12, "symbol": "square", "color": "#999", "opacity": 0.45},
+                name="Lighter: inherited from an organization",
+                showlegend=True,
+                hoverinfo="skip",
+            )
+        )
+    fig.update_geos(
+        projection_type="natural earth",
+        showframe=False,
+        showcoastlines=False,
+        showcountries=False,
+        showland=False,
+        showocean=True,
+        oceancolor="#F2F6FA",
+        showlakes=False,
+        lataxis_range=[-58, 85],
+        bgcolor="rgba(0,0,0,0)",
+    )
+    fig.update_layout(
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "font": {"size": 12}},
+        hoverlabel=HOVER_LABEL,
+        font={"family": FONT},
+        paper_bgcolor="rgba(0,0,0,0)",
+        clickmode="event+select",
+        dragmode=False,
+    )
+    return fig
+
+
+def timeline_figure(
+    statements: pd.DataFrame,
+    milestones: list[dict],
+    scale: Scale,
+    as_of: pd.Timestamp | None = None,
+    height: int | None = None,
+) -> go.Figure:
+    """Statements over time, one row per actor, coloured by stance; milestones as lines.
+
+    A statement dated only to a month is drawn as a bar over the days it may fall on, not as
+    a point at an invented day; one with no date is left off (callers list it).
+    """
+    dated = statements[statements["date_precision"] != "unknown"]
+    actors = list(dict.fromkeys(dated.sort_values("when", kind="stable")["actor"]))
+    fig = go.Figure()
+    for category in scale.categories:
+        rows = dated[dated["stance"] == category.key]
+        hover = [
+            f"<b>{html.escape(a)}</b> · {html.escape(category.label)}<br>{html.escape(d)}<br>"
+            + wrap_escaped(t, limit=200)
+            for a, d, t in zip(rows["actor"], rows["date_label"], statement_text(rows), strict=True)
+        ]
+        exact = (rows["date_precision"] == "day").to_numpy()
+        fig.add_trace(
+            go.Scatter(
+                x=rows["when"][exact],
+                y=rows["actor"][exact],
+                mode="markers",
+                marker={"size": 11, "color": category.color, "line": {"color": "#333", "width": 1}},
+                name=category.label,
+                legendgroup=category.key,
+                hovertext=[h for h, e in zip(hover, exact, strict=True) if e],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+        month = rows[~exact]
+        if not month.empty:
+            ends = month["date"].map(lambda d: pd.Timestamp(d + "-01") + pd.offsets.MonthEnd(0))
+            xs, ys, texts = [], [], []
+            for start, end, actor, text in zip(
+                month["when"], ends, month["actor"],
+                [h for h, e in zip(hover, exact, strict=True) if not e], strict=True
+            ):
+                xs += [start, end + pd.Timedelta(hours=23), None]
+                ys += [actor, actor, None]
+                texts += [text, text, ""]
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line={"color": category.color, "width": 7},
+                    opacity=0.55,
+                    name=f"{category.label} (day not reported)",
+                    legendgroup=category.key,
+                    showlegend=False,
+                    hovertext=texts,
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+    days: dict[pd.Timestamp, list[str]] = {}
+    for milestone in milestones:
+        day = pd.to_datetime(str(milestone.get("date", "")), errors="coerce")
+        if not pd.isna(day):
+            days.setdefault(day, []).append(html.escape(str(milestone.get("label", ""))))
+    for day, labels in days.items():
+        fig.add_vline(x=day, line={"color": "#666", "width": 1, "dash": "dot"})
+        fig.add_annotation(
+            x=day,
+            y=1,
+            yref="paper",
+            text="<br>".join(labels),
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            font={"size": 11, "color": "#444"},
+        )
+    if as_of is not None:
+        fig.add_vline(x=as_of, line={"color": "#111", "width": 2})
+    fig.update_layout(
+        height=height or max(260, 28 * len(actors) + 120),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        yaxis={"categoryorder": "array", "categoryarray": actors[::-1], "title": None},
+        xaxis={"title": None, "type": "date"},
+        legend={"orientation": "h", "y": -0.15},
+        hoverlabel=HOVER_LABEL,
+        font={"family": FONT},
+        plot_bgcolor="white",
+        paper_bgcolor="rgba(0,0,0,0)",
+        showlegend=True,
+    )
+    fig.update_xaxes(gridcolor="#eee")
+    fig.update_yaxes(gridcolor="#f3f3f3")
+    return fig

@@ -1,0 +1,295 @@
+"""The data contract: statement columns, the stance scale, and validation that reports every problem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+STATEMENT_COLUMNS: tuple[str, ...] = (
+    "statement_id",
+    "actor",
+    "actor_iso3",
+    "actor_type",
+    "stance",
+    "date",
+    "date_precision",
+    "speaker",
+    "speaker_role",
+    "quote",
+    "summary",
+    "source_name",
+    "source_url",
+    "notes",
+)
+REQUIRED_COLUMNS: tuple[str, ...] = ("actor", "stance")
+ACTOR_TYPES: tuple[str, ...] = ("state", "organization", "official", "other")
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "unknown")
+FREE_TEXT_COLUMNS: tuple[str, ...] = ("quote", "summary", "notes")
+
+NO_STATEMENT_KEY = "none"
+NO_STATEMENT_LABEL = "No statement recorded"
+NO_STATEMENT_COLOR = "#E3E3E3"
+
+# A date as an editor writes it: a day (optionally with a time), a month, or nothing.
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$")
+MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# Bidirectional overrides and isolates can make text read differently from what it is.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+FORMULA_START_RE = re.compile(r"^(=|@|[+\-][^\d\s.])")
+
+
+@dataclass(frozen=True)
+class Category:
+    """One stance category: a key used in the data, a label for readers, a colour."""
+
+    key: str
+    label: str
+    color: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The ordered stance categories of an event, plus the implicit 'No statement recorded'."""
+
+    categories: tuple[Category, ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.categories)
+
+    @property
+    def with_none(self) -> tuple[Category, ...]:
+        """Every category a reader can see, 'No statement recorded' last."""
+        return (*self.categories, Category(NO_STATEMENT_KEY, NO_STATEMENT_LABEL, NO_STATEMENT_COLOR))
+
+    def label(self, key: str) -> str:
+        return {c.key: c.label for c in self.with_none}.get(key, key)
+
+    def color(self, key: str) -> str:
+        return {c.key: c.color for c in self.with_none}.get(key, NO_STATEMENT_COLOR)
+
+
+# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
+DEFAULT_SCALE = Scale(
+    (
+        Category("condemn", "Condemned", "#D55E00"),
+        Category("concern", "Expressed concern / urged restraint", "#E69F00"),
+        Category("neutral", "Neutral or ambivalent", "#F0E442"),
+        Category("support", "Supported", "#0072B2"),
+        Category("party", "Directly involved", "#CC79A7"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located precisely enough to fix it."""
+
+    file: str
+    row: int | None  # spreadsheet row number: the header is row 1, the first data row is row 2
+    column: str | None
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table a reader can scan: file, row, column, value, problem."""
+    return pd.DataFrame(
+        [
+            {
+                "file": p.file,
+                "row": p.row,
+                "column": p.column or "",
+                "value": p.value,
+                "problem": p.message,
+            }
+            for p in problems
+        ],
+        columns=["file", "row", "column", "value", "problem"],
+    ).astype({"row": "Int64"})
+
+
+def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]:
+    """Build a Scale from an event.toml `scale` list; the default when it is absent."""
+    if entries is None:
+        return DEFAULT_SCALE, []
+    problems: list[Problem] = []
+    if not isinstance(entries, list) or not entries:
+        msg = "`scale` must be a non-empty list of tables with key, label and color"
+        return DEFAULT_SCALE, [Problem(file, None, "scale", repr(entries)[:80], msg)]
+    categories = []
+    for i, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            problems.append(Problem(file, None, f"scale[{i}]", repr(entry)[:80], "not a table"))
+            continue
+        key, label = str(entry.get("key", "")), str(entry.get("label", ""))
+        color = str(entry.get("color", ""))
+        if not KEY_RE.match(key) or key == NO_STATEMENT_KEY:
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    f"scale[{i}].key",
+                    key,
+                    f"key {key!r} must be lower-case letters, digits or _ and not "
+                    f"{NO_STATEMENT_KEY!r} (reserved for 'No statement recorded')",
+                )
+            )
+        if not label:
+            problems.append(Problem(file, None, f"scale[{i}].label", label, "label is empty"))
+        if not COLOR_RE.match(color):
+            problems.append(
+                Problem(file, None, f"scale[{i}].color", color, f"color {color!r} must be #RRGGBB")
+            )
+        categories.append(Category(key, label or key, color if COLOR_RE.match(color) else "#999999"))
+    keys = [c.key for c in categories]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        problems.append(Problem(file, None, "scale", key, f"scale key {key!r} appears twice"))
+    return Scale(tuple(categories)), problems
+
+
+def _has_hidden_characters(value: str) -> bool:
+    for ch in value:
+        if ch in BIDI_CONTROLS:
+            return True
+        if unicodedata.category(ch) == "Cc" and ch not in "\n\t":
+            return True
+    return False
+
+
+def _valid_date(value: str) -> bool:
+    if value == "":
+        return True
+    if MONTH_RE.match(value):
+        return 1 <= int(value[5:7]) <= 12
+    if DAY_RE.match(value):
+        return not pd.isna(pd.to_datetime(value, errors="coerce", utc=True))
+    return False
+
+
+def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
+    allowed_stances = ", ".join(scale.keys)
+    text = [
+        pa.Check(
+            lambda v: not _has_hidden_characters(v),
+            element_wise=True,
+            error="contains control or bidirectional-override characters; remove them",
+        ),
+        pa.Check(
+            lambda v: not FORMULA_START_RE.match(v),
+            element_wise=True,
+            error="starts like a spreadsheet formula (= + - @); reword it or put it in quote marks",
+        ),
+    ]
+    columns = {name: pa.Column(str, checks=list(text)) for name in STATEMENT_COLUMNS}
+    columns["actor"] = pa.Column(
+        str, checks=[*text, pa.Check.str_length(min_value=1, error="actor is empty")]
+    )
+    columns["stance"] = pa.Column(
+        str, checks=[pa.Check.isin(scale.keys, error=f"stance must be one of: {allowed_stances}")]
+    )
+    columns["actor_type"] = pa.Column(
+        str,
+        checks=[
+            pa.Check.isin(
+                ("", *ACTOR_TYPES), error=f"actor_type must be one of: {', '.join(ACTOR_TYPES)}"
+            )
+        ],
+    )
+    columns["date_precision"] = pa.Column(
+        str,
+        checks=[
+            pa.Check.isin(
+                ("", *DATE_PRECISIONS),
+                error=f"date_precision must be one of: {', '.join(DATE_PRECISIONS)}",
+            )
+        ],
+    )
+    columns["date"] = pa.Column(
+        str,
+        checks=[
+            pa.Check(
+                _valid_date,
+                element_wise=True,
+                error="date must be YYYY-MM-DD (time optional), YYYY-MM, or empty",
+            )
+        ],
+    )
+    columns["source_url"] = pa.Column(
+        str,
+        checks=[
+            *text,
+            pa.Check(
+                lambda v: v == "" or re.match(r"^https?://[^\s]+$", v) is not None,
+                element_wise=True,
+                error="source_url must start with http:// or https://",
+            ),
+        ],
+    )
+    return pa.DataFrameSchema(columns, strict=False)
+
+
+def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Problem]:
+    """Every problem in a statements frame (all columns present, strings, '' for empty)."""
+    problems: list[Problem] = []
+    try:
+        _statement_schema(scale).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        for case in err.failure_cases.itertuples(index=False):
+            index = case.index
+            row = int(index) + 2 if index is not None and not pd.isna(index) else None
+            value = "" if case.failure_case is None else str(case.failure_case)
+            problems.append(Problem(file, row, case.column, value, f"{value!r}: {case.check}"))
+    # Precision must agree with the date written.
+    for index, date, precision in zip(
+        frame.index, frame["date"], frame["date_precision"], strict=True
+    ):
+        expected = "unknown" if date == "" else "month" if MONTH_RE.match(date) else "day"
+        if precision and _valid_date(date) and precision != expected:
+            problems.append(
+                Problem(
+                    file,
+                    int(index) + 2,
+                    "date_precision",
+                    precision,
+                    f"{precision!r} does not match date {date!r}: use {expected!r}",
+                )
+            )
+    ids = frame["statement_id"]
+    for index in frame.index[ids.ne("") & ids.duplicated(keep="first")]:
+        problems.append(
+            Problem(
+                file,
+                int(index) + 2,
+                "statement_id",
+                ids[index],
+                f"duplicate statement_id {ids[index]!r}: each statement needs its own id",
+            )
+        )
+    return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+
+
+# A recorded vote (UN General Assembly, Security Council...), Okabe-Ito colours.
+VOTE_SCALE = Scale(
+    (
+        Category("yes", "Yes", "#009E73"),
+        Category("no", "No", "#D55E00"),
+        Category("abstain", "Abstained", "#F0E442"),
+        Category("absent", "Absent / did not vote", "#56B4E9"),
+    )
+)
+SCALE_PRESETS: dict[str, Scale] = {"default": DEFAULT_SCALE, "vote": VOTE_SCALE}

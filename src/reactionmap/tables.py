@@ -1,0 +1,218 @@
+"""Read a table a person brings (CSV, TSV, Excel, JSON) into strings, refusing hostile input clearly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date, datetime
+
+import pandas as pd
+
+from reactionmap.schema import Problem
+
+MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any real reactions table
+MAX_ROWS = 200_000
+MAX_COLUMNS = 100
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # a zip that unpacks larger than this is a bomb
+FORMATS = ("csv", "tsv", "txt", "xlsx", "json")
+ESCAPE_PREFIX = "'"
+FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class TableRefused(ValueError):
+    """The whole file is refused: too large, not the format it claims, or unreadable."""
+
+
+def read_table(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """A table of strings ('' for empty) from bytes, chosen by the file name's extension.
+
+    Raises TableRefused when nothing can be read; returns per-cell problems otherwise.
+    """
+    if len(data) > MAX_BYTES:
+        raise TableRefused(
+            f"{filename} is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB. "
+            "Split the table or remove unused columns."
+        )
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension == "xlsx":
+        return read_xlsx(data, filename)
+    if extension == "json":
+        return read_json(data, filename)
+    if extension in ("csv", "tsv", "txt"):
+        frame, problems = read_csv_text(data, filename)
+        if frame is None:
+            raise TableRefused(str(problems[0]))
+        return frame, problems
+    raise TableRefused(
+        f"{filename}: the extension {extension!r} is not supported; use one of: {', '.join(FORMATS)}"
+    )
+
+
+def _limit_shape(frame: pd.DataFrame, filename: str) -> None:
+    if len(frame) > MAX_ROWS:
+        raise TableRefused(f"{filename} has {len(frame):,} rows; the limit is {MAX_ROWS:,}.")
+    if len(frame.columns) > MAX_COLUMNS:
+        raise TableRefused(
+            f"{filename} has {len(frame.columns)} columns; the limit is {MAX_COLUMNS}."
+        )
+
+
+def unescape_formula(value: str) -> str:
+    """Undo export's guard: "'=x" back to "=x" (and "''=x" to "'=x")."""
+    if value.startswith(ESCAPE_PREFIX) and value[1:2] and (
+        value[1] in FORMULA_CHARS or value[1:].lstrip(ESCAPE_PREFIX)[:1] in FORMULA_CHARS
+    ):
+        return value[1:]
+    return value
+
+
+def escape_formula(value: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    stripped = value.lstrip(ESCAPE_PREFIX)
+    if stripped[:1] in FORMULA_CHARS and stripped:
+        return ESCAPE_PREFIX + value
+    return value
+
+
+def _strings(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.astype(object).where(frame.notna(), "").astype(str)
+    return frame.apply(lambda column: column.map(unescape_formula))
+
+
+def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """CSV (or tab-separated) UTF-8 text as strings; (None, [problem]) when it cannot be read."""
+    if b"\x00" in data[:8192]:
+        return None, [Problem(filename, None, None, "", "is not a text table (binary content)")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return None, [
+            Problem(
+                filename,
+                None,
+                None,
+                "",
+                f"is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8' and try again",
+            )
+        ]
+    if not text.strip():
+        return None, [Problem(filename, None, None, "", "is empty")]
+    first_line = text.split("\n", 1)[0]
+    separator = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=separator,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            engine="python",
+            quoting=csv.QUOTE_MINIMAL,
+        )
+    except (pd.errors.ParserError, csv.Error, ValueError) as err:
+        return None, [Problem(filename, None, None, "", f"cannot be read as CSV: {err}")]
+    frame = frame.loc[:, [not str(c).startswith("Unnamed:") or frame[c].ne("").any() for c in frame]]
+    _limit_shape(frame, filename)
+    return _strings(frame), []
+
+
+def read_xlsx(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """The first sheet of an .xlsx workbook; formula cells are refused one by one."""
+    from openpyxl import load_workbook
+
+    if not data.startswith(b"PK\x03\x04"):
+        raise TableRefused(f"{filename} is not an .xlsx workbook (it is not a zip file)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            if "xl/workbook.xml" not in archive.namelist():
+                raise TableRefused(f"{filename} is a zip file but not an .xlsx workbook")
+    except zipfile.BadZipFile as err:
+        raise TableRefused(f"{filename} is not a readable .xlsx workbook: {err}") from err
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise TableRefused(
+            f"{filename} unpacks to {unpacked / 1e6:.0f} MB; the limit is "
+            f"{MAX_XLSX_UNPACKED / 1e6:.0f} MB."
+        )
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as err:  # openpyxl raises many types for broken workbooks
+        raise TableRefused(f"{filename} is not a readable .xlsx workbook: {err}") from err
+    sheet = book.worksheets[0]
+    problems: list[Problem] = []
+    rows: list[list[str]] = []
+    header: list[str] = []
+    for number, cells in enumerate(sheet.iter_rows(), start=1):
+        if number > MAX_ROWS + 1:
+            raise TableRefused(f"{filename} has more than {MAX_ROWS:,} rows; that is the limit.")
+        values = []
+        for cell in cells[:MAX_COLUMNS]:
+            value = cell.value
+            if cell.data_type == "f":
+                column = header[len(values)] if len(values) < len(header) else ""
+                problems.append(
+                    Problem(
+                        filename,
+                        number,
+                        column,
+                        str(value),
+                        "is a formula; formulas are not accepted, paste the value instead",
+                    )
+                )
+                value = ""
+            values.append(_cell_text(value))
+        if number == 1:
+            header = values
+        elif any(values):
+            rows.append(values + [""] * (len(header) - len(values)))
+    book.close()
+    if not header:
+        raise TableRefused(f"{filename}: the first sheet is empty")
+    frame = pd.DataFrame([r[: len(header)] for r in rows], columns=header, dtype=str)
+    return _strings(frame), problems
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_json(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """A JSON list of objects, or an object whose `statements` is such a list."""
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise TableRefused(f"{filename} is not valid UTF-8 JSON: {err}") from err
+    if isinstance(parsed, dict) and isinstance(parsed.get("statements"), list):
+        parsed = parsed["statements"]
+    if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
+        raise TableRefused(
+            f"{filename}: expected a list of objects (one per statement), "
+            'or {"statements": [...]}'
+        )
+    if len(parsed) > MAX_ROWS:
+        raise TableRefused(f"{filename} has {len(parsed):,} rows; the limit is {MAX_ROWS:,}.")
+    problems = []
+    records = []
+    for number, record in enumerate(parsed, start=2):
+        clean = {}
+        for key, value in record.items():
+            if isinstance(value, dict | list):
+                problems.append(
+                    Problem(filename, number, str(key), json.dumps(value)[:60], "is not a plain value")
+                )
+                value = ""
+            clean[str(key)] = "" if value is None else _cell_text(value)
+        records.append(clean)
+    frame = pd.DataFrame.from_records(records)
+    _limit_shape(frame, filename)
+    return _strings(frame), problems

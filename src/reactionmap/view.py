@@ -1,0 +1,59 @@
+"""What a reader sees of an event at a date: its stance table split into countries and organizations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.events import Event
+from reactionmap.stance import inherit, stance_table
+
+
+def is_organization(codes: pd.Series, resolver: CountryResolver | None = None) -> pd.Series:
+    """True where a code names an organization (EU, UN, ...) rather than a country."""
+    resolver = resolver or default_resolver()
+    return codes.map(lambda c: bool(c) and resolver.is_organization(c)).astype(bool)
+
+
+def event_stance_table(
+    event: Event,
+    as_of: pd.Timestamp | None = None,
+    inherit_from: Iterable[str] = (),
+    resolver: CountryResolver | None = None,
+) -> pd.DataFrame:
+    """The stance table as of a date, with members of ``inherit_from`` organizations shaded."""
+    resolver = resolver or default_resolver()
+    table = stance_table(event.statements, as_of)
+    chosen = {code: resolver.organization(code).members for code in inherit_from}
+    if chosen:
+        names = {m: resolver.country_name(m) for ms in chosen.values() for m in ms}
+        table = inherit(table, chosen, names)
+    return table
+
+
+def countries_only(table: pd.DataFrame, resolver: CountryResolver | None = None) -> pd.DataFrame:
+    """Rows drawn on the map: every actor that is not an organization."""
+    return table[~is_organization(table["actor_iso3"], resolver)]
+
+
+def organizations_only(
+    table: pd.DataFrame, resolver: CountryResolver | None = None
+) -> pd.DataFrame:
+    """Rows for the organizations panel."""
+    return table[is_organization(table["actor_iso3"], resolver)]
+
+
+def filter_statements(
+    statements: pd.DataFrame,
+    stances: Iterable[str] | None = None,
+    codes: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Statements whose stance is among ``stances`` and whose actor is among ``codes``."""
+    keep = pd.Series(True, index=statements.index)
+    if stances is not None:
+        keep &= statements["stance"].isin(list(stances))
+    if codes is not None:
+        keep &= statements["actor_iso3"].isin(list(codes))
+    return statements[keep]

@@ -1,0 +1,75 @@
+"""Shared fixtures: tiny events written to a temporary directory."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from reactionmap.schema import STATEMENT_COLUMNS
+
+REPO = Path(__file__).resolve().parents[1]
+
+EVENT_TOML = """id = "{id}"
+title = "A test event"
+date = "2026-03-01"
+summary = "Something happened."
+
+[[parties]]
+iso3 = "FRA"
+role = "actor"
+
+[[milestones]]
+date = "2026-03-01"
+label = "It happened"
+
+[[sources]]
+name = "Test"
+url = "https://example.org/a"
+"""
+
+
+def row(**values: str) -> dict[str, str]:
+    """A statements.csv row with every column, empty unless given."""
+    base = dict.fromkeys(STATEMENT_COLUMNS, "")
+    base.update(values)
+    return base
+
+
+def write_event(root: Path, event_id: str, rows: list[dict[str, str]], toml: str | None = None):
+    """An event directory with event.toml and statements.csv; returns its path."""
+    folder = root / event_id
+    folder.mkdir(parents=True)
+    (folder / "event.toml").write_text(toml or EVENT_TOML.format(id=event_id), encoding="utf-8")
+    with (folder / "statements.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else STATEMENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+GOOD_ROWS = [
+    row(statement_id="s1", actor="France", stance="condemn", date="2026-03-01",
+        quote="We condemn it.", source_name="Paper", source_url="https://example.org/1"),
+    row(statement_id="s2", actor="Germany", stance="concern", date="2026-03-03",
+        summary="Urged restraint."),
+    row(statement_id="s3", actor="France", stance="neutral", date="2026-03-05",
+        speaker="A Minister", speaker_role="Foreign Minister", quote="We will see."),
+    row(statement_id="s4", actor="Côte d'Ivoire", stance="support", date="2026-03",
+        summary="Backed it."),
+    row(statement_id="s5", actor="European Union", actor_type="organization", stance="concern",
+        date="2026-03-02", quote="Restraint."),
+]  # fmt: skip
+
+
+@pytest.fixture
+def events_root(tmp_path: Path) -> Path:
+    root = tmp_path / "events"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+def good_event(events_root: Path) -> Path:
+    return write_event(events_root, "test-event", GOOD_ROWS)

@@ -1,0 +1,125 @@
+"""Reading an event: every problem reported with file, row and column; good rows kept."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reactionmap.events import EventNotFound, date_label, earliest_dates, list_events, load_event
+from tests.conftest import GOOD_ROWS, row, write_event
+
+
+def test_good_event_loads_resolved(good_event):
+    event = load_event(good_event)
+    assert event.problems == []
+    assert len(event.statements) == len(GOOD_ROWS)
+    codes = dict(zip(event.statements["statement_id"], event.statements["actor_iso3"], strict=True))
+    assert codes == {"s1": "FRA", "s2": "DEU", "s3": "FRA", "s4": "CIV", "s5": "EU"}
+    assert event.statements.loc[0, "actor_type"] == "state"
+    assert event.statements.loc[4, "actor_type"] == "organization"
+    assert event.date == pd.Timestamp("2026-03-01")
+    assert event.milestones[0]["label"] == "It happened"
+
+
+def test_event_found_by_id_and_listed(good_event, events_root):
+    assert list_events(events_root) == ["test-event"]
+    assert load_event("test-event", events_dir=events_root).id == "test-event"
+    with pytest.raises(EventNotFound, match="test-event"):
+        load_event("nope", events_dir=events_root)
+
+
+@pytest.mark.parametrize(
+    ("bad", "column", "needle"),
+    [
+        ({"stance": "approve"}, "stance", "condemn, concern, neutral, support, party"),
+        ({"date": "3 March 2026"}, "date", "YYYY-MM-DD"),
+        ({"date": "2026-02-30"}, "date", "YYYY-MM-DD"),
+        ({"actor": "Korea"}, "actor", "KOR"),
+        ({"actor": "Atlantis"}, "actor", "aliases.csv"),
+        ({"actor_type": "country"}, "actor_type", "state, organization, official, other"),
+        ({"source_url": "javascript:alert(1)"}, "source_url", "http"),
+        ({"quote": "=HYPERLINK(\"x\")"}, "quote", "formula"),
+        ({"summary": "evil \u202e txt"}, "summary", "bidirectional"),
+        ({"date_precision": "day", "date": "2026-03"}, "date_precision", "month"),
+    ],
+)
+def test_bad_cell_names_file_row_column_and_allowed(events_root, bad, column, needle):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[2].update(bad)
+    event = load_event(write_event(events_root, "bad", rows))
+    problems = [p for p in event.problems if p.row == 4]
+    assert problems, event.problems
+    assert problems[0].column == column
+    assert "bad/statements.csv" in str(problems[0])
+    assert needle in str(problems[0])
+    # the bad row is reported, every other row is still there
+    assert sorted(event.statements["statement_id"]) == ["s1", "s2", "s4", "s5"]
+
+
+def test_duplicate_statement_id_is_reported(events_root):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[3]["statement_id"] = "s1"
+    event = load_event(write_event(events_root, "dupe", rows))
+    assert [(p.row, p.column) for p in event.problems] == [(5, "statement_id")]
+    assert "duplicate" in event.problems[0].message
+
+
+def test_missing_column_is_reported(events_root):
+    rows = [{k: v for k, v in r.items() if k != "speaker"} for r in GOOD_ROWS]
+    event = load_event(write_event(events_root, "nocol", rows))
+    assert any(p.column == "speaker" and "missing" in p.message for p in event.problems)
+
+
+def test_missing_required_column_maps_nothing_and_says_why(events_root):
+    rows = [{k: v for k, v in r.items() if k != "stance"} for r in GOOD_ROWS]
+    event = load_event(write_event(events_root, "nostance", rows))
+    assert event.statements.empty
+    assert any(p.column == "stance" for p in event.problems)
+
+
+def test_bad_toml_and_scale_are_reported(events_root):
+    toml = 'id = "x"\ntitle = "X"\ndate = "2026-01-01"\n[[scale]]\nkey = "Yes"\nlabel = ""\ncolor = "green"\n'
+    event = load_event(write_event(events_root, "badscale", [row(actor="France", stance="Yes")], toml))
+    columns = {p.column for p in event.problems}
+    assert {"scale[1].key", "scale[1].label", "scale[1].color"} <= columns
+
+
+def test_custom_scale_replaces_default(events_root):
+    toml = (
+        'id = "vote"\ntitle = "Vote"\ndate = "2026-01-01"\n'
+        '[[scale]]\nkey = "yes"\nlabel = "Yes"\ncolor = "#009E73"\n'
+        '[[scale]]\nkey = "no"\nlabel = "No"\ncolor = "#D55E00"\n'
+    )
+    rows = [row(statement_id="a", actor="France", stance="yes"),
+            row(statement_id="b", actor="Chile", stance="condemn")]  # fmt: skip
+    event = load_event(write_event(events_root, "vote", rows, toml))
+    assert event.scale.keys == ("yes", "no")
+    assert [p.column for p in event.problems] == ["stance"]
+    assert "yes, no" in event.problems[0].message
+
+
+def test_month_and_unknown_dates_are_not_invented():
+    event_date = pd.Timestamp("2026-01-03")
+    dates = pd.Series(["2026-01-05", "2026-01", "", "2026-02", "2026-01-05T14:30"])
+    when = earliest_dates(dates, event_date)
+    assert list(when.dt.strftime("%Y-%m-%d")) == [
+        "2026-01-05", "2026-01-03", "2026-01-03", "2026-02-01", "2026-01-05",
+    ]  # fmt: skip
+    assert date_label("2026-01", "month") == "January 2026 (day not reported)"
+    assert date_label("", "unknown") == "date not reported"
+    assert date_label("2026-01-05T14:30", "day") == "5 Jan 2026, 14:30"
+
+
+def test_shipped_event_is_clean():
+    event = load_event("venezuela-2026-01")
+    assert event.problems == []
+    assert event.input_rows == len(event.statements) >= 20
+    assert {"RUS", "CHN", "BRA", "USA", "VEN", "EU", "UN"} <= set(event.statements["actor_iso3"])
+
+
+def test_stance_label_in_any_case_maps_to_its_key(events_root):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[0]["stance"] = "CONDEMNED"
+    event = load_event(write_event(events_root, "labels", rows))
+    assert event.problems == []
+    assert event.statements.loc[0, "stance"] == "condemn"

@@ -1,0 +1,25 @@
+"""Every quote in every shipped event is copied verbatim from a source kept in shared/sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO.parent / "shared" / "sources"
+ARTICLE = SOURCES / "venezuela-2026-01-04-reactions.txt"
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the shared sources folder is not beside the repo")
+def test_every_venezuela_quote_fragment_is_in_the_article():
+    article = ARTICLE.read_text(encoding="utf-8")
+    table = pd.read_csv(
+        REPO / "data/events/venezuela-2026-01/statements.csv", dtype=str, keep_default_na=False
+    )
+    quoted = table[table["quote"] != ""]
+    assert len(quoted) >= 10
+    for statement_id, quote in zip(quoted["statement_id"], quoted["quote"], strict=True):
+        for fragment in quote.split(" … "):
+            assert fragment in article, f"{statement_id}: {fragment!r} is not in the source"
