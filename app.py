@@ -35,9 +35,15 @@ def world():
     return countries, boundaries.load_markers()
 
 
+@st.cache_resource
+def frames():
+    return view.region_bounds(boundaries.load_countries())
+
+
 @st.cache_data(max_entries=16)
-def cached_event(event_id: str, directory: str, stamp: float) -> Event:
-    return load_event(event_id, events_dir=None if not directory else None)
+def cached_event(event_id: str, stamp: float) -> Event:
+    """An event's files, read again whenever one of them changes (``stamp``)."""
+    return load_event(event_id)
 
 
 @st.cache_data(max_entries=64)
@@ -47,12 +53,20 @@ def cached_table(event: Event, as_of: pd.Timestamp, inherit_from: tuple[str, ...
 
 @st.cache_data(max_entries=64)
 def cached_map(
-    countries_table: pd.DataFrame, scale: schema.Scale, hidden: tuple[str, ...], selected: str
+    countries_table: pd.DataFrame,
+    scale: schema.Scale,
+    shown: tuple[str, ...],
+    region: str,
+    selected: str,
 ):
     countries, markers = world()
-    table = figures.map_table(countries_table, countries)
+    if region:
+        countries = countries[countries["region"] == region]
+    table = figures.map_table(countries_table, countries, set(shown))
     table["hover"] = [figures.hover_text(row, scale) for _, row in table.iterrows()]
-    return figures.map_figure(table, scale, markers, boundaries.GEOJSON_URL, selected or None)
+    return figures.map_figure(
+        table, scale, markers, boundaries.GEOJSON_URL, selected or None, frame=frames().get(region)
+    )
 
 
 @st.cache_data(max_entries=32)
@@ -121,9 +135,14 @@ if event_id == UPLOAD:
     good, problems = prepare_statements(edited, scale, today, name, resolver())
     problems = read_problems + problems
     event = Event(id="upload", title=name, date=good["when"].min() if len(good) else today)
-    event.scale, event.statements, event.problems, event.input_rows = scale, good, problems, len(raw)
+    event.scale, event.statements, event.problems, event.input_rows = (
+        scale,
+        good,
+        problems,
+        len(raw),
+    )
 else:
-    event = cached_event(event_id, "", event_stamp(event_id))
+    event = cached_event(event_id, event_stamp(event_id))
     st.title(event.title)
     st.caption(
         f"{event.date:%-d %B %Y} · {len(event.statements)} statements by "
@@ -148,30 +167,32 @@ if statements.empty:
 
 # ---- filters ----------------------------------------------------------------------------------
 countries, markers = world()
-first, last = statements["when"].min().date(), statements["when"].max().date()
+first, last = (d.date() for d in stance.date_range(statements))
 as_of_param = pd.to_datetime(params.get("as_of", ""), errors="coerce")
 default_as_of = last if pd.isna(as_of_param) else min(max(as_of_param.date(), first), last)
 all_keys = [c.key for c in scale.with_none]
 stance_param = [k for k in params.get("stance", "").split(",") if k in all_keys]
 regions = sorted(countries["region"].dropna().unique())
-orgs = sorted(
-    {c for c in statements["actor_iso3"] if resolver().is_organization(c)}
-)
+orgs = sorted({c for c in statements["actor_iso3"] if resolver().is_organization(c)})
 with st.sidebar:
     if first < last:
-        as_of = st.slider("As of", min_value=first, max_value=last, value=default_as_of,
-                          format="D MMM YYYY")
+        as_of = st.slider(
+            "As of", min_value=first, max_value=last, value=default_as_of, format="D MMM YYYY"
+        )
     else:
         as_of = first
         st.caption(f"All statements are from {first:%-d %B %Y}.")
-    shown = st.multiselect(
+    shown = st.pills(
         "Stances shown",
         all_keys,
+        selection_mode="multi",
         default=stance_param or all_keys,
         format_func=scale.label,
+        key="stances",
     )
     region = st.selectbox(
-        "Region", ["World", *regions],
+        "Region",
+        ["World", *regions],
         index=([*regions].index(params["region"]) + 1) if params.get("region") in regions else 0,
     )
     inherit_from = st.multiselect(
@@ -202,12 +223,7 @@ if "map" in st.session_state:
         selected = points[0].get("location") or points[0].get("customdata") or selected
 
 # ---- the map ----------------------------------------------------------------------------------
-hidden = tuple(sorted(set(country_rows["actor_iso3"]) - set(visible["actor_iso3"])))
-map_input = country_rows.copy()
-map_input.loc[map_input["actor_iso3"].isin(hidden), "stance"] = schema.NO_STATEMENT_KEY
-if "none" not in shown:
-    pass
-fig = cached_map(map_input, scale, hidden, selected)
+fig = cached_map(country_rows, scale, tuple(shown), "" if region == "World" else region, selected)
 st.plotly_chart(
     fig,
     key="map",
@@ -233,7 +249,9 @@ with left:
         "Country",
         ["", *sorted(set(card_rows["actor_iso3"]), key=lambda c: names.get(c, c))],
         index=0,
-        format_func=lambda c: "All countries" if not c else names.get(c, resolver().country_name(c)),
+        format_func=lambda c: (
+            "All countries" if not c else names.get(c, resolver().country_name(c))
+        ),
         key="country_pick",
     )
     selected = pick or selected
@@ -256,13 +274,18 @@ with right:
             cards.CARD_CSS
             + "".join(cards.card_html(r, scale) for _, r in org_statements.iterrows())
         )
-    st.caption("Organizations are not drawn on the map; choose one in the sidebar to shade its "
-               "silent members.")
+    st.caption(
+        "Organizations are not drawn on the map; choose one in the sidebar to shade its "
+        "silent members."
+    )
 
 # ---- timeline ------------------------------------------------------------------------------------
 st.subheader("Timeline")
-timeline_rows = view.filter_statements(statements, shown, set(card_rows["actor_iso3"]) | set(
-    statements.loc[statements["when"] > as_of, "actor_iso3"]))
+timeline_rows = view.filter_statements(
+    statements,
+    shown,
+    set(card_rows["actor_iso3"]) | set(statements.loc[statements["when"] > as_of, "actor_iso3"]),
+)
 st.plotly_chart(
     figures.timeline_figure(timeline_rows, event.milestones, scale, as_of),
     config=PLOTLY_CONFIG,

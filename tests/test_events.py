@@ -38,7 +38,7 @@ def test_event_found_by_id_and_listed(good_event, events_root):
         ({"actor": "Atlantis"}, "actor", "aliases.csv"),
         ({"actor_type": "country"}, "actor_type", "state, organization, official, other"),
         ({"source_url": "javascript:alert(1)"}, "source_url", "http"),
-        ({"quote": "=HYPERLINK(\"x\")"}, "quote", "formula"),
+        ({"quote": '=HYPERLINK("x")'}, "quote", "formula"),
         ({"summary": "evil \u202e txt"}, "summary", "bidirectional"),
         ({"date_precision": "day", "date": "2026-03"}, "date_precision", "month"),
     ],
@@ -79,7 +79,9 @@ def test_missing_required_column_maps_nothing_and_says_why(events_root):
 
 def test_bad_toml_and_scale_are_reported(events_root):
     toml = 'id = "x"\ntitle = "X"\ndate = "2026-01-01"\n[[scale]]\nkey = "Yes"\nlabel = ""\ncolor = "green"\n'
-    event = load_event(write_event(events_root, "badscale", [row(actor="France", stance="Yes")], toml))
+    event = load_event(
+        write_event(events_root, "badscale", [row(actor="France", stance="Yes")], toml)
+    )
     columns = {p.column for p in event.problems}
     assert {"scale[1].key", "scale[1].label", "scale[1].color"} <= columns
 

@@ -36,7 +36,9 @@ def source_html(name: str, url: str) -> str:
     """A link when the URL is plain http(s), else the name (and URL) as text."""
     label = html.escape(name or url or "source not given")
     if url and SAFE_URL.match(url):
-        return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{label}</a>'
+        return (
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{label}</a>'
+        )
     if url:
         return f"{label} ({html.escape(url)})"
     return label

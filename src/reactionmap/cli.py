@@ -16,9 +16,9 @@ from reactionmap.tables import TableRefused, read_table
 from reactionmap.view import countries_only, event_stance_table
 
 
-def _print_problems(problems: list[Problem], stream=sys.stderr) -> None:
+def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
-        print(f"  {problem}", file=stream)
+        print(f"  {problem}", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -46,14 +46,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     for category in event.scale.categories:
         print(f"  {category.key:<12} {int(counts.get(category.key, 0)):>6}  {category.label}")
     if len(statements):
-        print(f"  dates: {statements['when'].min():%Y-%m-%d} to {statements['when'].max():%Y-%m-%d}")
+        print(
+            f"  dates: {statements['when'].min():%Y-%m-%d} to {statements['when'].max():%Y-%m-%d}"
+        )
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     event = load_event(args.event)
     if event.problems:
-        print(f"{event.id}: exporting the {len(event.statements)} good row(s); skipped:", file=sys.stderr)
+        print(
+            f"{event.id}: exporting the {len(event.statements)} good row(s); skipped:",
+            file=sys.stderr,
+        )
         _print_problems(event.problems)
     as_of = pd.Timestamp(args.as_of) if args.as_of else None
     if args.format == "statements":

@@ -230,9 +230,7 @@ def prepare_statements(
             frame["statement_id"] == "", "row-" + rows.astype(str)
         )
     for index in frame.index[frame["statement_id"] == ""]:
-        problems.append(
-            Problem(file, int(index) + 2, "statement_id", "", "statement_id is empty")
-        )
+        problems.append(Problem(file, int(index) + 2, "statement_id", "", "statement_id is empty"))
     problems += validate_statements(frame, scale, file)
     problems += _resolve_actors(frame, resolver, file)
     frame["date_precision"] = frame["date_precision"].mask(

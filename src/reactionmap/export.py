@@ -51,16 +51,16 @@ def stance_geojson(
     shaped = set(countries["iso3"])
     rows = [(r.iso3, r.name, r.geometry) for r in countries.itertuples()]
     rows += [
-        (r.iso3, r.name, Point(r.lon, r.lat))
-        for r in markers.itertuples()
-        if r.iso3 not in shaped
+        (r.iso3, r.name, Point(r.lon, r.lat)) for r in markers.itertuples() if r.iso3 not in shaped
     ]
     for iso3, name, geometry in rows:
         properties = {"iso3": iso3, "name": name, "stance": NO_STATEMENT_KEY}
         if iso3 in own.index:
             found = own.loc[iso3]
             properties |= {c: _plain(found[c]) for c in props}
-        features.append({"type": "Feature", "properties": properties, "geometry": mapping(geometry)})
+        features.append(
+            {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
+        )
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

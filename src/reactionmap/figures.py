@@ -8,7 +8,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from reactionmap.schema import NO_STATEMENT_KEY, Scale
+from reactionmap.schema import NO_STATEMENT_KEY, Category, Scale
 from reactionmap.stance import statement_text
 
 HOVER_WIDTH = 56  # characters per hover line
@@ -25,9 +25,15 @@ def wrap_escaped(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_LIMIT) 
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
 
 
+HIDDEN_KEY = "hidden"
+HIDDEN_COLOR = "#FFFFFF"
+
+
 def hover_text(row: pd.Series, scale: Scale) -> str:
     """The hover label for one country: name, stance, who, when and what was said."""
     name = html.escape(row["name"])
+    if not row.get("shown", True):
+        return f"<b>{name}</b><br>{html.escape(scale.label(row['stance']))}: hidden by your filters"
     if row["stance"] == NO_STATEMENT_KEY:
         return f"<b>{name}</b><br>{html.escape(scale.label(NO_STATEMENT_KEY))}"
     lines = [f"<b>{name}</b>", f"<b>{html.escape(scale.label(row['stance']))}</b>"]
@@ -45,8 +51,14 @@ def hover_text(row: pd.Series, scale: Scale) -> str:
     return "<br>".join(lines)
 
 
-def map_table(stances: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
-    """Every drawable country with its stance ('none' when it said nothing) and hover text inputs."""
+def map_table(
+    stances: pd.DataFrame, countries: pd.DataFrame, shown: set[str] | None = None
+) -> pd.DataFrame:
+    """Every drawable country with its stance ('none' when it said nothing) and hover text inputs.
+
+    ``shown`` is the set of stance keys the reader's filter keeps; the others are marked
+    ``shown`` False and drawn blank, never recoloured as another stance.
+    """
     table = countries[["iso3", "name", "has_shape", "has_marker"]].merge(
         stances.drop(columns=["actor"], errors="ignore").rename(columns={"actor_iso3": "iso3"}),
         on="iso3",
@@ -54,6 +66,7 @@ def map_table(stances: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     )
     table["stance"] = table["stance"].fillna(NO_STATEMENT_KEY)
     table["statement_count"] = table["statement_count"].fillna(0).astype(int)
+    table["shown"] = True if shown is None else table["stance"].isin(shown)
     return table.fillna("")
 
 
@@ -64,17 +77,20 @@ def map_figure(
     geojson: str | dict,
     selected: str | None = None,
     height: int = 520,
+    frame: tuple[float, float, float, float] | None = None,
 ) -> go.Figure:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
-    browser fetches once, or a GeoJSON dict.
+    browser fetches once, or a GeoJSON dict; ``frame`` is (lon_min, lon_max, lat_min, lat_max).
     """
     categories = scale.with_none
-    codes = {c.key: i for i, c in enumerate(categories)}
-    n = len(categories)
+    hidden = Category(HIDDEN_KEY, "Hidden by your filters", HIDDEN_COLOR)
+    codes = {c.key: i for i, c in enumerate((*categories, hidden))}
+    table = table.assign(key=table["stance"].where(table["shown"], HIDDEN_KEY))
+    n = len(codes)
     colorscale = []
-    for i, category in enumerate(categories):
+    for i, category in enumerate((*categories, hidden)):
         colorscale += [[i / n, category.color], [(i + 1) / n, category.color]]
     inherited = table["inherited_from"].astype(bool) if "inherited_from" in table else False
     shapes = table[table["has_shape"].astype(bool)]
@@ -90,7 +106,7 @@ def map_figure(
                 geojson=geojson,
                 featureidkey="properties.iso3",
                 locations=part["iso3"],
-                z=part["stance"].map(codes),
+                z=part["key"].map(codes),
                 zmin=-0.5,
                 zmax=n - 0.5,
                 colorscale=colorscale,
@@ -102,8 +118,7 @@ def map_figure(
                 showlegend=False,
             )
         )
-    small = markers.merge(table[["iso3", "stance", "hover"]], on="iso3", how="left")
-    small["stance"] = small["stance"].fillna(NO_STATEMENT_KEY)
+    small = markers.merge(table[["iso3", "key", "hover"]], on="iso3", how="inner")
     fig.add_trace(
         go.Scattergeo(
             lon=small["lon"],
@@ -111,7 +126,9 @@ def map_figure(
             mode="markers",
             marker={
                 "size": 7,
-                "color": small["stance"].map(scale.color),
+                "color": small["key"].map(
+                    lambda k: HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k)
+                ),
                 "line": {"color": "#555", "width": 0.6},
             },
             hovertext=small["hover"].fillna(small["name"]),
@@ -136,13 +153,19 @@ def map_figure(
                 showlegend=False,
             )
         )
-    for category in categories:
+    legend = list(categories) + ([hidden] if (~table["shown"]).any() else [])
+    for category in legend:
         fig.add_trace(
             go.Scattergeo(
                 lon=[None],
                 lat=[None],
                 mode="markers",
-                marker={"size": 12, "symbol": "square", "color": category.color},
+                marker={
+                    "size": 12,
+                    "symbol": "square",
+                    "color": category.color,
+                    "line": {"color": "#999", "width": 1},
+                },
                 name=category.label,
                 showlegend=True,
                 hoverinfo="skip",
@@ -169,7 +192,8 @@ def map_figure(
         showocean=True,
         oceancolor="#F2F6FA",
         showlakes=False,
-        lataxis_range=[-58, 85],
+        lonaxis_range=[frame[0], frame[1]] if frame else [-180, 180],
+        lataxis_range=[frame[2], frame[3]] if frame else [-58, 85],
         bgcolor="rgba(0,0,0,0)",
     )
     fig.update_layout(
@@ -225,8 +249,11 @@ def timeline_figure(
             ends = month["date"].map(lambda d: pd.Timestamp(d + "-01") + pd.offsets.MonthEnd(0))
             xs, ys, texts = [], [], []
             for start, end, actor, text in zip(
-                month["when"], ends, month["actor"],
-                [h for h, e in zip(hover, exact, strict=True) if not e], strict=True
+                month["when"],
+                ends,
+                month["actor"],
+                [h for h, e in zip(hover, exact, strict=True) if not e],
+                strict=True,
             ):
                 xs += [start, end + pd.Timedelta(hours=23), None]
                 ys += [actor, actor, None]

@@ -66,7 +66,10 @@ class Scale:
     @property
     def with_none(self) -> tuple[Category, ...]:
         """Every category a reader can see, 'No statement recorded' last."""
-        return (*self.categories, Category(NO_STATEMENT_KEY, NO_STATEMENT_LABEL, NO_STATEMENT_COLOR))
+        return (
+            *self.categories,
+            Category(NO_STATEMENT_KEY, NO_STATEMENT_LABEL, NO_STATEMENT_COLOR),
+        )
 
     def label(self, key: str) -> str:
         return {c.key: c.label for c in self.with_none}.get(key, key)
@@ -155,7 +158,9 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
             problems.append(
                 Problem(file, None, f"scale[{i}].color", color, f"color {color!r} must be #RRGGBB")
             )
-        categories.append(Category(key, label or key, color if COLOR_RE.match(color) else "#999999"))
+        categories.append(
+            Category(key, label or key, color if COLOR_RE.match(color) else "#999999")
+        )
     keys = [c.key for c in categories]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
         problems.append(Problem(file, None, "scale", key, f"scale key {key!r} appears twice"))

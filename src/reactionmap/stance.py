@@ -109,6 +109,9 @@ def date_range(statements: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 def stance_counts(table: pd.DataFrame, keys: tuple[str, ...]) -> pd.Series:
     """How many actors hold each stance, in scale order, 'none' excluded."""
-    return table["stance"].value_counts().reindex(keys, fill_value=0).drop(
-        NO_STATEMENT_KEY, errors="ignore"
+    return (
+        table["stance"]
+        .value_counts()
+        .reindex(keys, fill_value=0)
+        .drop(NO_STATEMENT_KEY, errors="ignore")
     )

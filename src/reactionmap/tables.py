@@ -61,8 +61,10 @@ def _limit_shape(frame: pd.DataFrame, filename: str) -> None:
 
 def unescape_formula(value: str) -> str:
     """Undo export's guard: "'=x" back to "=x" (and "''=x" to "'=x")."""
-    if value.startswith(ESCAPE_PREFIX) and value[1:2] and (
-        value[1] in FORMULA_CHARS or value[1:].lstrip(ESCAPE_PREFIX)[:1] in FORMULA_CHARS
+    if (
+        value.startswith(ESCAPE_PREFIX)
+        and value[1:2]
+        and (value[1] in FORMULA_CHARS or value[1:].lstrip(ESCAPE_PREFIX)[:1] in FORMULA_CHARS)
     ):
         return value[1:]
     return value
@@ -113,7 +115,9 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
         )
     except (pd.errors.ParserError, csv.Error, ValueError) as err:
         return None, [Problem(filename, None, None, "", f"cannot be read as CSV: {err}")]
-    frame = frame.loc[:, [not str(c).startswith("Unnamed:") or frame[c].ne("").any() for c in frame]]
+    frame = frame.loc[
+        :, [not str(c).startswith("Unnamed:") or frame[c].ne("").any() for c in frame]
+    ]
     _limit_shape(frame, filename)
     return _strings(frame), []
 
@@ -178,7 +182,9 @@ def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -208,7 +214,9 @@ def read_json(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
         for key, value in record.items():
             if isinstance(value, dict | list):
                 problems.append(
-                    Problem(filename, number, str(key), json.dumps(value)[:60], "is not a plain value")
+                    Problem(
+                        filename, number, str(key), json.dumps(value)[:60], "is not a plain value"
+                    )
                 )
                 value = ""
             clean[str(key)] = "" if value is None else _cell_text(value)

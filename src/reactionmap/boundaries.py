@@ -1,0 +1,115 @@
+"""Load the shipped world shapes and microstate markers; join per-country tables to them by ISO3."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+BOUNDARIES_DIR: Path = Path(__file__).resolve().parents[2] / "data" / "boundaries"
+COUNTRIES_PATH: Path = BOUNDARIES_DIR / "countries.geojson"
+MARKERS_PATH: Path = BOUNDARIES_DIR / "markers.csv"
+REGIONS_PATH: Path = BOUNDARIES_DIR / "regions.csv"
+UN_STATES_PATH: Path = BOUNDARIES_DIR / "un_states.csv"
+
+# Relative URLs the browser uses (Streamlit serves static/ at app/static/).
+GEOJSON_URL = "app/static/boundaries/countries.geojson"
+TOPOJSON_URL = "app/static/topojson/"
+
+COUNTRY_COLUMNS = ["iso3", "name", "region", "subregion"]
+MARKER_COLUMNS = ["iso3", "name", "lon", "lat"]
+
+
+@lru_cache(maxsize=4)
+def _read_countries(path: Path) -> gpd.GeoDataFrame:
+    # Read with json + shapely rather than GDAL so ring orientation is kept exactly as written.
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    missing = [c for c in COUNTRY_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: features lack properties {missing}; expected {COUNTRY_COLUMNS}")
+    return frame[[*COUNTRY_COLUMNS, "geometry"]]
+
+
+def load_countries(path: Path | None = None) -> gpd.GeoDataFrame:
+    """One row per shape: iso3, name, region, subregion, geometry (EPSG:4326).
+
+    Exterior rings are clockwise (plotly geo's convention). The file is read once per path;
+    each call returns a fresh copy that the caller may modify.
+    """
+    return _read_countries(Path(path or COUNTRIES_PATH).resolve()).copy()
+
+
+@lru_cache(maxsize=4)
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def load_markers(path: Path | None = None) -> pd.DataFrame:
+    """iso3, name, lon, lat: a point for each UN member or observer state too small to hover
+    at world scale, or missing at 1:50m (Tuvalu). A fresh copy on each call."""
+    path = Path(path or MARKERS_PATH).resolve()
+    frame = _read_csv(path)
+    missing = [c for c in MARKER_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: missing columns {missing}; expected {MARKER_COLUMNS}")
+    return frame[MARKER_COLUMNS].copy()
+
+
+def load_regions(path: Path | None = None) -> pd.DataFrame:
+    """iso3, region, subregion (UN M49 geoscheme) for every ISO3 code and the documented extras."""
+    return _read_csv(Path(path or REGIONS_PATH).resolve())[["iso3", "region", "subregion"]].copy()
+
+
+def load_un_states(path: Path | None = None) -> pd.DataFrame:
+    """iso3, status ("member" or "observer"): the 193 UN member states and 2 observer states."""
+    return _read_csv(Path(path or UN_STATES_PATH).resolve())[["iso3", "status"]].copy()
+
+
+def country_table() -> pd.DataFrame:
+    """Every drawable country: iso3, name, region, subregion, has_shape, has_marker.
+
+    The union of the shapes and the markers (Tuvalu has a marker but no shape), sorted by iso3.
+    """
+    shapes = pd.DataFrame(load_countries()[COUNTRY_COLUMNS])
+    markers = load_markers()
+    extra = markers.loc[~markers.iso3.isin(shapes.iso3), ["iso3", "name"]]
+    extra = extra.merge(load_regions(), on="iso3", how="left")
+    table = pd.concat([shapes, extra], ignore_index=True)
+    table["has_shape"] = table.iso3.isin(shapes.iso3)
+    table["has_marker"] = table.iso3.isin(markers.iso3)
+    return table.sort_values("iso3", ignore_index=True)
+
+
+def join(
+    table: pd.DataFrame,
+    countries: gpd.GeoDataFrame,
+    markers: pd.DataFrame | None = None,
+) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Left-join `table` to the shapes on `iso3` (an attribute join, not a spatial one).
+
+    Returns the joined frame, one row per shape in `countries` order (shapes with no table row
+    get NaN in the table's columns; a table column whose name clashes with a shape column gets
+    the suffix "_table"), and the sorted iso3 codes of `table` that have neither a shape nor a
+    marker (default markers: load_markers()), so the caller can report them.
+
+    Raises KeyError if `table` has no iso3 column, ValueError if an iso3 is blank or repeated.
+    """
+    if "iso3" not in table.columns:
+        raise KeyError(f"table has no 'iso3' column; columns are {list(table.columns)}")
+    codes = table["iso3"]
+    blank = codes.isna() | (codes.astype("string").str.strip() == "")
+    if blank.any():
+        rows = table.index[blank].tolist()
+        raise ValueError(f"table has {int(blank.sum())} rows with a blank iso3 (rows {rows})")
+    repeated = sorted(codes[codes.duplicated()].unique())
+    if repeated:
+        raise ValueError(f"table repeats iso3 {repeated}; the map needs one row per country")
+    markers = load_markers() if markers is None else markers
+    joined = countries.merge(table, on="iso3", how="left", suffixes=("", "_table"))
+    drawable = set(countries["iso3"]) | set(markers["iso3"])
+    unmatched = sorted(set(codes) - drawable)
+    return joined, unmatched

@@ -1,0 +1,243 @@
+"""Tests for the shipped world shapes, markers and the ISO3 join (reactionmap.boundaries)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pycountry
+import pytest
+import shapely
+from shapely.geometry import Polygon, shape
+
+from reactionmap import boundaries
+
+ROOT = Path(__file__).resolve().parents[1]
+UN_MEMBERS_FILE = Path(__file__).with_name("data") / "un_member_iso3.txt"
+OBSERVERS = {"VAT", "PSE"}
+REGIONS = {"Africa", "Americas", "Asia", "Europe", "Oceania", "Antarctica"}
+
+
+@pytest.fixture(scope="module")
+def features() -> list[dict]:
+    """The features as written in the file, read without GDAL (orientation untouched)."""
+    return json.loads(boundaries.COUNTRIES_PATH.read_text(encoding="utf-8"))["features"]
+
+
+@pytest.fixture(scope="module")
+def shapes(features) -> dict[str, shapely.Geometry]:
+    return {f["properties"]["iso3"]: shape(f["geometry"]) for f in features}
+
+
+@pytest.fixture(scope="module")
+def un_members() -> list[str]:
+    return UN_MEMBERS_FILE.read_text().split()
+
+
+def polygons(geom) -> list[Polygon]:
+    return [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+
+
+def test_un_member_list_has_193_known_codes(un_members):
+    assert len(un_members) == 193
+    assert len(set(un_members)) == 193
+    unknown = [c for c in un_members if pycountry.countries.get(alpha_3=c) is None]
+    assert unknown == []
+    assert not OBSERVERS & set(un_members)
+
+
+def test_shipped_un_states_match_the_test_list(un_members):
+    states = boundaries.load_un_states()
+    assert sorted(states.loc[states.status == "member", "iso3"]) == sorted(un_members)
+    assert set(states.loc[states.status == "observer", "iso3"]) == OBSERVERS
+
+
+def test_every_feature_has_a_unique_nonempty_iso3_and_name(features):
+    codes = [f["properties"]["iso3"] for f in features]
+    assert all(isinstance(c, str) and len(c) == 3 and c.isupper() for c in codes)
+    assert len(codes) == len(set(codes))
+    assert [f["id"] for f in features] == codes
+    names = [f["properties"]["name"] for f in features]
+    assert all(names) and not [n for n in names if "," in n]
+
+
+def test_documented_codes_for_features_without_iso_id(shapes):
+    for code in ("XKX", "CYN", "SOL", "KAS", "CXR", "CCK"):
+        assert code in shapes
+    # Ashmore and Cartier Is. is merged into Australia, whose numeric id it shares.
+    assert shapes["AUS"].intersects(shapely.Point(123.58, -12.43).buffer(0.05))
+
+
+def test_every_un_member_and_observer_is_drawable(un_members):
+    table = boundaries.country_table()
+    assert table.iso3.is_unique
+    missing = sorted((set(un_members) | OBSERVERS) - set(table.iso3))
+    assert missing == []
+    drawable = table.has_shape | table.has_marker
+    assert drawable.all()
+    tuvalu = table.set_index("iso3").loc["TUV"]
+    assert not tuvalu.has_shape and tuvalu.has_marker and tuvalu.region == "Oceania"
+
+
+def test_exterior_rings_clockwise_holes_counterclockwise(shapes):
+    wrong = []
+    for code, geom in shapes.items():
+        for poly in polygons(geom):
+            if poly.exterior.is_ccw or any(not ring.is_ccw for ring in poly.interiors):
+                wrong.append(code)
+    assert wrong == []
+
+
+def test_loaded_geometry_keeps_orientation_and_is_valid():
+    countries = boundaries.load_countries()
+    assert countries.crs.to_epsg() == 4326
+    assert countries.geometry.is_valid.all()
+    assert not countries.geometry.is_empty.any()
+    ccw = [p.exterior.is_ccw for g in countries.geometry for p in polygons(g)]
+    assert not any(ccw)
+
+
+def test_load_countries_returns_an_independent_copy():
+    first = boundaries.load_countries()
+    first.loc[:, "name"] = "changed"
+    assert "changed" not in set(boundaries.load_countries().name)
+
+
+def test_shapes_form_a_coverage_with_shared_borders(shapes):
+    assert shapely.coverage_is_valid(list(shapes.values()))
+    for a, b in [("FRA", "ESP"), ("USA", "CAN"), ("BRA", "ARG"), ("CHN", "IND"), ("ITA", "SMR")]:
+        border = shapes[a].intersection(shapes[b])
+        assert border.length > 0.05, (a, b)
+        assert shapes[a].intersection(shapes[b]).area == pytest.approx(0, abs=1e-9)
+
+
+def test_no_part_jumps_across_the_antimeridian(shapes):
+    wide = [
+        code
+        for code, geom in shapes.items()
+        if code != "ATA"
+        for poly in polygons(geom)
+        if poly.bounds[2] - poly.bounds[0] > 180
+    ]
+    assert wide == []
+
+
+def test_antarctica_is_whole_and_reaches_the_pole(shapes):
+    ant = shapes["ATA"]
+    assert ant.is_valid
+    assert ant.bounds[1] == -90 and ant.bounds[0] == -180 and ant.bounds[2] == 180
+    assert ant.area > 6000  # square degrees; the planar pole-to-coast band
+
+
+def test_geojson_is_small_enough():
+    raw = boundaries.COUNTRIES_PATH.read_bytes()
+    assert len(gzip.compress(raw, compresslevel=9)) <= 200_000
+
+
+def test_static_copy_is_identical_to_the_data_file():
+    served = ROOT / "static" / "boundaries" / "countries.geojson"
+    assert served.read_bytes() == boundaries.COUNTRIES_PATH.read_bytes()
+    assert boundaries.GEOJSON_URL == "app/static/boundaries/countries.geojson"
+    assert (ROOT / "static" / "boundaries" / Path(boundaries.GEOJSON_URL).name).exists()
+
+
+def test_plotly_base_map_topojson_is_served():
+    for name in ("world_110m.json", "world_50m.json"):
+        topo = json.loads((ROOT / "static" / "topojson" / name).read_text())
+        assert topo["type"] == "Topology"
+        assert {"countries", "coastlines", "land"} <= set(topo["objects"])
+    assert boundaries.TOPOJSON_URL == "app/static/topojson/"
+
+
+def test_regions_follow_un_m49(shapes):
+    table = boundaries.country_table().set_index("iso3")
+    assert set(table.region) == REGIONS
+    assert table.subregion.notna().all()
+    expected = {
+        "FRA": ("Europe", "Western Europe"),
+        "VEN": ("Americas", "South America"),
+        "USA": ("Americas", "Northern America"),
+        "NGA": ("Africa", "Western Africa"),
+        "EGY": ("Africa", "Northern Africa"),
+        "JPN": ("Asia", "Eastern Asia"),
+        "FJI": ("Oceania", "Melanesia"),
+        "XKX": ("Europe", "Southern Europe"),
+        "TWN": ("Asia", "Eastern Asia"),
+        "ATA": ("Antarctica", "Antarctica"),
+    }
+    for code, (region, subregion) in expected.items():
+        assert (table.loc[code, "region"], table.loc[code, "subregion"]) == (region, subregion)
+
+
+def test_markers_cover_microstates_and_sit_on_their_country(shapes, un_members):
+    markers = boundaries.load_markers()
+    assert list(markers.columns) == ["iso3", "name", "lon", "lat"]
+    assert markers.iso3.is_unique
+    assert set(markers.iso3) <= set(un_members) | OBSERVERS
+    for code in ("VAT", "MCO", "SMR", "LIE", "NRU", "TUV", "MDV", "SGP", "KNA"):
+        assert code in set(markers.iso3)
+    for code in ("FRA", "LBN", "JAM"):
+        assert code not in set(markers.iso3)
+    for row in markers.itertuples():
+        point = shapely.Point(row.lon, row.lat)
+        if row.iso3 in shapes:
+            assert shapes[row.iso3].distance(point) < 0.1, row.iso3
+    tuvalu = markers.set_index("iso3").loc["TUV"]
+    assert 176 < tuvalu.lon < 180 and -11 < tuvalu.lat < -5
+
+
+def test_join_keeps_every_shape_and_reports_unknown_codes():
+    countries = boundaries.load_countries()
+    table = pd.DataFrame(
+        {"iso3": ["FRA", "TUV", "ZZZ", "EU"], "stance": ["condemn", "concern", "x", "y"]}
+    )
+    joined, unmatched = boundaries.join(table, countries)
+    assert isinstance(joined, gpd.GeoDataFrame)
+    assert len(joined) == len(countries)
+    assert list(joined.iso3) == list(countries.iso3)
+    assert unmatched == ["EU", "ZZZ"]  # TUV has a marker, so it is drawable
+    by_code = joined.set_index("iso3")
+    assert by_code.loc["FRA", "stance"] == "condemn"
+    assert pd.isna(by_code.loc["DEU", "stance"])
+
+
+def test_join_suffixes_clashing_columns_and_rejects_bad_tables():
+    countries = boundaries.load_countries()
+    joined, _ = boundaries.join(pd.DataFrame({"iso3": ["FRA"], "name": ["La France"]}), countries)
+    assert joined.set_index("iso3").loc["FRA", "name_table"] == "La France"
+    assert joined.set_index("iso3").loc["FRA", "name"] == "France"
+    with pytest.raises(KeyError, match="iso3"):
+        boundaries.join(pd.DataFrame({"code": ["FRA"]}), countries)
+    with pytest.raises(ValueError, match="repeats iso3 \\['FRA'\\]"):
+        boundaries.join(pd.DataFrame({"iso3": ["FRA", "FRA"]}), countries)
+    with pytest.raises(ValueError, match="blank iso3"):
+        boundaries.join(pd.DataFrame({"iso3": ["FRA", None]}), countries)
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location(
+        "build_boundaries", ROOT / "scripts" / "build_boundaries.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_helpers_make_spherical_rings_planar():
+    build = _build_script()
+    # A ring from 170E across the antimeridian to 170W becomes two parts, one on each side.
+    crossing = Polygon([(170, 10), (-170, 10), (-170, 20), (170, 20)])
+    parts = build.split_antimeridian(crossing)
+    assert sorted(round(p.area) for p in parts) == [100, 100]
+    assert all(p.bounds[2] - p.bounds[0] <= 10 for p in parts)
+    # world-atlas' Antarctica: a ring along the pole with the coast as its hole.
+    lons = list(range(-180, 180, 30))
+    pole_ring = [(x, -89.999) for x in reversed(lons)]
+    coast = [(x, -70.0) for x in lons]
+    planar = build.close_polar_ring(Polygon(pole_ring, [coast]))
+    assert planar.is_valid and planar.bounds == (-180, -90, 180, -70.0)
+    assert build.close_polar_ring(crossing) is None

@@ -1,0 +1,112 @@
+"""The command line: check, export and import, with honest exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from reactionmap.cli import main
+from tests.conftest import GOOD_ROWS, write_event
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_check_good_event_exits_0_with_summary(capsys, good_event):
+    code, out, err = run(capsys, "check", str(good_event))
+    assert code == 0, err
+    assert "5 statements by 4 actors" in out
+    assert "condemn" in out
+
+
+def test_check_bad_event_lists_every_problem_and_exits_1(capsys, events_root):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[0]["stance"] = "approve"
+    rows[1]["actor"] = "Korea"
+    rows[2]["date"] = "yesterday"
+    code, out, err = run(capsys, "check", str(write_event(events_root, "bad", rows)))
+    assert code == 1
+    assert "row 2, column stance" in err
+    assert "row 3, column actor" in err and "PRK" in err
+    assert "row 4, column date" in err
+    assert "Traceback" not in err
+
+
+def test_check_unknown_event_exits_2(capsys):
+    code, _, err = run(capsys, "check", "no-such-event")
+    assert code == 2
+    assert "venezuela-2026-01" in err  # lists the known ones
+
+
+def test_export_csv_as_of(capsys, good_event):
+    code, out, _ = run(
+        capsys, "export", str(good_event), "--format", "csv", "--as-of", "2026-03-03"
+    )
+    assert code == 0
+    table = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False).set_index("actor_iso3")
+    assert table.loc["FRA", "stance"] == "condemn"
+    assert "CIV" in table.index and table.loc["CIV", "actor"] == "Côte d'Ivoire"
+    assert {
+        "actor",
+        "actor_type",
+        "statement_count",
+        "latest_date",
+        "latest_text",
+        "source_url",
+    } <= set(table.columns)
+
+
+def test_export_geojson_has_every_country(capsys):
+    code, out, _ = run(capsys, "export", "venezuela-2026-01", "--format", "geojson")
+    assert code == 0
+    features = json.loads(out)["features"]
+    by_code = {f["properties"]["iso3"]: f["properties"] for f in features}
+    assert len(by_code) == len(features) >= 195
+    assert by_code["RUS"]["stance"] == "condemn"
+    assert by_code["FRA"]["stance"] == "none"
+    assert "EU" not in by_code  # organizations are not countries
+
+
+def test_import_writes_an_event_and_reports_rows_not_taken(capsys, tmp_path):
+    table = tmp_path / "vote.csv"
+    table.write_text(
+        "actor,stance\nBOLIVIA (PLURINATIONAL STATE OF),yes\nRepublic of Korea,no\nKorea,yes\n",
+        encoding="utf-8",
+    )
+    out_dir = tmp_path / "vote"
+    code, out, err = run(
+        capsys, "import", str(table), "--event-id", "vote", "--scale", "vote",
+        "--date", "2026-02-01", "--out", str(out_dir),
+    )  # fmt: skip
+    assert code == 1
+    assert "2 of 3 row(s)" in out
+    assert "row 4" in err and "Korea" in err
+    code, out, err = run(capsys, "check", str(out_dir))
+    assert code == 0, err
+    written = pd.read_csv(out_dir / "statements.csv", dtype=str, keep_default_na=False)
+    assert list(written["actor_iso3"]) == ["BOL", "KOR"]
+
+
+def test_console_script_is_installed():
+    result = subprocess.run(
+        [sys.executable, "-m", "reactionmap.cli", "check", "venezuela-2026-01"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("bad", ["--format=xml"])
+def test_bad_arguments_exit_2(bad):
+    with pytest.raises(SystemExit) as exc:
+        main(["export", "venezuela-2026-01", bad])
+    assert exc.value.code == 2

@@ -1,0 +1,49 @@
+"""The stance table: the latest statement on or before a date, counts, inheritance."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reactionmap.events import load_event
+from reactionmap.stance import as_of, date_range, inherit, stance_table
+
+
+def test_latest_statement_as_of_a_date(good_event):
+    statements = load_event(good_event).statements
+    early = stance_table(statements, pd.Timestamp("2026-03-03")).set_index("actor_iso3")
+    assert early.loc["FRA", "stance"] == "condemn"
+    assert early.loc["FRA", "statement_count"] == 1
+    late = stance_table(statements, pd.Timestamp("2026-03-05")).set_index("actor_iso3")
+    assert late.loc["FRA", "stance"] == "neutral"
+    assert late.loc["FRA", "statement_count"] == 2
+    assert late.loc["FRA", "latest_text"] == "We will see."
+    assert late.loc["FRA", "speaker"] == "A Minister"
+
+
+def test_as_of_includes_the_whole_day_and_nothing_after(good_event):
+    statements = load_event(good_event).statements
+    assert set(as_of(statements, pd.Timestamp("2026-03-01"))["statement_id"]) == {"s1", "s4"}
+    assert len(as_of(statements, None)) == len(statements)
+    assert stance_table(statements, pd.Timestamp("2026-02-01")).empty
+
+
+def test_summary_stands_in_for_a_missing_quote(good_event):
+    table = stance_table(load_event(good_event).statements).set_index("actor_iso3")
+    assert table.loc["DEU", "latest_text"] == "Urged restraint."
+    assert table.loc["CIV", "latest_date"] == "March 2026 (day not reported)"
+
+
+def test_date_range_reaches_the_end_of_a_month_precision_date(good_event):
+    first, last = date_range(load_event(good_event).statements)
+    assert (first, last) == (pd.Timestamp("2026-03-01"), pd.Timestamp("2026-03-31"))
+
+
+def test_inherited_rows_never_replace_own_statements(good_event):
+    table = stance_table(load_event(good_event).statements)
+    result = inherit(table, {"EU": ("FRA", "DEU", "ITA", "ESP")}, {"ITA": "Italy", "ESP": "Spain"})
+    by_code = result.set_index("actor_iso3")
+    assert by_code.loc["FRA", "inherited_from"] == ""  # spoke itself: untouched
+    assert by_code.loc["ITA", "inherited_from"] == "European Union"
+    assert by_code.loc["ITA", "stance"] == "concern"
+    assert by_code.loc["ITA", "statement_count"] == 0
+    assert len(result) == len(table) + 2
