@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
@@ -155,7 +157,7 @@ else:
 scale = event.scale
 statements = event.statements
 if event.problems:
-    bad_rows = len({p.row for p in event.problems if p.row and p.row > 1})
+    bad_rows = len({p.row for p in event.problems if p.blocking and p.row and p.row > 1})
     st.error(
         f"{len(event.problems)} problem(s): {bad_rows} row(s) of {event.input_rows} are not "
         "mapped until fixed. Each problem names its file, row and column."
@@ -261,7 +263,8 @@ with left:
         cards.card_html(r, scale, r["actor_iso3"] == selected)
         for _, r in ordered.head(MAX_CARDS).iterrows()
     )
-    st.html(cards.CARD_CSS + f'<div class="rm-cards">{html_cards}</div>')
+    with st.container(height=720 if len(ordered) > 4 else "content", border=False):
+        st.html(cards.CARD_CSS + f'<div class="rm-cards">{html_cards}</div>')
     if len(ordered) > MAX_CARDS:
         st.caption(f"Showing {MAX_CARDS} of {len(ordered)}; the table below has them all.")
 with right:
@@ -334,3 +337,9 @@ for key, value in state.items():
         st.query_params[key] = value
     elif key in st.query_params:
         del st.query_params[key]
+with st.sidebar:
+    st.caption("Link to this view (copy it with the button at its right)")
+    base = (st.context.url or "").split("?", 1)[0]
+    st.code(
+        f"{base}?{urlencode({k: v for k, v in state.items() if v})}", language=None, wrap_lines=True
+    )

@@ -37,7 +37,6 @@ def test_event_found_by_id_and_listed(good_event, events_root):
         ({"actor": "Korea"}, "actor", "KOR"),
         ({"actor": "Atlantis"}, "actor", "aliases.csv"),
         ({"actor_type": "country"}, "actor_type", "state, organization, official, other"),
-        ({"source_url": "javascript:alert(1)"}, "source_url", "http"),
         ({"quote": '=HYPERLINK("x")'}, "quote", "formula"),
         ({"summary": "evil \u202e txt"}, "summary", "bidirectional"),
         ({"date_precision": "day", "date": "2026-03"}, "date_precision", "month"),
@@ -125,3 +124,17 @@ def test_stance_label_in_any_case_maps_to_its_key(events_root):
     event = load_event(write_event(events_root, "labels", rows))
     assert event.problems == []
     assert event.statements.loc[0, "stance"] == "condemn"
+
+
+def test_non_http_source_url_is_reported_but_the_row_is_kept(events_root):
+    from reactionmap.cards import card_html
+    from reactionmap.schema import DEFAULT_SCALE
+
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[0]["source_url"] = "javascript:alert(1)"
+    event = load_event(write_event(events_root, "url", rows))
+    assert [(p.row, p.column, p.blocking) for p in event.problems] == [(2, "source_url", False)]
+    assert "s1" in set(event.statements["statement_id"])
+    card = card_html(event.statements.iloc[0], DEFAULT_SCALE)
+    assert "javascript:alert(1)" in card
+    assert "href" not in card

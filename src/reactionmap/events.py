@@ -237,7 +237,7 @@ def prepare_statements(
         frame["date_precision"] == "", _precision_of(frame["date"])
     )
     frame["row"] = rows
-    bad_rows = {p.row for p in problems if p.row is not None and p.row > 1}
+    bad_rows = {p.row for p in problems if p.blocking and p.row is not None and p.row > 1}
     good = frame[~frame["row"].isin(bad_rows)].copy()
     good["when"] = earliest_dates(good["date"], event_date)
     good["date_label"] = [

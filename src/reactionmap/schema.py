@@ -99,6 +99,7 @@ class Problem:
     column: str | None
     value: str
     message: str
+    blocking: bool = True  # False: the row is still mapped, the problem is only reported
 
     def __str__(self) -> str:
         where = self.file
@@ -119,10 +120,11 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
                 "column": p.column or "",
                 "value": p.value,
                 "problem": p.message,
+                "row mapped": "yes" if not p.blocking else "no",
             }
             for p in problems
         ],
-        columns=["file", "row", "column", "value", "problem"],
+        columns=["file", "row", "column", "value", "problem", "row mapped"],
     ).astype({"row": "Int64"})
 
 
@@ -234,17 +236,6 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
             )
         ],
     )
-    columns["source_url"] = pa.Column(
-        str,
-        checks=[
-            *text,
-            pa.Check(
-                lambda v: v == "" or re.match(r"^https?://[^\s]+$", v) is not None,
-                element_wise=True,
-                error="source_url must start with http:// or https://",
-            ),
-        ],
-    )
     return pa.DataFrameSchema(columns, strict=False)
 
 
@@ -274,6 +265,18 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
                     f"{precision!r} does not match date {date!r}: use {expected!r}",
                 )
             )
+    urls = frame["source_url"]
+    for index in frame.index[(urls != "") & ~urls.str.match(r"^https?://\S+$")]:
+        problems.append(
+            Problem(
+                file,
+                int(index) + 2,
+                "source_url",
+                urls[index],
+                "is not an http:// or https:// address; it is shown as text, never as a link",
+                blocking=False,
+            )
+        )
     ids = frame["statement_id"]
     for index in frame.index[ids.ne("") & ids.duplicated(keep="first")]:
         problems.append(
