@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test unit lint format bench boundaries chromium clean
+.PHONY: run test unit lint format bench boundaries chromium static-times clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,15 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(BIN)/.installed
+# Git does not keep file times: give each served file the time of its last commit, so the
+# Last-Modified header (and the browser's heuristic caching) reflects the content's real age.
+static-times:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 && \
+	  git ls-files static | while read -r f; do \
+	    t=$$(git log -1 --format=%ct -- "$$f"); [ -n "$$t" ] && touch -d "@$$t" "$$f"; \
+	  done || true
+
+run: $(BIN)/.installed static-times
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
@@ -34,13 +42,13 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(BIN)/.installed chromium lint
+test: $(BIN)/.installed chromium static-times lint
 	$(BIN)/python -m pytest -q
 
 unit: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -m "not browser"
 
-bench: $(BIN)/.installed chromium
+bench: $(BIN)/.installed chromium static-times
 	$(BIN)/python bench/run.py
 
 # Rebuild data/boundaries/ and static/ from Natural Earth via npm's world-atlas.

