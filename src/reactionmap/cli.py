@@ -98,11 +98,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     (target / "statements.csv").write_bytes(statements_csv(statements))
     print(f"wrote {target.name}/ with {len(statements)} of {len(raw)} row(s)")
     if problems:
-        bad = sorted({p.row for p in problems if p.row and p.row > 1})
+        bad = sorted({p.row for p in problems if p.blocking and p.row and p.row > 1})
         print(f"{len(bad)} row(s) not taken, {len(problems)} problem(s):", file=sys.stderr)
         _print_problems(problems)
-        return 1
-    return 0
+    return 1 if any(p.blocking for p in problems) else 0
 
 
 def event_toml(event_id: str, title: str, date: str, scale: Scale) -> str:

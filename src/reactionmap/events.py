@@ -163,10 +163,28 @@ def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list
     return event, problems
 
 
+# Headers that spreadsheets and vote records use for the two required columns.
+HEADER_ALIASES = {
+    "country": "actor",
+    "member_state": "actor",
+    "state": "actor",
+    "name": "actor",
+    "vote": "stance",
+    "position": "stance",
+    "reaction": "stance",
+}
+
+
 def normalise_columns(raw: pd.DataFrame) -> pd.DataFrame:
-    """Header names as the contract spells them: trimmed, lower case, spaces as underscores."""
+    """Header names as the contract spells them: trimmed, lower case, spaces as underscores;
+    a common synonym of actor or stance ("Country", "Member State", "Vote") is read as it,
+    unless the table also has the contract's own column."""
     renamed = raw.copy()
-    renamed.columns = [str(c).strip().lower().replace(" ", "_") for c in raw.columns]
+    columns = [str(c).strip().lower().replace(" ", "_").replace("-", "_") for c in raw.columns]
+    renamed.columns = [
+        HEADER_ALIASES[c] if c in HEADER_ALIASES and HEADER_ALIASES[c] not in columns else c
+        for c in columns
+    ]
     return renamed
 
 
@@ -212,6 +230,7 @@ def prepare_statements(
                     column,
                     f"unknown column {column!r} is ignored; columns are: "
                     f"{', '.join(STATEMENT_COLUMNS)}",
+                    blocking=False,
                 )
             )
     if any(c in missing for c in REQUIRED_COLUMNS):
