@@ -295,9 +295,20 @@ st.plotly_chart(
     width="stretch",
     key="timeline",
 )
+st.caption(
+    "A dot is a statement dated to the day; a bar spans the days a statement may fall on when "
+    "the source gives only its month. The black line is the *As of* date."
+)
 undated = timeline_rows[timeline_rows["date_precision"] == "unknown"]
 if len(undated):
     st.caption("Not on the timeline, date not reported: " + ", ".join(undated["actor"]))
+placed = figures.day_milestones(event.milestones)
+for milestone in event.milestones:
+    if milestone not in placed:
+        st.caption(
+            f"Milestone not on the timeline (day not reported): {milestone.get('label', '')}"
+            f" ({milestone.get('date', 'no date')})"
+        )
 
 # ---- table and downloads ----------------------------------------------------------------------
 st.subheader("Stance table")

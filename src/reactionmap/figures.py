@@ -14,6 +14,7 @@ from reactionmap.stance import statement_text
 HOVER_WIDTH = 56  # characters per hover line
 HOVER_LIMIT = 320  # characters of statement text before the ellipsis
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+MILESTONE_CHARS = 60
 HOVER_LABEL = {"bgcolor": "white", "bordercolor": "#444", "font": {"color": "#111", "size": 13}}
 
 
@@ -209,6 +210,17 @@ def map_figure(
     return fig
 
 
+def day_milestones(milestones: list[dict]) -> list[dict]:
+    """Milestones dated to a day; the others cannot be placed on a time axis honestly."""
+    return [
+        m
+        for m in milestones
+        if m.get("date_precision", "day") == "day"
+        and len(str(m.get("date", ""))) >= 10
+        and not pd.isna(pd.to_datetime(str(m["date"])[:10], errors="coerce"))
+    ]
+
+
 def timeline_figure(
     statements: pd.DataFrame,
     milestones: list[dict],
@@ -239,7 +251,7 @@ def timeline_figure(
                 mode="markers",
                 marker={"size": 11, "color": category.color, "line": {"color": "#333", "width": 1}},
                 name=category.label,
-                legendgroup=category.key,
+                showlegend=False,
                 hovertext=[h for h, e in zip(hover, exact, strict=True) if e],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
@@ -266,35 +278,49 @@ def timeline_figure(
                     line={"color": category.color, "width": 7},
                     opacity=0.55,
                     name=f"{category.label} (day not reported)",
-                    legendgroup=category.key,
                     showlegend=False,
                     hovertext=texts,
                     hovertemplate="%{hovertext}<extra></extra>",
                 )
             )
     days: dict[pd.Timestamp, list[str]] = {}
-    for milestone in milestones:
-        day = pd.to_datetime(str(milestone.get("date", "")), errors="coerce")
-        if not pd.isna(day):
-            days.setdefault(day, []).append(html.escape(str(milestone.get("label", ""))))
+    for milestone in day_milestones(milestones):
+        days.setdefault(pd.Timestamp(milestone["date"][:10]), []).append(str(milestone["label"]))
     for day, labels in days.items():
         fig.add_vline(x=day, line={"color": "#666", "width": 1, "dash": "dot"})
-        fig.add_annotation(
-            x=day,
-            y=1,
-            yref="paper",
-            text="<br>".join(labels),
-            showarrow=False,
-            xanchor="left",
-            yanchor="bottom",
-            align="left",
-            font={"size": 11, "color": "#444"},
+        for level, label in enumerate(labels):
+            short = label if len(label) <= MILESTONE_CHARS else label[: MILESTONE_CHARS - 1] + "…"
+            fig.add_annotation(
+                x=day,
+                y=1,
+                yref="paper",
+                yshift=4 + 16 * (len(labels) - 1 - level),
+                text=html.escape(short),
+                hovertext=wrap_escaped(label),
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                font={"size": 11, "color": "#333"},
+                bgcolor="rgba(255,255,255,0.85)",
+            )
+    for category in scale.categories:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"size": 11, "color": category.color, "symbol": "square"},
+                name=category.label,
+                showlegend=True,
+                hoverinfo="skip",
+            )
         )
+    stacked = max((len(labels) for labels in days.values()), default=0)
     if as_of is not None:
         fig.add_vline(x=as_of, line={"color": "#111", "width": 2})
     fig.update_layout(
         height=height or max(260, 28 * len(actors) + 120),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": 16 + 16 * stacked, "b": 10},
         yaxis={"categoryorder": "array", "categoryarray": actors[::-1], "title": None},
         xaxis={"title": None, "type": "date"},
         legend={"orientation": "h", "y": -0.15},
