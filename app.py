@@ -233,6 +233,7 @@ st.plotly_chart(
     selection_mode="points",
     config=PLOTLY_CONFIG,
     width="stretch",
+    theme=None,
 )
 counts = stance.stance_counts(country_rows, scale.keys)
 st.caption(
@@ -294,6 +295,7 @@ st.plotly_chart(
     config=PLOTLY_CONFIG,
     width="stretch",
     key="timeline",
+    theme=None,
 )
 st.caption(
     "A dot is a statement dated to the day; a bar spans the days a statement may fall on when "

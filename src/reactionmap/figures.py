@@ -8,13 +8,17 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from reactionmap.schema import NO_STATEMENT_KEY, Category, Scale
+from reactionmap.schema import NO_STATEMENT_KEY, NO_STATEMENT_LABEL, Category, Scale
 from reactionmap.stance import statement_text
 
 HOVER_WIDTH = 56  # characters per hover line
 HOVER_LIMIT = 320  # characters of statement text before the ellipsis
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 MILESTONE_CHARS = 60
+# No template: plotly's default one is ~7 KB of styling sent with every figure; the figures
+# here set what they use.
+EMPTY_TEMPLATE = go.layout.Template()
+SILENT_HOVER = "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + "<extra></extra>"
 HOVER_LABEL = {"bgcolor": "white", "bordercolor": "#444", "font": {"color": "#111", "size": 13}}
 
 
@@ -93,28 +97,33 @@ def map_figure(
     colorscale = []
     for i, category in enumerate((*categories, hidden)):
         colorscale += [[i / n, category.color], [(i + 1) / n, category.color]]
-    inherited = table["inherited_from"].astype(bool) if "inherited_from" in table else False
     shapes = table[table["has_shape"].astype(bool)]
+    inherited = shapes["inherited_from"].astype(bool) if "inherited_from" in shapes else False
+    silent = shapes["key"] == NO_STATEMENT_KEY
     fig = go.Figure()
-    for part, opacity, name in (
-        (shapes[~inherited.reindex(shapes.index, fill_value=False)], 1.0, "countries"),
-        (shapes[inherited.reindex(shapes.index, fill_value=False)], 0.45, "inherited"),
-    ):
-        if part.empty and name == "inherited":
+    # Silent countries carry no text of their own: their hover reads the name from the
+    # GeoJSON the browser already has, so each rerun sends only their codes.
+    parts = (
+        (shapes[silent], 1.0, "no statement", SILENT_HOVER),
+        (shapes[~silent & ~inherited], 1.0, "countries", None),
+        (shapes[~silent & inherited], 0.45, "inherited", None),
+    )
+    for part, opacity, name, template in parts:
+        if part.empty:
             continue
         fig.add_trace(
             go.Choropleth(
                 geojson=geojson,
                 featureidkey="properties.iso3",
                 locations=part["iso3"],
-                z=part["key"].map(codes),
+                z=part["key"].map(codes).astype("int8"),
                 zmin=-0.5,
                 zmax=n - 0.5,
                 colorscale=colorscale,
                 showscale=False,
                 marker={"line": {"color": "white", "width": 0.4}, "opacity": opacity},
-                hovertext=part["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
+                hovertext=None if template else part["hover"],
+                hovertemplate=template or "%{hovertext}<extra></extra>",
                 name=name,
                 showlegend=False,
             )
@@ -198,6 +207,7 @@ def map_figure(
         bgcolor="rgba(0,0,0,0)",
     )
     fig.update_layout(
+        template=EMPTY_TEMPLATE,
         height=height,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "font": {"size": 12}},
@@ -258,28 +268,19 @@ def timeline_figure(
         )
         month = rows[~exact]
         if not month.empty:
-            ends = month["date"].map(lambda d: pd.Timestamp(d + "-01") + pd.offsets.MonthEnd(0))
-            xs, ys, texts = [], [], []
-            for start, end, actor, text in zip(
-                month["when"],
-                ends,
-                month["actor"],
-                [h for h, e in zip(hover, exact, strict=True) if not e],
-                strict=True,
-            ):
-                xs += [start, end + pd.Timedelta(hours=23), None]
-                ys += [actor, actor, None]
-                texts += [text, text, ""]
+            ends = pd.to_datetime(month["date"] + "-01") + pd.offsets.MonthEnd(0)
+            span_ms = (ends + pd.Timedelta(days=1) - month["when"]).dt.total_seconds() * 1000
             fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    line={"color": category.color, "width": 7},
-                    opacity=0.55,
+                go.Bar(
+                    base=month["when"],
+                    x=span_ms,
+                    y=month["actor"],
+                    orientation="h",
+                    width=0.35,
+                    marker={"color": category.color, "opacity": 0.6, "line": {"width": 0}},
                     name=f"{category.label} (day not reported)",
                     showlegend=False,
-                    hovertext=texts,
+                    hovertext=[h for h, e in zip(hover, exact, strict=True) if not e],
                     hovertemplate="%{hovertext}<extra></extra>",
                 )
             )
@@ -319,10 +320,17 @@ def timeline_figure(
     if as_of is not None:
         fig.add_vline(x=as_of, line={"color": "#111", "width": 2})
     fig.update_layout(
+        template=EMPTY_TEMPLATE,
         height=height or max(260, 28 * len(actors) + 120),
         margin={"l": 10, "r": 10, "t": 16 + 16 * stacked, "b": 10},
-        yaxis={"categoryorder": "array", "categoryarray": actors[::-1], "title": None},
-        xaxis={"title": None, "type": "date"},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": actors[::-1],
+            "title": None,
+            "automargin": True,
+        },
+        xaxis={"title": None, "type": "date", "automargin": True},
+        barmode="overlay",
         legend={"orientation": "h", "y": -0.15},
         hoverlabel=HOVER_LABEL,
         font={"family": FONT},
