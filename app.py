@@ -1,7 +1,8 @@
-"""reactionmap's Streamlit page: layout, widgets and caching wrappers over the reactionmap package."""
+"""reactionmap's Streamlit page: layout, widgets and caching wrappers over the package."""
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -9,7 +10,7 @@ import streamlit as st
 
 from reactionmap import boundaries, cards, export, figures, schema, stance, view
 from reactionmap.countries import default_resolver
-from reactionmap.events import Event, list_events, load_event, prepare_statements
+from reactionmap.events import Event, event_from_table, list_events, load_event
 from reactionmap.paths import events_dir
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
@@ -25,7 +26,7 @@ PLOTLY_CONFIG = {
 st.set_page_config(page_title="reactionmap", page_icon="🗺️", layout="wide")
 
 
-# ---- cached data: nothing here depends on the widgets ----------------------------------------
+# ---- caches. Arguments starting with _ are not hashed: `key` names the event's content. ----
 @st.cache_resource
 def resolver():
     return default_resolver()
@@ -33,8 +34,7 @@ def resolver():
 
 @st.cache_resource
 def world():
-    countries = boundaries.country_table()
-    return countries, boundaries.load_markers()
+    return boundaries.country_table(), boundaries.load_markers()
 
 
 @st.cache_resource
@@ -42,43 +42,52 @@ def frames():
     return view.region_bounds(boundaries.load_countries())
 
 
-@st.cache_data(max_entries=16)
+@st.cache_resource(max_entries=8)
 def cached_event(event_id: str, stamp: float) -> Event:
     """An event's files, read again whenever one of them changes (``stamp``)."""
-    return load_event(event_id)
+    return load_event(event_id, resolver=resolver())
 
 
-@st.cache_data(max_entries=64)
-def cached_table(event: Event, as_of: pd.Timestamp, inherit_from: tuple[str, ...]) -> pd.DataFrame:
-    return view.event_stance_table(event, as_of, inherit_from, resolver())
+@st.cache_resource(max_entries=4)
+def cached_upload(name: str, digest: str, _data: bytes):
+    return read_table(_data, name)
 
 
-@st.cache_data(max_entries=64)
-def cached_map(
-    countries_table: pd.DataFrame,
-    scale: schema.Scale,
-    shown: tuple[str, ...],
-    region: str,
-    selected: str,
-):
+@st.cache_resource(max_entries=4)
+def cached_table_event(name: str, digest: str, scale_name: str, _raw, _problems) -> Event:
+    return event_from_table(_raw, schema.SCALE_PRESETS[scale_name], name, resolver(), _problems)
+
+
+@st.cache_resource(max_entries=64)
+def cached_stances(key: str, _event: Event, as_of, inherit_from: tuple[str, ...]):
+    table = view.event_stance_table(_event, as_of, inherit_from, resolver())
+    return view.countries_only(table, resolver()), view.organizations_only(table, resolver())
+
+
+@st.cache_resource(max_entries=64)
+def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, _scale):
     countries, markers = world()
     if region:
         countries = countries[countries["region"] == region]
-    table = figures.map_table(countries_table, countries, set(shown))
-    table["hover"] = [figures.hover_text(row, scale) for _, row in table.iterrows()]
+    table = figures.map_table(_rows, countries, set(shown))
+    table["hover"] = [figures.hover_text(row, _scale) for _, row in table.iterrows()]
     return figures.map_figure(
-        table, scale, markers, boundaries.GEOJSON_URL, selected or None, frame=frames().get(region)
+        table, _scale, markers, boundaries.GEOJSON_URL, selected or None, frame=frames().get(region)
     )
 
 
-@st.cache_data(max_entries=32)
-def cached_bytes(kind: str, frame: pd.DataFrame) -> bytes:
+@st.cache_resource(max_entries=64)
+def cached_timeline(key, _rows, as_of, inherit_from, shown, region, _event: Event):
+    return figures.timeline_figure(_rows, _event.milestones, _event.scale, as_of)
+
+
+@st.cache_resource(max_entries=64)
+def cached_bytes(kind: str, key: str, *view_key, _frame: pd.DataFrame) -> bytes:
     if kind == "statements":
-        return export.statements_csv(frame)
+        return export.statements_csv(_frame)
     if kind == "stance":
-        return export.stance_csv(frame)
-    countries = boundaries.load_countries()
-    return export.stance_geojson(view.countries_only(frame, resolver()), countries, world()[1])
+        return export.stance_csv(_frame)
+    return export.stance_geojson(_frame, boundaries.load_countries(), world()[1])
 
 
 def event_stamp(event_id: str) -> float:
@@ -86,7 +95,11 @@ def event_stamp(event_id: str) -> float:
     return max((p.stat().st_mtime for p in folder.glob("*")), default=0.0)
 
 
-# ---- state from the URL ----------------------------------------------------------------------
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+# ---- which event: shipped files, or a table brought in -----------------------------------------
 params = st.query_params
 events = list_events()
 choices = [*events, UPLOAD]
@@ -94,57 +107,49 @@ wanted = params.get("event", events[0] if events else UPLOAD)
 if wanted not in choices:
     st.warning(f"No event {wanted!r}; showing {choices[0]!r}. Known events: {', '.join(events)}")
     wanted = choices[0]
-
 with st.sidebar:
     st.header("reactionmap")
     event_id = st.selectbox("Event", choices, index=choices.index(wanted), key="event_pick")
 
-# ---- the event: shipped files or a table brought in -------------------------------------------
 if event_id == UPLOAD:
     with st.sidebar:
         scale_name = st.radio(
             "Stance scale of your table",
-            ["default", "vote"],
+            list(schema.SCALE_PRESETS),
             format_func={"default": "Reactions (condemn … support)", "vote": "Vote (yes/no/…)"}.get,
         )
         upload = st.file_uploader(
             f"Table (CSV, Excel .xlsx or JSON, up to {MAX_BYTES // 2**20} MB)",
             type=["csv", "tsv", "txt", "xlsx", "json"],
+            max_upload_size=MAX_BYTES // 2**20 + 1,
         )
-        pasted = st.text_area("…or paste CSV / tab-separated rows", height=100)
+        pasted = st.text_area("…or paste CSV or tab-separated rows", height=100)
     st.title("Map your own reactions table")
     st.caption(
         "Only `actor` and `stance` are required; any other column of the data contract is used "
-        "when present. Bad rows are listed below; every good row is mapped."
+        "when present. Problems are listed below; every good row is mapped."
     )
-    raw = None
-    try:
-        if upload is not None:
-            raw, read_problems = read_table(upload.getvalue(), upload.name)
-        elif pasted.strip():
-            raw, read_problems = read_table(pasted.encode("utf-8"), "pasted.csv")
-    except TableRefused as err:
-        st.error(f"Refused: {err}")
-    if raw is None:
+    name, data = (
+        (upload.name, upload.getvalue()) if upload else ("pasted.csv", pasted.encode("utf-8"))
+    )
+    if not data.strip():
         st.info("Upload a file or paste a table in the sidebar to map it.")
         st.stop()
+    try:
+        raw, read_problems = cached_upload(name, digest(data), data)
+    except TableRefused as err:
+        st.error(f"Refused: {err}")
+        st.stop()
     st.subheader("Your table")
-    st.caption("Fix a row here and the map follows.")
-    edited = st.data_editor(raw, num_rows="dynamic", width="stretch", key="editor")
-    scale = schema.SCALE_PRESETS[scale_name]
-    name = upload.name if upload is not None else "pasted.csv"
-    today = pd.Timestamp.today().normalize()
-    good, problems = prepare_statements(edited, scale, today, name, resolver())
-    problems = read_problems + problems
-    event = Event(id="upload", title=name, date=good["when"].min() if len(good) else today)
-    event.scale, event.statements, event.problems, event.input_rows = (
-        scale,
-        good,
-        problems,
-        len(raw),
-    )
+    st.caption("Fix a cell here and the map follows.")
+    edited = st.data_editor(raw, num_rows="dynamic", width="stretch", key=f"editor-{digest(data)}")
+    edited_digest = digest(pd.util.hash_pandas_object(edited, index=True).to_numpy().tobytes())
+    event = cached_table_event(name, edited_digest, scale_name, edited, read_problems)
+    key = f"table:{edited_digest}:{scale_name}"
 else:
-    event = cached_event(event_id, event_stamp(event_id))
+    stamp = event_stamp(event_id)
+    event = cached_event(event_id, stamp)
+    key = f"event:{event_id}:{stamp}"
     st.title(event.title)
     st.caption(
         f"{event.date:%-d %B %Y} · {len(event.statements)} statements by "
@@ -154,12 +159,11 @@ else:
         with st.expander("What happened"):
             st.write(event.summary)
 
-scale = event.scale
-statements = event.statements
+scale, statements = event.scale, event.statements
 if event.problems:
-    bad_rows = len({p.row for p in event.problems if p.blocking and p.row and p.row > 1})
+    blocked = {p.row for p in event.problems if p.blocking and p.row and p.row > 1}
     st.error(
-        f"{len(event.problems)} problem(s): {bad_rows} row(s) of {event.input_rows} are not "
+        f"{len(event.problems)} problem(s): {len(blocked)} of {event.input_rows} row(s) are not "
         "mapped until fixed. Each problem names its file, row and column."
     )
     st.dataframe(schema.problems_frame(event.problems), hide_index=True, width="stretch")
@@ -167,7 +171,7 @@ if statements.empty:
     st.warning("No statement to map yet.")
     st.stop()
 
-# ---- filters ----------------------------------------------------------------------------------
+# ---- filters, starting from the URL -------------------------------------------------------------
 countries, markers = world()
 first, last = (d.date() for d in stance.date_range(statements))
 as_of_param = pd.to_datetime(params.get("as_of", ""), errors="coerce")
@@ -175,7 +179,7 @@ default_as_of = last if pd.isna(as_of_param) else min(max(as_of_param.date(), fi
 all_keys = [c.key for c in scale.with_none]
 stance_param = [k for k in params.get("stance", "").split(",") if k in all_keys]
 regions = sorted(countries["region"].dropna().unique())
-orgs = sorted({c for c in statements["actor_iso3"] if resolver().is_organization(c)})
+orgs = sorted(c for c in statements["actor_iso3"].unique() if resolver().is_organization(c))
 with st.sidebar:
     if first < last:
         as_of = st.slider(
@@ -192,10 +196,11 @@ with st.sidebar:
         format_func=scale.label,
         key="stances",
     )
+    region_param = params.get("region")
     region = st.selectbox(
         "Region",
         ["World", *regions],
-        index=([*regions].index(params["region"]) + 1) if params.get("region") in regions else 0,
+        index=regions.index(region_param) + 1 if region_param in regions else 0,
     )
     inherit_from = st.multiselect(
         "Shade members of these organizations when silent",
@@ -205,31 +210,41 @@ with st.sidebar:
         help="A member that said nothing itself takes its organization's stance, drawn lighter.",
     )
 as_of = pd.Timestamp(as_of)
+region = "" if region == "World" else region
+view_key = (as_of, tuple(inherit_from), tuple(shown), region)
 
-table = cached_table(event, as_of, tuple(inherit_from))
-region_codes = None
-if region != "World":
-    region_codes = set(countries.loc[countries["region"] == region, "iso3"])
-country_rows = view.countries_only(table, resolver())
-org_rows = view.organizations_only(table, resolver())
+country_rows, org_rows = cached_stances(key, event, as_of, tuple(inherit_from))
 visible = country_rows[country_rows["stance"].isin(shown)]
-if region_codes is not None:
+if region:
+    region_codes = countries.loc[countries["region"] == region, "iso3"]
     visible = visible[visible["actor_iso3"].isin(region_codes)]
+org_visible = org_rows[org_rows["stance"].isin(shown)]
 
-# ---- selection: a click on the map, the picker, or ?country= -----------------------------------
+# ---- selection: a click on the map, the country picker, or ?country= ---------------------------
 names = dict(zip(countries["iso3"], countries["name"], strict=True))
-selected = params.get("country", "")
-if "map" in st.session_state:
-    points = st.session_state["map"].get("selection", {}).get("points", [])
-    if points:
-        selected = points[0].get("location") or points[0].get("customdata") or selected
+if "selected" not in st.session_state:
+    st.session_state["selected"] = params.get("country", "")
 
-# ---- the map ----------------------------------------------------------------------------------
-fig = cached_map(country_rows, scale, tuple(shown), "" if region == "World" else region, selected)
+
+def on_map_select() -> None:
+    points = st.session_state["map"]["selection"]["points"]
+    if points:
+        point = points[0]
+        st.session_state["selected"] = point.get("location") or point.get("customdata") or ""
+
+
+def on_pick() -> None:
+    st.session_state["selected"] = st.session_state["country_pick"]
+
+
+selected = st.session_state["selected"]
+
+# ---- the map ------------------------------------------------------------------------------------
+fig = cached_map(key, country_rows, *view_key, selected, scale)
 st.plotly_chart(
     fig,
     key="map",
-    on_select="rerun",
+    on_select=on_map_select,
     selection_mode="points",
     config=PLOTLY_CONFIG,
     width="stretch",
@@ -241,43 +256,39 @@ st.caption(
     + f" · as of {as_of:%-d %B %Y}. Hover a country for its statement; click it for its cards."
 )
 
-# ---- cards and organizations -------------------------------------------------------------------
+# ---- cards and organizations ---------------------------------------------------------------------
 known = stance.as_of(statements, as_of)
-card_rows = view.filter_statements(
-    known, shown, set(visible["actor_iso3"]) | set(org_rows["actor_iso3"])
-)
+actors = set(visible["actor_iso3"]) | set(org_visible["actor_iso3"])
+card_rows = view.filter_statements(known, shown, actors)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    pick = st.selectbox(
+    options = ["", *sorted(set(card_rows["actor_iso3"]), key=lambda c: names.get(c, c))]
+    st.session_state["country_pick"] = selected if selected in options else ""
+    st.selectbox(
         "Country",
-        ["", *sorted(set(card_rows["actor_iso3"]), key=lambda c: names.get(c, c))],
-        index=0,
-        format_func=lambda c: (
-            "All countries" if not c else names.get(c, resolver().country_name(c))
-        ),
+        options,
+        format_func=lambda c: "All countries" if not c else names.get(c, c),
         key="country_pick",
+        on_change=on_pick,
     )
-    selected = pick or selected
     st.subheader(f"Statements ({len(card_rows)})")
     ordered = cards.order_cards(card_rows, selected)
     html_cards = "".join(
         cards.card_html(r, scale, r["actor_iso3"] == selected)
         for _, r in ordered.head(MAX_CARDS).iterrows()
     )
+    st.html(cards.CARD_CSS)
     with st.container(height=720 if len(ordered) > 4 else "content", border=False):
-        st.html(cards.CARD_CSS + f'<div class="rm-cards">{html_cards}</div>')
+        st.html(f'<div class="rm-cards">{html_cards}</div>')
     if len(ordered) > MAX_CARDS:
         st.caption(f"Showing {MAX_CARDS} of {len(ordered)}; the table below has them all.")
 with right:
     st.subheader("Organizations")
-    if org_rows.empty:
+    org_cards = known[known["actor_iso3"].isin(org_visible["actor_iso3"])]
+    if org_cards.empty:
         st.caption("No organization has spoken as of this date.")
-    for _, row in org_rows.iterrows():
-        org_statements = known[known["actor_iso3"] == row["actor_iso3"]]
-        st.html(
-            cards.CARD_CSS
-            + "".join(cards.card_html(r, scale) for _, r in org_statements.iterrows())
-        )
+    else:
+        st.html("".join(cards.card_html(r, scale) for _, r in org_cards.iterrows()))
     st.caption(
         "Organizations are not drawn on the map; choose one in the sidebar to shade its "
         "silent members."
@@ -285,13 +296,10 @@ with right:
 
 # ---- timeline ------------------------------------------------------------------------------------
 st.subheader("Timeline")
-timeline_rows = view.filter_statements(
-    statements,
-    shown,
-    set(card_rows["actor_iso3"]) | set(statements.loc[statements["when"] > as_of, "actor_iso3"]),
-)
+later = statements.loc[statements["when"] > as_of, "actor_iso3"]
+timeline_rows = view.filter_statements(statements, shown, actors | set(later))
 st.plotly_chart(
-    figures.timeline_figure(timeline_rows, event.milestones, scale, as_of),
+    cached_timeline(key, timeline_rows, *view_key, event),
     config=PLOTLY_CONFIG,
     width="stretch",
     key="timeline",
@@ -303,56 +311,58 @@ st.caption(
 )
 undated = timeline_rows[timeline_rows["date_precision"] == "unknown"]
 if len(undated):
-    st.caption("Not on the timeline, date not reported: " + ", ".join(undated["actor"]))
+    st.caption("Not on the timeline, date not reported: " + ", ".join(undated["actor"].unique()))
 placed = figures.day_milestones(event.milestones)
 for milestone in event.milestones:
     if milestone not in placed:
         st.caption(
-            f"Milestone not on the timeline (day not reported): {milestone.get('label', '')}"
-            f" ({milestone.get('date', 'no date')})"
+            f"Milestone not on the timeline, day not reported: {milestone.get('label', '')} "
+            f"({milestone.get('date', 'no date')})"
         )
 
-# ---- table and downloads ----------------------------------------------------------------------
+# ---- table and downloads -------------------------------------------------------------------------
 st.subheader("Stance table")
-shown_table = pd.concat([visible, org_rows[org_rows["stance"].isin(shown)]])
+shown_table = pd.concat([visible, org_visible], ignore_index=True)
 st.dataframe(shown_table, hide_index=True, width="stretch")
 c1, c2, c3 = st.columns(3)
 c1.download_button(
     "Stance table (CSV)",
-    cached_bytes("stance", shown_table),
+    cached_bytes("stance", key, *view_key, _frame=shown_table),
     export.download_name(event.id, "stance", as_of, "csv"),
     "text/csv",
     on_click="ignore",
 )
 c2.download_button(
     "Map (GeoJSON)",
-    cached_bytes("geojson", shown_table),
+    cached_bytes("geojson", key, *view_key, _frame=visible),
     export.download_name(event.id, "stance", as_of, "geojson"),
     "application/geo+json",
     on_click="ignore",
 )
 c3.download_button(
     "All statements (CSV)",
-    cached_bytes("statements", statements),
+    cached_bytes("statements", key, _frame=statements),
     export.download_name(event.id, "statements", None, "csv"),
     "text/csv",
     on_click="ignore",
 )
 
-# ---- keep the URL in step with the view -------------------------------------------------------
-state = {"event": event_id if event_id != UPLOAD else "", "as_of": f"{as_of:%Y-%m-%d}"}
-state["stance"] = ",".join(shown) if set(shown) != set(all_keys) else ""
-state["region"] = region if region != "World" else ""
-state["country"] = selected or ""
-state["inherit"] = ",".join(inherit_from)
-for key, value in state.items():
+# ---- keep the URL in step with the view, and offer it ------------------------------------------
+state = {
+    "event": event_id if event_id != UPLOAD else "",
+    "as_of": f"{as_of:%Y-%m-%d}",
+    "stance": ",".join(shown) if set(shown) != set(all_keys) else "",
+    "region": region,
+    "country": selected,
+    "inherit": ",".join(inherit_from),
+}
+for name, value in state.items():
     if value:
-        st.query_params[key] = value
-    elif key in st.query_params:
-        del st.query_params[key]
+        st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
 with st.sidebar:
     st.caption("Link to this view (copy it with the button at its right)")
     base = (st.context.url or "").split("?", 1)[0]
-    st.code(
-        f"{base}?{urlencode({k: v for k, v in state.items() if v})}", language=None, wrap_lines=True
-    )
+    link = f"{base}?{urlencode({k: v for k, v in state.items() if v})}"
+    st.code(link, language=None, wrap_lines=True)

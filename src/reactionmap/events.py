@@ -116,6 +116,34 @@ def load_event(
     return event
 
 
+def event_from_table(
+    raw: pd.DataFrame,
+    scale: Scale,
+    name: str,
+    resolver: CountryResolver | None = None,
+    read_problems: list[Problem] | None = None,
+) -> Event:
+    """An Event from a table a reader brought in: only actor and stance are required.
+
+    Its date is its earliest dated statement (today when none is dated).
+    """
+    today = pd.Timestamp.today().normalize()
+    statements, problems = prepare_statements(raw, scale, today, name, resolver=resolver)
+    dated = statements.loc[statements["date_precision"] == "day", "when"]
+    date = dated.min().normalize() if len(dated) else today
+    if date != today:  # undated statements count from the event's date, not from today
+        statements["when"] = earliest_dates(statements["date"], date)
+    return Event(
+        id=Path(name).stem or "table",
+        title=name,
+        date=date,
+        scale=scale,
+        statements=statements,
+        problems=(read_problems or []) + problems,
+        input_rows=len(raw),
+    )
+
+
 def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list[Problem]]:
     """An Event (without statements) from a parsed event.toml; problems for what is missing."""
     problems: list[Problem] = []
