@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -79,15 +80,6 @@ def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, _scale)
 @st.cache_resource(max_entries=64)
 def cached_timeline(key, _rows, as_of, inherit_from, shown, region, _event: Event):
     return figures.timeline_figure(_rows, _event.milestones, _event.scale, as_of)
-
-
-@st.cache_resource(max_entries=64)
-def cached_bytes(kind: str, key: str, *view_key, _frame: pd.DataFrame) -> bytes:
-    if kind == "statements":
-        return export.statements_csv(_frame)
-    if kind == "stance":
-        return export.stance_csv(_frame)
-    return export.stance_geojson(_frame, boundaries.load_countries(), world()[1])
 
 
 def event_stamp(event_id: str) -> float:
@@ -214,10 +206,9 @@ region = "" if region == "World" else region
 view_key = (as_of, tuple(inherit_from), tuple(shown), region)
 
 country_rows, org_rows = cached_stances(key, event, as_of, tuple(inherit_from))
-visible = country_rows[country_rows["stance"].isin(shown)]
-if region:
-    region_codes = countries.loc[countries["region"] == region, "iso3"]
-    visible = visible[visible["actor_iso3"].isin(region_codes)]
+region_codes = countries.loc[countries["region"] == region, "iso3"] if region else None
+kept = view.shown_codes(country_rows, countries["iso3"], shown, region_codes)
+visible = country_rows[country_rows["actor_iso3"].isin(kept)]
 org_visible = org_rows[org_rows["stance"].isin(shown)]
 
 # ---- selection: a click on the map, the country picker, or ?country= ---------------------------
@@ -325,23 +316,26 @@ st.subheader("Stance table")
 shown_table = pd.concat([visible, org_visible], ignore_index=True)
 st.dataframe(shown_table, hide_index=True, width="stretch")
 c1, c2, c3 = st.columns(3)
+# Each file is made only when its button is clicked (a callable), never on every rerun.
+# The GeoJSON has every country with its real stance, and `shown` for the filters.
+countries_geo = boundaries.load_countries
 c1.download_button(
     "Stance table (CSV)",
-    cached_bytes("stance", key, *view_key, _frame=shown_table),
+    partial(export.stance_csv, shown_table),
     export.download_name(event.id, "stance", as_of, "csv"),
     "text/csv",
     on_click="ignore",
 )
 c2.download_button(
     "Map (GeoJSON)",
-    cached_bytes("geojson", key, *view_key, _frame=visible),
+    lambda: export.stance_geojson(country_rows, countries_geo(), markers, kept),
     export.download_name(event.id, "stance", as_of, "geojson"),
     "application/geo+json",
     on_click="ignore",
 )
 c3.download_button(
     "All statements (CSV)",
-    cached_bytes("statements", key, _frame=statements),
+    partial(export.statements_csv, statements),
     export.download_name(event.id, "statements", None, "csv"),
     "text/csv",
     on_click="ignore",

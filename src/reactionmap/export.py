@@ -38,12 +38,17 @@ def stance_csv(table: pd.DataFrame) -> bytes:
 
 
 def stance_geojson(
-    table: pd.DataFrame, countries: gpd.GeoDataFrame, markers: pd.DataFrame
+    table: pd.DataFrame,
+    countries: gpd.GeoDataFrame,
+    markers: pd.DataFrame,
+    shown: set[str] | None = None,
 ) -> bytes:
     """Every country's shape (a point for a state with no shape) with iso3, name and stance.
 
     Countries that said nothing have stance "none". Organizations are not countries and are
-    left out. Coordinates are WGS84 longitude/latitude as RFC 7946 asks.
+    left out. With ``shown`` (the codes the reader's filters keep), each feature also says
+    whether it is ``shown``: a country filtered out keeps its real stance. Coordinates are
+    WGS84 longitude/latitude as RFC 7946 asks.
     """
     own = table.set_index("actor_iso3")
     props = [c for c in STANCE_COLUMNS if c not in ("actor_iso3", "actor")]
@@ -58,6 +63,8 @@ def stance_geojson(
         if iso3 in own.index:
             found = own.loc[iso3]
             properties |= {c: _plain(found[c]) for c in props}
+        if shown is not None:
+            properties["shown"] = iso3 in shown
         features.append(
             {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
         )

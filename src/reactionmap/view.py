@@ -8,6 +8,7 @@ import pandas as pd
 
 from reactionmap.countries import CountryResolver, default_resolver
 from reactionmap.events import Event
+from reactionmap.schema import NO_STATEMENT_KEY
 from reactionmap.stance import inherit, stance_table
 
 
@@ -76,3 +77,17 @@ def region_bounds(countries, pad: float = 12.0) -> dict[str, tuple[float, float,
             min(group["y"].max() + pad, 89.0),
         )
     return out
+
+
+def shown_codes(
+    country_rows: pd.DataFrame,
+    all_codes: Iterable[str],
+    stances: Iterable[str],
+    region_codes: Iterable[str] | None = None,
+) -> set[str]:
+    """The country codes the reader's filters keep: their stance (or 'none') is shown, and
+    they are in the region when one is chosen."""
+    stances = set(stances)
+    stance_of = dict(zip(country_rows["actor_iso3"], country_rows["stance"], strict=True))
+    codes = set(all_codes) if region_codes is None else set(region_codes)
+    return {c for c in codes if stance_of.get(c, NO_STATEMENT_KEY) in stances}

@@ -1,0 +1,76 @@
+"""What the page shows and downloads: filters, organizations apart, safe and complete files."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from reactionmap import boundaries
+from reactionmap.events import load_event
+from reactionmap.export import download_name, stance_csv, stance_geojson, statements_csv
+from reactionmap.view import countries_only, event_stance_table, organizations_only, shown_codes
+
+
+def test_organizations_are_kept_apart_from_countries(good_event):
+    table = event_stance_table(load_event(good_event))
+    assert "EU" not in set(countries_only(table)["actor_iso3"])
+    assert list(organizations_only(table)["actor_iso3"]) == ["EU"]
+
+
+def test_inheriting_from_an_organization_marks_silent_members_only(good_event):
+    table = event_stance_table(load_event(good_event), inherit_from=("EU",)).set_index("actor_iso3")
+    assert table.loc["ITA", "inherited_from"] == "European Union"
+    assert table.loc["DEU", "inherited_from"] == ""  # Germany spoke for itself
+    assert len(table[table["inherited_from"] != ""]) == 27 - 2  # all EU members but FRA, DEU
+
+
+def test_shown_codes_follow_stance_and_region(good_event):
+    rows = countries_only(event_stance_table(load_event(good_event)))
+    every = ["FRA", "DEU", "CIV", "ESP", "CHL"]
+    assert shown_codes(rows, every, ["neutral"]) == {"FRA"}
+    assert shown_codes(rows, every, ["none"]) == {"ESP", "CHL"}
+    assert shown_codes(rows, every, ["none", "support"], region_codes=["CIV", "CHL"]) == {
+        "CIV",
+        "CHL",
+    }
+
+
+def test_geojson_keeps_real_stance_of_filtered_countries(good_event):
+    rows = countries_only(event_stance_table(load_event(good_event)))
+    data = stance_geojson(rows, boundaries.load_countries(), boundaries.load_markers(), {"FRA"})
+    features = {f["properties"]["iso3"]: f for f in json.loads(data)["features"]}
+    assert features["FRA"]["properties"]["shown"] is True
+    assert features["DEU"]["properties"]["stance"] == "concern"  # filtered out, not "none"
+    assert features["DEU"]["properties"]["shown"] is False
+    assert features["CIV"]["properties"]["name"] == "Côte d'Ivoire"
+    assert features["TUV"]["geometry"]["type"] == "Point"  # no shape at 1:50m, a point
+    assert features["ESP"]["properties"]["stance"] == "none"
+
+
+def test_csv_is_utf8_and_formula_safe():
+    frame = pd.DataFrame(
+        {"actor": ["Côte d'Ivoire", "X"], "latest_text": ['=HYPERLINK("http://x")', "-2 dead"]}
+    )
+    text = stance_csv(frame).decode("utf-8")
+    back = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert back.loc[0, "actor"] == "Côte d'Ivoire"
+    assert back.loc[0, "latest_text"].startswith("'=")
+    assert back.loc[1, "latest_text"] == "'-2 dead"
+
+
+def test_statements_csv_has_the_contract_columns_in_order(good_event):
+    event = load_event(good_event)
+    header = statements_csv(event.statements).decode("utf-8").splitlines()[0]
+    assert header == (
+        "statement_id,actor,actor_iso3,actor_type,stance,date,date_precision,speaker,"
+        "speaker_role,quote,summary,source_name,source_url,notes"
+    )
+
+
+def test_download_names_carry_event_and_date():
+    assert download_name("ev", "stance", pd.Timestamp("2026-01-04"), "csv") == (
+        "ev_stance_2026-01-04.csv"
+    )
+    assert download_name("ev", "statements", None, "csv") == "ev_statements.csv"
