@@ -220,6 +220,52 @@ def map_figure(
     return fig
 
 
+TIMELINE_POINTS = 1500  # above this, or TIMELINE_ACTORS rows, the timeline counts per day
+TIMELINE_ACTORS = 60
+
+
+def _daily_counts_figure(
+    dated: pd.DataFrame, milestones: list[dict], scale: Scale, as_of: pd.Timestamp | None
+) -> go.Figure:
+    """Statements per day, stacked by stance: the timeline of an event too large to list.
+
+    Only statements dated to the day are counted; one dated to a month has no day to count on.
+    """
+    days = dated[dated["date_precision"] == "day"]
+    counts = days.groupby([days["when"].dt.normalize(), "stance"]).size().unstack(fill_value=0)
+    fig = go.Figure()
+    for category in scale.categories:
+        if category.key in counts:
+            fig.add_trace(
+                go.Bar(
+                    x=counts.index,
+                    y=counts[category.key],
+                    name=category.label,
+                    marker={"color": category.color, "line": {"width": 0}},
+                    hovertemplate=f"%{{x|%-d %b %Y}}: %{{y}} {html.escape(category.label)}"
+                    "<extra></extra>",
+                )
+            )
+    for milestone in day_milestones(milestones):
+        fig.add_vline(x=pd.Timestamp(milestone["date"][:10]), line={"color": "#666", "dash": "dot"})
+    if as_of is not None:
+        fig.add_vline(x=as_of, line={"color": "#111", "width": 2})
+    fig.update_layout(
+        template=EMPTY_TEMPLATE,
+        barmode="stack",
+        height=320,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis={"title": "statements per day", "automargin": True, "gridcolor": "#eee"},
+        xaxis={"type": "date", "automargin": True},
+        legend={"orientation": "h", "y": -0.2},
+        hoverlabel=HOVER_LABEL,
+        font={"family": FONT},
+        plot_bgcolor="white",
+        paper_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
 def day_milestones(milestones: list[dict]) -> list[dict]:
     """Milestones dated to a day; the others cannot be placed on a time axis honestly."""
     return [
@@ -245,6 +291,8 @@ def timeline_figure(
     """
     dated = statements[statements["date_precision"] != "unknown"]
     actors = list(dict.fromkeys(dated.sort_values("when", kind="stable")["actor"]))
+    if len(dated) > TIMELINE_POINTS or len(actors) > TIMELINE_ACTORS:
+        return _daily_counts_figure(dated, milestones, scale, as_of)
     fig = go.Figure()
     for category in scale.categories:
         rows = dated[dated["stance"] == category.key]

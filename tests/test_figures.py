@@ -1,0 +1,87 @@
+"""The figures: what the map and timeline carry, checked on the plotly objects."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reactionmap import boundaries, figures
+from reactionmap.events import earliest_dates, load_event
+from reactionmap.schema import DEFAULT_SCALE, STATEMENT_COLUMNS
+from reactionmap.stance import stance_table
+from reactionmap.view import countries_only
+
+
+def map_for(event, shown=None, selected=None):
+    rows = countries_only(stance_table(event.statements))
+    table = figures.map_table(rows, boundaries.country_table(), shown)
+    table["hover"] = [figures.hover_text(r, event.scale) for _, r in table.iterrows()]
+    return table, figures.map_figure(table, event.scale, boundaries.load_markers(), "u", selected)
+
+
+def test_map_legend_lists_every_category_even_when_unused(good_event):
+    _, fig = map_for(load_event(good_event))
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert legend == [c.label for c in DEFAULT_SCALE.categories] + ["No statement recorded"]
+
+
+def test_map_draws_every_shape_once_with_its_stance_colour(good_event):
+    table, fig = map_for(load_event(good_event))
+    shapes = [t for t in fig.data if t.type == "choropleth"]
+    drawn = [code for t in shapes for code in t.locations]
+    assert len(drawn) == len(set(drawn)) == int(boundaries.country_table()["has_shape"].sum())
+    colours = {}
+    for trace in shapes:
+        scale = dict((round(v * 7), c) for v, c in trace.colorscale[::2])
+        colours |= {code: scale[z] for code, z in zip(trace.locations, trace.z, strict=True)}
+    assert colours["FRA"] == DEFAULT_SCALE.color("neutral")
+    assert colours["DEU"] == DEFAULT_SCALE.color("concern")
+    assert colours["ESP"] == "#E3E3E3"
+
+
+def test_hover_is_escaped_wrapped_and_cut():
+    row = pd.Series(
+        {"name": "Russia", "stance": "condemn", "statement_count": 2, "speaker": "<b>S</b>",
+         "speaker_role": "", "latest_date": "3 Jan 2026", "latest_text": "x " * 400,
+         "inherited_from": "", "shown": True}
+    )  # fmt: skip
+    text = figures.hover_text(row, DEFAULT_SCALE)
+    assert "&lt;b&gt;S&lt;/b&gt;" in text and "<b>S</b>" not in text
+    assert "…" in text
+    assert all(len(line) <= figures.HOVER_WIDTH for line in text.split("<br>")[3:])
+
+
+def test_filtered_countries_are_hidden_not_recoloured(good_event):
+    table, fig = map_for(load_event(good_event), shown={"concern"})
+    hover = dict(zip(table["iso3"], table["hover"], strict=True))
+    assert "hidden by your filters" in hover["FRA"]
+    assert "Hidden by your filters" in [t.name for t in fig.data if t.showlegend]
+
+
+def test_month_dated_statement_is_a_bar_not_a_point(good_event):
+    event = load_event(good_event)
+    fig = figures.timeline_figure(event.statements, event.milestones, event.scale)
+    bars = [t for t in fig.data if t.type == "bar"]
+    points = {y for t in fig.data if t.type == "scatter" for y in t.y if y is not None}
+    assert [list(t.y) for t in bars] == [["Côte d'Ivoire"]]
+    assert "Côte d'Ivoire" not in points
+    assert {"France", "Germany"} <= points
+
+
+def test_month_milestone_is_not_placed_on_a_day():
+    milestones = [{"date": "2026-01-03", "label": "a"}, {"date": "2026-01", "label": "b",
+                  "date_precision": "month"}]  # fmt: skip
+    assert [m["label"] for m in figures.day_milestones(milestones)] == ["a"]
+
+
+def test_large_event_timeline_counts_per_day():
+    n = 5000
+    frame = pd.DataFrame({c: [""] * n for c in STATEMENT_COLUMNS})
+    frame["actor"] = [f"A{i % 200}" for i in range(n)]
+    frame["stance"] = ["condemn", "support"] * (n // 2)
+    frame["date"] = [f"2026-01-{1 + i % 28:02d}" for i in range(n)]
+    frame["date_precision"] = "day"
+    frame["when"] = earliest_dates(frame["date"], pd.Timestamp("2026-01-01"))
+    frame["date_label"] = frame["date"]
+    fig = figures.timeline_figure(frame, [], DEFAULT_SCALE)
+    assert [t.type for t in fig.data] == ["bar", "bar"]
+    assert sum(sum(t.y) for t in fig.data) == n
