@@ -52,7 +52,7 @@ def hover_text(row: pd.Series, scale: Scale) -> str:
     lines.append(wrap_escaped(" · ".join(p for p in (who, row["latest_date"]) if p)))
     text = row["latest_text"]
     if text:
-        lines.append(wrap_escaped(f"“{text}”" if row.get("has_quote") else text))
+        lines.append(wrap_escaped(f"“{text}”" if row.get("latest_is_quote") in (True,) else text))
     return "<br>".join(lines)
 
 
