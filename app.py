@@ -66,14 +66,20 @@ def cached_stances(key: str, _event: Event, as_of, inherit_from: tuple[str, ...]
 
 
 @st.cache_resource(max_entries=64)
-def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, _scale):
+def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, height, _scale):
     countries, markers = world()
     if region:
         countries = countries[countries["region"] == region]
     table = figures.map_table(_rows, countries, set(shown))
     table["hover"] = [figures.hover_text(row, _scale) for _, row in table.iterrows()]
     return figures.map_figure(
-        table, _scale, markers, boundaries.GEOJSON_URL, selected or None, frame=frames().get(region)
+        table,
+        _scale,
+        markers,
+        boundaries.GEOJSON_URL,
+        selected or None,
+        height=height,
+        frame=frames().get(region),
     )
 
 
@@ -231,7 +237,9 @@ def on_pick() -> None:
 selected = st.session_state["selected"]
 
 # ---- the map ------------------------------------------------------------------------------------
-fig = cached_map(key, country_rows, *view_key, selected, scale)
+# A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
+phone = "Mobi" in st.context.headers.get("User-Agent", "")
+fig = cached_map(key, country_rows, *view_key, selected, 300 if phone else 520, scale)
 st.plotly_chart(
     fig,
     key="map",
