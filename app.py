@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import partial
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +22,30 @@ PLOTLY_CONFIG = {
     "scrollZoom": False,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
 }
+
+COPY_LINK = """
+<button class="rm-copy" type="button" style="border:1px solid #bbb;border-radius:6px;
+  background:#fff;padding:.35rem .7rem;cursor:pointer">🔗 Copy link to this view</button>
+<script>
+if (!window.rmCopyLink) {
+  window.rmCopyLink = true;
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest(".rm-copy");
+    if (!button) return;
+    const url = window.location.href;
+    let copied = false;
+    try { await navigator.clipboard.writeText(url); copied = true; } catch (error) {
+      const area = document.createElement("textarea");
+      area.value = url; document.body.appendChild(area); area.select();
+      copied = document.execCommand("copy"); area.remove();
+    }
+    button.textContent = copied ? "Link copied" : url;
+    button.dataset.copied = copied ? url : "";
+    setTimeout(() => { button.textContent = "🔗 Copy link to this view"; }, 2500);
+  });
+}
+</script>
+"""
 
 st.set_page_config(page_title="reactionmap", page_icon="🗺️", layout="wide")
 
@@ -364,7 +387,6 @@ for name, value in state.items():
     elif name in st.query_params:
         del st.query_params[name]
 with st.sidebar:
-    st.caption("Link to this view (copy it with the button at its right)")
-    base = (st.context.url or "").split("?", 1)[0]
-    link = f"{base}?{urlencode({k: v for k, v in state.items() if v})}"
-    st.code(link, language=None, wrap_lines=True)
+    # The address bar always holds the view; the button copies it (no syntax-highlighter
+    # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
+    st.html(COPY_LINK, unsafe_allow_javascript=True)
