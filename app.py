@@ -102,7 +102,7 @@ def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, height,
         boundaries.GEOJSON_URL,
         selected or None,
         height=height,
-        frame=frames().get(region),
+        frame=frames().get(region) if region else None,
     )
 
 

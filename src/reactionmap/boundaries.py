@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
+
+if TYPE_CHECKING:  # geopandas is imported only where geometry is needed: it costs ~20 MB
+    import geopandas as gpd
 
 BOUNDARIES_DIR: Path = Path(__file__).resolve().parents[2] / "data" / "boundaries"
 COUNTRIES_PATH: Path = BOUNDARIES_DIR / "countries.geojson"
@@ -24,10 +27,16 @@ MARKER_COLUMNS = ["iso3", "name", "lon", "lat"]
 
 
 @lru_cache(maxsize=4)
+def _read_features(path: Path) -> tuple[dict, ...]:
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["features"])
+
+
+@lru_cache(maxsize=4)
 def _read_countries(path: Path) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
     # Read with json + shapely rather than GDAL so ring orientation is kept exactly as written.
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    frame = gpd.GeoDataFrame.from_features(_read_features(path), crs="EPSG:4326")
     missing = [c for c in COUNTRY_COLUMNS if c not in frame.columns]
     if missing:
         raise ValueError(f"{path}: features lack properties {missing}; expected {COUNTRY_COLUMNS}")
@@ -74,7 +83,8 @@ def country_table() -> pd.DataFrame:
 
     The union of the shapes and the markers (Tuvalu has a marker but no shape), sorted by iso3.
     """
-    shapes = pd.DataFrame(load_countries()[COUNTRY_COLUMNS])
+    properties = [f["properties"] for f in _read_features(COUNTRIES_PATH.resolve())]
+    shapes = pd.DataFrame.from_records(properties, columns=COUNTRY_COLUMNS)
     markers = load_markers()
     extra = markers.loc[~markers.iso3.isin(shapes.iso3), ["iso3", "name"]]
     extra = extra.merge(load_regions(), on="iso3", how="left")

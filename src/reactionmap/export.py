@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point, mapping
 
 from reactionmap.schema import NO_STATEMENT_KEY, STATEMENT_COLUMNS
 from reactionmap.stance import STANCE_COLUMNS
 from reactionmap.tables import escape_formula
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 
 def _guarded(frame: pd.DataFrame) -> pd.DataFrame:
