@@ -15,6 +15,7 @@ from reactionmap.paths import events_dir
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
 UPLOAD = "Your own table"
+UPLOAD_PARAM = "upload"  # ?event=upload opens the page for a table of one's own
 MAX_CARDS = 60
 PLOTLY_CONFIG = {
     "topojsonURL": boundaries.TOPOJSON_URL,
@@ -125,12 +126,14 @@ params = st.query_params
 events = list_events()
 choices = [*events, UPLOAD]
 wanted = params.get("event", events[0] if events else UPLOAD)
+wanted = UPLOAD if wanted == UPLOAD_PARAM and UPLOAD_PARAM not in events else wanted
 if wanted not in choices:
     st.warning(f"No event {wanted!r}; showing {choices[0]!r}. Known events: {', '.join(events)}")
     wanted = choices[0]
 with st.sidebar:
     st.header("reactionmap")
     event_id = st.selectbox("Event", choices, index=choices.index(wanted), key="event_pick")
+st.query_params["event"] = UPLOAD_PARAM if event_id == UPLOAD else event_id
 
 if event_id == UPLOAD:
     with st.sidebar:
@@ -374,7 +377,7 @@ c3.download_button(
 
 # ---- keep the URL in step with the view, and offer it ------------------------------------------
 state = {
-    "event": event_id if event_id != UPLOAD else "",
+    "event": UPLOAD_PARAM if event_id == UPLOAD else event_id,
     "as_of": f"{as_of:%Y-%m-%d}",
     "stance": ",".join(shown) if set(shown) != set(all_keys) else "",
     "region": region,
