@@ -16,6 +16,7 @@ from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
 UPLOAD = "Your own table"
 UPLOAD_PARAM = "upload"  # ?event=upload opens the page for a table of one's own
+FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 PLOTLY_CONFIG = {
     "topojsonURL": boundaries.TOPOJSON_URL,
@@ -166,7 +167,12 @@ if event_id == UPLOAD:
         st.stop()
     st.subheader("Your table")
     st.caption("Fix a cell here and the map follows.")
-    edited = st.data_editor(raw, num_rows="dynamic", width="stretch", key=f"editor-{digest(data)}")
+    # Row labels as in a spreadsheet (the header is row 1), the numbers problems give.
+    numbered = raw.set_axis(pd.RangeIndex(2, len(raw) + 2), axis=0)
+    edited = st.data_editor(
+        numbered, num_rows="dynamic", width="stretch", key=f"editor-{digest(data)}"
+    )
+    edited = edited.reset_index(drop=True)
     edited_digest = digest(pd.util.hash_pandas_object(edited, index=True).to_numpy().tobytes())
     event = cached_table_event(name, edited_digest, scale_name, edited, read_problems)
     key = f"table:{edited_digest}:{scale_name}"
@@ -190,7 +196,12 @@ if event.problems:
         f"{len(event.problems)} problem(s): {len(blocked)} of {event.input_rows} row(s) are not "
         "mapped until fixed. Each problem names its file, row and column."
     )
-    st.dataframe(schema.problems_frame(event.problems), hide_index=True, width="stretch")
+    st.dataframe(
+        schema.problems_frame(event.problems),
+        hide_index=True,
+        width="stretch",
+        column_config={"problem": st.column_config.TextColumn("problem", width="large")},
+    )
 if statements.empty:
     st.warning("No statement to map yet.")
     st.stop()
@@ -209,6 +220,9 @@ with st.sidebar:
         as_of = st.slider(
             "As of", min_value=first, max_value=last, value=default_as_of, format="D MMM YYYY"
         )
+    elif (statements["date_precision"] == "unknown").all():
+        as_of = first
+        st.caption("No statement has a date: the map shows each actor's last row.")
     else:
         as_of = first
         st.caption(f"All statements are from {first:%-d %B %Y}.")
@@ -275,7 +289,7 @@ st.plotly_chart(
     width="stretch",
     theme=None,
 )
-counts = stance.stance_counts(country_rows, scale.keys)
+counts = stance.stance_counts(visible, scale.keys)
 st.caption(
     " · ".join(f"{scale.label(k)}: {n}" for k, n in counts.items())
     + f" · as of {as_of:%-d %B %Y}. Hover a country for its statement; click it for its cards."
@@ -297,16 +311,16 @@ with left:
         on_change=on_pick,
     )
     st.subheader(f"Statements ({len(card_rows)})")
-    ordered = cards.order_cards(card_rows, selected)
-    html_cards = "".join(
-        cards.card_html(r, scale, r["actor_iso3"] == selected)
-        for _, r in ordered.head(MAX_CARDS).iterrows()
-    )
-    st.html(cards.CARD_CSS)
-    with st.container(height=720 if len(ordered) > 4 else "content", border=False):
-        st.html(f'<div class="rm-cards">{html_cards}</div>')
-    if len(ordered) > MAX_CARDS:
-        st.caption(f"Showing {MAX_CARDS} of {len(ordered)}; the table below has them all.")
+    ordered = cards.order_cards(card_rows, selected).head(MAX_CARDS)
+    html_cards = [
+        cards.card_html(r, scale, r["actor_iso3"] == selected) for _, r in ordered.iterrows()
+    ]
+    st.html(cards.CARD_CSS + f'<div class="rm-cards">{"".join(html_cards[:FIRST_CARDS])}</div>')
+    if len(html_cards) > FIRST_CARDS:
+        with st.expander(f"{len(html_cards) - FIRST_CARDS} more statements"):
+            st.html(f'<div class="rm-cards">{"".join(html_cards[FIRST_CARDS:])}</div>')
+    if len(card_rows) > MAX_CARDS:
+        st.caption(f"Showing {MAX_CARDS} of {len(card_rows)}; the table below has them all.")
 with right:
     st.subheader("Organizations")
     org_cards = known[known["actor_iso3"].isin(org_visible["actor_iso3"])]
@@ -325,7 +339,7 @@ later = statements.loc[statements["when"] > as_of, "actor_iso3"]
 timeline_rows = view.filter_statements(statements, shown, actors | set(later))
 st.plotly_chart(
     cached_timeline(key, timeline_rows, *view_key, event),
-    config=PLOTLY_CONFIG,
+    config=PLOTLY_CONFIG | {"displayModeBar": False},
     width="stretch",
     key="timeline",
     theme=None,
@@ -348,7 +362,40 @@ for milestone in event.milestones:
 # ---- table and downloads -------------------------------------------------------------------------
 st.subheader("Stance table")
 shown_table = pd.concat([visible, org_visible], ignore_index=True)
-st.dataframe(shown_table, hide_index=True, width="stretch")
+st.dataframe(
+    shown_table.assign(stance=shown_table["stance"].map(scale.label)),
+    hide_index=True,
+    width="stretch",
+    column_order=[
+        "actor",
+        "stance",
+        "latest_text",
+        "speaker",
+        "speaker_role",
+        "latest_date",
+        "statement_count",
+        "actor_iso3",
+        "actor_type",
+        "inherited_from",
+        "source_name",
+        "source_url",
+    ],  # fmt: skip
+    column_config={
+        "actor": st.column_config.TextColumn("Actor", pinned=True),
+        "stance": "Stance",
+        "latest_text": st.column_config.TextColumn("Latest statement", width="large"),
+        "speaker": "Speaker",
+        "speaker_role": "Role",
+        "latest_date": "Date",
+        "statement_count": st.column_config.NumberColumn("Statements", format="%d"),
+        "actor_iso3": "Code",
+        "actor_type": "Type",
+        "inherited_from": "Inherited from",
+        "source_name": "Source",
+        "source_url": st.column_config.LinkColumn("Source link"),
+    },
+)
+st.caption("The CSV download has the same rows with stable column names and stance keys.")
 c1, c2, c3 = st.columns(3)
 # Each file is made only when its button is clicked (a callable), never on every rerun.
 # The GeoJSON has every country with its real stance, and `shown` for the filters.

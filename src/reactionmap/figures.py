@@ -19,7 +19,12 @@ MILESTONE_CHARS = 60
 # here set what they use.
 EMPTY_TEMPLATE = go.layout.Template()
 SILENT_HOVER = "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + "<extra></extra>"
-HOVER_LABEL = {"bgcolor": "white", "bordercolor": "#444", "font": {"color": "#111", "size": 13}}
+HOVER_LABEL = {
+    "bgcolor": "white",
+    "bordercolor": "#444",
+    "font": {"color": "#111", "size": 13},
+    "align": "left",
+}
 
 
 def wrap_escaped(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_LIMIT) -> str:
@@ -31,7 +36,7 @@ def wrap_escaped(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_LIMIT) 
 
 
 HIDDEN_KEY = "hidden"
-HIDDEN_COLOR = "#FFFFFF"
+HIDDEN_COLOR = "#FFFFFF"  # on a blue sea, with grey borders
 
 
 def hover_text(row: pd.Series, scale: Scale) -> str:
@@ -121,7 +126,7 @@ def map_figure(
                 zmax=n - 0.5,
                 colorscale=colorscale,
                 showscale=False,
-                marker={"line": {"color": "white", "width": 0.4}, "opacity": opacity},
+                marker={"line": {"color": "#BBBBBB", "width": 0.4}, "opacity": opacity},
                 hovertext=None if template else part["hover"],
                 hovertemplate=template or "%{hovertext}<extra></extra>",
                 name=name,
@@ -200,7 +205,7 @@ def map_figure(
         showcountries=False,
         showland=False,
         showocean=True,
-        oceancolor="#F2F6FA",
+        oceancolor="#EAF2F8",
         showlakes=False,
         lonaxis_range=[frame[0], frame[1]] if frame else [-180, 180],
         lataxis_range=[frame[2], frame[3]] if frame else [-58, 85],
@@ -325,7 +330,7 @@ def timeline_figure(
                     y=month["actor"],
                     orientation="h",
                     width=0.35,
-                    marker={"color": category.color, "opacity": 0.6, "line": {"width": 0}},
+                    marker={"color": category.color, "line": {"width": 0}},
                     name=f"{category.label} (day not reported)",
                     showlegend=False,
                     hovertext=[h for h, e in zip(hover, exact, strict=True) if not e],

@@ -42,7 +42,11 @@ def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> 
     known = known[known["actor_iso3"] != ""]
     if known.empty:
         return pd.DataFrame(columns=list(STANCE_COLUMNS)).astype({"statement_count": int})
-    ordered = known.sort_values(["when", "row"], kind="stable")
+    # Among statements that may fall on the same day, one dated to that day is the latest
+    # known for sure; then file order.
+    ordered = known.assign(_exact=known["date_precision"] == "day").sort_values(
+        ["when", "_exact", "row"], kind="stable"
+    )
     latest = ordered.groupby("actor_iso3", sort=False).tail(1).set_index("actor_iso3")
     counts = ordered.groupby("actor_iso3").size()
     table = pd.DataFrame(

@@ -1,0 +1,136 @@
+"""The Streamlit page through streamlit.testing (AppTest): no browser, a few seconds in all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from reactionmap.boundaries import country_table
+from reactionmap.schema import DEFAULT_SCALE
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+EVENT = "venezuela-2026-01"
+UPLOAD = "Your own table"
+PASTED = (
+    "actor,stance,quote\nFrance,condemn,Non.\nKorea,concern,Calm down.\nArgentina,support,Sí.\n"
+)
+
+
+def app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def stance_table(at: AppTest) -> pd.DataFrame:
+    """The stance table: the st.dataframe with one row per actor and its ISO3 code."""
+    tables = [d.value for d in at.dataframe if {"actor_iso3", "stance"} <= set(d.value.columns)]
+    assert len(tables) == 1, [list(d.value.columns) for d in at.dataframe]
+    return tables[0]
+
+
+def stances(at: AppTest) -> dict[str, str]:
+    """actor_iso3 -> stance key (the page shows the scale's labels)."""
+    table = stance_table(at)
+    keys = {c.label: c.key for c in DEFAULT_SCALE.categories}
+    return {
+        code: keys[label] for code, label in zip(table["actor_iso3"], table["stance"], strict=True)
+    }
+
+
+def selectbox(at: AppTest, label: str):
+    return next(s for s in at.sidebar.selectbox if s.label == label)
+
+
+@pytest.fixture(scope="module")
+def americas() -> set[str]:
+    return set(country_table().query("region == 'Americas'")["iso3"])
+
+
+def test_shipped_event_runs():
+    at = app()
+    no_exception(at)
+    assert not at.error and not at.warning
+    assert selectbox(at, "Event").value == EVENT
+    table = stances(at)
+    assert (table["RUS"], table["ARG"], table["GBR"], table["USA"]) == (
+        "condemn",
+        "support",
+        "neutral",
+        "party",
+    )
+    assert at.query_params["event"] == EVENT
+
+
+def test_stance_filter_and_region_change_the_table(americas):
+    at = app()
+    everyone = stances(at)
+    at.pills[0].set_value(["condemn"]).run()
+    no_exception(at)
+    condemned = stances(at)
+    assert set(condemned.values()) == {"condemn"}
+    assert set(condemned) == {k for k, v in everyone.items() if v == "condemn"}
+    assert "ARG" not in condemned and "RUS" in condemned
+
+    selectbox(at, "Region").set_value("Americas").run()
+    no_exception(at)
+    in_americas = stances(at)
+    assert in_americas and set(in_americas) <= americas
+    assert set(in_americas) == {k for k in condemned if k in americas}
+    assert "RUS" not in in_americas and "BRA" in in_americas
+    assert (at.query_params["stance"], at.query_params["region"]) == ("condemn", "Americas")
+
+
+def test_url_sets_the_filters(americas):
+    at = app(event=EVENT, stance="condemn", region="Americas", country="BRA")
+    no_exception(at)
+    assert at.pills[0].value == ["condemn"]
+    assert selectbox(at, "Region").value == "Americas"
+    table = stances(at)
+    assert set(table.values()) == {"condemn"} and set(table) <= americas
+    # Brazil's cards come first.
+    cards = "".join(h.value for h in at.html)
+    assert cards.index('data-iso3="BRA"') < min(
+        cards.index(f'data-iso3="{c}"') for c in set(table) - {"BRA"}
+    )
+
+
+def test_unknown_event_warns_and_falls_back():
+    at = app(event="nope")
+    no_exception(at)
+    assert any("nope" in w.value for w in at.warning)
+    assert selectbox(at, "Event").value == EVENT
+    assert "RUS" in stances(at)
+
+
+def test_pasted_table_with_a_bad_row():
+    at = app()
+    selectbox(at, "Event").set_value(UPLOAD).run()
+    no_exception(at)
+    at.sidebar.text_area[0].input(PASTED).run()
+    no_exception(at)
+    assert at.error, "a bad row must be reported"
+    problems = [d.value for d in at.dataframe if "problem" in d.value.columns]
+    assert len(problems) == 1
+    (korea,) = problems[0].to_dict("records")
+    assert korea["row"] == 3 and korea["column"] == "actor" and korea["value"] == "Korea"
+    assert "KOR" in korea["problem"] and "PRK" in korea["problem"]
+    # Every good row is still mapped; the ambiguous one is not guessed.
+    assert stances(at) == {"FRA": "condemn", "ARG": "support"}
+
+
+def test_the_upload_page_link_reopens_the_upload_page():
+    at = app()
+    selectbox(at, "Event").set_value(UPLOAD).run()
+    assert at.query_params.get("event") != EVENT, dict(at.query_params)
+    at.sidebar.text_area[0].input(PASTED).run()
+    reopened = app(**at.query_params)
+    assert selectbox(reopened, "Event").value == UPLOAD, dict(at.query_params)

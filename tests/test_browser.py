@@ -1,0 +1,399 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright against `streamlit run`.
+
+One Streamlit server and one browser serve the whole module; each test opens its own page
+(its own Streamlit session). Full-page screenshots land in the temporary directory (or in
+REACTIONMAP_SCREENSHOTS) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+from serving import chromium_available, is_loopback, launch_chromium, streamlit_app
+
+from reactionmap.boundaries import country_table
+from reactionmap.schema import DEFAULT_SCALE, NO_STATEMENT_COLOR
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+EVENT = "venezuela-2026-01"
+STATEMENTS = REPO / "data" / "events" / EVENT / "statements.csv"
+DESKTOP = {"width": 1300, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# A phone as the server sees it (the app shortens the map for a mobile User-Agent).
+PHONE_CONTEXT = {
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+}
+WAIT_MS = 30_000
+SHOTS = Path(os.environ.get("REACTIONMAP_SCREENSHOTS", tempfile.gettempdir()))
+
+# The map is the plotly chart that holds choropleth paths (the timeline is another one).
+MAP_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => p.querySelector('path.choroplethlocation'))"""
+SHAPE_COUNT_JS = f"""() => {{ const plot = ({MAP_JS})();
+    return plot ? plot.querySelectorAll('path.choroplethlocation').length : 0; }}"""
+# Plotly binds each choropleth path to its datum: `loc` is the location (ISO3) it draws.
+FILL_JS = f"""(iso3) => {{ const plot = ({MAP_JS})(); if (!plot) return null;
+    const path = [...plot.querySelectorAll('path.choroplethlocation')]
+        .find(p => p.__data__ && p.__data__.loc === iso3);
+    return path ? getComputedStyle(path).fill : null; }}"""
+# A point on screen inside a country's shape (not only inside its bounding box: Russia's box
+# spans the globe), as close to the box's centre as a 5% grid allows.
+POINT_JS = f"""(iso3) => {{ const plot = ({MAP_JS})(); if (!plot) return null;
+    const path = [...plot.querySelectorAll('path.choroplethlocation')]
+        .find(p => p.__data__ && p.__data__.loc === iso3);
+    if (!path) return null;
+    const box = path.getBoundingClientRect(), svg = path.ownerSVGElement;
+    const toLocal = path.getScreenCTM().inverse();
+    let best = null;
+    for (let fy = 0.05; fy < 1; fy += 0.05) for (let fx = 0.05; fx < 1; fx += 0.05) {{
+        const q = svg.createSVGPoint(); q.x = box.x + box.width * fx; q.y = box.y + box.height * fy;
+        if (!path.isPointInFill(q.matrixTransform(toLocal))) continue;
+        const d = Math.abs(fx - 0.5) + Math.abs(fy - 0.5);
+        if (!best || d < best.d) best = {{x: q.x, y: q.y, d}};
+    }}
+    return best; }}"""
+# Streamlit's tables are glide-data-grid canvases; glide keeps an accessible <table> beside
+# the pixels, which is what a screen reader (and this test) reads.
+GRIDS_JS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(frame => {
+    const table = frame.querySelector('table[role=grid]'); if (!table) return null;
+    const head = [...table.querySelectorAll('th')].map(th => th.textContent.trim());
+    const rows = [...table.querySelectorAll('tbody tr')].map(tr =>
+        Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [head[i], td.textContent])));
+    return {head, rows, editable: !!table.querySelector('td:not([aria-readonly=true])')};
+})"""
+
+
+def rgb(color: str) -> str:
+    """'#D55E00' -> 'rgb(213, 94, 0)', as getComputedStyle writes it."""
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+GREY = rgb(NO_STATEMENT_COLOR)
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: hover labels break lines into <tspan>s, losing spaces."""
+    return re.sub(r"\s+", "", text)
+
+
+# ---- fixtures --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser():
+    if not chromium_available():
+        message = "Chromium is missing (see `make chromium`): browser tests cannot run"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}, and CI must run them", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser):
+    with streamlit_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def seen() -> dict[str, list[str]]:
+    """Every request and uncaught page error of every page this module opened."""
+    return {"requests": [], "errors": []}
+
+
+@pytest.fixture
+def open_page(browser, server, seen):
+    """open_page(query="", viewport=DESKTOP, **context_options) -> a page on the app, its map
+    drawn (unless wait_for_map=False); the page's requests are in ``page.requests``."""
+    contexts = []
+
+    def _open(query="", viewport=DESKTOP, wait_for_map=True, **options):
+        context = browser.new_context(viewport=viewport, accept_downloads=True, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        page.requests = []
+        page.on("request", lambda r: (page.requests.append(r.url), seen["requests"].append(r.url)))
+        page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+        page.goto(f"{server}/{query}")
+        if wait_for_map:
+            wait_for_shapes(page)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+def wait_for_shapes(page, at_least: int = 190) -> int:
+    page.wait_for_function(f"({SHAPE_COUNT_JS})() >= {at_least}")
+    return page.evaluate(SHAPE_COUNT_JS)
+
+
+def point_in(page, iso3: str) -> tuple[float, float]:
+    page.locator("[data-testid=stPlotlyChart]").first.scroll_into_view_if_needed()
+    point = page.evaluate(POINT_JS, iso3)
+    assert point, f"no drawn shape for {iso3}"
+    return point["x"], point["y"]
+
+
+def url_params(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def wait_for_param(page, key: str, value: str) -> None:
+    page.wait_for_function(
+        "([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[key, value]
+    )
+
+
+def download_stance_csv(page):
+    button = page.get_by_role("button", name="Stance table (CSV)")
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    data = Path(download.path()).read_bytes()
+    return download.suggested_filename, data
+
+
+def full_page_screenshot(page, name: str) -> Path:
+    """Streamlit scrolls inside <main>, so Playwright's full_page sees one screen: grow the
+    viewport to the content's height, shoot, and put it back."""
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], body')]"
+        ".map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 12_000)})
+    page.wait_for_timeout(800)  # plotly relayouts on resize
+    path = SHOTS / name
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
+    return path
+
+
+def statements_of(iso3: str) -> list[str]:
+    """Every quote and summary the shipped event holds for one actor."""
+    frame = pd.read_csv(STATEMENTS, dtype=str, keep_default_na=False, encoding="utf-8")
+    rows = frame[frame["actor_iso3"] == iso3]
+    return [t for t in [*rows["quote"], *rows["summary"]] if t]
+
+
+# ---- tests ------------------------------------------------------------------------------------
+def test_map_draws_every_country(open_page):
+    page = open_page()
+    assert wait_for_shapes(page) >= 190
+    # Shapes with a stance are coloured, the others grey: the map is not blank.
+    assert page.evaluate(FILL_JS, "RUS") == rgb(DEFAULT_SCALE.color("condemn"))
+    assert page.evaluate(FILL_JS, "ARG") == rgb(DEFAULT_SCALE.color("support"))
+    assert page.evaluate(FILL_JS, "AUS") == GREY
+    page.wait_for_selector(".rm-card")
+    full_page_screenshot(page, "reactionmap-desktop-1300x900.png")
+
+
+def test_hovering_russia_shows_its_statement(open_page):
+    page = open_page()
+    page.mouse.move(*point_in(page, "RUS"))
+    label = page.locator(".hoverlayer .hovertext").first
+    label.wait_for()
+    lines = label.locator("tspan.line").all_text_contents() or [label.text_content()]
+    text = " ".join(lines)
+    assert "Russia" in text
+    assert DEFAULT_SCALE.label("condemn") in text
+    fragments = [squeeze(t)[:40] for t in statements_of("RUS")]
+    assert any(f in squeeze(text) for f in fragments), f"no Russian statement in {text!r}"
+    page.screenshot(path=str(SHOTS / "reactionmap-hover-russia.png"))
+
+
+def test_clicking_a_country_brings_its_cards_first(open_page):
+    page = open_page()
+    page.wait_for_selector(".rm-card")
+    page.mouse.click(*point_in(page, "BRA"))
+    page.wait_for_function(
+        "() => { const c = document.querySelector('.rm-cards .rm-card');"
+        " return c && c.dataset.iso3 === 'BRA'; }"
+    )
+    first = page.locator(".rm-cards .rm-card").first
+    assert first.get_attribute("data-iso3") == "BRA"
+    assert "rm-selected" in first.get_attribute("class").split()
+    wait_for_param(page, "country", "BRA")
+    # Only Brazil's cards are marked selected.
+    marked = page.locator(".rm-card.rm-selected").evaluate_all("cs => cs.map(c => c.dataset.iso3)")
+    assert set(marked) == {"BRA"}
+
+
+def test_stance_csv_download(open_page):
+    page = open_page()
+    name, data = download_stance_csv(page)
+    text = data.decode("utf-8")  # strict: fails on anything but UTF-8
+    rows = list(csv.DictReader(io.StringIO(text)))
+    stance = {r["actor_iso3"]: r["stance"] for r in rows}
+    assert stance["RUS"] == "condemn"
+    assert stance["ARG"] == "support"
+    assert stance["GBR"] == "neutral"
+    assert stance["USA"] == "party"
+    assert len(stance) == len(rows), "one row per actor"
+    # The words survive the round trip byte for byte (the event has … and accented names).
+    assert any(ord(c) > 127 for c in text)
+    by_actor = {r["actor_iso3"]: r["latest_text"] for r in rows}
+    for iso3 in ("RUS", "BRA", "GBR"):
+        assert by_actor[iso3] in statements_of(iso3)
+    as_of = url_params(page)["as_of"]
+    assert EVENT in name and as_of in name and name.endswith(".csv"), name
+
+
+def test_url_restores_the_view(open_page):
+    page = open_page(
+        f"?event={EVENT}&stance=condemn&region=Americas&country=BRA", wait_for_map=False
+    )
+    wait_for_shapes(page, at_least=40)  # only the Americas are drawn
+    sidebar = page.locator("[data-testid=stSidebar]")
+    pills = sidebar.locator("[data-testid=stButtonGroup]").filter(has_text="Stances shown")
+    pressed = {
+        b.inner_text().strip(): b.get_attribute("aria-pressed")
+        for b in pills.get_by_role("button").all()
+    }
+    assert pressed[DEFAULT_SCALE.label("condemn")] == "true"
+    assert [k for k, v in pressed.items() if v == "true"] == [DEFAULT_SCALE.label("condemn")]
+    assert sidebar.get_by_role("combobox", name="Region").input_value() == "Americas"
+
+    americas = set(country_table().query("region == 'Americas'")["iso3"])
+    page.wait_for_selector(".rm-cards .rm-card")
+    cards = page.locator(".rm-cards .rm-card")
+    codes = cards.evaluate_all("cs => cs.map(c => c.dataset.iso3)")
+    badges = cards.locator(".rm-badge").all_inner_texts()
+    assert codes[0] == "BRA"
+    assert {"BRA", "MEX"} <= set(codes) <= americas, codes
+    assert set(badges) == {DEFAULT_SCALE.label("condemn")}, badges
+    # Argentina supported: in view, but hidden by the filter, not drawn as support.
+    assert page.evaluate(FILL_JS, "BRA") == rgb(DEFAULT_SCALE.color("condemn"))
+    assert page.evaluate(FILL_JS, "ARG") != rgb(DEFAULT_SCALE.color("support"))
+
+    _, data = download_stance_csv(page)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    assert rows and {r["stance"] for r in rows} == {"condemn"}
+    assert {r["actor_iso3"] for r in rows} <= americas
+    params = url_params(page)
+    assert (params["stance"], params["region"], params["country"]) == ("condemn", "Americas", "BRA")
+
+
+def test_stance_filter_applies_to_organization_cards(open_page):
+    page = open_page(f"?event={EVENT}&stance=condemn")
+    page.wait_for_selector(".rm-card")
+    badges = page.locator(".rm-card .rm-badge").all_text_contents()  # folded cards too
+    assert set(badges) == {DEFAULT_SCALE.label("condemn")}, badges
+
+
+UPLOAD_CSV = (
+    "actor,stance,quote\n"
+    "France,condemn,Non.\n"
+    "Korea,concern,Calm down.\n"
+    'Argentina,support,"Sí, señor."\n'
+)
+
+
+def test_upload_fix_a_row_and_the_map_follows(open_page):
+    page = open_page()
+    sidebar = page.locator("[data-testid=stSidebar]")
+    sidebar.get_by_role("combobox", name="Event").click()
+    page.get_by_role("option", name="Your own table").click()
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+        files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": UPLOAD_CSV.encode()}]
+    )
+    # The problems table names the row (file line 3: the header is line 1) and the candidates.
+    page.wait_for_function(
+        f"() => ({GRIDS_JS})().some(g => g && !g.editable && g.head.includes('problem')"
+        " && g.rows.some(r => r.value === 'Korea'))"
+    )
+    grids = [g for g in page.evaluate(GRIDS_JS) if g]
+    problems = next(g for g in grids if "problem" in g["head"] and not g["editable"])
+    (korea,) = [r for r in problems["rows"] if r["value"] == "Korea"]
+    assert korea["row"] == "3" and korea["column"] == "actor"
+    assert "KOR" in korea["problem"] and "PRK" in korea["problem"]
+    assert len(problems["rows"]) == 1
+    # The good rows are mapped already; Korea is not.
+    wait_for_shapes(page)
+    page.wait_for_function(f"({FILL_JS})('FRA') === '{rgb(DEFAULT_SCALE.color('condemn'))}'")
+    assert page.evaluate(FILL_JS, "KOR") == GREY
+
+    # Fix the cell in the data editor: double-click it, type, Enter.
+    editors = page.locator("[data-testid=stDataFrame]")
+    index = next(i for i, g in enumerate(page.evaluate(GRIDS_JS)) if g and g["editable"])
+    canvas = editors.nth(index).locator("[data-testid=data-grid-canvas]")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    n_rows = 3 + 1  # three data rows and the "add row" row below them (num_rows="dynamic")
+    row_height = box["height"] / (n_rows + 1)  # the header is one row tall
+    # The first data column starts after the row-marker column (about 30 px).
+    page.mouse.dblclick(box["x"] + 60, box["y"] + row_height * 2.5)
+    cell = page.locator("textarea.gdg-input")
+    cell.wait_for()
+    assert cell.input_value() == "Korea", "double-click opened another cell"
+    cell.fill("South Korea")
+    cell.press("Enter")
+
+    page.wait_for_function(f"({FILL_JS})('KOR') !== '{GREY}'")
+    assert page.evaluate(FILL_JS, "KOR") == rgb(DEFAULT_SCALE.color("concern"))
+    # The problem is gone, and the stance table now holds South Korea.
+    page.wait_for_function(
+        f"() => !({GRIDS_JS})().some(g => g && g.head.includes('problem'))"
+        f" && ({GRIDS_JS})().some(g => g && g.rows.some(r => r.Actor === 'South Korea'))"
+    )
+    full_page_screenshot(page, "reactionmap-upload-1300x900.png")
+
+
+def test_phone_width(open_page):
+    page = open_page(viewport=PHONE, **PHONE_CONTEXT)
+    assert wait_for_shapes(page) >= 190
+    page.wait_for_selector(".rm-card")
+    widths = page.evaluate(
+        """() => { const m = document.querySelector('[data-testid=stMain]');
+        return {doc: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+                body: [document.body.scrollWidth, document.body.clientWidth],
+                main: [m.scrollWidth, m.clientWidth],
+                map: document.querySelector('[data-testid=stPlotlyChart]')
+                    .getBoundingClientRect().right}; }"""
+    )
+    for part in ("doc", "body", "main"):
+        scroll, client = widths[part]
+        assert scroll <= client, f"{part} scrolls sideways: {widths}"
+    assert widths["map"] <= PHONE["width"], widths
+    full_page_screenshot(page, "reactionmap-phone-390x844.png")
+
+
+def test_no_request_leaves_the_machine(open_page, seen):
+    """Load, hover, click, filter and download: every request stays on the loopback host."""
+    page = open_page()
+    page.mouse.move(*point_in(page, "RUS"))
+    page.locator(".hoverlayer .hovertext").first.wait_for()
+    page.mouse.click(*point_in(page, "BRA"))
+    wait_for_param(page, "country", "BRA")
+    download_stance_csv(page)
+    page.locator("[data-testid=stSidebar]").get_by_role("combobox", name="Region").click()
+    page.get_by_role("option", name="Africa").click()
+    wait_for_param(page, "region", "Africa")
+    page.wait_for_function(f"({SHAPE_COUNT_JS})() < 100")  # only Africa is drawn now
+    wait_for_shapes(page, at_least=40)
+
+    assert any("/app/static/" in url for url in page.requests), "shapes not served by the app"
+    outside = sorted({u for u in page.requests + seen["requests"] if not is_loopback(u)})
+    assert not outside, f"requests to other hosts: {outside}"
+    assert not seen["errors"], f"uncaught errors in the page: {seen['errors']}"
