@@ -22,6 +22,7 @@ CARD_CSS = """
 .rm-summary{margin:.35rem 0;font-size:.95rem;color:#222}
 .rm-label{font-size:.75rem;color:#555;text-transform:uppercase;letter-spacing:.03em}
 .rm-source{font-size:.8rem;color:#444;overflow-wrap:anywhere}
+@media (max-width:640px){h1{font-size:1.7rem !important;line-height:1.2 !important}}
 </style>
 """
 
