@@ -289,6 +289,15 @@ st.plotly_chart(
     width="stretch",
     theme=None,
 )
+missing = view.not_drawable(visible, countries["iso3"])
+if len(missing):
+    st.warning(
+        "Not on the map (no shape or marker for their code): "
+        + ", ".join(
+            f"{a} ({c})" for a, c in zip(missing["actor"], missing["actor_iso3"], strict=True)
+        )
+        + ". They are in the cards, the table and the downloads."
+    )
 counts = stance.stance_counts(visible, scale.keys)
 st.caption(
     " · ".join(f"{scale.label(k)}: {n}" for k, n in counts.items())

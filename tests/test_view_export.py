@@ -74,3 +74,24 @@ def test_download_names_carry_event_and_date():
         "ev_stance_2026-01-04.csv"
     )
     assert download_name("ev", "statements", None, "csv") == "ev_statements.csv"
+
+
+def test_an_actor_without_a_shape_is_reported_and_exported(events_root):
+    from tests.conftest import row, write_event
+
+    rows = [row(statement_id="a", actor="Gibraltar", actor_iso3="GIB", stance="condemn"),
+            row(statement_id="b", actor="France", stance="support")]  # fmt: skip
+    event = load_event(write_event(events_root, "gib", rows))
+    assert event.problems == []
+    table = countries_only(event_stance_table(event))
+    drawable = boundaries.country_table()["iso3"]
+    from reactionmap.view import not_drawable
+
+    if "GIB" in set(drawable):  # the shapes may one day include it; then nothing is missing
+        assert not_drawable(table, drawable).empty
+        return
+    assert list(not_drawable(table, drawable)["actor_iso3"]) == ["GIB"]
+    data = stance_geojson(table, boundaries.load_countries(), boundaries.load_markers())
+    features = {f["properties"]["iso3"]: f for f in json.loads(data)["features"]}
+    assert features["GIB"]["geometry"] is None
+    assert features["GIB"]["properties"]["stance"] == "condemn"

@@ -49,7 +49,8 @@ def stance_geojson(
     """Every country's shape (a point for a state with no shape) with iso3, name and stance.
 
     Countries that said nothing have stance "none". Organizations are not countries and are
-    left out. With ``shown`` (the codes the reader's filters keep), each feature also says
+    left out. An actor with neither a shape nor a marker gets a null geometry, never
+    dropped. With ``shown`` (the codes the reader's filters keep), each feature also says
     whether it is ``shown``: a country filtered out keeps its real stance. Coordinates are
     WGS84 longitude/latitude as RFC 7946 asks.
     """
@@ -61,6 +62,9 @@ def stance_geojson(
     rows += [
         (r.iso3, r.name, Point(r.lon, r.lat)) for r in markers.itertuples() if r.iso3 not in shaped
     ]
+    # An actor with no shape and no marker is still exported, with a null geometry.
+    drawn = shaped | set(markers["iso3"])
+    rows += [(code, own.loc[code, "actor"], None) for code in own.index if code not in drawn]
     for iso3, name, geometry in rows:
         properties = {"iso3": iso3, "name": name, "stance": NO_STATEMENT_KEY}
         if iso3 in own.index:
@@ -68,9 +72,8 @@ def stance_geojson(
             properties |= {c: _plain(found[c]) for c in props}
         if shown is not None:
             properties["shown"] = iso3 in shown
-        features.append(
-            {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
-        )
+        shape = None if geometry is None else mapping(geometry)
+        features.append({"type": "Feature", "properties": properties, "geometry": shape})
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

@@ -91,3 +91,8 @@ def shown_codes(
     stance_of = dict(zip(country_rows["actor_iso3"], country_rows["stance"], strict=True))
     codes = set(all_codes) if region_codes is None else set(region_codes)
     return {c for c in codes if stance_of.get(c, NO_STATEMENT_KEY) in stances}
+
+
+def not_drawable(country_rows: pd.DataFrame, drawable_codes: Iterable[str]) -> pd.DataFrame:
+    """Actors the map cannot draw (no shape, no marker): listed for the reader, never hidden."""
+    return country_rows[~country_rows["actor_iso3"].isin(set(drawable_codes))]
