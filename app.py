@@ -84,10 +84,35 @@ def cached_table_event(name: str, digest: str, scale_name: str, _raw, _problems)
     return event_from_table(_raw, schema.SCALE_PRESETS[scale_name], name, resolver(), _problems)
 
 
+@st.cache_resource(max_entries=8)
+def cached_range(key: str, _event: Event):
+    first, last = stance.date_range(_event.statements)
+    return first.date(), last.date(), bool((_event.statements["date_precision"] == "unknown").all())
+
+
 @st.cache_resource(max_entries=64)
-def cached_stances(key: str, _event: Event, as_of, inherit_from: tuple[str, ...]):
-    table = view.event_stance_table(_event, as_of, inherit_from, resolver())
-    return view.countries_only(table, resolver()), view.organizations_only(table, resolver())
+def cached_view(key: str, _event: Event, as_of, inherit_from, shown, region) -> view.PageView:
+    countries = world()[0]
+    region_codes = countries.loc[countries["region"] == region, "iso3"] if region else None
+    return view.page_view(
+        _event, as_of, inherit_from, shown, countries["iso3"], region_codes, resolver()
+    )
+
+
+@st.cache_resource(max_entries=64)
+def cached_cards(key: str, _page: view.PageView, _scale, view_key, selected: str):
+    """(first cards, the rest, organization cards) as HTML."""
+    ordered = cards.order_cards(_page.cards, selected).head(MAX_CARDS)
+    html = [
+        cards.card_html(r, _scale, r["actor_iso3"] == selected) for r in ordered.to_dict("records")
+    ]
+    organizations = _page.cards[_page.cards["actor_iso3"].isin(_page.organizations["actor_iso3"])]
+    return (
+        "".join(html[:FIRST_CARDS]),
+        "".join(html[FIRST_CARDS:]),
+        len(html) - FIRST_CARDS,
+        "".join(cards.card_html(r, _scale) for r in organizations.to_dict("records")),
+    )
 
 
 @st.cache_resource(max_entries=64)
@@ -96,7 +121,7 @@ def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, height,
     if region:
         countries = countries[countries["region"] == region]
     table = figures.map_table(_rows, countries, set(shown))
-    table["hover"] = [figures.hover_text(row, _scale) for _, row in table.iterrows()]
+    table["hover"] = [figures.hover_text(row, _scale) for row in table.to_dict("records")]
     return figures.map_figure(
         table,
         _scale,
@@ -208,7 +233,7 @@ if statements.empty:
 
 # ---- filters, starting from the URL -------------------------------------------------------------
 countries, markers = world()
-first, last = (d.date() for d in stance.date_range(statements))
+first, last, undated = cached_range(key, event)
 as_of_param = pd.to_datetime(params.get("as_of", ""), errors="coerce")
 default_as_of = last if pd.isna(as_of_param) else min(max(as_of_param.date(), first), last)
 all_keys = [c.key for c in scale.with_none]
@@ -220,7 +245,7 @@ with st.sidebar:
         as_of = st.slider(
             "As of", min_value=first, max_value=last, value=default_as_of, format="D MMM YYYY"
         )
-    elif (statements["date_precision"] == "unknown").all():
+    elif undated:
         as_of = first
         st.caption("No statement has a date: the map shows each actor's last row.")
     else:
@@ -251,12 +276,7 @@ as_of = pd.Timestamp(as_of)
 region = "" if region == "World" else region
 view_key = (as_of, tuple(inherit_from), tuple(shown), region)
 
-country_rows, org_rows = cached_stances(key, event, as_of, tuple(inherit_from))
-region_codes = countries.loc[countries["region"] == region, "iso3"] if region else None
-kept = view.shown_codes(country_rows, countries["iso3"], shown, region_codes)
-visible = country_rows[country_rows["actor_iso3"].isin(kept)]
-org_visible = org_rows[org_rows["stance"].isin(shown)]
-
+page = cached_view(key, event, *view_key)
 # ---- selection: a click on the map, the country picker, or ?country= ---------------------------
 names = dict(zip(countries["iso3"], countries["name"], strict=True))
 if "selected" not in st.session_state:
@@ -279,7 +299,7 @@ selected = st.session_state["selected"]
 # ---- the map ------------------------------------------------------------------------------------
 # A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
 phone = "Mobi" in st.context.headers.get("User-Agent", "")
-fig = cached_map(key, country_rows, *view_key, selected, 300 if phone else 520, scale)
+fig = cached_map(key, page.country_rows, *view_key, selected, 300 if phone else 520, scale)
 st.plotly_chart(
     fig,
     key="map",
@@ -289,7 +309,7 @@ st.plotly_chart(
     width="stretch",
     theme=None,
 )
-missing = view.not_drawable(visible, countries["iso3"])
+missing = page.not_drawable
 if len(missing):
     st.warning(
         "Not on the map (no shape or marker for their code): "
@@ -298,19 +318,17 @@ if len(missing):
         )
         + ". They are in the cards, the table and the downloads."
     )
-counts = stance.stance_counts(visible, scale.keys)
+counts = stance.stance_counts(page.visible, scale.keys)
 st.caption(
     " · ".join(f"{scale.label(k)}: {n}" for k, n in counts.items())
     + f" · as of {as_of:%-d %B %Y}. Hover a country for its statement; click it for its cards."
 )
 
 # ---- cards and organizations ---------------------------------------------------------------------
-known = stance.as_of(statements, as_of)
-actors = set(visible["actor_iso3"]) | set(org_visible["actor_iso3"])
-card_rows = view.filter_statements(known, shown, actors)
 left, right = st.columns([3, 2], gap="large")
+first_cards, more_cards, more_count, org_cards = cached_cards(key, page, scale, view_key, selected)
 with left:
-    options = ["", *sorted(set(card_rows["actor_iso3"]), key=lambda c: names.get(c, c))]
+    options = ["", *sorted(set(page.cards["actor_iso3"]), key=lambda c: names.get(c, c))]
     st.session_state["country_pick"] = selected if selected in options else ""
     st.selectbox(
         "Country",
@@ -319,24 +337,19 @@ with left:
         key="country_pick",
         on_change=on_pick,
     )
-    st.subheader(f"Statements ({len(card_rows)})")
-    ordered = cards.order_cards(card_rows, selected).head(MAX_CARDS)
-    html_cards = [
-        cards.card_html(r, scale, r["actor_iso3"] == selected) for _, r in ordered.iterrows()
-    ]
-    st.html(cards.CARD_CSS + f'<div class="rm-cards">{"".join(html_cards[:FIRST_CARDS])}</div>')
-    if len(html_cards) > FIRST_CARDS:
-        with st.expander(f"{len(html_cards) - FIRST_CARDS} more statements"):
-            st.html(f'<div class="rm-cards">{"".join(html_cards[FIRST_CARDS:])}</div>')
-    if len(card_rows) > MAX_CARDS:
-        st.caption(f"Showing {MAX_CARDS} of {len(card_rows)}; the table below has them all.")
+    st.subheader(f"Statements ({len(page.cards)})")
+    st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
+    if more_count > 0:
+        with st.expander(f"{more_count} more statements"):
+            st.html(f'<div class="rm-cards">{more_cards}</div>')
+    if len(page.cards) > MAX_CARDS:
+        st.caption(f"Showing {MAX_CARDS} of {len(page.cards)}; the table below has them all.")
 with right:
     st.subheader("Organizations")
-    org_cards = known[known["actor_iso3"].isin(org_visible["actor_iso3"])]
-    if org_cards.empty:
+    if not org_cards:
         st.caption("No organization has spoken as of this date.")
     else:
-        st.html("".join(cards.card_html(r, scale) for _, r in org_cards.iterrows()))
+        st.html(org_cards)
     st.caption(
         "Organizations are not drawn on the map; choose one in the sidebar to shade its "
         "silent members."
@@ -344,8 +357,7 @@ with right:
 
 # ---- timeline ------------------------------------------------------------------------------------
 st.subheader("Timeline")
-later = statements.loc[statements["when"] > as_of, "actor_iso3"]
-timeline_rows = view.filter_statements(statements, shown, actors | set(later))
+timeline_rows = page.timeline
 st.plotly_chart(
     cached_timeline(key, timeline_rows, *view_key, event),
     config=PLOTLY_CONFIG | {"displayModeBar": False},
@@ -370,7 +382,7 @@ for milestone in event.milestones:
 
 # ---- table and downloads -------------------------------------------------------------------------
 st.subheader("Stance table")
-shown_table = pd.concat([visible, org_visible], ignore_index=True)
+shown_table = page.table
 st.dataframe(
     shown_table.assign(stance=shown_table["stance"].map(scale.label)),
     hide_index=True,
@@ -418,7 +430,7 @@ c1.download_button(
 )
 c2.download_button(
     "Map (GeoJSON)",
-    lambda: export.stance_geojson(country_rows, countries_geo(), markers, kept),
+    lambda: export.stance_geojson(page.country_rows, countries_geo(), markers, page.kept),
     export.download_name(event.id, "stance", as_of, "geojson"),
     "application/geo+json",
     on_click="ignore",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -45,7 +46,7 @@ def source_html(name: str, url: str) -> str:
     return label
 
 
-def card_html(row: pd.Series, scale: Scale, selected: bool = False) -> str:
+def card_html(row: Mapping, scale: Scale, selected: bool = False) -> str:
     """One statement as a card; every piece of outside text is escaped."""
     color = scale.color(row["stance"])
     badge = (

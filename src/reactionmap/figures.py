@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -39,7 +40,7 @@ HIDDEN_KEY = "hidden"
 HIDDEN_COLOR = "#FFFFFF"  # on a blue sea, with grey borders
 
 
-def hover_text(row: pd.Series, scale: Scale) -> str:
+def hover_text(row: Mapping, scale: Scale) -> str:
     """The hover label for one country: name, stance, who, when and what was said."""
     name = html.escape(row["name"])
     if not row.get("shown", True):

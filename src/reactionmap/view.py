@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
 from reactionmap.countries import CountryResolver, default_resolver
 from reactionmap.events import Event
 from reactionmap.schema import NO_STATEMENT_KEY
+from reactionmap.stance import as_of as as_of_statements
 from reactionmap.stance import inherit, stance_table
 
 
@@ -96,3 +98,54 @@ def shown_codes(
 def not_drawable(country_rows: pd.DataFrame, drawable_codes: Iterable[str]) -> pd.DataFrame:
     """Actors the map cannot draw (no shape, no marker): listed for the reader, never hidden."""
     return country_rows[~country_rows["actor_iso3"].isin(set(drawable_codes))]
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Everything the page shows for one choice of date, stances, region and inheritance.
+
+    Map, cards, timeline and table are all cut from here, so they always agree.
+    """
+
+    country_rows: pd.DataFrame  # every country's stance as of the date (filters not applied)
+    visible: pd.DataFrame  # the country rows the filters keep
+    organizations: pd.DataFrame  # the organization rows the stance filter keeps
+    kept: frozenset[str]  # country codes the filters keep (silent ones included)
+    cards: pd.DataFrame  # statements made by the date, by kept actors, with a kept stance
+    timeline: pd.DataFrame  # the same actors' statements, later ones too
+    table: pd.DataFrame  # the stance table rows shown: visible countries, then organizations
+    not_drawable: pd.DataFrame  # visible countries with no shape and no marker
+
+
+def page_view(
+    event: Event,
+    as_of: pd.Timestamp,
+    inherit_from: Iterable[str],
+    stances: Iterable[str],
+    all_codes: Iterable[str],
+    region_codes: Iterable[str] | None = None,
+    resolver: CountryResolver | None = None,
+) -> PageView:
+    """The page's view of ``event`` as of a date, under the reader's filters."""
+    stances = list(stances)
+    table = event_stance_table(event, as_of, inherit_from, resolver)
+    country_rows = countries_only(table, resolver)
+    org_rows = organizations_only(table, resolver)
+    all_codes = list(all_codes)
+    kept = shown_codes(country_rows, all_codes, stances, region_codes)
+    visible = country_rows[country_rows["actor_iso3"].isin(kept)]
+    organizations = org_rows[org_rows["stance"].isin(stances)]
+    actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"])
+    statements = event.statements
+    cards = filter_statements(as_of_statements(statements, as_of), stances, actors)
+    later = statements.loc[statements["when"] > as_of, "actor_iso3"]
+    return PageView(
+        country_rows=country_rows,
+        visible=visible,
+        organizations=organizations,
+        kept=frozenset(kept),
+        cards=cards,
+        timeline=filter_statements(statements, stances, actors | set(later)),
+        table=pd.concat([visible, organizations], ignore_index=True),
+        not_drawable=not_drawable(visible, all_codes),
+    )
