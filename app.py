@@ -158,7 +158,8 @@ if wanted not in choices:
     wanted = choices[0]
 with st.sidebar:
     st.header("reactionmap")
-    event_id = st.selectbox("Event", choices, index=choices.index(wanted), key="event_pick")
+    st.session_state.setdefault("event_pick", wanted)
+    event_id = st.selectbox("Event", choices, key="event_pick")
 st.query_params["event"] = UPLOAD_PARAM if event_id == UPLOAD else event_id
 
 if event_id == UPLOAD:
@@ -234,16 +235,29 @@ if statements.empty:
 # ---- filters, starting from the URL -------------------------------------------------------------
 countries, markers = world()
 first, last, undated = cached_range(key, event)
-as_of_param = pd.to_datetime(params.get("as_of", ""), errors="coerce")
-default_as_of = last if pd.isna(as_of_param) else min(max(as_of_param.date(), first), last)
 all_keys = [c.key for c in scale.with_none]
-stance_param = [k for k in params.get("stance", "").split(",") if k in all_keys]
 regions = sorted(countries["region"].dropna().unique())
 orgs = sorted(c for c in statements["actor_iso3"].unique() if resolver().is_organization(c))
+
+# Each widget has a key; the URL sets its first value only. (A widget whose default changes
+# between reruns gets a new identity, and the reader's change is lost.)
+space = f"{event_id}|{'.'.join(scale.keys)}"
+as_of_param = pd.to_datetime(params.get("as_of", ""), errors="coerce")
+initial = {
+    f"as_of|{space}": last if pd.isna(as_of_param) else as_of_param.date(),
+    f"stances|{space}": [k for k in params.get("stance", "").split(",") if k in all_keys]
+    or all_keys,
+    "region": params.get("region") if params.get("region") in regions else "World",
+    f"inherit|{space}": [o for o in params.get("inherit", "").split(",") if o in orgs],
+}
+for name, value in initial.items():
+    st.session_state.setdefault(name, value)
+as_of_key = f"as_of|{space}"
+st.session_state[as_of_key] = min(max(st.session_state[as_of_key], first), last)
 with st.sidebar:
     if first < last:
         as_of = st.slider(
-            "As of", min_value=first, max_value=last, value=default_as_of, format="D MMM YYYY"
+            "As of", min_value=first, max_value=last, format="D MMM YYYY", key=as_of_key
         )
     elif undated:
         as_of = first
@@ -255,22 +269,16 @@ with st.sidebar:
         "Stances shown",
         all_keys,
         selection_mode="multi",
-        default=stance_param or all_keys,
         format_func=scale.label,
-        key="stances",
+        key=f"stances|{space}",
     )
-    region_param = params.get("region")
-    region = st.selectbox(
-        "Region",
-        ["World", *regions],
-        index=regions.index(region_param) + 1 if region_param in regions else 0,
-    )
+    region = st.selectbox("Region", ["World", *regions], key="region")
     inherit_from = st.multiselect(
         "Shade members of these organizations when silent",
         orgs,
-        default=[o for o in params.get("inherit", "").split(",") if o in orgs],
         format_func=resolver().country_name,
         help="A member that said nothing itself takes its organization's stance, drawn lighter.",
+        key=f"inherit|{space}",
     )
 as_of = pd.Timestamp(as_of)
 region = "" if region == "World" else region
