@@ -20,7 +20,7 @@ from reactionmap.schema import (
     scale_from_config,
     validate_statements,
 )
-from reactionmap.tables import read_csv_text
+from reactionmap.tables import as_strings, read_csv_text
 
 EVENT_FILE = "event.toml"
 STATEMENTS_FILE = "statements.csv"
@@ -264,7 +264,7 @@ def prepare_statements(
     if any(c in missing for c in REQUIRED_COLUMNS):
         return empty_statements(), problems
     frame = frame.reindex(columns=list(STATEMENT_COLUMNS), fill_value="")
-    frame = frame.astype(object).where(frame.notna(), "").astype(str)
+    frame = as_strings(frame)
     frame = frame.reset_index(drop=True)
     rows = frame.index + 2
     for column in ("statement_id", "actor", "actor_iso3", "actor_type", "stance", "date"):
@@ -287,9 +287,9 @@ def prepare_statements(
     bad_rows = {p.row for p in problems if p.blocking and p.row is not None and p.row > 1}
     good = frame[~frame["row"].isin(bad_rows)].copy()
     good["when"] = earliest_dates(good["date"], event_date)
-    good["date_label"] = [
-        date_label(d, p) for d, p in zip(good["date"], good["date_precision"], strict=True)
-    ]
+    pairs = pd.MultiIndex.from_arrays([good["date"], good["date_precision"]])
+    labels = {pair: date_label(*pair) for pair in pairs.unique()}  # few distinct dates
+    good["date_label"] = [labels[pair] for pair in pairs]
     return good.reset_index(drop=True), problems
 
 
@@ -332,7 +332,7 @@ def earliest_dates(dates: pd.Series, event_date: pd.Timestamp) -> pd.Series:
     A day is itself; a month counts from its first day, or from the event's date when the
     event falls in that month; an unknown date counts from the event's date.
     """
-    parsed = pd.to_datetime(dates.where(dates != ""), errors="coerce", utc=True, format="mixed")
+    parsed = pd.to_datetime(dates.where(dates != ""), errors="coerce", utc=True, format="ISO8601")
     when = parsed.dt.tz_localize(None)
     months = dates.str.fullmatch(r"\d{4}-\d{2}")
     if months.any():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -42,6 +41,7 @@ COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Bidirectional overrides and isolates can make text read differently from what it is.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 FORMULA_START_RE = re.compile(r"^(=|@|[+\-][^\d\s.])")
+HIDDEN_RE = "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]"
 
 
 @dataclass(frozen=True)
@@ -169,36 +169,41 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
     return Scale(tuple(categories)), problems
 
 
-def _has_hidden_characters(value: str) -> bool:
-    for ch in value:
-        if ch in BIDI_CONTROLS:
-            return True
-        if unicodedata.category(ch) == "Cc" and ch not in "\n\t":
-            return True
-    return False
+def _no_hidden_characters(values: pd.Series) -> pd.Series:
+    """False where a cell holds a control character (other than newline and tab) or a
+    bidirectional override or isolate."""
+    return ~values.str.contains(HIDDEN_RE, regex=True)
 
 
-def _valid_date(value: str) -> bool:
-    if value == "":
-        return True
-    if MONTH_RE.match(value):
-        return 1 <= int(value[5:7]) <= 12
-    if DAY_RE.match(value):
-        return not pd.isna(pd.to_datetime(value, errors="coerce", utc=True))
-    return False
+def starts_like_formula(values: pd.Series) -> pd.Series:
+    """True where a spreadsheet would run the cell: it starts with = or @, or with + or -
+    followed by something other than a digit, a space or a dot (FORMULA_START_RE)."""
+    found = values.str.startswith(("=", "@", "+", "-")).astype(bool)
+    if found.any():  # the regex only on the few candidates
+        found[found] = values[found].str.match(FORMULA_START_RE.pattern).astype(bool)
+    return found
+
+
+def valid_dates(values: pd.Series) -> pd.Series:
+    """True where a cell is empty, a real month (YYYY-MM) or a real day (time optional)."""
+    months = values.str.fullmatch(MONTH_RE.pattern[1:-1])
+    days = values.str.fullmatch(DAY_RE.pattern[1:-1])
+    ok = values.eq("") | (months & values.str[5:7].isin([f"{m:02d}" for m in range(1, 13)]))
+    if days.any():
+        parsed = pd.to_datetime(values[days], errors="coerce", utc=True, format="ISO8601")
+        ok[days] = parsed.notna()
+    return ok
 
 
 def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
     allowed_stances = ", ".join(scale.keys)
     text = [
         pa.Check(
-            lambda v: not _has_hidden_characters(v),
-            element_wise=True,
+            _no_hidden_characters,
             error="contains control or bidirectional-override characters; remove them",
         ),
         pa.Check(
-            lambda v: not FORMULA_START_RE.match(v),
-            element_wise=True,
+            lambda values: ~starts_like_formula(values),
             error="starts like a spreadsheet formula (= + - @); reword it or put it in quote marks",
         ),
     ]
@@ -230,9 +235,7 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
         str,
         checks=[
             pa.Check(
-                _valid_date,
-                element_wise=True,
-                error="date must be YYYY-MM-DD (time optional), YYYY-MM, or empty",
+                valid_dates, error="date must be YYYY-MM-DD (time optional), YYYY-MM, or empty"
             )
         ],
     )
@@ -251,20 +254,21 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
             value = "" if case.failure_case is None else str(case.failure_case)
             problems.append(Problem(file, row, case.column, value, f"{value!r}: {case.check}"))
     # Precision must agree with the date written.
-    for index, date, precision in zip(
-        frame.index, frame["date"], frame["date_precision"], strict=True
-    ):
-        expected = "unknown" if date == "" else "month" if MONTH_RE.match(date) else "day"
-        if precision and _valid_date(date) and precision != expected:
-            problems.append(
-                Problem(
-                    file,
-                    int(index) + 2,
-                    "date_precision",
-                    precision,
-                    f"{precision!r} does not match date {date!r}: use {expected!r}",
-                )
+    dates, precisions = frame["date"], frame["date_precision"]
+    expected = pd.Series("day", index=frame.index).mask(dates.eq(""), "unknown")
+    expected = expected.mask(dates.str.fullmatch(MONTH_RE.pattern[1:-1]), "month")
+    wrong = precisions.ne("") & valid_dates(dates) & precisions.ne(expected)
+    for index in frame.index[wrong]:
+        problems.append(
+            Problem(
+                file,
+                int(index) + 2,
+                "date_precision",
+                precisions[index],
+                f"{precisions[index]!r} does not match date {dates[index]!r}: "
+                f"use {expected[index]!r}",
             )
+        )
     urls = frame["source_url"]
     for index in frame.index[(urls != "") & ~urls.str.match(r"^https?://\S+$")]:
         problems.append(

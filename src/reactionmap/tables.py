@@ -78,9 +78,20 @@ def escape_formula(value: str) -> str:
     return value
 
 
+def as_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as a string, '' for a missing one (skipped when it is so already)."""
+    if all(pd.api.types.is_string_dtype(t) for t in frame.dtypes) and not frame.isna().any().any():
+        return frame.copy()
+    return frame.astype(object).where(frame.notna(), "").astype(str)
+
+
 def _strings(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype(object).where(frame.notna(), "").astype(str)
-    return frame.apply(lambda column: column.map(unescape_formula))
+    frame = as_strings(frame)
+    for column in frame.columns:
+        quoted = frame[column].str.startswith(ESCAPE_PREFIX)
+        if quoted.any():  # only cells export may have guarded need looking at
+            frame.loc[quoted, column] = frame.loc[quoted, column].map(unescape_formula)
+    return frame
 
 
 def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -110,7 +121,6 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
             dtype=str,
             keep_default_na=False,
             na_filter=False,
-            engine="python",
             quoting=csv.QUOTE_MINIMAL,
         )
     except (pd.errors.ParserError, csv.Error, ValueError) as err:
