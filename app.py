@@ -16,6 +16,10 @@ from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
 UPLOAD = "Your own table"
 UPLOAD_PARAM = "upload"  # ?event=upload opens the page for a table of one's own
+TABLE_COLUMNS = [
+    "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
+    "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
+]  # fmt: skip
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 PLOTLY_CONFIG = {
@@ -392,23 +396,10 @@ for milestone in event.milestones:
 st.subheader("Stance table")
 shown_table = page.table
 st.dataframe(
-    shown_table.assign(stance=shown_table["stance"].map(scale.label)),
+    # Only the columns shown are sent to the browser; the CSV download has them all.
+    shown_table[TABLE_COLUMNS].assign(stance=shown_table["stance"].map(scale.label)),
     hide_index=True,
     width="stretch",
-    column_order=[
-        "actor",
-        "stance",
-        "latest_text",
-        "speaker",
-        "speaker_role",
-        "latest_date",
-        "statement_count",
-        "actor_iso3",
-        "actor_type",
-        "inherited_from",
-        "source_name",
-        "source_url",
-    ],  # fmt: skip
     column_config={
         "actor": st.column_config.TextColumn("Actor", pinned=True),
         "stance": "Stance",

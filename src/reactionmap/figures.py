@@ -20,6 +20,9 @@ MILESTONE_CHARS = 60
 # here set what they use.
 EMPTY_TEMPLATE = go.layout.Template()
 SILENT_HOVER = "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + "<extra></extra>"
+SILENT_HIDDEN_HOVER = (
+    "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + ": hidden by your filters<extra></extra>"
+)
 HOVER_LABEL = {
     "bgcolor": "white",
     "bordercolor": "#444",
@@ -105,12 +108,14 @@ def map_figure(
         colorscale += [[i / n, category.color], [(i + 1) / n, category.color]]
     shapes = table[table["has_shape"].astype(bool)]
     inherited = shapes["inherited_from"].astype(bool) if "inherited_from" in shapes else False
-    silent = shapes["key"] == NO_STATEMENT_KEY
+    silent = shapes["stance"] == NO_STATEMENT_KEY
+    shown = shapes["shown"].astype(bool)
     fig = go.Figure()
     # Silent countries carry no text of their own: their hover reads the name from the
     # GeoJSON the browser already has, so each rerun sends only their codes.
     parts = (
-        (shapes[silent], 1.0, "no statement", SILENT_HOVER),
+        (shapes[silent & shown], 1.0, "no statement", SILENT_HOVER),
+        (shapes[silent & ~shown], 1.0, "no statement, hidden", SILENT_HIDDEN_HOVER),
         (shapes[~silent & ~inherited], 1.0, "countries", None),
         (shapes[~silent & inherited], 0.45, "inherited", None),
     )
