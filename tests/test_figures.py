@@ -85,3 +85,16 @@ def test_large_event_timeline_counts_per_day():
     fig = figures.timeline_figure(frame, [], DEFAULT_SCALE)
     assert [t.type for t in fig.data] == ["bar", "bar"]
     assert sum(sum(t.y) for t in fig.data) == n
+
+
+def test_figures_pass_plotly_validation(good_event):
+    """The figures are built without plotly's validation (for speed): validate them here."""
+    import plotly.graph_objects as go
+
+    event = load_event(good_event)
+    _, fig = map_for(event, shown={"concern", "none"}, selected="FRA")
+    go.Figure(fig.to_dict())  # raises on any invalid property
+    go.Figure(figures.timeline_figure(event.statements, event.milestones, event.scale).to_dict())
+    dated = event.statements.assign(date_precision="day")
+    big = pd.concat([dated] * 400, ignore_index=True)
+    go.Figure(figures.timeline_figure(big, event.milestones, event.scale).to_dict())

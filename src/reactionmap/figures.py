@@ -18,7 +18,7 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 MILESTONE_CHARS = 60
 # No template: plotly's default one is ~7 KB of styling sent with every figure; the figures
 # here set what they use.
-EMPTY_TEMPLATE = go.layout.Template()
+EMPTY_TEMPLATE: dict = {}
 SILENT_HOVER = "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + "<extra></extra>"
 SILENT_HIDDEN_HOVER = (
     "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + ": hidden by your filters<extra></extra>"
@@ -103,14 +103,14 @@ def map_figure(
     codes = {c.key: i for i, c in enumerate((*categories, hidden))}
     table = table.assign(key=table["stance"].where(table["shown"], HIDDEN_KEY))
     n = len(codes)
-    colorscale = []
+    colorscale: list[list] = []
     for i, category in enumerate((*categories, hidden)):
         colorscale += [[i / n, category.color], [(i + 1) / n, category.color]]
     shapes = table[table["has_shape"].astype(bool)]
     inherited = shapes["inherited_from"].astype(bool) if "inherited_from" in shapes else False
     silent = shapes["stance"] == NO_STATEMENT_KEY
     shown = shapes["shown"].astype(bool)
-    fig = go.Figure()
+    traces: list[dict] = []
     # Silent countries carry no text of their own: their hover reads the name from the
     # GeoJSON the browser already has, so each rerun sends only their codes.
     parts = (
@@ -122,113 +122,110 @@ def map_figure(
     for part, opacity, name, template in parts:
         if part.empty:
             continue
-        fig.add_trace(
-            go.Choropleth(
-                geojson=geojson,
-                featureidkey="properties.iso3",
-                locations=part["iso3"],
-                z=part["key"].map(codes).astype("int8"),
-                zmin=-0.5,
-                zmax=n - 0.5,
-                colorscale=colorscale,
-                showscale=False,
-                marker={"line": {"color": "#BBBBBB", "width": 0.4}, "opacity": opacity},
-                hovertext=None if template else part["hover"],
-                hovertemplate=template or "%{hovertext}<extra></extra>",
-                name=name,
-                showlegend=False,
-            )
-        )
+        trace = {
+            "type": "choropleth",
+            "geojson": geojson,
+            "featureidkey": "properties.iso3",
+            "locations": part["iso3"].tolist(),
+            "z": part["key"].map(codes).astype("int8").to_numpy(),
+            "zmin": -0.5,
+            "zmax": n - 0.5,
+            "colorscale": colorscale,
+            "showscale": False,
+            "marker": {"line": {"color": "#BBBBBB", "width": 0.4}, "opacity": opacity},
+            "hovertemplate": template or "%{hovertext}<extra></extra>",
+            "name": name,
+            "showlegend": False,
+        }
+        if not template:
+            trace["hovertext"] = part["hover"].tolist()
+        traces.append(trace)
     small = markers.merge(table[["iso3", "key", "hover"]], on="iso3", how="inner")
-    fig.add_trace(
-        go.Scattergeo(
-            lon=small["lon"],
-            lat=small["lat"],
-            mode="markers",
-            marker={
-                "size": 7,
-                "color": small["key"].map(
-                    lambda k: HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k)
-                ),
-                "line": {"color": "#555", "width": 0.6},
-            },
-            hovertext=small["hover"].fillna(small["name"]),
-            hovertemplate="%{hovertext}<extra></extra>",
-            customdata=small["iso3"],
-            name="small states",
-            showlegend=False,
-        )
+    colours = [HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k) for k in small["key"]]
+    traces.append(
+        {
+            "type": "scattergeo",
+            "lon": small["lon"].to_numpy(),
+            "lat": small["lat"].to_numpy(),
+            "mode": "markers",
+            "marker": {"size": 7, "color": colours, "line": {"color": "#555", "width": 0.6}},
+            "hovertext": small["hover"].fillna(small["name"]).tolist(),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "customdata": small["iso3"].tolist(),
+            "name": "small states",
+            "showlegend": False,
+        }
     )
     if selected and selected in set(shapes["iso3"]):
-        fig.add_trace(
-            go.Choropleth(
-                geojson=geojson,
-                featureidkey="properties.iso3",
-                locations=[selected],
-                z=[0],
-                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-                showscale=False,
-                marker={"line": {"color": "#111", "width": 2.2}},
-                hoverinfo="skip",
-                name="selected",
-                showlegend=False,
-            )
+        traces.append(
+            {
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "properties.iso3",
+                "locations": [selected],
+                "z": [0],
+                "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                "showscale": False,
+                "marker": {"line": {"color": "#111", "width": 2.2}},
+                "hoverinfo": "skip",
+                "name": "selected",
+                "showlegend": False,
+            }
         )
     legend = list(categories) + ([hidden] if (~table["shown"]).any() else [])
-    for category in legend:
-        fig.add_trace(
-            go.Scattergeo(
-                lon=[None],
-                lat=[None],
-                mode="markers",
-                marker={
+    swatches = [(c.label, c.color, 1.0) for c in legend]
+    if any(t["name"] == "inherited" for t in traces):
+        swatches.append(("Lighter: inherited from an organization", "#999999", 0.45))
+    for label, color, opacity in swatches:
+        traces.append(
+            {
+                "type": "scattergeo",
+                "lon": [None],
+                "lat": [None],
+                "mode": "markers",
+                "marker": {
                     "size": 12,
                     "symbol": "square",
-                    "color": category.color,
+                    "color": color,
+                    "opacity": opacity,
                     "line": {"color": "#999", "width": 1},
                 },
-                name=category.label,
-                showlegend=True,
-                hoverinfo="skip",
-            )
+                "name": label,
+                "showlegend": True,
+                "hoverinfo": "skip",
+            }
         )
-    if "inherited" in [t.name for t in fig.data]:
-        fig.add_trace(
-            go.Scattergeo(
-                lon=[None],
-                lat=[None],
-                mode="markers",
-                marker={"size": 12, "symbol": "square", "color": "#999", "opacity": 0.45},
-                name="Lighter: inherited from an organization",
-                showlegend=True,
-                hoverinfo="skip",
-            )
-        )
-    fig.update_geos(
-        projection_type="natural earth",
-        showframe=False,
-        showcoastlines=False,
-        showcountries=False,
-        showland=False,
-        showocean=True,
-        oceancolor="#EAF2F8",
-        showlakes=False,
-        lonaxis_range=[frame[0], frame[1]] if frame else [-180, 180],
-        lataxis_range=[frame[2], frame[3]] if frame else [-58, 85],
-        bgcolor="rgba(0,0,0,0)",
-    )
-    fig.update_layout(
-        template=EMPTY_TEMPLATE,
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "font": {"size": 12}},
-        hoverlabel=HOVER_LABEL,
-        font={"family": FONT},
-        paper_bgcolor="rgba(0,0,0,0)",
-        clickmode="event+select",
-        dragmode=False,
-    )
-    return fig
+    layout = {
+        "geo": {
+            "projection": {"type": "natural earth"},
+            "showframe": False,
+            "showcoastlines": False,
+            "showcountries": False,
+            "showland": False,
+            "showocean": True,
+            "oceancolor": "#EAF2F8",
+            "showlakes": False,
+            "lonaxis": {"range": [frame[0], frame[1]] if frame else [-180, 180]},
+            "lataxis": {"range": [frame[2], frame[3]] if frame else [-58, 85]},
+            "bgcolor": "rgba(0,0,0,0)",
+        },
+        "height": height,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "font": {"size": 12}},
+        "hoverlabel": HOVER_LABEL,
+        "font": {"family": FONT},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "clickmode": "event+select",
+        "dragmode": False,
+    }
+    return unchecked_figure(traces, layout)
+
+
+def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A Figure from plain dicts without plotly's property validation, which costs ~10x the
+    building itself on every rerun. The dicts here are fixed code, checked by the tests
+    (tests/test_figures.py validates each figure once)."""
+    return go.Figure({"data": traces, "layout": {"template": {}, **layout}}, _validate=False)
 
 
 TIMELINE_POINTS = 1500  # above this, or TIMELINE_ACTORS rows, the timeline counts per day
@@ -277,6 +274,12 @@ def _daily_counts_figure(
     return fig
 
 
+def _vline(x: pd.Timestamp, line: dict) -> dict:
+    """A vertical line across the plot at x, as a layout shape (cheaper than add_vline)."""
+    day = pd.Timestamp(x).strftime("%Y-%m-%d %H:%M")
+    return {"type": "line", "x0": day, "x1": day, "y0": 0, "y1": 1, "yref": "paper", "line": line}
+
+
 def day_milestones(milestones: list[dict]) -> list[dict]:
     """Milestones dated to a day; the others cannot be placed on a time axis honestly."""
     return [
@@ -304,7 +307,7 @@ def timeline_figure(
     actors = list(dict.fromkeys(dated.sort_values("when", kind="stable")["actor"]))
     if len(dated) > TIMELINE_POINTS or len(actors) > TIMELINE_ACTORS:
         return _daily_counts_figure(dated, milestones, scale, as_of)
-    fig = go.Figure()
+    traces: list[dict] = []
     for category in scale.categories:
         rows = dated[dated["stance"] == category.key]
         hover = [
@@ -313,90 +316,99 @@ def timeline_figure(
             for a, d, t in zip(rows["actor"], rows["date_label"], statement_text(rows), strict=True)
         ]
         exact = (rows["date_precision"] == "day").to_numpy()
-        fig.add_trace(
-            go.Scatter(
-                x=rows["when"][exact],
-                y=rows["actor"][exact],
-                mode="markers",
-                marker={"size": 11, "color": category.color, "line": {"color": "#333", "width": 1}},
-                name=category.label,
-                showlegend=False,
-                hovertext=[h for h, e in zip(hover, exact, strict=True) if e],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": rows["when"][exact].dt.strftime("%Y-%m-%d %H:%M").tolist(),
+                "y": rows["actor"][exact].tolist(),
+                "mode": "markers",
+                "marker": {
+                    "size": 11,
+                    "color": category.color,
+                    "line": {"color": "#333", "width": 1},
+                },
+                "name": category.label,
+                "showlegend": False,
+                "hovertext": [h for h, e in zip(hover, exact, strict=True) if e],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
         )
         month = rows[~exact]
         if not month.empty:
             ends = pd.to_datetime(month["date"] + "-01") + pd.offsets.MonthEnd(0)
             span_ms = (ends + pd.Timedelta(days=1) - month["when"]).dt.total_seconds() * 1000
-            fig.add_trace(
-                go.Bar(
-                    base=month["when"],
-                    x=span_ms,
-                    y=month["actor"],
-                    orientation="h",
-                    width=0.35,
-                    marker={"color": category.color, "line": {"width": 0}},
-                    name=f"{category.label} (day not reported)",
-                    showlegend=False,
-                    hovertext=[h for h, e in zip(hover, exact, strict=True) if not e],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                )
+            traces.append(
+                {
+                    "type": "bar",
+                    "base": month["when"].dt.strftime("%Y-%m-%d").tolist(),
+                    "x": span_ms.round().astype("int64").tolist(),
+                    "y": month["actor"].tolist(),
+                    "orientation": "h",
+                    "width": 0.35,
+                    "marker": {"color": category.color, "line": {"width": 0}},
+                    "name": f"{category.label} (day not reported)",
+                    "showlegend": False,
+                    "hovertext": [h for h, e in zip(hover, exact, strict=True) if not e],
+                    "hovertemplate": "%{hovertext}<extra></extra>",
+                }
             )
     days: dict[pd.Timestamp, list[str]] = {}
     for milestone in day_milestones(milestones):
         days.setdefault(pd.Timestamp(milestone["date"][:10]), []).append(str(milestone["label"]))
+    shapes, annotations = [], []
     for day, labels in days.items():
-        fig.add_vline(x=day, line={"color": "#666", "width": 1, "dash": "dot"})
+        shapes.append(_vline(day, {"color": "#666", "width": 1, "dash": "dot"}))
         for level, label in enumerate(labels):
             short = label if len(label) <= MILESTONE_CHARS else label[: MILESTONE_CHARS - 1] + "…"
-            fig.add_annotation(
-                x=day,
-                y=1,
-                yref="paper",
-                yshift=4 + 16 * (len(labels) - 1 - level),
-                text=html.escape(short),
-                hovertext=wrap_escaped(label),
-                showarrow=False,
-                xanchor="left",
-                yanchor="bottom",
-                font={"size": 11, "color": "#333"},
-                bgcolor="rgba(255,255,255,0.85)",
+            annotations.append(
+                {
+                    "x": day.strftime("%Y-%m-%d"),
+                    "y": 1,
+                    "yref": "paper",
+                    "yshift": 4 + 16 * (len(labels) - 1 - level),
+                    "text": html.escape(short),
+                    "hovertext": wrap_escaped(label),
+                    "showarrow": False,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "font": {"size": 11, "color": "#333"},
+                    "bgcolor": "rgba(255,255,255,0.85)",
+                }
             )
-    for category in scale.categories:
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker={"size": 11, "color": category.color, "symbol": "square"},
-                name=category.label,
-                showlegend=True,
-                hoverinfo="skip",
-            )
+    for category in scale.categories:  # the legend lists every stance, used or not
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {"size": 11, "color": category.color, "symbol": "square"},
+                "name": category.label,
+                "showlegend": True,
+                "hoverinfo": "skip",
+            }
         )
     stacked = max((len(labels) for labels in days.values()), default=0)
     if as_of is not None:
-        fig.add_vline(x=as_of, line={"color": "#111", "width": 2})
-    fig.update_layout(
-        template=EMPTY_TEMPLATE,
-        height=height or max(260, 28 * len(actors) + 120),
-        margin={"l": 10, "r": 10, "t": 16 + 16 * stacked, "b": 10},
-        yaxis={
+        shapes.append(_vline(as_of, {"color": "#111", "width": 2}))
+    layout = {
+        "shapes": shapes,
+        "annotations": annotations,
+        "height": height or max(260, 28 * len(actors) + 120),
+        "margin": {"l": 10, "r": 10, "t": 16 + 16 * stacked, "b": 10},
+        "yaxis": {
             "categoryorder": "array",
             "categoryarray": actors[::-1],
-            "title": None,
             "automargin": True,
+            "gridcolor": "#f3f3f3",
         },
-        xaxis={"title": None, "type": "date", "automargin": True},
-        barmode="overlay",
-        legend={"orientation": "h", "y": -0.15},
-        hoverlabel=HOVER_LABEL,
-        font={"family": FONT},
-        plot_bgcolor="white",
-        paper_bgcolor="rgba(0,0,0,0)",
-        showlegend=True,
-    )
-    fig.update_xaxes(gridcolor="#eee")
-    fig.update_yaxes(gridcolor="#f3f3f3")
-    return fig
+        "xaxis": {"type": "date", "automargin": True, "gridcolor": "#eee"},
+        "barmode": "overlay",
+        "legend": {"orientation": "h", "y": -0.15},
+        "hoverlabel": HOVER_LABEL,
+        "font": {"family": FONT},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "showlegend": True,
+    }
+    return unchecked_figure(traces, layout)
