@@ -351,9 +351,9 @@ with left:
     )
     st.subheader(f"Statements ({len(page.cards)})")
     st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
-    if more_count > 0:
-        with st.expander(f"{more_count} more statements"):
-            st.html(f'<div class="rm-cards">{more_cards}</div>')
+    # The rest only when asked for: every card on the page is restyled on every rerun.
+    if more_count > 0 and st.toggle(f"Show {more_count} more statements", key="more_cards"):
+        st.html(f'<div class="rm-cards">{more_cards}</div>')
     if len(page.cards) > MAX_CARDS:
         st.caption(f"Showing {MAX_CARDS} of {len(page.cards)}; the table below has them all.")
 with right:

@@ -228,6 +228,7 @@ def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure({"data": traces, "layout": {"template": {}, **layout}}, _validate=False)
 
 
+TIMELINE_HOVER_LIMIT = 120  # the cards have the full text; the hover names it
 TIMELINE_POINTS = 1500  # above this, or TIMELINE_ACTORS rows, the timeline counts per day
 TIMELINE_ACTORS = 60
 
@@ -312,7 +313,7 @@ def timeline_figure(
         rows = dated[dated["stance"] == category.key]
         hover = [
             f"<b>{html.escape(a)}</b> · {html.escape(category.label)}<br>{html.escape(d)}<br>"
-            + wrap_escaped(t, limit=200)
+            + wrap_escaped(t, limit=TIMELINE_HOVER_LIMIT)
             for a, d, t in zip(rows["actor"], rows["date_label"], statement_text(rows), strict=True)
         ]
         exact = (rows["date_precision"] == "day").to_numpy()
