@@ -299,7 +299,9 @@ def on_map_select() -> None:
     points = st.session_state["map"]["selection"]["points"]
     if points:
         point = points[0]
-        st.session_state["selected"] = point.get("location") or point.get("customdata") or ""
+        data = point.get("customdata")  # a small state's marker: [iso3, note]
+        marker = data[0] if isinstance(data, list) and data else data
+        st.session_state["selected"] = point.get("location") or marker or ""
 
 
 def on_pick() -> None:

@@ -128,10 +128,7 @@ def map_figure(
             "featureidkey": "properties.iso3",
             "locations": part["iso3"].tolist(),
             "z": part["key"].map(codes).astype("int8").to_numpy(),
-            "zmin": -0.5,
-            "zmax": n - 0.5,
-            "colorscale": colorscale,
-            "showscale": False,
+            "coloraxis": "coloraxis",  # one stepped scale in the layout, not one per trace
             "marker": {"line": {"color": "#BBBBBB", "width": 0.4}, "opacity": opacity},
             "hovertemplate": template or "%{hovertext}<extra></extra>",
             "name": name,
@@ -140,22 +137,38 @@ def map_figure(
         if not template:
             trace["hovertext"] = part["hover"].tolist()
         traces.append(trace)
-    small = markers.merge(table[["iso3", "key", "hover"]], on="iso3", how="inner")
-    colours = [HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k) for k in small["key"]]
-    traces.append(
-        {
+    small = markers.merge(table[["iso3", "key", "stance", "hover"]], on="iso3", how="inner")
+    quiet = small["stance"] == NO_STATEMENT_KEY
+    for part, template in (
+        (small[~quiet], "%{hovertext}<extra></extra>"),
+        (
+            small[quiet],
+            "<b>%{text}</b><br>" + NO_STATEMENT_LABEL + "%{customdata[1]}<extra></extra>",
+        ),
+    ):
+        if part.empty:
+            continue
+        hidden_note = [": hidden by your filters" if k == HIDDEN_KEY else "" for k in part["key"]]
+        trace = {
             "type": "scattergeo",
-            "lon": small["lon"].to_numpy(),
-            "lat": small["lat"].to_numpy(),
+            "lon": part["lon"].to_numpy(),
+            "lat": part["lat"].to_numpy(),
             "mode": "markers",
-            "marker": {"size": 7, "color": colours, "line": {"color": "#555", "width": 0.6}},
-            "hovertext": small["hover"].fillna(small["name"]).tolist(),
-            "hovertemplate": "%{hovertext}<extra></extra>",
-            "customdata": small["iso3"].tolist(),
+            "marker": {
+                "size": 7,
+                "color": [HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k) for k in part["key"]],
+                "line": {"color": "#555", "width": 0.6},
+            },
+            "hovertemplate": template,
+            "customdata": [list(pair) for pair in zip(part["iso3"], hidden_note, strict=True)],
             "name": "small states",
             "showlegend": False,
         }
-    )
+        if template.startswith("%{hovertext}"):
+            trace["hovertext"] = part["hover"].tolist()
+        else:
+            trace["text"] = part["name"].tolist()
+        traces.append(trace)
     if selected and selected in set(shapes["iso3"]):
         traces.append(
             {
@@ -196,6 +209,12 @@ def map_figure(
             }
         )
     layout = {
+        "coloraxis": {
+            "colorscale": colorscale,
+            "cmin": -0.5,
+            "cmax": n - 0.5,
+            "showscale": False,
+        },
         "geo": {
             "projection": {"type": "natural earth"},
             "showframe": False,
