@@ -31,7 +31,7 @@ PLOTLY_CONFIG = {
 
 COPY_LINK = """
 <button class="rm-copy" type="button" style="border:1px solid #bbb;border-radius:6px;
-  background:#fff;padding:.35rem .7rem;cursor:pointer">🔗 Copy link to this view</button>
+  background:#fff;padding:.35rem .7rem;cursor:pointer">Copy link to this view</button>
 <script>
 if (!window.rmCopyLink) {
   window.rmCopyLink = true;
@@ -47,7 +47,7 @@ if (!window.rmCopyLink) {
     }
     button.textContent = copied ? "Link copied" : url;
     button.dataset.copied = copied ? url : "";
-    setTimeout(() => { button.textContent = "🔗 Copy link to this view"; }, 2500);
+    setTimeout(() => { button.textContent = "Copy link to this view"; }, 2500);
   });
 }
 </script>
