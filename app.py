@@ -110,7 +110,7 @@ def cached_cards(key: str, _page: view.PageView, _scale, view_key, selected: str
     html = [
         cards.card_html(r, _scale, r["actor_iso3"] == selected) for r in ordered.to_dict("records")
     ]
-    organizations = _page.cards[_page.cards["actor_iso3"].isin(_page.organizations["actor_iso3"])]
+    organizations = _page.organization_cards
     return (
         "".join(html[:FIRST_CARDS]),
         "".join(html[FIRST_CARDS:]),

@@ -95,3 +95,21 @@ def test_an_actor_without_a_shape_is_reported_and_exported(events_root):
     features = {f["properties"]["iso3"]: f for f in json.loads(data)["features"]}
     assert features["GIB"]["geometry"] is None
     assert features["GIB"]["properties"]["stance"] == "condemn"
+
+
+def test_page_view_cards_table_and_map_agree(good_event):
+    from reactionmap.view import page_view
+
+    event = load_event(good_event)
+    codes = boundaries.country_table()["iso3"]
+    page = page_view(
+        event, pd.Timestamp("2026-03-31"), (), ["condemn", "neutral", "concern"], codes
+    )
+    assert set(page.cards["actor_iso3"]) == {"FRA", "DEU"}  # countries only, kept stances
+    assert set(page.organization_cards["actor_iso3"]) == {"EU"}  # organizations apart
+    assert set(page.table["actor_iso3"]) == {"FRA", "DEU", "EU"}
+    assert set(page.visible["actor_iso3"]) == {"FRA", "DEU"}
+    assert "CIV" not in page.kept  # supported: filtered out, never shown as silent
+    europe = boundaries.country_table().query("region == 'Europe'")["iso3"]
+    page = page_view(event, pd.Timestamp("2026-03-31"), (), ["support", "none"], codes, europe)
+    assert page.cards.empty and "CIV" not in page.kept and "ESP" in page.kept

@@ -111,7 +111,8 @@ class PageView:
     visible: pd.DataFrame  # the country rows the filters keep
     organizations: pd.DataFrame  # the organization rows the stance filter keeps
     kept: frozenset[str]  # country codes the filters keep (silent ones included)
-    cards: pd.DataFrame  # statements made by the date, by kept actors, with a kept stance
+    cards: pd.DataFrame  # statements by the date of kept countries, with a kept stance
+    organization_cards: pd.DataFrame  # the same for the kept organizations
     timeline: pd.DataFrame  # the same actors' statements, later ones too
     table: pd.DataFrame  # the stance table rows shown: visible countries, then organizations
     not_drawable: pd.DataFrame  # visible countries with no shape and no marker
@@ -137,14 +138,16 @@ def page_view(
     organizations = org_rows[org_rows["stance"].isin(stances)]
     actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"])
     statements = event.statements
-    cards = filter_statements(as_of_statements(statements, as_of), stances, actors)
+    made = filter_statements(as_of_statements(statements, as_of), stances, actors)
+    by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
     later = statements.loc[statements["when"] > as_of, "actor_iso3"]
     return PageView(
         country_rows=country_rows,
         visible=visible,
         organizations=organizations,
         kept=frozenset(kept),
-        cards=cards,
+        cards=made[~by_organization],
+        organization_cards=made[by_organization],
         timeline=filter_statements(statements, stances, actors | set(later)),
         table=pd.concat([visible, organizations], ignore_index=True),
         not_drawable=not_drawable(visible, all_codes),
