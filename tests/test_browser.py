@@ -408,4 +408,19 @@ def test_every_filter_change_is_kept(open_page):
         page.get_by_role("option", name=region, exact=True).click()
         wait_for_param(page, "region", region)
         page.wait_for_timeout(300)  # a snap-back would rewrite the URL after the rerun
-        assert parse_qs(urlparse(page.url).query)["region"] == [region]
+        assert parse_qs(urlparse(page.evaluate("location.href")).query)["region"] == [region]
+
+
+def test_copy_link_puts_this_view_on_the_clipboard(open_page, server):
+    page = open_page(
+        f"?event={EVENT}&region=Europe",
+        wait_for_map=False,  # a region draws fewer than 190 shapes
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    wait_for_shapes(page, at_least=40)
+    wait_for_param(page, "region", "Europe")
+    page.locator(".rm-copy").click()
+    page.wait_for_function("document.querySelector('.rm-copy').textContent === 'Link copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.evaluate("location.href")
+    assert parse_qs(urlparse(copied).query)["region"] == ["Europe"]

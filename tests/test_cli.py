@@ -110,3 +110,14 @@ def test_bad_arguments_exit_2(bad):
     with pytest.raises(SystemExit) as exc:
         main(["export", "venezuela-2026-01", bad])
     assert exc.value.code == 2
+
+
+def test_events_come_from_reactionmap_data_dir(capsys, monkeypatch, events_root, good_event):
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(events_root))
+    code, out, _ = run(capsys, "list")
+    assert (code, out.split()) == (0, ["test-event"])
+    code, out, _ = run(capsys, "check", "test-event")  # an id, resolved under the variable
+    assert code == 0
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(events_root.parent))  # a data dir with events/
+    code, out, _ = run(capsys, "list")
+    assert out.split() == ["test-event"]
