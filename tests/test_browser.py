@@ -156,7 +156,8 @@ def point_in(page, iso3: str) -> tuple[float, float]:
 
 
 def url_params(page) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+    # page.url can lag behind history.replaceState; the location is current.
+    return {k: v[0] for k, v in parse_qs(urlparse(page.evaluate("location.href")).query).items()}
 
 
 def wait_for_param(page, key: str, value: str) -> None:
