@@ -418,31 +418,30 @@ st.dataframe(
     },
 )
 st.caption("The CSV download has the same rows with stable column names and stance keys.")
-c1, c2, c3 = st.columns(3)
 # Each file is made only when its button is clicked (a callable), never on every rerun.
 # The GeoJSON has every country with its real stance, and `shown` for the filters.
-countries_geo = boundaries.load_countries
-c1.download_button(
-    "Stance table (CSV)",
-    partial(export.stance_csv, shown_table),
-    export.download_name(event.id, "stance", as_of, "csv"),
-    "text/csv",
-    on_click="ignore",
-)
-c2.download_button(
-    "Map (GeoJSON)",
-    lambda: export.stance_geojson(page.country_rows, countries_geo(), markers, page.kept),
-    export.download_name(event.id, "stance", as_of, "geojson"),
-    "application/geo+json",
-    on_click="ignore",
-)
-c3.download_button(
-    "All statements (CSV)",
-    partial(export.statements_csv, statements),
-    export.download_name(event.id, "statements", None, "csv"),
-    "text/csv",
-    on_click="ignore",
-)
+downloads = [
+    ("Stance table (CSV)", partial(export.stance_csv, shown_table), "stance", as_of, "csv"),
+    (
+        "Map (GeoJSON)",
+        lambda: export.stance_geojson(
+            page.country_rows, boundaries.load_countries(), markers, page.kept
+        ),
+        "stance",
+        as_of,
+        "geojson",
+    ),
+    ("All statements (CSV)", partial(export.statements_csv, statements), "statements", None, "csv"),
+]
+mimes = {"csv": "text/csv", "geojson": "application/geo+json"}
+for column, (label, data, what, day, extension) in zip(st.columns(3), downloads, strict=True):
+    column.download_button(
+        label,
+        data,
+        export.download_name(event.id, what, day, extension),
+        mimes[extension],
+        on_click="ignore",
+    )
 
 # ---- keep the URL in step with the view, and offer it ------------------------------------------
 state = {

@@ -231,9 +231,6 @@ def map_figure(
         "height": height,
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "font": {"size": 12}},
-        "hoverlabel": HOVER_LABEL,
-        "font": {"family": FONT},
-        "paper_bgcolor": "rgba(0,0,0,0)",
         "clickmode": "event+select",
         "dragmode": False,
     }
@@ -244,7 +241,10 @@ def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
     """A Figure from plain dicts without plotly's property validation, which costs ~10x the
     building itself on every rerun. The dicts here are fixed code, checked by the tests
     (tests/test_figures.py validates each figure once)."""
-    return go.Figure({"data": traces, "layout": {"template": {}, **layout}}, _validate=False)
+    base = {"hoverlabel": HOVER_LABEL, "font": {"family": FONT}, "paper_bgcolor": "rgba(0,0,0,0)"}
+    return go.Figure(
+        {"data": traces, "layout": {"template": {}, **base, **layout}}, _validate=False
+    )
 
 
 TIMELINE_HOVER_LIMIT = 120  # the cards have the full text; the hover names it
@@ -425,10 +425,7 @@ def timeline_figure(
         "xaxis": {"type": "date", "automargin": True, "gridcolor": "#eee"},
         "barmode": "overlay",
         "legend": {"orientation": "h", "y": -0.15},
-        "hoverlabel": HOVER_LABEL,
-        "font": {"family": FONT},
         "plot_bgcolor": "white",
-        "paper_bgcolor": "rgba(0,0,0,0)",
         "showlegend": True,
     }
     return unchecked_figure(traces, layout)
