@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from reactionmap import boundaries, cards, export, figures, schema, stance, view
+from reactionmap.cards import escape_markdown as md
 from reactionmap.countries import default_resolver
 from reactionmap.events import Event, event_from_table, list_events, load_event
 from reactionmap.paths import events_dir
@@ -97,7 +98,8 @@ def cached_range(key: str, _event: Event):
 @st.cache_resource(max_entries=64)
 def cached_view(key: str, _event: Event, as_of, inherit_from, shown, region) -> view.PageView:
     countries = world()[0]
-    region_codes = countries.loc[countries["region"] == region, "iso3"] if region else None
+    regions = boundaries.load_regions()  # every ISO code, drawable or not
+    region_codes = regions.loc[regions["region"] == region, "iso3"] if region else None
     return view.page_view(
         _event, as_of, inherit_from, shown, countries["iso3"], region_codes, resolver()
     )
@@ -158,7 +160,9 @@ choices = [*events, UPLOAD]
 wanted = params.get("event", events[0] if events else UPLOAD)
 wanted = UPLOAD if wanted == UPLOAD_PARAM and UPLOAD_PARAM not in events else wanted
 if wanted not in choices:
-    st.warning(f"No event {wanted!r}; showing {choices[0]!r}. Known events: {', '.join(events)}")
+    st.warning(
+        f"No event {md(wanted)}; showing {md(choices[0])}. Known events: {md(', '.join(events))}"
+    )
     wanted = choices[0]
 with st.sidebar:
     st.header("reactionmap")
@@ -193,7 +197,7 @@ if event_id == UPLOAD:
     try:
         raw, read_problems = cached_upload(name, digest(data), data)
     except TableRefused as err:
-        st.error(f"Refused: {err}")
+        st.error(f"Refused: {md(err)}")
         st.stop()
     st.subheader("Your table")
     st.caption("Fix a cell here and the map follows.")
@@ -210,14 +214,14 @@ else:
     stamp = event_stamp(event_id)
     event = cached_event(event_id, stamp)
     key = f"event:{event_id}:{stamp}"
-    st.title(event.title)
+    st.title(md(event.title))
     st.caption(
         f"{event.date:%-d %B %Y} · {len(event.statements)} statements by "
         f"{event.statements['actor_iso3'].nunique()} actors"
     )
     if event.summary:
         with st.expander("What happened"):
-            st.write(event.summary)
+            st.markdown(md(event.summary))
 
 scale, statements = event.scale, event.statements
 if event.problems:
@@ -273,7 +277,7 @@ with st.sidebar:
         "Stances shown",
         all_keys,
         selection_mode="multi",
-        format_func=scale.label,
+        format_func=lambda k: md(scale.label(k)),
         key=f"stances|{space}",
     )
     region = st.selectbox("Region", ["World", *regions], key="region")
@@ -328,13 +332,14 @@ if len(missing):
     st.warning(
         "Not on the map (no shape or marker for their code): "
         + ", ".join(
-            f"{a} ({c})" for a, c in zip(missing["actor"], missing["actor_iso3"], strict=True)
+            f"{md(a)} ({md(c)})"
+            for a, c in zip(missing["actor"], missing["actor_iso3"], strict=True)
         )
         + ". They are in the cards, the table and the downloads."
     )
 counts = stance.stance_counts(page.visible, scale.keys)
 st.caption(
-    " · ".join(f"{scale.label(k)}: {n}" for k, n in counts.items())
+    " · ".join(f"{md(scale.label(k))}: {n}" for k, n in counts.items())
     + f" · as of {as_of:%-d %B %Y}. Hover a country for its statement; click it for its cards."
 )
 
@@ -385,13 +390,16 @@ st.caption(
 )
 undated = timeline_rows[timeline_rows["date_precision"] == "unknown"]
 if len(undated):
-    st.caption("Not on the timeline, date not reported: " + ", ".join(undated["actor"].unique()))
+    st.caption(
+        "Not on the timeline, date not reported: "
+        + ", ".join(md(a) for a in undated["actor"].unique())
+    )
 placed = figures.day_milestones(event.milestones)
 for milestone in event.milestones:
     if milestone not in placed:
         st.caption(
-            f"Milestone not on the timeline, day not reported: {milestone.get('label', '')} "
-            f"({milestone.get('date', 'no date')})"
+            f"Milestone not on the timeline, day not reported: {md(milestone.get('label', ''))} "
+            f"({md(milestone.get('date', 'no date'))})"
         )
 
 # ---- table and downloads -------------------------------------------------------------------------

@@ -87,9 +87,7 @@ def test_an_actor_without_a_shape_is_reported_and_exported(events_root):
     drawable = boundaries.country_table()["iso3"]
     from reactionmap.view import not_drawable
 
-    if "GIB" in set(drawable):  # the shapes may one day include it; then nothing is missing
-        assert not_drawable(table, drawable).empty
-        return
+    assert "GIB" not in set(drawable)  # the premise: Gibraltar has no shape or marker
     assert list(not_drawable(table, drawable)["actor_iso3"]) == ["GIB"]
     data = stance_geojson(table, boundaries.load_countries(), boundaries.load_markers())
     features = {f["properties"]["iso3"]: f for f in json.loads(data)["features"]}
@@ -113,3 +111,31 @@ def test_page_view_cards_table_and_map_agree(good_event):
     europe = boundaries.country_table().query("region == 'Europe'")["iso3"]
     page = page_view(event, pd.Timestamp("2026-03-31"), (), ["support", "none"], codes, europe)
     assert page.cards.empty and "CIV" not in page.kept and "ESP" in page.kept
+
+
+def test_page_view_keeps_a_country_without_a_shape_and_the_timeline_follows_the_region(
+    events_root,
+):
+    from reactionmap.view import page_view
+    from tests.conftest import row, write_event
+
+    rows = [
+        row(statement_id="a", actor="France", stance="condemn", date="2026-03-01"),
+        row(statement_id="b", actor="Gibraltar", actor_iso3="GIB", stance="condemn",
+            date="2026-03-01"),
+        row(statement_id="c", actor="Chile", stance="condemn", date="2026-03-01"),
+        row(statement_id="d", actor="Germany", stance="condemn", date="2026-03-09"),
+    ]  # fmt: skip
+    event = load_event(write_event(events_root, "gib", rows))
+    drawable = boundaries.country_table()["iso3"]
+    assert "GIB" not in set(drawable)  # the premise: Gibraltar has no shape or marker
+    day = pd.Timestamp("2026-03-02")
+    page = page_view(event, day, (), ["condemn", "none"], drawable)
+    assert {"FRA", "GIB", "CHL"} <= set(page.table["actor_iso3"])  # listed, not dropped
+    assert "GIB" in set(page.cards["actor_iso3"])
+    assert list(page.not_drawable["actor_iso3"]) == ["GIB"]  # and named as not on the map
+    regions = boundaries.load_regions()
+    americas = regions.loc[regions["region"] == "Americas", "iso3"]
+    page = page_view(event, day, (), ["condemn", "none"], drawable, americas)
+    assert set(page.table["actor_iso3"]) == {"CHL"}
+    assert set(page.timeline["actor_iso3"]) == {"CHL"}  # Germany speaks later, in Europe

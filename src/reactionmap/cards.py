@@ -11,6 +11,16 @@ import pandas as pd
 from reactionmap.schema import Scale
 
 SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+# Markdown's active characters (and ':' for emoji codes and bare links), escaped one by one.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def escape_markdown(text: object) -> str:
+    """Outside text made inert for Streamlit's Markdown (titles, captions, labels): no links,
+    no images, no emphasis, no HTML."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 CARD_CSS = """
 <style>
 .rm-card{border:1px solid #ddd;border-radius:8px;padding:.7rem .9rem;margin:0 0 .7rem 0;background:#fff}

@@ -203,7 +203,7 @@ def map_figure(
                     "opacity": opacity,
                     "line": {"color": "#999", "width": 1},
                 },
-                "name": label,
+                "name": html.escape(label),
                 "showlegend": True,
                 "hoverinfo": "skip",
             }
@@ -268,7 +268,7 @@ def _daily_counts_figure(
                 go.Bar(
                     x=counts.index,
                     y=counts[category.key],
-                    name=category.label,
+                    name=html.escape(category.label),
                     marker={"color": category.color, "line": {"width": 0}},
                     hovertemplate=f"%{{x|%-d %b %Y}}: %{{y}} {html.escape(category.label)}"
                     "<extra></extra>",
@@ -340,7 +340,7 @@ def timeline_figure(
             {
                 "type": "scatter",
                 "x": rows["when"][exact].dt.strftime("%Y-%m-%d %H:%M").tolist(),
-                "y": rows["actor"][exact].tolist(),
+                "y": [html.escape(a, quote=False) for a in rows["actor"][exact]],
                 "mode": "markers",
                 "marker": {
                     "size": 11,
@@ -362,7 +362,7 @@ def timeline_figure(
                     "type": "bar",
                     "base": month["when"].dt.strftime("%Y-%m-%d").tolist(),
                     "x": span_ms.round().astype("int64").tolist(),
-                    "y": month["actor"].tolist(),
+                    "y": [html.escape(a, quote=False) for a in month["actor"]],
                     "orientation": "h",
                     "width": 0.35,
                     "marker": {"color": category.color, "line": {"width": 0}},
@@ -403,7 +403,7 @@ def timeline_figure(
                 "y": [None],
                 "mode": "markers",
                 "marker": {"size": 11, "color": category.color, "symbol": "square"},
-                "name": category.label,
+                "name": html.escape(category.label),
                 "showlegend": True,
                 "hoverinfo": "skip",
             }
@@ -418,7 +418,9 @@ def timeline_figure(
         "margin": {"l": 10, "r": 10, "t": 16 + 16 * stacked, "b": 10},
         "yaxis": {
             "categoryorder": "array",
-            "categoryarray": actors[::-1],
+            "categoryarray": [
+                html.escape(a, quote=False) for a in actors[::-1]
+            ],  # tick labels are HTML
             "automargin": True,
             "gridcolor": "#f3f3f3",
         },

@@ -132,15 +132,24 @@ def page_view(
     table = event_stance_table(event, as_of, inherit_from, resolver)
     country_rows = countries_only(table, resolver)
     org_rows = organizations_only(table, resolver)
-    all_codes = list(all_codes)
-    kept = shown_codes(country_rows, all_codes, stances, region_codes)
+    drawable = set(all_codes)
+    # Every country that spoke counts, drawable or not: one without a shape is listed apart,
+    # never dropped from the cards and the table.
+    kept = shown_codes(
+        country_rows, drawable | set(country_rows["actor_iso3"]), stances, region_codes
+    )
     visible = country_rows[country_rows["actor_iso3"].isin(kept)]
     organizations = org_rows[org_rows["stance"].isin(stances)]
-    actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"])
     statements = event.statements
+    actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"])
     made = filter_statements(as_of_statements(statements, as_of), stances, actors)
     by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
+    # The timeline also shows what is said later, by the countries the filters keep (silent
+    # as of the date) and by organizations.
+    codes = pd.Series(statements["actor_iso3"].unique())
+    org_codes = set(codes[is_organization(codes, resolver)])
     later = statements.loc[statements["when"] > as_of, "actor_iso3"]
+    later = set(later) & (set(kept) | org_codes)
     return PageView(
         country_rows=country_rows,
         visible=visible,
@@ -148,7 +157,7 @@ def page_view(
         kept=frozenset(kept),
         cards=made[~by_organization],
         organization_cards=made[by_organization],
-        timeline=filter_statements(statements, stances, actors | set(later)),
+        timeline=filter_statements(statements, stances, actors | later),
         table=pd.concat([visible, organizations], ignore_index=True),
-        not_drawable=not_drawable(visible, all_codes),
+        not_drawable=not_drawable(visible, drawable),
     )
