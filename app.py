@@ -207,7 +207,8 @@ if event_id == UPLOAD:
         numbered, num_rows="dynamic", width="stretch", key=f"editor-{digest(data)}"
     )
     edited = edited.reset_index(drop=True)
-    edited_digest = digest(pd.util.hash_pandas_object(edited, index=True).to_numpy().tobytes())
+    cells = pd.util.hash_pandas_object(edited, index=True).to_numpy().tobytes()
+    edited_digest = digest(repr(list(edited.columns)).encode() + cells)  # headers count too
     event = cached_table_event(name, edited_digest, scale_name, edited, read_problems)
     key = f"table:{edited_digest}:{scale_name}"
 else:
@@ -225,9 +226,9 @@ else:
 
 scale, statements = event.scale, event.statements
 if event.problems:
-    blocked = {p.row for p in event.problems if p.blocking and p.row and p.row > 1}
+    unmapped = event.input_rows - len(event.statements)
     st.error(
-        f"{len(event.problems)} problem(s): {len(blocked)} of {event.input_rows} row(s) are not "
+        f"{len(event.problems)} problem(s): {unmapped} of {event.input_rows} row(s) are not "
         "mapped until fixed. Each problem names its file, row and column."
     )
     st.dataframe(

@@ -138,3 +138,17 @@ def test_non_http_source_url_is_reported_but_the_row_is_kept(events_root):
     card = card_html(event.statements.iloc[0], DEFAULT_SCALE)
     assert "javascript:alert(1)" in card
     assert "href" not in card
+
+
+def test_invalid_or_repeated_scale_categories_are_left_out(events_root):
+    toml = (
+        'id = "d"\ntitle = "D"\ndate = "2026-01-01"\n'
+        '[[scale]]\nkey = "yes"\nlabel = "Yes"\ncolor = "#009E73"\n'
+        '[[scale]]\nkey = "yes"\nlabel = "Yes again"\ncolor = "#000000"\n'
+        '[[scale]]\nkey = "none"\nlabel = "Nothing"\ncolor = "#111111"\n'
+    )
+    rows = [row(statement_id="a", actor="France", stance="yes")]
+    event = load_event(write_event(events_root, "d", rows, toml))
+    assert event.scale.keys == ("yes",)
+    assert event.scale.label("yes") == "Yes"
+    assert {p.column for p in event.problems} == {"scale[2].key", "scale[3].key"}

@@ -160,12 +160,18 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
             problems.append(
                 Problem(file, None, f"scale[{i}].color", color, f"color {color!r} must be #RRGGBB")
             )
+        if not KEY_RE.match(key) or key == NO_STATEMENT_KEY:
+            continue  # reported above; rows using it are reported as unknown stances
+        if key in [c.key for c in categories]:
+            problems.append(
+                Problem(file, None, f"scale[{i}].key", key, f"key {key!r} appears twice")
+            )
+            continue  # the first definition stands
         categories.append(
             Category(key, label or key, color if COLOR_RE.match(color) else "#999999")
         )
-    keys = [c.key for c in categories]
-    for key in sorted({k for k in keys if keys.count(k) > 1}):
-        problems.append(Problem(file, None, "scale", key, f"scale key {key!r} appears twice"))
+    if not categories:
+        return DEFAULT_SCALE, problems
     return Scale(tuple(categories)), problems
 
 
