@@ -101,11 +101,18 @@ def test_custom_scale_replaces_default(events_root):
 
 def test_month_and_unknown_dates_are_not_invented():
     event_date = pd.Timestamp("2026-01-03")
-    dates = pd.Series(["2026-01-05", "2026-01", "", "2026-02", "2026-01-05T14:30"])
+    dates = pd.Series(
+        ["2026-01-05", "2026-01", "", "2026-02", "2026-01-05T14:30", "2026-01-05T23:30-05:00"]
+    )
     when = earliest_dates(dates, event_date)
     assert list(when.dt.strftime("%Y-%m-%d")) == [
-        "2026-01-05", "2026-01-03", "2026-01-03", "2026-02-01", "2026-01-05",
-    ]  # fmt: skip
+        "2026-01-05",
+        "2026-01-03",
+        "2026-01-03",
+        "2026-02-01",
+        "2026-01-05",
+        "2026-01-05",
+    ]  # fmt: skip  (the last: the day as written, not shifted to UTC)
     assert date_label("2026-01", "month") == "January 2026 (day not reported)"
     assert date_label("", "unknown") == "date not reported"
     assert date_label("2026-01-05T14:30", "day") == "5 Jan 2026, 14:30"
@@ -152,3 +159,15 @@ def test_invalid_or_repeated_scale_categories_are_left_out(events_root):
     assert event.scale.keys == ("yes",)
     assert event.scale.label("yes") == "Yes"
     assert {p.column for p in event.problems} == {"scale[2].key", "scale[3].key"}
+
+
+def test_problem_rows_count_blank_lines_as_a_spreadsheet_does(events_root):
+    folder = write_event(events_root, "blank", GOOD_ROWS)
+    path = folder / "statements.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(",neutral,", ",approve,")  # row 4: s3
+    path.write_text("".join(lines[:2] + ["\n"] + lines[2:]), encoding="utf-8")  # blank row 3
+    event = load_event(folder)
+    assert [(p.row, p.column) for p in event.problems] == [(3, None), (5, "stance")]
+    assert "empty" in event.problems[0].message
+    assert len(event.statements) == len(GOOD_ROWS) - 1

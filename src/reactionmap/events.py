@@ -265,8 +265,13 @@ def prepare_statements(
         return empty_statements(), problems
     frame = frame.reindex(columns=list(STATEMENT_COLUMNS), fill_value="")
     frame = as_strings(frame)
-    frame = frame.reset_index(drop=True)
-    rows = frame.index + 2
+    if not pd.api.types.is_integer_dtype(frame.index):
+        frame = frame.reset_index(drop=True)
+    empty = frame[list(STATEMENT_COLUMNS)].eq("").all(axis=1)
+    for index in frame.index[empty]:
+        problems.append(Problem(file, int(index) + 2, None, "", "the row is empty: delete it"))
+    frame = frame[~empty]
+    rows = frame.index + 2  # the row a spreadsheet shows (blank lines keep their numbers)
     for column in ("statement_id", "actor", "actor_iso3", "actor_type", "stance", "date"):
         frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
@@ -329,11 +334,13 @@ def _precision_of(dates: pd.Series) -> pd.Series:
 def earliest_dates(dates: pd.Series, event_date: pd.Timestamp) -> pd.Series:
     """The earliest day each statement can have been made, for as-of filtering and order.
 
-    A day is itself; a month counts from its first day, or from the event's date when the
+    A day is itself (at its written local time); a month counts from its first day, or from the event's date when the
     event falls in that month; an unknown date counts from the event's date.
     """
-    parsed = pd.to_datetime(dates.where(dates != ""), errors="coerce", utc=True, format="ISO8601")
-    when = parsed.dt.tz_localize(None)
+    # The date and time as written, in the speaker's own time: a UTC offset is not applied,
+    # so a statement is counted on the day its label shows.
+    local = dates.str.extract(r"^(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)")[0]
+    when = pd.to_datetime(local, errors="coerce", format="ISO8601")
     months = dates.str.fullmatch(r"\d{4}-\d{2}")
     if months.any():
         starts = pd.to_datetime(dates[months] + "-01")

@@ -122,6 +122,7 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
             keep_default_na=False,
             na_filter=False,
             quoting=csv.QUOTE_MINIMAL,
+            skip_blank_lines=False,
         )
     except (pd.errors.ParserError, csv.Error, ValueError) as err:
         return None, [Problem(filename, None, None, "", f"cannot be read as CSV: {err}")]
@@ -129,6 +130,8 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
         :, [not str(c).startswith("Unnamed:") or frame[c].ne("").any() for c in frame]
     ]
     _limit_shape(frame, filename)
+    # Blank lines are kept as empty rows (a parser cannot tell them from ",,,"): the row
+    # numbers then match the file's, and the checks report them instead of losing them.
     return _strings(frame), []
 
 
@@ -157,6 +160,7 @@ def read_xlsx(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
     sheet = book.worksheets[0]
     problems: list[Problem] = []
     rows: list[list[str]] = []
+    numbers: list[int] = []
     header: list[str] = []
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         if number > MAX_ROWS + 1:
@@ -181,10 +185,11 @@ def read_xlsx(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
             header = values
         elif any(values):
             rows.append(values + [""] * (len(header) - len(values)))
+            numbers.append(number - 2)  # the index a problem turns back into this row
     book.close()
     if not header:
         raise TableRefused(f"{filename}: the first sheet is empty")
-    frame = pd.DataFrame([r[: len(header)] for r in rows], columns=header, dtype=str)
+    frame = pd.DataFrame([r[: len(header)] for r in rows], columns=header, index=numbers, dtype=str)
     return _strings(frame), problems
 
 
