@@ -121,3 +121,22 @@ def test_events_come_from_reactionmap_data_dir(capsys, monkeypatch, events_root,
     monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(events_root.parent))  # a data dir with events/
     code, out, _ = run(capsys, "list")
     assert out.split() == ["test-event"]
+
+
+def test_export_with_bad_rows_exits_1(capsys, events_root):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[0]["stance"] = "approve"
+    code, out, err = run(capsys, "export", str(write_event(events_root, "bad", rows)))
+    assert code == 1 and "row 2" in err
+    assert "FRA" in out  # the good rows are still written
+
+
+@pytest.mark.parametrize("event_id", ["../escape", "a/b", "Has Space", ""])
+def test_import_refuses_an_event_id_that_is_not_a_folder_name(capsys, tmp_path, event_id):
+    table = tmp_path / "t.csv"
+    table.write_text("actor,stance\nFrance,condemn\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, "import", str(table), "--event-id", event_id, "--out", str(tmp_path / "x")
+    )
+    assert code == 2 and "--event-id" in err
+    assert not (tmp_path / "x").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from reactionmap.export import stance_csv, stance_geojson, statements_csv
 from reactionmap.schema import SCALE_PRESETS, Problem, Scale
 from reactionmap.tables import TableRefused, read_table
 from reactionmap.view import countries_only, event_stance_table
+
+EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -73,7 +76,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             data = stance_geojson(countries_only(table), load_countries(), load_markers())
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
-    return 0
+    # Rows were left out: say so in the exit code too, so a pipeline cannot miss it.
+    return 1 if any(p.blocking for p in event.problems) else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -83,6 +87,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     except (OSError, TableRefused) as err:
         print(f"refused: {err}", file=sys.stderr)
         return 1
+    if not EVENT_ID_RE.fullmatch(args.event_id):
+        print(
+            f"--event-id {args.event_id!r} is not allowed: use lower-case letters, digits, "
+            "'-' or '_' (e.g. unga-es-11-1)",
+            file=sys.stderr,
+        )
+        return 2
     scale = SCALE_PRESETS[args.scale]
     date = pd.Timestamp(args.date)
     statements, more = prepare_statements(raw, scale, date, source.name)
