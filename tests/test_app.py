@@ -134,3 +134,26 @@ def test_the_upload_page_link_reopens_the_upload_page():
     at.sidebar.text_area[0].input(PASTED).run()
     reopened = app(**at.query_params)
     assert selectbox(reopened, "Event").value == UPLOAD, dict(at.query_params)
+
+
+def test_outside_text_is_never_live_markdown(monkeypatch, tmp_path):
+    """An event's title, actor names and the ?event= value cannot load images or make links."""
+    from reactionmap.cards import escape_markdown
+    from tests.conftest import GOOD_ROWS, write_event
+
+    evil = "![x](https://evil.example/t.png) [verify](https://evil.example/login)"
+    toml = f'id = "evil"\ntitle = "{evil}"\ndate = "2026-03-01"\nsummary = "{evil}"\n'
+    rows = [dict(r) for r in GOOD_ROWS] + [
+        {**GOOD_ROWS[0], "statement_id": "z", "actor": f"{evil} Spain", "actor_iso3": "ESP",
+         "date": "", "date_precision": "unknown"}
+    ]  # fmt: skip
+    write_event(tmp_path, "evil", rows, toml)
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    at = app(event="evil")
+    no_exception(at)
+    assert at.title[0].value == escape_markdown(evil)
+    markdown = [m.value for m in (*at.markdown, *at.caption, *at.warning)]
+    assert not [m for m in markdown if "](https://evil" in m]  # no live link or image
+    assert any(escape_markdown(evil) in m for m in markdown)  # shown, as text
+    warned = app(event=evil)
+    assert all("](https://evil" not in w.value for w in warned.warning)

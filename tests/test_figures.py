@@ -98,3 +98,14 @@ def test_figures_pass_plotly_validation(good_event):
     dated = event.statements.assign(date_precision="day")
     big = pd.concat([dated] * 400, ignore_index=True)
     go.Figure(figures.timeline_figure(big, event.milestones, event.scale).to_dict())
+
+
+def test_actor_names_in_timeline_labels_are_escaped(good_event):
+    event = load_event(good_event)
+    evil = '<a href="https://evil.example/">France</a>'
+    statements = event.statements.assign(actor=event.statements["actor"].replace("France", evil))
+    fig = figures.timeline_figure(statements, [], event.scale)
+    labels = {y for t in fig.data if t.y is not None for y in t.y if y}
+    labels |= set(fig.layout.yaxis.categoryarray)
+    assert not [label for label in labels if "<a " in label]
+    assert '&lt;a href="https://evil.example/"&gt;France&lt;/a&gt;' in labels
