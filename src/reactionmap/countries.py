@@ -157,11 +157,7 @@ class CountryResolver:
         self._countries.add_layer(
             (variant, code) for name, code in iso for variant in _variants(name)
         )
-        translated = _translated_names()
-        self._countries.add_layer(translated)
-        self._countries.add_layer(
-            (variant, code) for name, code in translated for variant in _variants(name)
-        )
+        self._translated = False  # the last layers, built on the first name the others miss
         organizations = _read_organizations(self.organizations_path)
         self._organizations = {org.code: org for org, _ in organizations}
         self._orgs = _Index()
@@ -240,8 +236,21 @@ class CountryResolver:
             )
         return getattr(country, "common_name", None) or country.name
 
+    def _add_translations(self) -> None:
+        """pycountry's translated names, the last layers: most tables never need them, and
+        building them is most of a resolver's start-up."""
+        if self._translated:
+            return
+        self._translated = True
+        translated = _translated_names()
+        self._countries.add_layer(translated)
+        self._countries.add_layer(
+            (variant, code) for name, code in translated for variant in _variants(name)
+        )
+
     def names_for(self, code: str) -> list[str]:
         """The normalised names that resolve to this code and nothing else, sorted."""
+        self._add_translations()
         index = self._orgs if code in self._organizations else self._countries
         return sorted(key for key, codes in index.codes.items() if codes == (code,))
 
@@ -249,6 +258,8 @@ class CountryResolver:
         key = normalize(text) if text.strip() else ""
         if key.isdigit() and len(key) < 3:
             key = key.zfill(3)
+        if key not in self._countries.codes and not self._translated:
+            self._add_translations()  # earlier layers always win, so results are the same
         countries = self._countries.codes.get(key, ()) if mode != ORGANIZATION else ()
         orgs = self._orgs.codes.get(key, ()) if mode != STATE else ()
         candidates = countries + orgs
