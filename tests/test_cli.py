@@ -75,7 +75,7 @@ def test_export_geojson_has_every_country(capsys):
     assert "EU" not in by_code  # organizations are not countries
 
 
-def test_import_writes_an_event_and_reports_rows_not_taken(capsys, tmp_path):
+def test_import_writes_an_event_and_keeps_the_rows_to_fix(capsys, tmp_path):
     table = tmp_path / "vote.csv"
     table.write_text(
         "actor,stance\nBOLIVIA (PLURINATIONAL STATE OF),yes\nRepublic of Korea,no\nKorea,yes\n",
@@ -87,12 +87,25 @@ def test_import_writes_an_event_and_reports_rows_not_taken(capsys, tmp_path):
         "--date", "2026-02-01", "--out", str(out_dir),
     )  # fmt: skip
     assert code == 1
-    assert "2 of 3 row(s)" in out
+    assert "3 row(s): 2 ready, 1 to fix" in out
     assert "row 4" in err and "Korea" in err
+    written = pd.read_csv(out_dir / "statements.csv", dtype=str, keep_default_na=False)
+    assert list(written["actor"]) == [
+        "BOLIVIA (PLURINATIONAL STATE OF)",
+        "Republic of Korea",
+        "Korea",
+    ]
+    assert list(written["actor_iso3"]) == ["BOL", "KOR", ""]  # the bad row kept, as it came
+    code, out, err = run(capsys, "check", str(out_dir))
+    assert code == 1 and "row 4, column actor" in err  # check names the row to fix
+    (out_dir / "statements.csv").write_text(
+        (out_dir / "statements.csv")
+        .read_text(encoding="utf-8")
+        .replace("\nrow-4,Korea,", "\nrow-4,South Korea,"),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "check", str(out_dir))
     assert code == 0, err
-    written = pd.read_csv(out_dir / "statements.csv", dtype=str, keep_default_na=False)
-    assert list(written["actor_iso3"]) == ["BOL", "KOR"]
 
 
 def test_console_script_is_installed():

@@ -10,10 +10,16 @@ from pathlib import Path
 import pandas as pd
 
 from reactionmap import paths
-from reactionmap.events import EventNotFound, list_events, load_event, prepare_statements
+from reactionmap.events import (
+    EventNotFound,
+    list_events,
+    load_event,
+    normalise_columns,
+    prepare_statements,
+)
 from reactionmap.export import stance_csv, stance_geojson, statements_csv
-from reactionmap.schema import SCALE_PRESETS, Problem, Scale
-from reactionmap.tables import TableRefused, read_table
+from reactionmap.schema import SCALE_PRESETS, STATEMENT_COLUMNS, Problem, Scale
+from reactionmap.tables import TableRefused, as_strings, read_table
 from reactionmap.view import countries_only, event_stance_table
 
 EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
@@ -106,11 +112,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     (target / "event.toml").write_text(
         event_toml(args.event_id, args.title or args.event_id, args.date, scale), encoding="utf-8"
     )
-    (target / "statements.csv").write_bytes(statements_csv(statements))
-    print(f"wrote {target.name}/ with {len(statements)} of {len(raw)} row(s)")
+    # Every row goes into the file, the bad ones as they came, so an editor fixes them there
+    # (`reactionmap check` names each one) instead of finding them gone.
+    given = as_strings(
+        normalise_columns(raw).reindex(columns=list(STATEMENT_COLUMNS), fill_value="")
+    )
+    given["row"] = given.index + 2
+    bad = given[~given["row"].isin(statements["row"])].copy()
+    bad["statement_id"] = bad["statement_id"].mask(
+        bad["statement_id"] == "", "row-" + bad["row"].astype(str)
+    )
+    rows = pd.concat([statements, bad]).sort_values("row", kind="stable")
+    (target / "statements.csv").write_bytes(statements_csv(rows))
+    print(
+        f"wrote {target.name}/ with {len(rows)} row(s): {len(statements)} ready, "
+        f"{len(bad)} to fix (run `reactionmap check {target}`)"
+    )
     if problems:
-        bad = sorted({p.row for p in problems if p.blocking and p.row and p.row > 1})
-        print(f"{len(bad)} row(s) not taken, {len(problems)} problem(s):", file=sys.stderr)
+        print(f"{len(bad)} row(s) need fixing, {len(problems)} problem(s):", file=sys.stderr)
         _print_problems(problems)
     return 1 if any(p.blocking for p in problems) else 0
 
