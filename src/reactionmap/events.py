@@ -48,10 +48,6 @@ class Event:
     directory: Path | None = None
     input_rows: int = 0
 
-    @property
-    def party_codes(self) -> set[str]:
-        return {str(p.get("iso3", "")).upper() for p in self.parties}
-
 
 def empty_statements() -> pd.DataFrame:
     """A statements frame with no rows and every column."""
