@@ -46,6 +46,11 @@ GRID = 0.01  # degrees (~1.1 km); coordinates are snapped to this grid
 DECIMALS = 2  # digits written, matching GRID
 MARKER_DECIMALS = 4
 MARKER_MAX_AREA_KM2 = 8000.0  # largest part below this: the state also gets a marker
+# States that get a marker whatever their size. Fiji's main island is 3-4 px wide at the curved
+# right edge of a 1300 px world map, where plotly's hover test (straight edges in lon/lat)
+# and the drawn shape (edges curved by the projection) disagree: most of its pixels answered
+# no hover at all (tests/test_browser_hover.py found it).
+ALWAYS_MARKER = frozenset({"FJI"})
 EQUAL_AREA_CRS = "EPSG:6933"  # WGS 84 / NSIDC EASE-Grid 2.0 Global (equal area)
 MAX_GZIP_BYTES = 200_000
 
@@ -303,7 +308,7 @@ def build_markers(full: gpd.GeoDataFrame, un_states: pd.DataFrame, atlas_10m: Pa
     rows = []
     for iso3 in un_states.iso3:
         if iso3 in shapes:
-            if largest_part(shapes[iso3])[1] >= MARKER_MAX_AREA_KM2:
+            if largest_part(shapes[iso3])[1] >= MARKER_MAX_AREA_KM2 and iso3 not in ALWAYS_MARKER:
                 continue
             geom = shapes[iso3]
         else:

@@ -23,6 +23,15 @@ SILENT_HOVER = "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + "<extra></
 SILENT_HIDDEN_HOVER = (
     "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + ": hidden by your filters<extra></extra>"
 )
+# A small state's dot, and how far from it a pointer still counts as on it. Plotly measures a
+# marker's hover distance as (distance to its centre) - max(3, size / 2), so with a 6 px dot
+# (and a 1 px outline) and a hover distance of 1 px, a pointer is on the dot only within 4 px
+# of its centre: the dot as drawn. Elsewhere the shape under the pointer answers for itself.
+# (Plotly's default of 20 px let a dot take the hover and the click from every shape around
+# it; 0 turns hover off altogether on geo maps.)
+MARKER_SIZE = 6
+MODEBAR_MARGIN = 28  # px above the map for plotly's mode bar
+HOVER_DISTANCE = 1
 HOVER_LABEL = {
     "bgcolor": "white",
     "bordercolor": "#444",
@@ -155,9 +164,9 @@ def map_figure(
             "lat": part["lat"].to_numpy(),
             "mode": "markers",
             "marker": {
-                "size": 7,
+                "size": MARKER_SIZE,
                 "color": [HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k) for k in part["key"]],
-                "line": {"color": "#555", "width": 0.6},
+                "line": {"color": "#444", "width": 1},
             },
             "hovertemplate": template,
             "customdata": [list(pair) for pair in zip(part["iso3"], hidden_note, strict=True)],
@@ -229,10 +238,13 @@ def map_figure(
             "bgcolor": "rgba(0,0,0,0)",
         },
         "height": height,
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        # The top margin holds plotly's mode bar, which would otherwise sit on the map and hide
+        # the countries under it from the pointer.
+        "margin": {"l": 0, "r": 0, "t": MODEBAR_MARGIN, "b": 0},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "font": {"size": 12}},
         "clickmode": "event+select",
         "dragmode": False,
+        "hoverdistance": HOVER_DISTANCE,
     }
     return unchecked_figure(traces, layout)
 
