@@ -1,8 +1,9 @@
-"""Every quote in every shipped event is copied verbatim from a source kept in shared/sources."""
+"""Every quote of the Venezuela event stands verbatim in the article its row cites."""
 
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 import pandas as pd
@@ -10,21 +11,115 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO.parent / "shared" / "sources"
-ARTICLE = SOURCES / "venezuela-2026-01-04-reactions.txt"
+EVENT = REPO / "data/events/venezuela-2026-01"
+# The first source has no URL: rows cite it by its headline (source_name) and an empty URL.
+FIRST_SOURCE = SOURCES / "venezuela-2026-01-04-reactions.txt"
+ARTICLES = SOURCES / "venezuela"
 
 
-def test_every_venezuela_quote_fragment_is_in_the_article():
-    if not ARTICLE.exists():
+def statements() -> pd.DataFrame:
+    return pd.read_csv(EVENT / "statements.csv", dtype=str, keep_default_na=False)
+
+
+def read_sources() -> tuple[dict[str, str], dict[str, str]]:
+    """(article text by URL, first-source text by headline).
+
+    An article file opens with `url:`, `publisher:` and `published:` lines, then a blank
+    line and the text; only the text counts. The first source has no such lines: its
+    headline is its first line of text.
+    """
+    by_url = {}
+    for path in sorted(ARTICLES.glob("[0-9]*.txt")):
+        head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        urls = [
+            line[len("url:") :].strip() for line in head.splitlines() if line.startswith("url:")
+        ]
+        assert len(urls) == 1, f"{path.name}: expected one `url:` line in its header"
+        by_url[urls[0]] = body
+    first = FIRST_SOURCE.read_text(encoding="utf-8")
+    headline = next(line.strip() for line in first.splitlines() if line.strip())
+    return by_url, {headline: first}
+
+
+@pytest.fixture(scope="module")
+def sources() -> tuple[dict[str, str], dict[str, str]]:
+    if not FIRST_SOURCE.exists() or not ARTICLES.is_dir():
         # CI always has shared/ beside the clone; a laptop may not.
         if os.environ.get("CI") == "true":
-            pytest.fail(f"the source article {ARTICLE.name} is missing beside the repo")
+            pytest.fail(
+                f"the event's sources are missing: expected {SOURCES.name}/ beside the repo"
+            )
         pytest.skip("the shared sources folder is not beside the repo")
-    article = ARTICLE.read_text(encoding="utf-8")
-    table = pd.read_csv(
-        REPO / "data/events/venezuela-2026-01/statements.csv", dtype=str, keep_default_na=False
-    )
-    quoted = table[table["quote"] != ""]
-    assert len(quoted) >= 10
-    for statement_id, quote in zip(quoted["statement_id"], quoted["quote"], strict=True):
-        for fragment in quote.split(" … "):
-            assert fragment in article, f"{statement_id}: {fragment!r} is not in the source"
+    return read_sources()
+
+
+def quote_problems(table: pd.DataFrame, by_url: dict[str, str], by_name: dict[str, str]):
+    """One message per row whose cited article is unknown or lacks a fragment of its quote."""
+    problems = []
+    for r in table.to_dict("records"):
+        if r["source_url"]:
+            text = by_url.get(r["source_url"])
+            cited = f"source_url {r['source_url']!r}"
+        else:
+            text = by_name.get(r["source_name"])
+            cited = f"source_name {r['source_name']!r} (no URL)"
+        if text is None:
+            problems.append(f"{r['statement_id']}: {cited} is none of the event's sources")
+            continue
+        for fragment in r["quote"].split(" … ") if r["quote"] else []:
+            if fragment not in text:
+                problems.append(f"{r['statement_id']}: {fragment!r} is not in {cited}")
+    return problems
+
+
+def test_every_quote_fragment_is_in_the_article_its_row_cites(sources):
+    table = statements()
+    assert (table["quote"] != "").sum() >= 50
+    assert quote_problems(table, *sources) == []
+
+
+def test_a_quote_found_only_in_another_article_is_refused(sources):
+    by_url, by_name = sources
+    table = statements()
+    # ind-02 quotes the MEA statement as WION prints it; The Free Press Journal has only
+    # "deep concern". Cited to the Journal, the same quote must fail.
+    wion = table[table["statement_id"] == "ind-02"].copy()
+    journal = table.loc[table["statement_id"] == "ind-01", "source_url"].item()
+    assert quote_problems(wion, by_url, by_name) == []
+    wion["source_url"] = journal
+    problems = quote_problems(wion, by_url, by_name)
+    assert len(problems) == 1 and problems[0].startswith("ind-02: 'Recent developments")
+    # A fragment of the first source cited to an article that lacks it fails as well.
+    russia = table[table["statement_id"] == "rus-02"].copy()
+    russia["source_url"] = journal
+    assert len(quote_problems(russia, by_url, by_name)) == 2
+    # And a URL that is none of the sources.
+    russia["source_url"] = "https://example.org/elsewhere"
+    assert quote_problems(russia, by_url, by_name) == [
+        "rus-02: source_url 'https://example.org/elsewhere' is none of the event's sources"
+    ]
+
+
+def test_every_source_url_is_one_of_the_articles_and_listed_in_the_event(sources):
+    by_url, by_name = sources
+    assert len(by_url) == 17
+    table = statements()
+    urls = set(table["source_url"])
+    assert urls - {""} <= set(by_url), sorted(urls - {""} - set(by_url))
+    # An empty URL is the first source, and only it.
+    assert set(table.loc[table["source_url"] == "", "source_name"]) <= set(by_name)
+    assert len(urls - {""}) >= 12  # the event cites at least 12 of the 17 articles
+    meta = tomllib.loads((EVENT / "event.toml").read_text(encoding="utf-8"))
+    listed = {s["url"] for s in meta["sources"]}
+    assert urls <= listed, sorted(urls - listed)  # every cited article is in [[sources]]
+    assert listed - {""} <= set(by_url), sorted(listed - {""} - set(by_url))
+    milestones = {m.get("source_url", "") for m in meta["milestones"]}
+    assert milestones - {""} <= set(by_url)
+
+
+def test_each_row_names_the_publisher_of_the_url_it_cites():
+    table = statements()
+    cited = table[table["source_url"] != ""]
+    names = cited.groupby("source_url")["source_name"].nunique()
+    assert (names == 1).all(), list(names[names > 1].index)
+    assert (cited["source_name"] != "").all()

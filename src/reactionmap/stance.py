@@ -36,21 +36,31 @@ def statement_text(statements: pd.DataFrame) -> pd.Series:
     return statements["quote"].where(statements["quote"] != "", statements["summary"])
 
 
+def actor_key(frame: pd.DataFrame) -> pd.Series:
+    """Whom a row speaks for: its code; for actor_type other (a former president, a party),
+    its own name too, so that it never stands for its country."""
+    other = frame["actor_type"] == "other"
+    return frame["actor_iso3"].mask(other, frame["actor_iso3"] + ":" + frame["actor"])
+
+
 def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> pd.DataFrame:
-    """One row per actor code: its latest statement's stance as of ``date`` and how many it made."""
+    """One row per actor: its latest statement's stance as of ``date`` and how many it made.
+
+    An actor is a country or organization code, or an actor_type other by its own name."""
     known = as_of(statements, date)
     known = known[known["actor_iso3"] != ""]
     if known.empty:
         return pd.DataFrame(columns=list(STANCE_COLUMNS)).astype({"statement_count": int})
     # Among statements that may fall on the same day, one dated to that day is the latest
     # known for sure; then file order.
-    ordered = known.assign(_exact=known["date_precision"] == "day").sort_values(
-        ["when", "_exact", "row"], kind="stable"
-    )
-    latest = ordered.groupby("actor_iso3", sort=False).tail(1).set_index("actor_iso3")
-    counts = ordered.groupby("actor_iso3").size()
+    ordered = known.assign(
+        _exact=known["date_precision"] == "day", _key=actor_key(known)
+    ).sort_values(["when", "_exact", "row"], kind="stable")
+    latest = ordered.groupby("_key", sort=False).tail(1).set_index("_key")
+    counts = ordered.groupby("_key").size()
     table = pd.DataFrame(
         {
+            "actor_iso3": latest["actor_iso3"],
             "actor": latest["actor"],
             "actor_type": latest["actor_type"],
             "stance": latest["stance"],
@@ -66,7 +76,6 @@ def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> 
             "inherited_from": "",
         }
     )
-    table = table.rename_axis("actor_iso3").reset_index()
     return table[list(STANCE_COLUMNS)].sort_values("actor", kind="stable").reset_index(drop=True)
 
 
@@ -79,7 +88,7 @@ def inherit(
     the organization's stance and text and names it in ``inherited_from``; its own
     statement_count is 0. A member of two organizations that spoke takes the first listed.
     """
-    own = set(table["actor_iso3"])
+    own = set(table.loc[table["actor_type"] != "other", "actor_iso3"])
     rows = []
     for code, members in organizations.items():
         spoke = table[table["actor_iso3"] == code]

@@ -10,8 +10,8 @@ import pandas as pd
 from reactionmap.countries import CountryResolver, default_resolver
 from reactionmap.events import Event
 from reactionmap.schema import NO_STATEMENT_KEY
+from reactionmap.stance import actor_key, inherit, stance_table
 from reactionmap.stance import as_of as as_of_statements
-from reactionmap.stance import inherit, stance_table
 
 
 def is_organization(codes: pd.Series, resolver: CountryResolver | None = None) -> pd.Series:
@@ -37,15 +37,16 @@ def event_stance_table(
 
 
 def countries_only(table: pd.DataFrame, resolver: CountryResolver | None = None) -> pd.DataFrame:
-    """Rows drawn on the map: every actor that is not an organization."""
-    return table[~is_organization(table["actor_iso3"], resolver)]
+    """Rows drawn on the map: every actor that is not an organization, nor someone who speaks
+    for no government (actor_type other)."""
+    return table[~is_organization(table["actor_iso3"], resolver) & (table["actor_type"] != "other")]
 
 
 def organizations_only(
     table: pd.DataFrame, resolver: CountryResolver | None = None
 ) -> pd.DataFrame:
-    """Rows for the organizations panel."""
-    return table[is_organization(table["actor_iso3"], resolver)]
+    """Rows for the organizations panel (not those of someone who speaks for no government)."""
+    return table[is_organization(table["actor_iso3"], resolver) & (table["actor_type"] != "other")]
 
 
 def filter_statements(
@@ -53,12 +54,13 @@ def filter_statements(
     stances: Iterable[str] | None = None,
     codes: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Statements whose stance is among ``stances`` and whose actor is among ``codes``."""
+    """Statements whose stance is among ``stances`` and whose actor is among ``codes``
+    (an actor_type other is named by its ``actor_key``, never by its country's code)."""
     keep = pd.Series(True, index=statements.index)
     if stances is not None:
         keep &= statements["stance"].isin(list(stances))
     if codes is not None:
-        keep &= statements["actor_iso3"].isin(list(codes))
+        keep &= actor_key(statements).isin(list(codes))
     return statements[keep]
 
 
@@ -140,8 +142,12 @@ def page_view(
     )
     visible = country_rows[country_rows["actor_iso3"].isin(kept)]
     organizations = org_rows[org_rows["stance"].isin(stances)]
+    # People who speak for no government: their own rows in the table and cards, not on the map.
+    others = table[(table["actor_type"] == "other") & table["stance"].isin(stances)]
+    if region_codes is not None:
+        others = others[others["actor_iso3"].isin(set(region_codes))]
     statements = event.statements
-    actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"])
+    actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"]) | set(actor_key(others))
     made = filter_statements(as_of_statements(statements, as_of), stances, actors)
     by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
     # The timeline also shows what is said later, by the countries the filters keep (silent
@@ -158,6 +164,6 @@ def page_view(
         cards=made[~by_organization],
         organization_cards=made[by_organization],
         timeline=filter_statements(statements, stances, actors | later),
-        table=pd.concat([visible, organizations], ignore_index=True),
+        table=pd.concat([visible, organizations, others], ignore_index=True),
         not_drawable=not_drawable(visible, drawable),
     )
