@@ -65,7 +65,7 @@ def test_json_records_and_nested_values():
         (b"x" * (MAX_BYTES + 1), "big.csv", "limit is"),
         (b"actor,stance\nFrance,condemn\n", "fake.xlsx", "not an .xlsx"),
         (b"PK\x03\x04garbage", "broken.xlsx", "xlsx"),
-        (b"\xff\xfe\x00a\x00c", "utf16.csv", "binary"),
+        (b"\xff\xfe\x00a\x00c", "utf16.csv", "not UTF-8: save it as UTF-8"),
         (b"caf\xe9,x\n", "latin1.csv", "UTF-8"),
         (b"[1, 2]", "t.json", "list of objects"),
         (b"[" * 100000 + b"]" * 100000, "deep.json", "JSON"),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pandera.pandas as pa
+
+from reactionmap.dates import RANGE_TEXT, years_in_range
 
 STATEMENT_COLUMNS: tuple[str, ...] = (
     "statement_id",
@@ -42,6 +45,15 @@ COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 FORMULA_START_RE = re.compile(r"^(=|@|[+\-][^\d\s.])")
 HIDDEN_RE = "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]"
+# Characters that print as nothing (zero-width spaces and joiners, word joiner, BOM, fillers,
+# variation selectors): stripped from ids and codes, and text made only of them is refused.
+INVISIBLE_RE = (
+    "[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2064"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+# An address that may become a link: http(s), a host, and none of the characters that end an
+# HTML attribute or a Markdown link.
+SAFE_URL_RE = re.compile(r"https?://[^\s\"'<>\\`\x00-\x1f\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -110,8 +122,18 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table a reader can scan: file, row, column, value, problem."""
+def problems_frame(problems: list[Problem], mapped_rows: set[int] | None = None) -> pd.DataFrame:
+    """Problems as a table a reader can scan: file, row, column, value, problem, and whether
+    the row is on the map (from ``mapped_rows``, the rows that made it; blank for a problem
+    with the file or its header)."""
+
+    def mapped(p: Problem) -> str:
+        if p.row is None or p.row < 2:
+            return ""
+        if mapped_rows is None:
+            return "yes" if not p.blocking else "no"
+        return "yes" if p.row in mapped_rows else "no"
+
     return pd.DataFrame(
         [
             {
@@ -120,7 +142,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
                 "column": p.column or "",
                 "value": p.value,
                 "problem": p.message,
-                "row mapped": "yes" if not p.blocking else "no",
+                "row mapped": mapped(p),
             }
             for p in problems
         ],
@@ -190,10 +212,31 @@ def starts_like_formula(values: pd.Series) -> pd.Series:
     return found
 
 
+def safe_url(url: str) -> bool:
+    """True for an http(s) address with a host and nothing that could end an attribute: the
+    only kind of value that is ever made a link."""
+    if not SAFE_URL_RE.fullmatch(url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # e.g. a malformed IPv6 host
+        return False
+
+
+def only_invisible(values: pd.Series) -> pd.Series:
+    """True where a cell holds something, but nothing visible: only invisible characters
+    (INVISIBLE_RE) and spaces."""
+    has = values.str.contains(INVISIBLE_RE, regex=True)
+    if has.any():
+        has[has] = values[has].str.replace(INVISIBLE_RE, "", regex=True).str.strip().eq("")
+    return has
+
+
 def valid_dates(values: pd.Series) -> pd.Series:
-    """True where a cell is empty, a real month (YYYY-MM) or a real day (time optional)."""
-    months = values.str.fullmatch(MONTH_RE.pattern[1:-1])
-    days = values.str.fullmatch(DAY_RE.pattern[1:-1])
+    """True where a cell is empty, a real month (YYYY-MM) or a real day (time optional),
+    its year between YEAR_MIN and YEAR_MAX."""
+    months = values.str.fullmatch(MONTH_RE.pattern[1:-1]) & years_in_range(values)
+    days = values.str.fullmatch(DAY_RE.pattern[1:-1]) & years_in_range(values)
     ok = values.eq("") | (months & values.str[5:7].isin([f"{m:02d}" for m in range(1, 13)]))
     if days.any():
         parsed = pd.to_datetime(values[days], errors="coerce", utc=True, format="ISO8601")
@@ -211,6 +254,10 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
         pa.Check(
             lambda values: ~starts_like_formula(values),
             error="starts like a spreadsheet formula (= + - @); reword it or put it in quote marks",
+        ),
+        pa.Check(
+            lambda values: ~only_invisible(values),
+            error="holds only invisible characters: write the text, or leave the cell empty",
         ),
     ]
     columns = {name: pa.Column(str, checks=list(text)) for name in STATEMENT_COLUMNS}
@@ -241,8 +288,10 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
         str,
         checks=[
             pa.Check(
-                valid_dates, error="date must be YYYY-MM-DD (time optional), YYYY-MM, or empty"
-            )
+                lambda values: valid_dates(values) | ~years_in_range(values),
+                error="date must be YYYY-MM-DD (time optional), YYYY-MM, or empty",
+            ),
+            pa.Check(years_in_range, error=f"the year must be {RANGE_TEXT}"),
         ],
     )
     return pa.DataFrameSchema(columns, strict=False)
@@ -276,14 +325,15 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
             )
         )
     urls = frame["source_url"]
-    for index in frame.index[(urls != "") & ~urls.str.match(r"^https?://\S+$")]:
+    for index in frame.index[(urls != "") & ~urls.map(safe_url).astype(bool)]:
         problems.append(
             Problem(
                 file,
                 int(index) + 2,
                 "source_url",
                 urls[index],
-                "is not an http:// or https:// address; it is shown as text, never as a link",
+                "is not a plain http:// or https:// address with a host; it is shown as text, "
+                "never as a link",
                 blocking=False,
             )
         )
