@@ -223,6 +223,17 @@ def safe_url(url: str) -> bool:
         return False
 
 
+def sources_as_shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``source_url`` kept only where it is safe_url (None elsewhere, so no
+    link is made) and any other address added to ``source_name`` as plain text."""
+    urls = table["source_url"].fillna("").astype(str)
+    safe = urls.map(safe_url).astype(bool)
+    unsafe = urls.ne("") & ~safe
+    names = table["source_name"].fillna("").astype(str)
+    shown = names.mask(unsafe, (names + " (" + urls + ")").str.lstrip(" "))
+    return table.assign(source_url=urls.where(safe, None), source_name=shown)
+
+
 def only_invisible(values: pd.Series) -> pd.Series:
     """True where a cell holds something, but nothing visible: only invisible characters
     (INVISIBLE_RE) and spaces."""
