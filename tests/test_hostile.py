@@ -325,26 +325,42 @@ def test_problems_table_says_which_rows_are_mapped(events_root):
     assert dict(zip(frame["row"], frame["row mapped"], strict=True)) == {2: "no", 3: "yes"}
 
 
-def test_problems_table_agrees_with_the_map_for_an_uploaded_workbook():
+def _workbook(*rows) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    sheet = book.active
-    sheet.append(["actor", "stance", "quote", "quote"])  # a header problem: row 1
-    sheet.append(["France", "condemn", "Non.", ""])
-    sheet.append(["Germany", "concern", "=1+1", ""])  # a formula: its cell is not taken
+    for values in rows:
+        book.active.append(list(values))
     buffer = io.BytesIO()
     book.save(buffer)
-    raw, read_problems = read_table(buffer.getvalue(), "book.xlsx")
+    return buffer.getvalue()
+
+
+def test_problems_table_agrees_with_the_map_for_an_uploaded_workbook():
+    data = _workbook(
+        ["actor", "stance", "quote"],
+        ["France", "condemn", "Non."],
+        ["Germany", "concern", "=1+1"],  # a formula: its cell is not taken
+    )
+    raw, read_problems = read_table(data, "book.xlsx")
     event = events_module.event_from_table(
         raw, events_module.DEFAULT_SCALE, "book.xlsx", read_problems=read_problems
     )
     mapped = set(event.statements["row"])
     frame = problems_frame(event.problems, mapped)
     said = dict(zip(frame["row"], frame["row mapped"], strict=True))
-    assert said[1] == ""  # the header is not a row of the map
-    assert said[3] == ("yes" if 3 in mapped else "no")
+    assert said == {3: "yes" if 3 in mapped else "no"}
     assert 2 in mapped
+
+
+def test_a_workbook_header_naming_a_column_twice_is_a_problem_not_a_crash():
+    raw, read_problems = read_table(_workbook(["actor", "stance", "quote", "quote"]), "b.xlsx")
+    _, problems = events_module.prepare_statements(
+        raw, events_module.DEFAULT_SCALE, pd.Timestamp("2026-01-01"), "b.xlsx"
+    )
+    (twice,) = [p for p in problems if "twice" in p.message]
+    assert (twice.row, twice.column) == (1, "quote")
+    assert problems_frame(problems, set())["row mapped"].tolist() == [""]
 
 
 def test_utf16_and_empty_files_get_the_right_message():
