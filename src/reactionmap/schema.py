@@ -43,7 +43,11 @@ KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Bidirectional overrides and isolates can make text read differently from what it is.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-FORMULA_START_RE = re.compile(r"^(=|@|[+\-][^\d\s.])")
+# The one rule for a cell a spreadsheet would run as a formula, used both to refuse it in
+# input and to guard it in exports: it starts with = @ tab or CR, or with + or - unless the
+# cell is a plain number ("-2", "+44", "-1.5%") or a lone sign. So "-2 dead" is formula-like:
+# a spreadsheet reads it as "=-2 dead".
+FORMULA_START_RE = re.compile(r"^(?:[=@\t\r]|[+\-](?!(?:\d+(?:[.,]\d+)*%?)?$))")
 HIDDEN_RE = "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]"
 # Characters that print as nothing (zero-width spaces and joiners, word joiner, BOM, fillers,
 # variation selectors): stripped from ids and codes, and text made only of them is refused.
@@ -203,10 +207,14 @@ def _no_hidden_characters(values: pd.Series) -> pd.Series:
     return ~values.str.contains(HIDDEN_RE, regex=True)
 
 
+def is_formula(value: str) -> bool:
+    """True where a spreadsheet would run the cell (FORMULA_START_RE)."""
+    return FORMULA_START_RE.match(value) is not None
+
+
 def starts_like_formula(values: pd.Series) -> pd.Series:
-    """True where a spreadsheet would run the cell: it starts with = or @, or with + or -
-    followed by something other than a digit, a space or a dot (FORMULA_START_RE)."""
-    found = values.str.startswith(("=", "@", "+", "-")).astype(bool)
+    """is_formula for a column of cells."""
+    found = values.str.startswith(("=", "@", "+", "-", "\t", "\r")).astype(bool)
     if found.any():  # the regex only on the few candidates
         found[found] = values[found].str.match(FORMULA_START_RE.pattern).astype(bool)
     return found
@@ -264,7 +272,8 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
         ),
         pa.Check(
             lambda values: ~starts_like_formula(values),
-            error="starts like a spreadsheet formula (= + - @); reword it or put it in quote marks",
+            error="starts like a spreadsheet formula (= @ a tab, or + - not followed by a plain "
+            "number); reword it or put it in quote marks",
         ),
         pa.Check(
             lambda values: ~only_invisible(values),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reactionmap.schema import Problem
+from reactionmap.schema import Problem, is_formula
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any real reactions table
 MAX_ROWS = 200_000
@@ -20,7 +20,6 @@ MAX_COLUMNS = 100
 MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # a zip that unpacks larger than this is a bomb
 FORMATS = ("csv", "tsv", "txt", "xlsx", "json")
 ESCAPE_PREFIX = "'"
-FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TableRefused(ValueError):
@@ -91,19 +90,15 @@ def _limit_shape(frame: pd.DataFrame, filename: str) -> None:
 
 def unescape_formula(value: str) -> str:
     """Undo export's guard: "'=x" back to "=x" (and "''=x" to "'=x")."""
-    if (
-        value.startswith(ESCAPE_PREFIX)
-        and value[1:2]
-        and (value[1] in FORMULA_CHARS or value[1:].lstrip(ESCAPE_PREFIX)[:1] in FORMULA_CHARS)
-    ):
+    if value.startswith(ESCAPE_PREFIX) and is_formula(value.lstrip(ESCAPE_PREFIX)):
         return value[1:]
     return value
 
 
 def escape_formula(value: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    stripped = value.lstrip(ESCAPE_PREFIX)
-    if stripped[:1] in FORMULA_CHARS and stripped:
+    """A cell a spreadsheet would run as a formula (schema.is_formula, after any apostrophes
+    already there) gets a leading apostrophe."""
+    if is_formula(value.lstrip(ESCAPE_PREFIX)):
         return ESCAPE_PREFIX + value
     return value
 
