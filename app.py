@@ -217,7 +217,7 @@ if event_id == UPLOAD:
     elif editor_key not in st.session_state and "edited" in kept:
         kept["base"] = kept["edited"]  # back from another event: start from the fixes made
     base = kept["base"]
-    numbered = base.set_axis(pd.RangeIndex(2, len(base) + 2), axis=0)
+    numbered = base.set_axis(schema.Problem.row_of(pd.RangeIndex(len(base))), axis=0)
     edited = st.data_editor(numbered, num_rows="dynamic", width="stretch", key=editor_key)
     edited = edited.reset_index(drop=True)
     kept["edited"] = edited

@@ -7,8 +7,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import geopandas as gpd
-import pandas as pd
 import pycountry
 import pytest
 import shapely
@@ -188,34 +186,6 @@ def test_markers_cover_microstates_and_sit_on_their_country(shapes, un_members):
             assert shapes[row.iso3].distance(point) < 0.1, row.iso3
     tuvalu = markers.set_index("iso3").loc["TUV"]
     assert 176 < tuvalu.lon < 180 and -11 < tuvalu.lat < -5
-
-
-def test_join_keeps_every_shape_and_reports_unknown_codes():
-    countries = boundaries.load_countries()
-    table = pd.DataFrame(
-        {"iso3": ["FRA", "TUV", "ZZZ", "EU"], "stance": ["condemn", "concern", "x", "y"]}
-    )
-    joined, unmatched = boundaries.join(table, countries)
-    assert isinstance(joined, gpd.GeoDataFrame)
-    assert len(joined) == len(countries)
-    assert list(joined.iso3) == list(countries.iso3)
-    assert unmatched == ["EU", "ZZZ"]  # TUV has a marker, so it is drawable
-    by_code = joined.set_index("iso3")
-    assert by_code.loc["FRA", "stance"] == "condemn"
-    assert pd.isna(by_code.loc["DEU", "stance"])
-
-
-def test_join_suffixes_clashing_columns_and_rejects_bad_tables():
-    countries = boundaries.load_countries()
-    joined, _ = boundaries.join(pd.DataFrame({"iso3": ["FRA"], "name": ["La France"]}), countries)
-    assert joined.set_index("iso3").loc["FRA", "name_table"] == "La France"
-    assert joined.set_index("iso3").loc["FRA", "name"] == "France"
-    with pytest.raises(KeyError, match="iso3"):
-        boundaries.join(pd.DataFrame({"code": ["FRA"]}), countries)
-    with pytest.raises(ValueError, match="repeats iso3 \\['FRA'\\]"):
-        boundaries.join(pd.DataFrame({"iso3": ["FRA", "FRA"]}), countries)
-    with pytest.raises(ValueError, match="blank iso3"):
-        boundaries.join(pd.DataFrame({"iso3": ["FRA", None]}), countries)
 
 
 def _build_script():

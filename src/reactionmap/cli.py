@@ -142,7 +142,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     given = as_strings(
         normalise_columns(raw).reindex(columns=list(STATEMENT_COLUMNS), fill_value="")
     )
-    given["row"] = given.index + 2
+    given["row"] = Problem.row_of(given.index)
     bad = given[~given["row"].isin(statements["row"])].copy()
     bad["statement_id"] = bad["statement_id"].mask(
         bad["statement_id"] == "", "row-" + bad["row"].astype(str)

@@ -357,9 +357,9 @@ def prepare_statements(
         frame = frame.reset_index(drop=True)
     empty = frame[list(STATEMENT_COLUMNS)].eq("").all(axis=1)
     for index in frame.index[empty]:
-        problems.append(Problem(file, int(index) + 2, None, "", "the row is empty: delete it"))
+        problems.append(Problem.at(file, index, None, "", "the row is empty: delete it"))
     frame = frame[~empty]
-    rows = frame.index + 2  # the row a spreadsheet shows (blank lines keep their numbers)
+    rows = Problem.row_of(frame.index)  # as a spreadsheet shows them; blank lines keep theirs
     # Invisible characters would make "x-01" and "x-01\u200b" two ids: gone from ids and codes.
     for column in ID_COLUMNS:
         if frame[column].str.contains(INVISIBLE_RE, regex=True).any():
@@ -374,7 +374,7 @@ def prepare_statements(
             frame["statement_id"] == "", "row-" + rows.astype(str)
         )
     for index in frame.index[frame["statement_id"] == ""]:
-        problems.append(Problem(file, int(index) + 2, "statement_id", "", "statement_id is empty"))
+        problems.append(Problem.at(file, index, "statement_id", "", "statement_id is empty"))
     problems += validate_statements(frame, scale, file)
     problems += _resolve_actors(frame, resolver, file)
     frame["date_precision"] = frame["date_precision"].mask(
@@ -412,9 +412,9 @@ def _resolve_actors(frame: pd.DataFrame, resolver: CountryResolver, file: str) -
         column = "actor" if blank[index] else "actor_iso3"
         if frame.at[index, "actor"] == "" and column == "actor":
             continue  # already reported as an empty actor
-        problems.append(Problem(file, int(index) + 2, column, names[index], str(error)))
+        problems.append(Problem.at(file, index, column, names[index], str(error)))
     frame["actor_iso3"] = codes.fillna("").astype(str)
-    is_org = frame["actor_iso3"].map(lambda c: bool(c) and resolver.is_organization(c))
+    is_org = resolver.are_organizations(frame["actor_iso3"])
     frame["actor_type"] = frame["actor_type"].mask(
         frame["actor_type"] == "", is_org.map({True: "organization", False: "state"})
     )

@@ -117,6 +117,27 @@ class Problem:
     message: str
     blocking: bool = True  # False: the row is still mapped, the problem is only reported
 
+    # Rows are counted as a spreadsheet shows them: the header is row 1, the first data row
+    # (index 0 of a frame read from the file) is row FIRST_ROW.
+    FIRST_ROW = 2
+
+    @staticmethod
+    def row_of(index):
+        """The spreadsheet row of a frame index (a number, or an Index of them)."""
+        if isinstance(index, pd.Index):
+            return index + Problem.FIRST_ROW
+        return int(index) + Problem.FIRST_ROW
+
+    @staticmethod
+    def index_of(row: int) -> int:
+        """The frame index of a spreadsheet row."""
+        return int(row) - Problem.FIRST_ROW
+
+    @classmethod
+    def at(cls, file: str, index, column, value: str, message: str, blocking: bool = True):
+        """A problem in the row of frame index ``index``."""
+        return cls(file, cls.row_of(index), column, value, message, blocking)
+
     def __str__(self) -> str:
         where = self.file
         if self.row is not None:
@@ -325,7 +346,7 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
     except pa.errors.SchemaErrors as err:
         for case in err.failure_cases.itertuples(index=False):
             index = case.index
-            row = int(index) + 2 if index is not None and not pd.isna(index) else None
+            row = Problem.row_of(index) if index is not None and not pd.isna(index) else None
             value = "" if case.failure_case is None else str(case.failure_case)
             problems.append(Problem(file, row, case.column, value, f"{value!r}: {case.check}"))
     # Precision must agree with the date written.
@@ -337,7 +358,7 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
         problems.append(
             Problem(
                 file,
-                int(index) + 2,
+                Problem.row_of(index),
                 "date_precision",
                 precisions[index],
                 f"{precisions[index]!r} does not match date {dates[index]!r}: "
@@ -349,7 +370,7 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
         problems.append(
             Problem(
                 file,
-                int(index) + 2,
+                Problem.row_of(index),
                 "source_url",
                 urls[index],
                 "is not a plain http:// or https:// address with a host; it is shown as text, "
@@ -362,7 +383,7 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
         problems.append(
             Problem(
                 file,
-                int(index) + 2,
+                Problem.row_of(index),
                 "statement_id",
                 ids[index],
                 f"duplicate statement_id {ids[index]!r}: each statement needs its own id",

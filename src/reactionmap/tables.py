@@ -204,7 +204,7 @@ def _field_count_problems(text: str, separator: str, filename: str) -> list[Prob
             f"has {n} fields where the header has {expected}: a field is missing or a "
             f"separator is extra (quote a value that holds {separator!r})",
         )
-        for number, n in enumerate(counts[1:], start=2)
+        for number, n in enumerate(counts[1:], start=Problem.FIRST_ROW)
         if n not in (expected, 0)
     ]
 
@@ -270,7 +270,7 @@ def _read_sheet(book, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
             header = values
         elif any(values):
             rows.append(values + [""] * (len(header) - len(values)))
-            numbers.append(number - 2)  # the index a problem turns back into this row
+            numbers.append(Problem.index_of(number))  # a problem turns it back into this row
     if not header:
         raise TableRefused(f"{filename}: the first sheet is empty")
     frame = pd.DataFrame([r[: len(header)] for r in rows], columns=header, index=numbers, dtype=str)
@@ -308,7 +308,7 @@ def read_json(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
         raise TableRefused(f"{filename} has {len(parsed):,} rows; the limit is {MAX_ROWS:,}.")
     problems = []
     records = []
-    for number, record in enumerate(parsed, start=2):
+    for number, record in enumerate(parsed, start=Problem.FIRST_ROW):
         clean = {}
         for key, value in record.items():
             if isinstance(value, dict | list):
