@@ -80,7 +80,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     event = load_event(args.event)
     if event.problems:
         print(
-            f"{event.id}: exporting the {len(event.statements)} good row(s); skipped:",
+            f"{event.id}: exporting {len(event.statements)} of {event.input_rows} row(s); "
+            f"{len(event.problems)} problem(s):",
             file=sys.stderr,
         )
         _print_problems(event.problems)
