@@ -485,3 +485,45 @@ def test_copy_link_puts_this_view_on_the_clipboard(open_page, server):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.evaluate("location.href")
     assert parse_qs(urlparse(copied).query)["region"] == ["Europe"]
+
+
+def test_outside_text_makes_no_link_or_icon(browser, tmp_path_factory):
+    """Bare addresses and icon codes in an event's own text stay text once Streamlit has
+    rendered its Markdown (title, summary, captions, pills)."""
+    from tests.conftest import GOOD_ROWS, write_event
+
+    evil = "Visit https://evil.example/x or www.evil.example :material/warning: :smile:"
+    toml = (
+        f'id = "evil"\ntitle = "{evil}"\ndate = "2026-03-01"\nsummary = "{evil}"\n'
+        f'[[scale]]\nkey = "bad"\nlabel = "{evil}"\ncolor = "#D55E00"\n'
+    )
+    rows = [{**r, "stance": "bad"} for r in GOOD_ROWS]
+    root = tmp_path_factory.mktemp("evil")
+    write_event(root, "evil", rows, toml)
+    with streamlit_app(env={"REACTIONMAP_DATA_DIR": str(root)}) as url:
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        page.goto(f"{url}/?event=evil")
+        wait_for_idle(page)
+        page.locator("[data-testid=stExpander] summary").first.click()  # "What happened"
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stMarkdownContainer]')]"
+            ".filter(m => m.innerText.replace(/\\u2060/g, '').includes('www.evil.example'))"
+            ".length >= 3"  # the title, the summary and the stance pill at least
+        )
+        links = page.evaluate(
+            "() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
+            ".filter(h => new URL(h).hostname.includes('evil'))"
+        )
+        # Streamlit draws an icon code as <span role="img" aria-label="... icon">.
+        icons = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stMarkdownContainer] "
+            "span[role=img]')].map(i => i.getAttribute('aria-label'))"
+        )
+        text = page.evaluate("() => document.body.innerText.replace(/\\u2060/g, '')")
+        context.close()
+    assert icons == []
+    assert links == []
+    assert "https://evil.example/x" in text and ":material/warning:" in text
+    assert ":smile:" in text and "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}" not in text
