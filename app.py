@@ -18,6 +18,7 @@ from reactionmap.events import (
     event_stamp,
     list_events,
     load_event,
+    still_standing,
 )
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
@@ -223,7 +224,8 @@ if event_id == UPLOAD:
     kept["edited"] = edited
     cells = pd.util.hash_pandas_object(edited, index=True).to_numpy().tobytes()
     edited_digest = digest(repr(list(edited.columns)).encode() + cells)  # headers count too
-    event = cached_table_event(name, edited_digest, scale_name, edited, read_problems)
+    standing = still_standing(read_problems, raw, edited)  # a fixed row is checked afresh
+    event = cached_table_event(name, edited_digest, scale_name, edited, standing)
     key = f"table:{edited_digest}:{scale_name}"
 else:
     try:

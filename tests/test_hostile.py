@@ -411,3 +411,19 @@ def test_streamlit_shows_readers_no_error_details():
         [streamlit, "config", "show"], cwd=root, capture_output=True, text=True, check=True
     ).stdout
     assert re.search(r'^showErrorDetails = "none"$', shown, re.MULTILINE), shown[:500]
+
+
+def test_a_row_fixed_in_the_editor_is_checked_afresh():
+    from reactionmap.events import still_standing
+
+    text = "actor,stance,quote\nFrance,condemn\nGermany,concern,Calm.\n"  # row 2 is short
+    raw, problems = read_table(text.encode(), "short.csv")
+    assert [p.row for p in problems] == [2]
+    assert still_standing(problems, raw, raw.copy()) == problems  # unchanged: it stands
+    fixed = raw.copy()
+    fixed.loc[0, "quote"] = "Non."
+    assert still_standing(problems, raw, fixed) == []
+    event = events_module.event_from_table(
+        fixed, events_module.DEFAULT_SCALE, "short.csv", read_problems=[]
+    )
+    assert set(event.statements["row"]) == {2, 3}

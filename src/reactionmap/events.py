@@ -215,6 +215,29 @@ def event_from_table(
     )
 
 
+def still_standing(
+    problems: list[Problem], original: pd.DataFrame, edited: pd.DataFrame
+) -> list[Problem]:
+    """The problems found reading a table that still hold after it was edited: a problem
+    with a row stands while that row is as it was read; one the editor changed is checked
+    afresh, like any other row."""
+    if original.columns.tolist() != edited.columns.tolist():
+        return [p for p in problems if p.row is None or p.row < Problem.FIRST_ROW]
+    standing = []
+    for problem in problems:
+        if problem.row is None or problem.row < Problem.FIRST_ROW:
+            standing.append(problem)
+            continue
+        index = Problem.index_of(problem.row)
+        if (
+            index in original.index
+            and index in edited.index
+            and original.loc[index].tolist() == edited.loc[index].tolist()
+        ):
+            standing.append(problem)
+    return standing
+
+
 def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list[Problem]]:
     """An Event (without statements) from a parsed event.toml; problems for what is missing."""
     problems: list[Problem] = []
