@@ -40,6 +40,22 @@ def test_a_date_outside_1900_to_2100_is_a_problem_not_a_crash(capsys, events_roo
     assert code == 1 and "row 3, column date" in err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "venezuela-2026-01", "--as-of", "0001-01-01"],
+        ["export", "venezuela-2026-01", "--as-of", "2026-13-01"],
+        ["import", "t.csv", "--event-id", "x", "--date", "9999-12-31"],
+    ],
+)
+def test_a_day_outside_the_range_on_the_command_line_is_refused(capsys, argv):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "between 1900 and 2100" in err and "Traceback" not in err
+
+
 def test_an_xlsx_cell_dated_9999_is_a_problem():
     from openpyxl import Workbook
 

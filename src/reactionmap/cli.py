@@ -13,6 +13,7 @@ import pandas as pd
 import tomli_w
 
 from reactionmap import paths
+from reactionmap.dates import RANGE_TEXT, parse_day
 from reactionmap.events import (
     EVENT_ID_RE,
     EventNotFound,
@@ -203,6 +204,13 @@ def event_toml(event_id: str, title: str, date: str, scale: Scale) -> str:
     return tomli_w.dumps(document)
 
 
+def day(value: str) -> str:
+    """An argument that must be a day, YYYY-MM-DD, in the accepted years."""
+    if parse_day(value) is None or len(value) != 10:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day YYYY-MM-DD {RANGE_TEXT}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reactionmap", description="Check, export and import reaction-map events."
@@ -215,13 +223,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the stance table to standard output")
     export.add_argument("event", help="an event id or a directory path")
     export.add_argument("--format", choices=("csv", "geojson", "statements"), default="csv")
-    export.add_argument("--as-of", help="YYYY-MM-DD: the stance as of the end of this day")
+    export.add_argument(
+        "--as-of", type=day, help="YYYY-MM-DD: the stance as of the end of this day"
+    )
     export.set_defaults(func=cmd_export)
     imp = sub.add_parser("import", help="turn a CSV/XLSX/JSON table into an event directory")
     imp.add_argument("file")
     imp.add_argument("--event-id", required=True)
     imp.add_argument("--title")
-    imp.add_argument("--date", default=pd.Timestamp.today().strftime("%Y-%m-%d"))
+    imp.add_argument("--date", type=day, default=pd.Timestamp.today().strftime("%Y-%m-%d"))
     imp.add_argument("--scale", choices=sorted(SCALE_PRESETS), default="default")
     imp.add_argument("--out", help="the event directory to write (default: events dir / id)")
     imp.add_argument("--force", action="store_true", help="replace an existing event")
