@@ -178,13 +178,12 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
 
 
 def _looks_utf16(data: bytes) -> bool:
-    """A UTF-16 byte-order mark, or ASCII text with every other byte zero."""
+    """A UTF-16 byte-order mark, or text whose every other byte is zero (and only those)."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return True
     head = data[:200]
-    return len(head) >= 4 and (
-        head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3
-    )
+    odd, even, half = head[1::2].count(0), head[0::2].count(0), len(head) // 2
+    return half >= 2 and ((odd >= 0.9 * half and even == 0) or (even >= 0.9 * half and odd == 0))
 
 
 def _field_count_problems(text: str, separator: str, filename: str) -> list[Problem]:
