@@ -11,8 +11,15 @@ import streamlit as st
 from reactionmap import boundaries, cards, export, figures, schema, stance, view
 from reactionmap.cards import escape_markdown as md
 from reactionmap.countries import default_resolver
-from reactionmap.events import Event, event_from_table, list_events, load_event
-from reactionmap.paths import events_dir
+from reactionmap.events import (
+    Event,
+    EventNotFound,
+    event_from_table,
+    event_stamp,
+    list_events,
+    load_event,
+    still_standing,
+)
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
 UPLOAD = "Your own table"
@@ -74,8 +81,8 @@ def frames():
 
 
 @st.cache_resource(max_entries=8)
-def cached_event(event_id: str, stamp: float) -> Event:
-    """An event's files, read again whenever one of them changes (``stamp``)."""
+def cached_event(event_id: str, stamp: str) -> Event:
+    """An event's files, read again whenever one of them changes (``stamp``: their content)."""
     return load_event(event_id, resolver=resolver())
 
 
@@ -144,11 +151,6 @@ def cached_timeline(key, _rows, as_of, inherit_from, shown, region, _event: Even
     return figures.timeline_figure(_rows, _event.milestones, _event.scale, as_of)
 
 
-def event_stamp(event_id: str) -> float:
-    folder = events_dir() / event_id
-    return max((p.stat().st_mtime for p in folder.glob("*")), default=0.0)
-
-
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -188,10 +190,17 @@ if event_id == UPLOAD:
         "Only `actor` and `stance` are required; any other column of the data contract is used "
         "when present. Problems are listed below; every good row is mapped."
     )
-    name, data = (
-        (upload.name, upload.getvalue()) if upload else ("pasted.csv", pasted.encode("utf-8"))
-    )
-    if not data.strip():
+    # The table brought in, and the fixes made to it, stay for the session: switching to
+    # another event and back does not lose them.
+    kept = st.session_state.setdefault("kept_table", {})
+    if upload or pasted.strip():
+        name, data = (
+            (upload.name, upload.getvalue()) if upload else ("pasted.csv", pasted.encode("utf-8"))
+        )
+    elif kept:
+        name, data = kept["name"], kept["data"]
+        st.caption(f"The table brought in earlier in this session: {md(name)}.")
+    else:
         st.info("Upload a file or paste a table in the sidebar to map it.")
         st.stop()
     try:
@@ -202,17 +211,28 @@ if event_id == UPLOAD:
     st.subheader("Your table")
     st.caption("Fix a cell here and the map follows.")
     # Row labels as in a spreadsheet (the header is row 1), the numbers problems give.
-    numbered = raw.set_axis(pd.RangeIndex(2, len(raw) + 2), axis=0)
-    edited = st.data_editor(
-        numbered, num_rows="dynamic", width="stretch", key=f"editor-{digest(data)}"
-    )
+    editor_key = f"editor-{digest(data)}"
+    if kept.get("data") != data:
+        kept.clear()
+        kept.update(name=name, data=data, base=raw)
+    elif editor_key not in st.session_state and "edited" in kept:
+        kept["base"] = kept["edited"]  # back from another event: start from the fixes made
+    base = kept["base"]
+    numbered = base.set_axis(schema.Problem.row_of(pd.RangeIndex(len(base))), axis=0)
+    edited = st.data_editor(numbered, num_rows="dynamic", width="stretch", key=editor_key)
     edited = edited.reset_index(drop=True)
+    kept["edited"] = edited
     cells = pd.util.hash_pandas_object(edited, index=True).to_numpy().tobytes()
     edited_digest = digest(repr(list(edited.columns)).encode() + cells)  # headers count too
-    event = cached_table_event(name, edited_digest, scale_name, edited, read_problems)
+    standing = still_standing(read_problems, raw, edited)  # a fixed row is checked afresh
+    event = cached_table_event(name, edited_digest, scale_name, edited, standing)
     key = f"table:{edited_digest}:{scale_name}"
 else:
-    stamp = event_stamp(event_id)
+    try:
+        stamp = event_stamp(event_id)
+    except EventNotFound as err:  # its folder went away since the page listed it
+        st.error(md(err))
+        st.stop()
     event = cached_event(event_id, stamp)
     key = f"event:{event_id}:{stamp}"
     st.title(md(event.title))
@@ -232,7 +252,7 @@ if event.problems:
         "mapped until fixed. Each problem names its file, row and column."
     )
     st.dataframe(
-        schema.problems_frame(event.problems),
+        schema.problems_frame(event.problems, set(event.statements["row"])),
         hide_index=True,
         width="stretch",
         column_config={"problem": st.column_config.TextColumn("problem", width="large")},
@@ -408,7 +428,9 @@ st.subheader("Stance table")
 shown_table = page.table
 st.dataframe(
     # Only the columns shown are sent to the browser; the CSV download has them all.
-    shown_table[TABLE_COLUMNS].assign(stance=shown_table["stance"].map(scale.label)),
+    schema.sources_as_shown(shown_table[TABLE_COLUMNS]).assign(
+        stance=shown_table["stance"].map(scale.label)
+    ),
     hide_index=True,
     width="stretch",
     column_config={

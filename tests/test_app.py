@@ -158,3 +158,64 @@ def test_outside_text_is_never_live_markdown(monkeypatch, tmp_path):
     assert any(escape_markdown(evil) in m for m in markdown)  # shown, as text
     warned = app(event=evil)
     assert all("](https://evil" not in w.value for w in warned.warning)
+
+
+def test_a_changed_or_deleted_file_is_never_shown_stale(monkeypatch, tmp_path):
+    """The cache follows the files' content, not their times."""
+    import os
+
+    from tests.conftest import GOOD_ROWS, write_event
+
+    folder = write_event(tmp_path, "fresh", GOOD_ROWS)
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    toml, csv_path = folder / "event.toml", folder / "statements.csv"
+    os.utime(csv_path, (1_700_000_000, 1_700_000_000))
+    os.utime(toml, (1_700_000_100, 1_700_000_100))  # the newest file, never touched below
+    at = app(event="fresh")
+    assert stances(at)["FRA"] == "neutral"
+    # Rewritten with the same time: France now supports.
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8").replace(",neutral,", ",support,"), encoding="utf-8"
+    )
+    os.utime(csv_path, (1_700_000_000, 1_700_000_000))
+    at.run()
+    no_exception(at)
+    assert stances(at)["FRA"] == "support"
+    csv_path.unlink()
+    at.run()
+    no_exception(at)
+    problems = [d.value for d in at.dataframe if "problem" in d.value.columns]
+    assert problems and list(problems[0]["problem"]) == ["file is missing"]
+    assert not [d for d in at.dataframe if "actor_iso3" in d.value.columns]  # no stale map
+
+
+def test_stance_table_links_only_safe_addresses(monkeypatch, tmp_path):
+    from tests.conftest import GOOD_ROWS, write_event
+
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[1]["source_url"] = "javascript:alert(1)"
+    rows[3]["source_url"] = 'http://evil.example/">x'
+    write_event(tmp_path, "links", rows)
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    at = app(event="links")
+    no_exception(at)
+    from reactionmap.schema import safe_url
+
+    table = stance_table(at).set_index("actor_iso3")
+    links = [u for u in table["source_url"] if isinstance(u, str) and u]
+    assert not [u for u in links if not safe_url(u)], links
+    assert "javascript:alert(1)" in table.loc["DEU", "source_name"]  # shown, as text
+    assert 'http://evil.example/">x' in table.loc["CIV", "source_name"]
+
+
+def test_switching_events_keeps_the_table_brought_in():
+    at = app()
+    selectbox(at, "Event").set_value(UPLOAD).run()
+    at.sidebar.text_area[0].input(PASTED).run()
+    assert stances(at) == {"FRA": "condemn", "ARG": "support"}
+    selectbox(at, "Event").set_value(EVENT).run()
+    no_exception(at)
+    assert "RUS" in stances(at)
+    selectbox(at, "Event").set_value(UPLOAD).run()
+    no_exception(at)
+    assert stances(at) == {"FRA": "condemn", "ARG": "support"}

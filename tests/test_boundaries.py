@@ -1,4 +1,4 @@
-"""Tests for the shipped world shapes, markers and the ISO3 join (reactionmap.boundaries)."""
+"""Tests for the shipped world shapes, markers and regions (reactionmap.boundaries)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import geopandas as gpd
-import pandas as pd
 import pycountry
 import pytest
 import shapely
@@ -138,19 +136,34 @@ def test_geojson_is_small_enough():
     assert len(gzip.compress(raw, compresslevel=9)) <= 200_000
 
 
-def test_static_copy_is_identical_to_the_data_file():
-    served = ROOT / "static" / "boundaries" / "countries.geojson"
-    assert served.read_bytes() == boundaries.COUNTRIES_PATH.read_bytes()
-    assert boundaries.GEOJSON_URL == "app/static/boundaries/countries.geojson"
-    assert (ROOT / "static" / "boundaries" / Path(boundaries.GEOJSON_URL).name).exists()
+def _served(url: str) -> Path:
+    """The file Streamlit's static serving answers ``url`` with: ./static/ at app/static/."""
+    assert url.startswith("app/static/"), url
+    return ROOT / "static" / url.removeprefix("app/static/")
+
+
+def test_the_map_the_browser_draws_has_every_exported_shape():
+    """The page draws the GeoJSON at GEOJSON_URL; exports and hover codes come from
+    load_countries(). Both must hold the same shapes, or a country is drawn without its
+    stance (or exported but never drawn)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableStaticServing"] is True
+    served = json.loads(_served(boundaries.GEOJSON_URL).read_text(encoding="utf-8"))
+    drawn = {f["properties"]["iso3"]: shape(f["geometry"]) for f in served["features"]}
+    exported = boundaries.load_countries().set_index("iso3").geometry
+    assert set(drawn) == set(exported.index)
+    for code in ("FRA", "RUS", "USA", "FJI"):
+        assert drawn[code].equals_exact(exported[code], tolerance=0), code
 
 
 def test_plotly_base_map_topojson_is_served():
-    for name in ("world_110m.json",):
-        topo = json.loads((ROOT / "static" / "topojson" / name).read_text())
-        assert topo["type"] == "Topology"
-        assert {"countries", "coastlines", "land"} <= set(topo["objects"])
-    assert boundaries.TOPOJSON_URL == "app/static/topojson/"
+    """plotly.js asks for {topojsonURL}world_110m.json: it must be a topology there."""
+    assert boundaries.TOPOJSON_URL.endswith("/")  # plotly appends the file name
+    topo = json.loads(_served(boundaries.TOPOJSON_URL + "world_110m.json").read_text())
+    assert topo["type"] == "Topology"
+    assert {"countries", "coastlines", "land"} <= set(topo["objects"])
 
 
 def test_regions_follow_un_m49(shapes):
@@ -188,34 +201,6 @@ def test_markers_cover_microstates_and_sit_on_their_country(shapes, un_members):
             assert shapes[row.iso3].distance(point) < 0.1, row.iso3
     tuvalu = markers.set_index("iso3").loc["TUV"]
     assert 176 < tuvalu.lon < 180 and -11 < tuvalu.lat < -5
-
-
-def test_join_keeps_every_shape_and_reports_unknown_codes():
-    countries = boundaries.load_countries()
-    table = pd.DataFrame(
-        {"iso3": ["FRA", "TUV", "ZZZ", "EU"], "stance": ["condemn", "concern", "x", "y"]}
-    )
-    joined, unmatched = boundaries.join(table, countries)
-    assert isinstance(joined, gpd.GeoDataFrame)
-    assert len(joined) == len(countries)
-    assert list(joined.iso3) == list(countries.iso3)
-    assert unmatched == ["EU", "ZZZ"]  # TUV has a marker, so it is drawable
-    by_code = joined.set_index("iso3")
-    assert by_code.loc["FRA", "stance"] == "condemn"
-    assert pd.isna(by_code.loc["DEU", "stance"])
-
-
-def test_join_suffixes_clashing_columns_and_rejects_bad_tables():
-    countries = boundaries.load_countries()
-    joined, _ = boundaries.join(pd.DataFrame({"iso3": ["FRA"], "name": ["La France"]}), countries)
-    assert joined.set_index("iso3").loc["FRA", "name_table"] == "La France"
-    assert joined.set_index("iso3").loc["FRA", "name"] == "France"
-    with pytest.raises(KeyError, match="iso3"):
-        boundaries.join(pd.DataFrame({"code": ["FRA"]}), countries)
-    with pytest.raises(ValueError, match="repeats iso3 \\['FRA'\\]"):
-        boundaries.join(pd.DataFrame({"iso3": ["FRA", "FRA"]}), countries)
-    with pytest.raises(ValueError, match="blank iso3"):
-        boundaries.join(pd.DataFrame({"iso3": ["FRA", None]}), countries)
 
 
 def _build_script():

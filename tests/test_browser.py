@@ -143,9 +143,48 @@ def open_page(browser, server, seen):
 
 
 # ---- helpers ----------------------------------------------------------------------------------
+# Every wait is for the state a test asserts (or for Streamlit to have finished its run),
+# never for a length of time: a cold server may take many seconds for its first run.
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+PRESSED_JS = """(label) => { const group = [...document.querySelectorAll(
+        '[data-testid=stSidebar] [data-testid=stButtonGroup]')]
+        .find(g => g.textContent.includes(label));
+    return group ? [...group.querySelectorAll('button')]
+        .filter(b => b.getAttribute('aria-pressed') === 'true')
+        .map(b => b.innerText.trim()) : null; }"""
+
+
 def wait_for_shapes(page, at_least: int = 190) -> int:
     page.wait_for_function(f"({SHAPE_COUNT_JS})() >= {at_least}")
     return page.evaluate(SHAPE_COUNT_JS)
+
+
+def wait_for_idle(page) -> None:
+    """Until Streamlit's script run is over (the page holds that run's every element)."""
+    page.wait_for_selector(IDLE, state="attached")
+
+
+def wait_for_fill(page, iso3: str, color: str) -> None:
+    page.wait_for_function(f"({FILL_JS})('{iso3}') === '{color}'")
+
+
+def wait_for_first_card(page, iso3: str) -> None:
+    page.wait_for_function(
+        "(code) => { const c = document.querySelector('.rm-cards .rm-card');"
+        " return !!c && c.dataset.iso3 === code; }",
+        arg=iso3,
+    )
+
+
+def wait_for_badges(page, labels: set[str], selector: str = ".rm-card .rm-badge") -> list[str]:
+    """Until the cards on the page carry exactly these stance badges (and at least one)."""
+    page.wait_for_function(
+        "([sel, want]) => { const got = new Set([...document.querySelectorAll(sel)]"
+        ".map(b => b.textContent)); return got.size === want.length"
+        " && want.every(w => got.has(w)); }",
+        arg=[selector, sorted(labels)],
+    )
+    return page.locator(selector).all_text_contents()
 
 
 def point_in(page, iso3: str) -> tuple[float, float]:
@@ -184,7 +223,9 @@ def full_page_screenshot(page, name: str) -> Path:
         ".map(e => e.scrollHeight))"
     )
     page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 12_000)})
-    page.wait_for_timeout(800)  # plotly relayouts on resize
+    wait_for_idle(page)
+    # Two animation frames: the browser has laid out and painted the new size.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     path = SHOTS / name
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(viewport)
@@ -203,6 +244,7 @@ def test_map_draws_every_country(open_page):
     page = open_page()
     assert wait_for_shapes(page) >= 190
     # Shapes with a stance are coloured, the others grey: the map is not blank.
+    wait_for_fill(page, "RUS", rgb(DEFAULT_SCALE.color("condemn")))
     assert page.evaluate(FILL_JS, "RUS") == rgb(DEFAULT_SCALE.color("condemn"))
     assert page.evaluate(FILL_JS, "ARG") == rgb(DEFAULT_SCALE.color("support"))
     assert page.evaluate(FILL_JS, "AUS") == GREY
@@ -228,10 +270,9 @@ def test_clicking_a_country_brings_its_cards_first(open_page):
     page = open_page()
     page.wait_for_selector(".rm-card")
     page.mouse.click(*point_in(page, "BRA"))
-    page.wait_for_function(
-        "() => { const c = document.querySelector('.rm-cards .rm-card');"
-        " return c && c.dataset.iso3 === 'BRA'; }"
-    )
+    wait_for_first_card(page, "BRA")
+    wait_for_param(page, "country", "BRA")
+    wait_for_idle(page)
     first = page.locator(".rm-cards .rm-card").first
     assert first.get_attribute("data-iso3") == "BRA"
     assert "rm-selected" in first.get_attribute("class").split()
@@ -243,6 +284,7 @@ def test_clicking_a_country_brings_its_cards_first(open_page):
 
 def test_stance_csv_download(open_page):
     page = open_page()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('as_of')")
     name, data = download_stance_csv(page)
     text = data.decode("utf-8")  # strict: fails on anything but UTF-8
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -269,19 +311,22 @@ def test_url_restores_the_view(open_page):
     page = open_page(
         f"?event={EVENT}&stance=condemn&region=Americas&country=BRA", wait_for_map=False
     )
-    wait_for_shapes(page, at_least=40)  # only the Americas are drawn
+    # The first run on a cold server takes seconds: the map may be drawn before the sidebar's
+    # pills are (it was read too early once, and failed). Wait for each state asserted.
+    condemned = DEFAULT_SCALE.label("condemn")
+    page.wait_for_function(f"({PRESSED_JS})('{condemned}')?.length > 0")
+    wait_for_idle(page)
+    shaped = country_table().query("region == 'Americas' and has_shape")
+    # Only the Americas are drawn (and Brazil's outline, one path more).
+    page.wait_for_function(f"({SHAPE_COUNT_JS})() === {len(shaped) + 1}")
     sidebar = page.locator("[data-testid=stSidebar]")
-    pills = sidebar.locator("[data-testid=stButtonGroup]").filter(has_text="Stances shown")
-    pressed = {
-        b.inner_text().strip(): b.get_attribute("aria-pressed")
-        for b in pills.get_by_role("button").all()
-    }
-    assert pressed[DEFAULT_SCALE.label("condemn")] == "true"
-    assert [k for k, v in pressed.items() if v == "true"] == [DEFAULT_SCALE.label("condemn")]
-    assert sidebar.get_by_role("combobox", name="Region").input_value() == "Americas"
+    assert page.evaluate(PRESSED_JS, condemned) == [condemned]
+    from playwright.sync_api import expect
+
+    expect(sidebar.get_by_role("combobox", name="Region")).to_have_value("Americas")
 
     americas = set(country_table().query("region == 'Americas'")["iso3"])
-    page.wait_for_selector(".rm-cards .rm-card")
+    wait_for_first_card(page, "BRA")
     cards = page.locator(".rm-cards .rm-card")
     codes = cards.evaluate_all("cs => cs.map(c => c.dataset.iso3)")
     badges = cards.locator(".rm-badge").all_inner_texts()
@@ -289,7 +334,7 @@ def test_url_restores_the_view(open_page):
     assert {"BRA", "MEX"} <= set(codes) <= americas, codes
     assert set(badges) == {DEFAULT_SCALE.label("condemn")}, badges
     # Argentina supported: in view, but hidden by the filter, not drawn as support.
-    assert page.evaluate(FILL_JS, "BRA") == rgb(DEFAULT_SCALE.color("condemn"))
+    wait_for_fill(page, "BRA", rgb(DEFAULT_SCALE.color("condemn")))
     assert page.evaluate(FILL_JS, "ARG") != rgb(DEFAULT_SCALE.color("support"))
 
     _, data = download_stance_csv(page)
@@ -302,8 +347,8 @@ def test_url_restores_the_view(open_page):
 
 def test_stance_filter_applies_to_organization_cards(open_page):
     page = open_page(f"?event={EVENT}&stance=condemn")
-    page.wait_for_selector(".rm-card")
-    badges = page.locator(".rm-card .rm-badge").all_text_contents()  # folded cards too
+    wait_for_idle(page)
+    badges = wait_for_badges(page, {DEFAULT_SCALE.label("condemn")})  # folded cards too
     assert set(badges) == {DEFAULT_SCALE.label("condemn")}, badges
 
 
@@ -364,6 +409,16 @@ def test_upload_fix_a_row_and_the_map_follows(open_page):
     )
     full_page_screenshot(page, "reactionmap-upload-1300x900.png")
 
+    # Another event and back: the table and the fix made in the editor are still there.
+    sidebar.get_by_role("combobox", name="Event").click()
+    page.get_by_role("option", name=EVENT).click()
+    wait_for_fill(page, "RUS", rgb(DEFAULT_SCALE.color("condemn")))
+    wait_for_fill(page, "KOR", GREY)
+    sidebar.get_by_role("combobox", name="Event").click()
+    page.get_by_role("option", name="Your own table").click()
+    wait_for_fill(page, "KOR", rgb(DEFAULT_SCALE.color("concern")))
+    wait_for_fill(page, "FRA", rgb(DEFAULT_SCALE.color("condemn")))
+
 
 def test_phone_width(open_page):
     page = open_page(viewport=PHONE, **PHONE_CONTEXT)
@@ -408,11 +463,16 @@ def test_every_filter_change_is_kept(open_page):
     """Region changed several times in a row: each choice sticks (none snaps back)."""
     page = open_page()
     sidebar = page.locator("[data-testid=stSidebar]")
+    shapes = country_table().query("has_shape")
     for region in ("Europe", "Africa", "Asia", "Americas"):
         sidebar.get_by_role("combobox", name="Region").click()
         page.get_by_role("option", name=region, exact=True).click()
         wait_for_param(page, "region", region)
-        page.wait_for_timeout(300)  # a snap-back would rewrite the URL after the rerun
+        # The rerun this choice caused has drawn the region, and is over: a snap-back
+        # would have rewritten the URL by then.
+        expected = int((shapes["region"] == region).sum())
+        page.wait_for_function(f"({SHAPE_COUNT_JS})() === {expected}")
+        wait_for_idle(page)
         assert parse_qs(urlparse(page.evaluate("location.href")).query)["region"] == [region]
 
 
@@ -429,3 +489,45 @@ def test_copy_link_puts_this_view_on_the_clipboard(open_page, server):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.evaluate("location.href")
     assert parse_qs(urlparse(copied).query)["region"] == ["Europe"]
+
+
+def test_outside_text_makes_no_link_or_icon(browser, tmp_path_factory):
+    """Bare addresses and icon codes in an event's own text stay text once Streamlit has
+    rendered its Markdown (title, summary, captions, pills)."""
+    from tests.conftest import GOOD_ROWS, write_event
+
+    evil = "Visit https://evil.example/x or www.evil.example :material/warning: :smile:"
+    toml = (
+        f'id = "evil"\ntitle = "{evil}"\ndate = "2026-03-01"\nsummary = "{evil}"\n'
+        f'[[scale]]\nkey = "bad"\nlabel = "{evil}"\ncolor = "#D55E00"\n'
+    )
+    rows = [{**r, "stance": "bad"} for r in GOOD_ROWS]
+    root = tmp_path_factory.mktemp("evil")
+    write_event(root, "evil", rows, toml)
+    with streamlit_app(env={"REACTIONMAP_DATA_DIR": str(root)}) as url:
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        page.goto(f"{url}/?event=evil")
+        wait_for_idle(page)
+        page.locator("[data-testid=stExpander] summary").first.click()  # "What happened"
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stMarkdownContainer]')]"
+            ".filter(m => m.innerText.replace(/\\u2060/g, '').includes('www.evil.example'))"
+            ".length >= 3"  # the title, the summary and the stance pill at least
+        )
+        links = page.evaluate(
+            "() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
+            ".filter(h => new URL(h).hostname.includes('evil'))"
+        )
+        # Streamlit draws an icon code as <span role="img" aria-label="... icon">.
+        icons = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stMarkdownContainer] "
+            "span[role=img]')].map(i => i.getAttribute('aria-label'))"
+        )
+        text = page.evaluate("() => document.body.innerText.replace(/\\u2060/g, '')")
+        context.close()
+    assert icons == []
+    assert links == []
+    assert "https://evil.example/x" in text and ":material/warning:" in text
+    assert ":smile:" in text and "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}" not in text

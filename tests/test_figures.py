@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from reactionmap import boundaries, figures
 from reactionmap.events import earliest_dates, load_event
@@ -93,11 +94,22 @@ def test_figures_pass_plotly_validation(good_event):
 
     event = load_event(good_event)
     _, fig = map_for(event, shown={"concern", "none"}, selected="FRA")
-    go.Figure(fig.to_dict())  # raises on any invalid property
-    go.Figure(figures.timeline_figure(event.statements, event.milestones, event.scale).to_dict())
     dated = event.statements.assign(date_precision="day")
     big = pd.concat([dated] * 400, ignore_index=True)
-    go.Figure(figures.timeline_figure(big, event.milestones, event.scale).to_dict())
+    built = [
+        fig,
+        figures.timeline_figure(event.statements, event.milestones, event.scale),
+        figures.timeline_figure(big, event.milestones, event.scale),
+    ]
+    for figure in built:
+        plain = figure.to_dict()
+        checked = go.Figure(plain)  # raises ValueError on any invalid property
+        assert [t.type for t in checked.data] == [t["type"] for t in plain["data"]]
+        assert len(checked.data) >= 2
+    # The check can fail: a misspelt property is refused.
+    bad = figures.unchecked_figure([{"type": "choropleth", "locationz": ["FRA"]}], {})
+    with pytest.raises(ValueError, match="locationz"):
+        go.Figure(bad.to_dict())
 
 
 def test_actor_names_in_timeline_labels_are_escaped(good_event):

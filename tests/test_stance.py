@@ -20,9 +20,24 @@ def test_latest_statement_as_of_a_date(good_event):
     assert late.loc["FRA", "speaker"] == "A Minister"
 
 
-def test_as_of_includes_the_whole_day_and_nothing_after(good_event):
-    statements = load_event(good_event).statements
-    assert set(as_of(statements, pd.Timestamp("2026-03-01"))["statement_id"]) == {"s1", "s4"}
+def test_as_of_includes_the_whole_day_and_nothing_after(events_root):
+    """A statement at 10:00 or 23:59 on the as-of day is made by then; one at midnight after
+    it is not. (A `<=` against the day's midnight, or a cut at the day's start, fails here.)"""
+    from tests.conftest import GOOD_ROWS, row, write_event
+
+    rows = [
+        *GOOD_ROWS,
+        row(statement_id="t1", actor="Spain", stance="condemn", date="2026-03-01T10:00"),
+        row(statement_id="t2", actor="Italy", stance="concern", date="2026-03-01 23:59"),
+        row(statement_id="t3", actor="Chile", stance="support", date="2026-03-02T00:00"),
+    ]
+    statements = load_event(write_event(events_root, "timed", rows)).statements
+    day = pd.Timestamp("2026-03-01")
+    assert set(as_of(statements, day)["statement_id"]) == {"s1", "s4", "t1", "t2"}
+    table = stance_table(statements, day).set_index("actor_iso3")
+    assert table.loc["ESP", "stance"] == "condemn" and table.loc["ITA", "stance"] == "concern"
+    assert "CHL" not in table.index
+    assert "CHL" in stance_table(statements, day + pd.Timedelta(days=1))["actor_iso3"].values
     assert len(as_of(statements, None)) == len(statements)
     assert stance_table(statements, pd.Timestamp("2026-02-01")).empty
 

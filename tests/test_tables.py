@@ -65,7 +65,7 @@ def test_json_records_and_nested_values():
         (b"x" * (MAX_BYTES + 1), "big.csv", "limit is"),
         (b"actor,stance\nFrance,condemn\n", "fake.xlsx", "not an .xlsx"),
         (b"PK\x03\x04garbage", "broken.xlsx", "xlsx"),
-        (b"\xff\xfe\x00a\x00c", "utf16.csv", "binary"),
+        (b"\xff\xfe\x00a\x00c", "utf16.csv", "not UTF-8: save it as UTF-8"),
         (b"caf\xe9,x\n", "latin1.csv", "UTF-8"),
         (b"[1, 2]", "t.json", "list of objects"),
         (b"[" * 100000 + b"]" * 100000, "deep.json", "JSON"),
@@ -93,3 +93,32 @@ def test_formula_escape_round_trips(value):
     assert unescape_formula(escaped) == value
     if value[:1] in "=+-@":
         assert escaped.startswith("'")
+
+
+@pytest.mark.parametrize(
+    ("value", "formula"),
+    [
+        ("-2 dead", True),  # a spreadsheet reads "=-2 dead"
+        ("-2+3+cmd|' /C calc'!A0", True),
+        ("\t=1", True),
+        ("=1+1", True),
+        ("@SUM(A1)", True),
+        ("+x", True),
+        ("- a dash", True),
+        ("-2", False),
+        ("+44", False),
+        ("-1.5%", False),
+        ("-", False),
+        ("plain", False),
+        ("2-1", False),
+    ],
+)
+def test_one_formula_rule_for_input_and_export(value, formula):
+    """The validator refuses exactly the cells the export guards."""
+    import pandas as pd
+
+    from reactionmap.schema import starts_like_formula
+
+    assert bool(starts_like_formula(pd.Series([value])).iloc[0]) is formula
+    assert escape_formula(value).startswith("'") is formula
+    assert unescape_formula(escape_formula(value)) == value

@@ -139,3 +139,23 @@ def test_page_view_keeps_a_country_without_a_shape_and_the_timeline_follows_the_
     page = page_view(event, day, (), ["condemn", "none"], drawable, americas)
     assert set(page.table["actor_iso3"]) == {"CHL"}
     assert set(page.timeline["actor_iso3"]) == {"CHL"}  # Germany speaks later, in Europe
+
+
+def test_a_statement_made_on_the_as_of_day_is_never_also_later(events_root):
+    """One cut-off: the EU's statement at 10:00 on the as-of day is made, so the EU (whose
+    stance is then filtered out) does not come back on the timeline as speaking "later"."""
+    from reactionmap.view import page_view
+    from tests.conftest import GOOD_ROWS, row, write_event
+
+    rows = [
+        *GOOD_ROWS,
+        row(statement_id="e2", actor="European Union", actor_type="organization",
+            stance="condemn", date="2026-03-05T10:00", quote="We condemn."),
+    ]  # fmt: skip
+    event = load_event(write_event(events_root, "timed", rows))
+    codes = boundaries.country_table()["iso3"]
+    page = page_view(event, pd.Timestamp("2026-03-05"), (), ["concern", "neutral"], codes)
+    assert page.organizations.empty  # the EU condemned, as of that day
+    assert "EU" not in set(page.timeline["actor_iso3"])
+    later = page_view(event, pd.Timestamp("2026-03-04"), (), ["concern", "neutral"], codes)
+    assert "EU" in set(later.timeline["actor_iso3"])  # before that day, it is still to come

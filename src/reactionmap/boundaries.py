@@ -1,4 +1,4 @@
-"""Load the shipped world shapes and microstate markers; join per-country tables to them by ISO3."""
+"""Load the shipped world shapes, microstate markers and regions (figures and export key on ISO3)."""
 
 from __future__ import annotations
 
@@ -92,34 +92,3 @@ def country_table() -> pd.DataFrame:
     table["has_shape"] = table.iso3.isin(shapes.iso3)
     table["has_marker"] = table.iso3.isin(markers.iso3)
     return table.sort_values("iso3", ignore_index=True)
-
-
-def join(
-    table: pd.DataFrame,
-    countries: gpd.GeoDataFrame,
-    markers: pd.DataFrame | None = None,
-) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """Left-join `table` to the shapes on `iso3` (an attribute join, not a spatial one).
-
-    Returns the joined frame, one row per shape in `countries` order (shapes with no table row
-    get NaN in the table's columns; a table column whose name clashes with a shape column gets
-    the suffix "_table"), and the sorted iso3 codes of `table` that have neither a shape nor a
-    marker (default markers: load_markers()), so the caller can report them.
-
-    Raises KeyError if `table` has no iso3 column, ValueError if an iso3 is blank or repeated.
-    """
-    if "iso3" not in table.columns:
-        raise KeyError(f"table has no 'iso3' column; columns are {list(table.columns)}")
-    codes = table["iso3"]
-    blank = codes.isna() | (codes.astype("string").str.strip() == "")
-    if blank.any():
-        rows = table.index[blank].tolist()
-        raise ValueError(f"table has {int(blank.sum())} rows with a blank iso3 (rows {rows})")
-    repeated = sorted(codes[codes.duplicated()].unique())
-    if repeated:
-        raise ValueError(f"table repeats iso3 {repeated}; the map needs one row per country")
-    markers = load_markers() if markers is None else markers
-    joined = countries.merge(table, on="iso3", how="left", suffixes=("", "_table"))
-    drawable = set(countries["iso3"]) | set(markers["iso3"])
-    unmatched = sorted(set(codes) - drawable)
-    return joined, unmatched

@@ -8,17 +8,22 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from reactionmap.schema import Scale
+from reactionmap.schema import Scale, safe_url
 
-SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 # Markdown's active characters (and ':' for emoji codes and bare links), escaped one by one.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+# Bare links ("https://...", "www.") and icon or emoji codes (":material/home:", ":smile:")
+# are found in the text *after* escapes are undone: a word joiner (U+2060, invisible) after
+# each ':' and inside "www." breaks them without changing what a reader sees.
+WORD_JOINER = "\u2060"
+LINK_OR_CODE_RE = re.compile(r":|www(?=\\\.)", re.IGNORECASE)
 
 
 def escape_markdown(text: object) -> str:
-    """Outside text made inert for Streamlit's Markdown (titles, captions, labels): no links,
-    no images, no emphasis, no HTML."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Outside text made inert for Streamlit's Markdown (titles, captions, labels): no links
+    (not even bare ones), no images, no emphasis, no HTML, no icon or emoji codes."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return LINK_OR_CODE_RE.sub(lambda m: m.group(0) + WORD_JOINER, escaped)
 
 
 CARD_CSS = """
@@ -47,7 +52,7 @@ def text_color(background: str) -> str:
 def source_html(name: str, url: str) -> str:
     """A link when the URL is plain http(s), else the name (and URL) as text."""
     label = html.escape(name or url or "source not given")
-    if url and SAFE_URL.match(url):
+    if url and safe_url(url):
         return (
             f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{label}</a>'
         )

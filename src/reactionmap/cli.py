@@ -3,26 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
+import tomli_w
 
 from reactionmap import paths
+from reactionmap.dates import RANGE_TEXT, parse_day
 from reactionmap.events import (
+    EVENT_ID_RE,
     EventNotFound,
+    inside,
     list_events,
     load_event,
     normalise_columns,
     prepare_statements,
 )
 from reactionmap.export import stance_csv, stance_geojson, statements_csv
-from reactionmap.schema import SCALE_PRESETS, STATEMENT_COLUMNS, Problem, Scale
-from reactionmap.tables import TableRefused, as_strings, read_table
+from reactionmap.schema import (
+    BIDI_CONTROLS,
+    INVISIBLE_RE,
+    SCALE_PRESETS,
+    STATEMENT_COLUMNS,
+    Problem,
+    Scale,
+)
+from reactionmap.tables import TableRefused, as_strings, read_path
 from reactionmap.view import countries_only, event_stance_table
 
-EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
+# A title is one line of visible text: no control, bidirectional or invisible character.
+BAD_TITLE_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]|" + INVISIBLE_RE
+)
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -65,7 +81,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     event = load_event(args.event)
     if event.problems:
         print(
-            f"{event.id}: exporting the {len(event.statements)} good row(s); skipped:",
+            f"{event.id}: exporting {len(event.statements)} of {event.input_rows} row(s); "
+            f"{len(event.problems)} problem(s):",
             file=sys.stderr,
         )
         _print_problems(event.problems)
@@ -89,10 +106,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     try:
-        raw, problems = read_table(source.read_bytes(), source.name)
-    except (OSError, TableRefused) as err:
+        raw, problems = read_path(source)
+    except TableRefused as err:
         print(f"refused: {err}", file=sys.stderr)
         return 1
+    title = args.title or args.event_id
+    if BAD_TITLE_RE.search(title):
+        print(
+            f"--title {title!r} holds a line break or a control or invisible character: "
+            "write it on one line, in plain text",
+            file=sys.stderr,
+        )
+        return 2
     if not EVENT_ID_RE.fullmatch(args.event_id):
         print(
             f"--event-id {args.event_id!r} is not allowed: use lower-case letters, digits, "
@@ -105,25 +130,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     statements, more = prepare_statements(raw, scale, date, source.name)
     problems += more
     target = Path(args.out) if args.out else paths.events_dir() / args.event_id
+    refusal = unsafe_target(target, None if args.out else paths.events_dir())
+    if refusal:
+        print(f"refused: {refusal}", file=sys.stderr)
+        return 2
     if (target / "event.toml").exists() and not args.force:
         print(f"{target} already holds an event; pass --force to replace it", file=sys.stderr)
         return 1
     target.mkdir(parents=True, exist_ok=True)
-    (target / "event.toml").write_text(
-        event_toml(args.event_id, args.title or args.event_id, args.date, scale), encoding="utf-8"
-    )
+    write_file(target / "event.toml", event_toml(args.event_id, title, args.date, scale).encode())
     # Every row goes into the file, the bad ones as they came, so an editor fixes them there
     # (`reactionmap check` names each one) instead of finding them gone.
     given = as_strings(
         normalise_columns(raw).reindex(columns=list(STATEMENT_COLUMNS), fill_value="")
     )
-    given["row"] = given.index + 2
+    given["row"] = Problem.row_of(given.index)
     bad = given[~given["row"].isin(statements["row"])].copy()
     bad["statement_id"] = bad["statement_id"].mask(
         bad["statement_id"] == "", "row-" + bad["row"].astype(str)
     )
     rows = pd.concat([statements, bad]).sort_values("row", kind="stable")
-    (target / "statements.csv").write_bytes(statements_csv(rows))
+    write_file(target / "statements.csv", statements_csv(rows))
     print(
         f"wrote {target.name}/ with {len(rows)} row(s): {len(statements)} ready, "
         f"{len(bad)} to fix (run `reactionmap check {target}`)"
@@ -134,22 +161,54 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if any(p.blocking for p in problems) else 0
 
 
+def unsafe_target(target: Path, events_dir: Path | None) -> str:
+    """Why import must not write to ``target`` ('' when it may): the folder, or a file it
+    would replace, is a link (dangling or not) or another kind of entry; or the folder lies
+    outside the events folder."""
+    if target.is_symlink():
+        return f"{target} is a link; import writes only into a real folder"
+    if target.exists() and not target.is_dir():
+        return f"{target} exists and is not a folder"
+    if events_dir is not None and not inside(target.parent, events_dir):
+        return f"{target} is not inside the events folder {events_dir}"
+    for name in ("event.toml", "statements.csv"):
+        path = target / name
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            return f"{path} is a link or not a regular file; import never writes through it"
+    return ""
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write to a new file beside ``path``, then rename it over ``path``: a link there is
+    replaced, never written through, and a reader never sees half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def event_toml(event_id: str, title: str, date: str, scale: Scale) -> str:
-    """A minimal event.toml for an imported table, with its scale written out."""
+    """A minimal event.toml for an imported table, with its scale written out (tomli-w
+    escapes every value)."""
+    document = {
+        "id": event_id,
+        "title": title,
+        "date": date,
+        "summary": "",
+        "scale": [{"key": c.key, "label": c.label, "color": c.color} for c in scale.categories],
+    }
+    return tomli_w.dumps(document)
 
-    def q(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    lines = [f"id = {q(event_id)}", f"title = {q(title)}", f"date = {q(date)}", 'summary = ""', ""]
-    for category in scale.categories:
-        lines += [
-            "[[scale]]",
-            f"key = {q(category.key)}",
-            f"label = {q(category.label)}",
-            f"color = {q(category.color)}",
-            "",
-        ]
-    return "\n".join(lines)
+def day(value: str) -> str:
+    """An argument that must be a day, YYYY-MM-DD, in the accepted years."""
+    if parse_day(value) is None or len(value) != 10:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day YYYY-MM-DD {RANGE_TEXT}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,13 +223,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the stance table to standard output")
     export.add_argument("event", help="an event id or a directory path")
     export.add_argument("--format", choices=("csv", "geojson", "statements"), default="csv")
-    export.add_argument("--as-of", help="YYYY-MM-DD: the stance as of the end of this day")
+    export.add_argument(
+        "--as-of", type=day, help="YYYY-MM-DD: the stance as of the end of this day"
+    )
     export.set_defaults(func=cmd_export)
     imp = sub.add_parser("import", help="turn a CSV/XLSX/JSON table into an event directory")
     imp.add_argument("file")
     imp.add_argument("--event-id", required=True)
     imp.add_argument("--title")
-    imp.add_argument("--date", default=pd.Timestamp.today().strftime("%Y-%m-%d"))
+    imp.add_argument("--date", type=day, default=pd.Timestamp.today().strftime("%Y-%m-%d"))
     imp.add_argument("--scale", choices=sorted(SCALE_PRESETS), default="default")
     imp.add_argument("--out", help="the event directory to write (default: events dir / id)")
     imp.add_argument("--force", action="store_true", help="replace an existing event")

@@ -207,6 +207,10 @@ class CountryResolver:
         """Whether a code is an organization's (EU, UN, AU, ...), not a country's."""
         return code in self._organizations
 
+    def are_organizations(self, codes: pd.Series) -> pd.Series:
+        """is_organization for a column of codes (False for a blank one)."""
+        return codes.isin(list(self._organizations)).astype(bool)
+
     def organization(self, code: str) -> Organization:
         """The organization with this code; KeyError naming the known codes otherwise."""
         try:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,21 +14,32 @@ import pandas as pd
 
 from reactionmap import paths
 from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.dates import RANGE_TEXT, as_text, month_end, parse_day
 from reactionmap.schema import (
     DEFAULT_SCALE,
+    INVISIBLE_RE,
     MONTH_RE,
     REQUIRED_COLUMNS,
     STATEMENT_COLUMNS,
     Problem,
     Scale,
     scale_from_config,
+    valid_dates,
     validate_statements,
 )
-from reactionmap.tables import as_strings, read_csv_text
+from reactionmap.tables import TableRefused, as_strings, read_csv_text, read_limited
 
 EVENT_FILE = "event.toml"
 STATEMENTS_FILE = "statements.csv"
 DERIVED_COLUMNS = ("when", "date_label", "row")
+# Columns that name or code something: invisible characters are removed from them.
+ID_COLUMNS = (
+    "statement_id", "actor", "actor_iso3", "actor_type", "stance", "date", "date_precision",
+    "source_url",
+)  # fmt: skip
+
+
+EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
 
 
 class EventNotFound(LookupError):
@@ -58,26 +73,75 @@ def empty_statements() -> pd.DataFrame:
     return frame
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """True when ``path``, links followed, is ``folder`` or lies within it."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+def regular_file(path: Path, folder: Path) -> bool:
+    """True for a regular file that stays inside ``folder`` once links are followed; a
+    dangling link, a fifo, a device or a link out of the folder is not one."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode) and inside(path, folder)
+    except (OSError, RuntimeError):
+        return False
+
+
+def _is_event(path: Path, root: Path) -> bool:
+    return inside(path, root) and regular_file(path / EVENT_FILE, root)
+
+
 def list_events(events_dir: Path | None = None) -> list[str]:
-    """The ids of every event directory (one holding an event.toml), sorted."""
+    """The ids of every event directory (one holding an event.toml), sorted. A link that
+    leads out of the events folder is not followed."""
     root = events_dir or paths.events_dir()
     if not root.is_dir():
         return []
-    return sorted(p.name for p in root.iterdir() if (p / EVENT_FILE).is_file())
+    return sorted(p.name for p in root.iterdir() if _is_event(p, root))
+
+
+def event_root(directory: Path, events_dir: Path | None = None) -> Path:
+    """The folder an event's files must stay in: the events folder when the event lies in
+    it, else the event's own folder (an explicit path)."""
+    root = events_dir or paths.events_dir()
+    return root if inside(directory, root) else directory
 
 
 def event_directory(ref: str | Path, events_dir: Path | None = None) -> Path:
     """An event id under the events directory, or a path to an event directory."""
     root = events_dir or paths.events_dir()
     candidate = Path(ref)
-    for path in (candidate, root / str(ref)):
-        if (path / EVENT_FILE).is_file():
-            return path
+    if candidate.is_dir() and regular_file(candidate / EVENT_FILE, candidate):
+        return candidate
+    if _is_event(root / str(ref), root):
+        return root / str(ref)
     known = ", ".join(list_events(root)) or "none"
     raise EventNotFound(
         f"No event {str(ref)!r}: expected a directory with {EVENT_FILE} "
         f"(known events under {root.name}/: {known})"
     )
+
+
+def event_stamp(ref: str | Path, events_dir: Path | None = None) -> str:
+    """A key for an event's content: the name, size and hash of each regular file in its
+    folder. It changes when a file is edited, replaced, added or deleted, whatever the
+    file times say. Dangling links, fifos and links out of the events folder are skipped."""
+    directory = event_directory(ref, events_dir)
+    root = event_root(directory, events_dir)
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(directory.iterdir()):
+        if not regular_file(path, root):
+            continue
+        try:
+            with path.open("rb") as handle:
+                content = hashlib.file_digest(handle, "blake2b").hexdigest()
+        except OSError:
+            continue  # gone since it was listed: the next stamp will differ
+        digest.update(f"{path.name}\0{path.stat().st_size}\0{content}\n".encode())
+    return digest.hexdigest()
 
 
 def load_event(
@@ -86,9 +150,10 @@ def load_event(
     """Read and check an event's files; problems are collected in Event.problems, never raised."""
     directory = event_directory(ref, events_dir)
     meta_name = f"{directory.name}/{EVENT_FILE}"
+    root = event_root(directory, events_dir)
     try:
-        meta = tomllib.loads((directory / EVENT_FILE).read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        meta = tomllib.loads(read_limited(directory / EVENT_FILE).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, TableRefused) as err:
         meta = {}
         meta_problems = [Problem(meta_name, None, None, "", f"not valid TOML: {err}")]
     else:
@@ -97,16 +162,24 @@ def load_event(
     event.directory = directory
     csv_name = f"{directory.name}/{STATEMENTS_FILE}"
     csv_path = directory / STATEMENTS_FILE
-    if not csv_path.is_file():
-        raw = None
+    raw = None
+    if not os.path.lexists(csv_path):
         table_problems = [Problem(csv_name, None, None, "", "file is missing")]
+    elif not regular_file(csv_path, root):
+        message = (
+            "is not a regular file inside the events folder (a dangling link, or a link outside it)"
+        )
+        table_problems = [Problem(csv_name, None, None, "", message)]
     else:
-        raw, table_problems = read_csv_text(csv_path.read_bytes(), csv_name)
+        try:
+            raw, table_problems = read_csv_text(read_limited(csv_path), csv_name)
+        except TableRefused as err:
+            table_problems = [Problem(csv_name, None, None, "", str(err))]
     statement_problems: list[Problem] = []
     if raw is not None:
         event.input_rows = len(raw)
         event.statements, statement_problems = prepare_statements(
-            raw, event.scale, event.date, csv_name, resolver=resolver, strict=True
+            raw, event.scale, event.date, csv_name, resolver, True, table_problems
         )
     event.problems = meta_problems + more + table_problems + statement_problems
     return event
@@ -124,7 +197,9 @@ def event_from_table(
     Its date is its earliest dated statement (today when none is dated).
     """
     today = pd.Timestamp.today().normalize()
-    statements, problems = prepare_statements(raw, scale, today, name, resolver=resolver)
+    statements, problems = prepare_statements(
+        raw, scale, today, name, resolver=resolver, known=read_problems or []
+    )
     dated = statements.loc[statements["date_precision"] == "day", "when"]
     date = dated.min().normalize() if len(dated) else today
     if date != today:  # undated statements count from the event's date, not from today
@@ -140,17 +215,47 @@ def event_from_table(
     )
 
 
+def still_standing(
+    problems: list[Problem], original: pd.DataFrame, edited: pd.DataFrame
+) -> list[Problem]:
+    """The problems found reading a table that still hold after it was edited: a problem
+    with a row stands while that row is as it was read; one the editor changed is checked
+    afresh, like any other row."""
+    if original.columns.tolist() != edited.columns.tolist():
+        return [p for p in problems if p.row is None or p.row < Problem.FIRST_ROW]
+    standing = []
+    for problem in problems:
+        if problem.row is None or problem.row < Problem.FIRST_ROW:
+            standing.append(problem)
+            continue
+        index = Problem.index_of(problem.row)
+        if (
+            index in original.index
+            and index in edited.index
+            and original.loc[index].tolist() == edited.loc[index].tolist()
+        ):
+            standing.append(problem)
+    return standing
+
+
 def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list[Problem]]:
     """An Event (without statements) from a parsed event.toml; problems for what is missing."""
     problems: list[Problem] = []
     for key in ("id", "title", "date"):
         if not meta.get(key):
             problems.append(Problem(file, None, key, "", f"`{key}` is missing"))
-    date = pd.to_datetime(str(meta.get("date", "")), errors="coerce")
-    if pd.isna(date):
+    # TOML dates may be written unquoted (date = 2026-01-03): read them as their ISO text.
+    date = parse_day(meta.get("date"))
+    if date is None:
         if meta.get("date"):
             problems.append(
-                Problem(file, None, "date", str(meta["date"]), "date must be YYYY-MM-DD")
+                Problem(
+                    file,
+                    None,
+                    "date",
+                    as_text(meta["date"]),
+                    f"date must be YYYY-MM-DD, {RANGE_TEXT}",
+                )
             )
         date = pd.Timestamp("1970-01-01")
     scale, scale_problems = scale_from_config(meta.get("scale"), file)
@@ -171,10 +276,18 @@ def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list
                     problems.append(Problem(file, None, f"{key}[{i}].{need}", "", "is missing"))
         lists[key] = [e for e in entries if isinstance(e, dict)]
     for i, milestone in enumerate(lists["milestones"], start=1):
-        value = str(milestone.get("date", ""))
-        if value and pd.isna(pd.to_datetime(value, errors="coerce")):
+        if "date" in milestone:
+            milestone["date"] = as_text(milestone["date"])
+        value = milestone.get("date", "")
+        if value and not valid_dates(pd.Series([value])).iloc[0]:  # the statements' rule
             problems.append(
-                Problem(file, None, f"milestones[{i}].date", value, "date must be YYYY-MM-DD")
+                Problem(
+                    file,
+                    None,
+                    f"milestones[{i}].date",
+                    value,
+                    f"date must be YYYY-MM-DD (time optional) or YYYY-MM, {RANGE_TEXT}",
+                )
             )
     event = Event(
         id=str(meta.get("id") or default_id),
@@ -219,11 +332,13 @@ def prepare_statements(
     file: str,
     resolver: CountryResolver | None = None,
     strict: bool = False,
+    known: list[Problem] | tuple = (),
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Validated, resolved statements (good rows only) and a problem for every bad cell.
 
     ``strict`` (an event's own files) requires every contract column; otherwise only
-    actor and stance are required and the rest are filled in empty.
+    actor and stance are required and the rest are filled in empty. ``known`` are the
+    problems found reading the file: a row they block is not mapped either.
     """
     resolver = resolver or default_resolver()
     frame = normalise_columns(raw)
@@ -265,9 +380,13 @@ def prepare_statements(
         frame = frame.reset_index(drop=True)
     empty = frame[list(STATEMENT_COLUMNS)].eq("").all(axis=1)
     for index in frame.index[empty]:
-        problems.append(Problem(file, int(index) + 2, None, "", "the row is empty: delete it"))
+        problems.append(Problem.at(file, index, None, "", "the row is empty: delete it"))
     frame = frame[~empty]
-    rows = frame.index + 2  # the row a spreadsheet shows (blank lines keep their numbers)
+    rows = Problem.row_of(frame.index)  # as a spreadsheet shows them; blank lines keep theirs
+    # Invisible characters would make "x-01" and "x-01\u200b" two ids: gone from ids and codes.
+    for column in ID_COLUMNS:
+        if frame[column].str.contains(INVISIBLE_RE, regex=True).any():
+            frame[column] = frame[column].str.replace(INVISIBLE_RE, "", regex=True)
     for column in ("statement_id", "actor", "actor_iso3", "actor_type", "stance", "date"):
         frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
@@ -278,14 +397,16 @@ def prepare_statements(
             frame["statement_id"] == "", "row-" + rows.astype(str)
         )
     for index in frame.index[frame["statement_id"] == ""]:
-        problems.append(Problem(file, int(index) + 2, "statement_id", "", "statement_id is empty"))
+        problems.append(Problem.at(file, index, "statement_id", "", "statement_id is empty"))
     problems += validate_statements(frame, scale, file)
     problems += _resolve_actors(frame, resolver, file)
     frame["date_precision"] = frame["date_precision"].mask(
         frame["date_precision"] == "", _precision_of(frame["date"])
     )
     frame["row"] = rows
-    bad_rows = {p.row for p in problems if p.blocking and p.row is not None and p.row > 1}
+    bad_rows = {
+        p.row for p in [*known, *problems] if p.blocking and p.row is not None and p.row > 1
+    }
     good = frame[~frame["row"].isin(bad_rows)].copy()
     good["when"] = earliest_dates(good["date"], event_date)
     pairs = pd.MultiIndex.from_arrays([good["date"], good["date_precision"]])
@@ -314,9 +435,9 @@ def _resolve_actors(frame: pd.DataFrame, resolver: CountryResolver, file: str) -
         column = "actor" if blank[index] else "actor_iso3"
         if frame.at[index, "actor"] == "" and column == "actor":
             continue  # already reported as an empty actor
-        problems.append(Problem(file, int(index) + 2, column, names[index], str(error)))
+        problems.append(Problem.at(file, index, column, names[index], str(error)))
     frame["actor_iso3"] = codes.fillna("").astype(str)
-    is_org = frame["actor_iso3"].map(lambda c: bool(c) and resolver.is_organization(c))
+    is_org = resolver.are_organizations(frame["actor_iso3"])
     frame["actor_type"] = frame["actor_type"].mask(
         frame["actor_type"] == "", is_org.map({True: "organization", False: "state"})
     )
@@ -340,7 +461,7 @@ def earliest_dates(dates: pd.Series, event_date: pd.Timestamp) -> pd.Series:
     months = dates.str.fullmatch(r"\d{4}-\d{2}")
     if months.any():
         starts = pd.to_datetime(dates[months] + "-01")
-        ends = starts + pd.offsets.MonthEnd(0)
+        ends = month_end(dates[months])
         same = (starts <= event_date) & (event_date <= ends)
         when[months] = starts.where(~same, event_date)
     return when.fillna(event_date).astype("datetime64[ns]")

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from reactionmap.dates import month_end, parse_day
 from reactionmap.schema import NO_STATEMENT_KEY, NO_STATEMENT_LABEL, Category, Scale
 from reactionmap.stance import statement_text
 
@@ -317,9 +318,7 @@ def day_milestones(milestones: list[dict]) -> list[dict]:
     return [
         m
         for m in milestones
-        if m.get("date_precision", "day") == "day"
-        and len(str(m.get("date", ""))) >= 10
-        and not pd.isna(pd.to_datetime(str(m["date"])[:10], errors="coerce"))
+        if m.get("date_precision", "day") == "day" and parse_day(m.get("date")) is not None
     ]
 
 
@@ -367,7 +366,7 @@ def timeline_figure(
         )
         month = rows[~exact]
         if not month.empty:
-            ends = pd.to_datetime(month["date"] + "-01") + pd.offsets.MonthEnd(0)
+            ends = month_end(month["date"])
             span_ms = (ends + pd.Timedelta(days=1) - month["when"]).dt.total_seconds() * 1000
             traces.append(
                 {

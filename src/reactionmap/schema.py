@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pandera.pandas as pa
+
+from reactionmap.dates import RANGE_TEXT, years_in_range
 
 STATEMENT_COLUMNS: tuple[str, ...] = (
     "statement_id",
@@ -40,8 +43,21 @@ KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Bidirectional overrides and isolates can make text read differently from what it is.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-FORMULA_START_RE = re.compile(r"^(=|@|[+\-][^\d\s.])")
+# The one rule for a cell a spreadsheet would run as a formula, used both to refuse it in
+# input and to guard it in exports: it starts with = @ tab or CR, or with + or - unless the
+# cell is a plain number ("-2", "+44", "-1.5%") or a lone sign. So "-2 dead" is formula-like:
+# a spreadsheet reads it as "=-2 dead".
+FORMULA_START_RE = re.compile(r"^(?:[=@\t\r]|[+\-](?!(?:\d+(?:[.,]\d+)*%?)?$))")
 HIDDEN_RE = "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]"
+# Characters that print as nothing (zero-width spaces and joiners, word joiner, BOM, fillers,
+# variation selectors): stripped from ids and codes, and text made only of them is refused.
+INVISIBLE_RE = (
+    "[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2064"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+# An address that may become a link: http(s), a host, and none of the characters that end an
+# HTML attribute or a Markdown link.
+SAFE_URL_RE = re.compile(r"https?://[^\s\"'<>\\`\x00-\x1f\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,27 @@ class Problem:
     message: str
     blocking: bool = True  # False: the row is still mapped, the problem is only reported
 
+    # Rows are counted as a spreadsheet shows them: the header is row 1, the first data row
+    # (index 0 of a frame read from the file) is row FIRST_ROW.
+    FIRST_ROW = 2
+
+    @staticmethod
+    def row_of(index):
+        """The spreadsheet row of a frame index (a number, or an Index of them)."""
+        if isinstance(index, pd.Index):
+            return index + Problem.FIRST_ROW
+        return int(index) + Problem.FIRST_ROW
+
+    @staticmethod
+    def index_of(row: int) -> int:
+        """The frame index of a spreadsheet row."""
+        return int(row) - Problem.FIRST_ROW
+
+    @classmethod
+    def at(cls, file: str, index, column, value: str, message: str, blocking: bool = True):
+        """A problem in the row of frame index ``index``."""
+        return cls(file, cls.row_of(index), column, value, message, blocking)
+
     def __str__(self) -> str:
         where = self.file
         if self.row is not None:
@@ -110,8 +147,18 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table a reader can scan: file, row, column, value, problem."""
+def problems_frame(problems: list[Problem], mapped_rows: set[int] | None = None) -> pd.DataFrame:
+    """Problems as a table a reader can scan: file, row, column, value, problem, and whether
+    the row is on the map (from ``mapped_rows``, the rows that made it; blank for a problem
+    with the file or its header)."""
+
+    def mapped(p: Problem) -> str:
+        if p.row is None or p.row < 2:
+            return ""
+        if mapped_rows is None:
+            return "yes" if not p.blocking else "no"
+        return "yes" if p.row in mapped_rows else "no"
+
     return pd.DataFrame(
         [
             {
@@ -120,7 +167,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
                 "column": p.column or "",
                 "value": p.value,
                 "problem": p.message,
-                "row mapped": "yes" if not p.blocking else "no",
+                "row mapped": mapped(p),
             }
             for p in problems
         ],
@@ -181,19 +228,55 @@ def _no_hidden_characters(values: pd.Series) -> pd.Series:
     return ~values.str.contains(HIDDEN_RE, regex=True)
 
 
+def is_formula(value: str) -> bool:
+    """True where a spreadsheet would run the cell (FORMULA_START_RE)."""
+    return FORMULA_START_RE.match(value) is not None
+
+
 def starts_like_formula(values: pd.Series) -> pd.Series:
-    """True where a spreadsheet would run the cell: it starts with = or @, or with + or -
-    followed by something other than a digit, a space or a dot (FORMULA_START_RE)."""
-    found = values.str.startswith(("=", "@", "+", "-")).astype(bool)
+    """is_formula for a column of cells."""
+    found = values.str.startswith(("=", "@", "+", "-", "\t", "\r")).astype(bool)
     if found.any():  # the regex only on the few candidates
         found[found] = values[found].str.match(FORMULA_START_RE.pattern).astype(bool)
     return found
 
 
+def safe_url(url: str) -> bool:
+    """True for an http(s) address with a host and nothing that could end an attribute: the
+    only kind of value that is ever made a link."""
+    if not SAFE_URL_RE.fullmatch(url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # e.g. a malformed IPv6 host
+        return False
+
+
+def sources_as_shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``source_url`` kept only where it is safe_url (None elsewhere, so no
+    link is made) and any other address added to ``source_name`` as plain text."""
+    urls = table["source_url"].fillna("").astype(str)
+    safe = urls.map(safe_url).astype(bool)
+    unsafe = urls.ne("") & ~safe
+    names = table["source_name"].fillna("").astype(str)
+    shown = names.mask(unsafe, (names + " (" + urls + ")").str.lstrip(" "))
+    return table.assign(source_url=urls.where(safe, None), source_name=shown)
+
+
+def only_invisible(values: pd.Series) -> pd.Series:
+    """True where a cell holds something, but nothing visible: only invisible characters
+    (INVISIBLE_RE) and spaces."""
+    has = values.str.contains(INVISIBLE_RE, regex=True)
+    if has.any():
+        has[has] = values[has].str.replace(INVISIBLE_RE, "", regex=True).str.strip().eq("")
+    return has
+
+
 def valid_dates(values: pd.Series) -> pd.Series:
-    """True where a cell is empty, a real month (YYYY-MM) or a real day (time optional)."""
-    months = values.str.fullmatch(MONTH_RE.pattern[1:-1])
-    days = values.str.fullmatch(DAY_RE.pattern[1:-1])
+    """True where a cell is empty, a real month (YYYY-MM) or a real day (time optional),
+    its year between YEAR_MIN and YEAR_MAX."""
+    months = values.str.fullmatch(MONTH_RE.pattern[1:-1]) & years_in_range(values)
+    days = values.str.fullmatch(DAY_RE.pattern[1:-1]) & years_in_range(values)
     ok = values.eq("") | (months & values.str[5:7].isin([f"{m:02d}" for m in range(1, 13)]))
     if days.any():
         parsed = pd.to_datetime(values[days], errors="coerce", utc=True, format="ISO8601")
@@ -210,7 +293,12 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
         ),
         pa.Check(
             lambda values: ~starts_like_formula(values),
-            error="starts like a spreadsheet formula (= + - @); reword it or put it in quote marks",
+            error="starts like a spreadsheet formula (= @ a tab, or + - not followed by a plain "
+            "number); reword it or put it in quote marks",
+        ),
+        pa.Check(
+            lambda values: ~only_invisible(values),
+            error="holds only invisible characters: write the text, or leave the cell empty",
         ),
     ]
     columns = {name: pa.Column(str, checks=list(text)) for name in STATEMENT_COLUMNS}
@@ -241,8 +329,10 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
         str,
         checks=[
             pa.Check(
-                valid_dates, error="date must be YYYY-MM-DD (time optional), YYYY-MM, or empty"
-            )
+                lambda values: valid_dates(values) | ~years_in_range(values),
+                error="date must be YYYY-MM-DD (time optional), YYYY-MM, or empty",
+            ),
+            pa.Check(years_in_range, error=f"the year must be {RANGE_TEXT}"),
         ],
     )
     return pa.DataFrameSchema(columns, strict=False)
@@ -256,7 +346,7 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
     except pa.errors.SchemaErrors as err:
         for case in err.failure_cases.itertuples(index=False):
             index = case.index
-            row = int(index) + 2 if index is not None and not pd.isna(index) else None
+            row = Problem.row_of(index) if index is not None and not pd.isna(index) else None
             value = "" if case.failure_case is None else str(case.failure_case)
             problems.append(Problem(file, row, case.column, value, f"{value!r}: {case.check}"))
     # Precision must agree with the date written.
@@ -268,7 +358,7 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
         problems.append(
             Problem(
                 file,
-                int(index) + 2,
+                Problem.row_of(index),
                 "date_precision",
                 precisions[index],
                 f"{precisions[index]!r} does not match date {dates[index]!r}: "
@@ -276,14 +366,15 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
             )
         )
     urls = frame["source_url"]
-    for index in frame.index[(urls != "") & ~urls.str.match(r"^https?://\S+$")]:
+    for index in frame.index[(urls != "") & ~urls.map(safe_url).astype(bool)]:
         problems.append(
             Problem(
                 file,
-                int(index) + 2,
+                Problem.row_of(index),
                 "source_url",
                 urls[index],
-                "is not an http:// or https:// address; it is shown as text, never as a link",
+                "is not a plain http:// or https:// address with a host; it is shown as text, "
+                "never as a link",
                 blocking=False,
             )
         )
@@ -292,7 +383,7 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
         problems.append(
             Problem(
                 file,
-                int(index) + 2,
+                Problem.row_of(index),
                 "statement_id",
                 ids[index],
                 f"duplicate statement_id {ids[index]!r}: each statement needs its own id",

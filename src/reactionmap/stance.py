@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from reactionmap.dates import made_by, month_end
 from reactionmap.schema import NO_STATEMENT_KEY
 
 STANCE_COLUMNS = (
@@ -25,10 +26,10 @@ STANCE_COLUMNS = (
 
 
 def as_of(statements: pd.DataFrame, date: pd.Timestamp | None) -> pd.DataFrame:
-    """The statements that can have been made on or before the end of ``date``."""
+    """The statements that can have been made on or before the end of ``date`` (dates.made_by)."""
     if date is None:
         return statements
-    return statements[statements["when"] < pd.Timestamp(date).normalize() + pd.Timedelta(days=1)]
+    return statements[made_by(statements["when"], date)]
 
 
 def statement_text(statements: pd.DataFrame) -> pd.Series:
@@ -117,7 +118,7 @@ def date_range(statements: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The as-of range: from the earliest statement to the last day any statement may fall on."""
     first = statements["when"].min()
     months = statements.loc[statements["date_precision"] == "month", "date"]
-    ends = pd.to_datetime(months + "-01") + pd.offsets.MonthEnd(0)
+    ends = month_end(months)
     last = max([statements["when"].max(), *ends]) if len(ends) else statements["when"].max()
     return first.normalize(), pd.Timestamp(last).normalize()
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 
-from reactionmap.schema import Problem
+from reactionmap.schema import Problem, is_formula
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any real reactions table
 MAX_ROWS = 200_000
@@ -18,11 +20,39 @@ MAX_COLUMNS = 100
 MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # a zip that unpacks larger than this is a bomb
 FORMATS = ("csv", "tsv", "txt", "xlsx", "json")
 ESCAPE_PREFIX = "'"
-FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TableRefused(ValueError):
     """The whole file is refused: too large, not the format it claims, or unreadable."""
+
+
+def _too_large(filename: str, size: str) -> TableRefused:
+    return TableRefused(
+        f"{filename} is {size}; the limit is {MAX_BYTES / 1e6:.0f} MB. "
+        "Split the table or remove unused columns."
+    )
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, refused before reading when its size is over ``limit``, and never
+    more than ``limit`` of them read (a pipe or /dev/zero has no size to check)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise _too_large(path.name, f"{size / 1e6:.1f} MB")
+            data = handle.read(limit + 1)
+    except OSError as err:
+        raise TableRefused(f"{path.name} cannot be read: {err.strerror or err}") from err
+    if len(data) > limit:
+        raise _too_large(path.name, "larger than that")
+    return data
+
+
+def read_path(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """read_table on a file, its size checked before it is read."""
+    return read_table(read_limited(path), Path(path).name)
 
 
 def read_table(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -31,10 +61,9 @@ def read_table(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]
     Raises TableRefused when nothing can be read; returns per-cell problems otherwise.
     """
     if len(data) > MAX_BYTES:
-        raise TableRefused(
-            f"{filename} is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB. "
-            "Split the table or remove unused columns."
-        )
+        raise _too_large(filename, f"{len(data) / 1e6:.1f} MB")
+    if not data.strip():
+        raise TableRefused(f"{filename}: the file is empty")
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension == "xlsx":
         return read_xlsx(data, filename)
@@ -61,19 +90,15 @@ def _limit_shape(frame: pd.DataFrame, filename: str) -> None:
 
 def unescape_formula(value: str) -> str:
     """Undo export's guard: "'=x" back to "=x" (and "''=x" to "'=x")."""
-    if (
-        value.startswith(ESCAPE_PREFIX)
-        and value[1:2]
-        and (value[1] in FORMULA_CHARS or value[1:].lstrip(ESCAPE_PREFIX)[:1] in FORMULA_CHARS)
-    ):
+    if value.startswith(ESCAPE_PREFIX) and is_formula(value.lstrip(ESCAPE_PREFIX)):
         return value[1:]
     return value
 
 
 def escape_formula(value: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    stripped = value.lstrip(ESCAPE_PREFIX)
-    if stripped[:1] in FORMULA_CHARS and stripped:
+    """A cell a spreadsheet would run as a formula (schema.is_formula, after any apostrophes
+    already there) gets a leading apostrophe."""
+    if is_formula(value.lstrip(ESCAPE_PREFIX)):
         return ESCAPE_PREFIX + value
     return value
 
@@ -87,15 +112,22 @@ def as_strings(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _strings(frame: pd.DataFrame) -> pd.DataFrame:
     frame = as_strings(frame)
-    for column in frame.columns:
-        quoted = frame[column].str.startswith(ESCAPE_PREFIX)
+    for position in range(frame.shape[1]):  # by position: a header may repeat a name
+        values = frame.iloc[:, position]
+        quoted = values.str.startswith(ESCAPE_PREFIX)
         if quoted.any():  # only cells export may have guarded need looking at
-            frame.loc[quoted, column] = frame.loc[quoted, column].map(unescape_formula)
+            frame.iloc[:, position] = values.mask(quoted, values[quoted].map(unescape_formula))
     return frame
 
 
 def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """CSV (or tab-separated) UTF-8 text as strings; (None, [problem]) when it cannot be read."""
+    if _looks_utf16(data):
+        return None, [
+            Problem(
+                filename, None, None, "", "is not UTF-8: save it as UTF-8 (it looks like UTF-16)"
+            )
+        ]
     if b"\x00" in data[:8192]:
         return None, [Problem(filename, None, None, "", "is not a text table (binary content)")]
     try:
@@ -107,23 +139,33 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
                 None,
                 None,
                 "",
-                f"is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8' and try again",
+                f"is not UTF-8 (byte {err.start}): save it as UTF-8 ('CSV UTF-8') and try again",
             )
         ]
     if not text.strip():
-        return None, [Problem(filename, None, None, "", "is empty")]
+        return None, [Problem(filename, None, None, "", "the file is empty")]
     first_line = text.split("\n", 1)[0]
     separator = "\t" if first_line.count("\t") > first_line.count(",") else ","
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=separator,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            quoting=csv.QUOTE_MINIMAL,
-            skip_blank_lines=False,
-        )
+        problems = _field_count_problems(text, separator, filename)
+        if problems:  # rows of the wrong length: pandas would refuse or shift them, so read
+            records = list(csv.reader(io.StringIO(text), delimiter=separator))  # row by row
+            header = records[0]
+            frame = pd.DataFrame(
+                [(r + [""] * len(header))[: len(header)] for r in records[1:]],
+                columns=header,
+                dtype=str,
+            )
+        else:
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=separator,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                quoting=csv.QUOTE_MINIMAL,
+                skip_blank_lines=False,
+            )
     except (pd.errors.ParserError, csv.Error, ValueError) as err:
         return None, [Problem(filename, None, None, "", f"cannot be read as CSV: {err}")]
     frame = frame.loc[
@@ -132,7 +174,38 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
     _limit_shape(frame, filename)
     # Blank lines are kept as empty rows (a parser cannot tell them from ",,,"): the row
     # numbers then match the file's, and the checks report them instead of losing them.
-    return _strings(frame), []
+    return _strings(frame), problems
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or text whose every other byte is zero (and only those)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = data[:200]
+    odd, even, half = head[1::2].count(0), head[0::2].count(0), len(head) // 2
+    return half >= 2 and ((odd >= 0.9 * half and even == 0) or (even >= 0.9 * half and odd == 0))
+
+
+def _field_count_problems(text: str, separator: str, filename: str) -> list[Problem]:
+    """A problem for each row whose field count is not the header's (a half-written row, or
+    a stray separator): the row is not mapped until fixed. Blank lines are left to the
+    empty-row check."""
+    counts = [len(r) for r in csv.reader(io.StringIO(text), delimiter=separator)]
+    if not counts or all(n in (counts[0], 0) for n in counts):
+        return []
+    expected = counts[0]
+    return [
+        Problem(
+            filename,
+            number,
+            None,
+            "",
+            f"has {n} fields where the header has {expected}: a field is missing or a "
+            f"separator is extra (quote a value that holds {separator!r})",
+        )
+        for number, n in enumerate(counts[1:], start=Problem.FIRST_ROW)
+        if n not in (expected, 0)
+    ]
 
 
 def read_xlsx(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -157,6 +230,17 @@ def read_xlsx(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as err:  # openpyxl raises many types for broken workbooks
         raise TableRefused(f"{filename} is not a readable .xlsx workbook: {err}") from err
+    try:
+        return _read_sheet(book, filename)
+    except TableRefused:
+        raise
+    except Exception as err:  # a truncated sheet, an entity bomb: XML errors of every kind
+        raise TableRefused(f"{filename} is not a readable .xlsx workbook: {err}") from err
+    finally:
+        book.close()
+
+
+def _read_sheet(book, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
     sheet = book.worksheets[0]
     problems: list[Problem] = []
     rows: list[list[str]] = []
@@ -185,8 +269,7 @@ def read_xlsx(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
             header = values
         elif any(values):
             rows.append(values + [""] * (len(header) - len(values)))
-            numbers.append(number - 2)  # the index a problem turns back into this row
-    book.close()
+            numbers.append(Problem.index_of(number))  # a problem turns it back into this row
     if not header:
         raise TableRefused(f"{filename}: the first sheet is empty")
     frame = pd.DataFrame([r[: len(header)] for r in rows], columns=header, index=numbers, dtype=str)
@@ -211,7 +294,7 @@ def read_json(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
     """A JSON list of objects, or an object whose `statements` is such a list."""
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+    except (ValueError, RecursionError) as err:  # bad UTF-8, bad JSON, a 5000-digit number
         raise TableRefused(f"{filename} is not valid UTF-8 JSON: {err}") from err
     if isinstance(parsed, dict) and isinstance(parsed.get("statements"), list):
         parsed = parsed["statements"]
@@ -224,7 +307,7 @@ def read_json(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
         raise TableRefused(f"{filename} has {len(parsed):,} rows; the limit is {MAX_ROWS:,}.")
     problems = []
     records = []
-    for number, record in enumerate(parsed, start=2):
+    for number, record in enumerate(parsed, start=Problem.FIRST_ROW):
         clean = {}
         for key, value in record.items():
             if isinstance(value, dict | list):

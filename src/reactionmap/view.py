@@ -8,16 +8,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.dates import made_by
 from reactionmap.events import Event
 from reactionmap.schema import NO_STATEMENT_KEY
 from reactionmap.stance import actor_key, inherit, stance_table
-from reactionmap.stance import as_of as as_of_statements
 
 
 def is_organization(codes: pd.Series, resolver: CountryResolver | None = None) -> pd.Series:
     """True where a code names an organization (EU, UN, ...) rather than a country."""
-    resolver = resolver or default_resolver()
-    return codes.map(lambda c: bool(c) and resolver.is_organization(c)).astype(bool)
+    return (resolver or default_resolver()).are_organizations(codes)
 
 
 def event_stance_table(
@@ -25,10 +24,14 @@ def event_stance_table(
     as_of: pd.Timestamp | None = None,
     inherit_from: Iterable[str] = (),
     resolver: CountryResolver | None = None,
+    made: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The stance table as of a date, with members of ``inherit_from`` organizations shaded."""
+    """The stance table as of a date, with members of ``inherit_from`` organizations shaded.
+
+    ``made``: the statements made by then, when the caller has cut them already.
+    """
     resolver = resolver or default_resolver()
-    table = stance_table(event.statements, as_of)
+    table = stance_table(event.statements, as_of) if made is None else stance_table(made)
     chosen = {code: resolver.organization(code).members for code in inherit_from}
     if chosen:
         names = {m: resolver.country_name(m) for ms in chosen.values() for m in ms}
@@ -131,7 +134,9 @@ def page_view(
 ) -> PageView:
     """The page's view of ``event`` as of a date, under the reader's filters."""
     stances = list(stances)
-    table = event_stance_table(event, as_of, inherit_from, resolver)
+    statements = event.statements
+    made_mask = made_by(statements["when"], as_of)  # the one cut: made, or later
+    table = event_stance_table(event, as_of, inherit_from, resolver, statements[made_mask])
     country_rows = countries_only(table, resolver)
     org_rows = organizations_only(table, resolver)
     drawable = set(all_codes)
@@ -146,15 +151,14 @@ def page_view(
     others = table[(table["actor_type"] == "other") & table["stance"].isin(stances)]
     if region_codes is not None:
         others = others[others["actor_iso3"].isin(set(region_codes))]
-    statements = event.statements
     actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"]) | set(actor_key(others))
-    made = filter_statements(as_of_statements(statements, as_of), stances, actors)
+    made = filter_statements(statements[made_mask], stances, actors)
     by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
     # The timeline also shows what is said later, by the countries the filters keep (silent
     # as of the date) and by organizations.
     codes = pd.Series(statements["actor_iso3"].unique())
     org_codes = set(codes[is_organization(codes, resolver)])
-    later = statements.loc[statements["when"] > as_of, "actor_iso3"]
+    later = statements.loc[~made_mask, "actor_iso3"]
     later = set(later) & (set(kept) | org_codes)
     return PageView(
         country_rows=country_rows,
