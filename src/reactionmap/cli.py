@@ -147,8 +147,10 @@ def event_toml(event_id: str, title: str, date: str, scale: Scale) -> str:
             f"key = {q(category.key)}",
             f"label = {q(category.label)}",
             f"color = {q(category.color)}",
-            "",
         ]
+        if category.aliases:
+            lines.append(f"aliases = [{', '.join(q(a) for a in category.aliases)}]")
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from reactionmap import paths
 from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.scales import to_keys
 from reactionmap.schema import (
     DEFAULT_SCALE,
     MONTH_RE,
@@ -222,8 +223,9 @@ def prepare_statements(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Validated, resolved statements (good rows only) and a problem for every bad cell.
 
-    ``strict`` (an event's own files) requires every contract column; otherwise only
-    actor and stance are required and the rest are filled in empty.
+    Only actor and stance are required; a missing optional column is filled in empty (and a
+    missing statement_id column with row-N ids). ``strict`` (an event's own files) requires a
+    statement_id in every row when the column is there.
     """
     resolver = resolver or default_resolver()
     frame = normalise_columns(raw)
@@ -232,8 +234,8 @@ def prepare_statements(
     for column in dupes:
         problems.append(Problem(file, 1, column, column, f"column {column!r} appears twice"))
     frame = frame.loc[:, ~frame.columns.duplicated()]
-    required = STATEMENT_COLUMNS if strict else REQUIRED_COLUMNS
-    missing = [c for c in required if c not in frame.columns]
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    given_ids = "statement_id" in frame.columns
     for column in missing:
         problems.append(
             Problem(
@@ -272,8 +274,8 @@ def prepare_statements(
         frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
     frame["actor_type"] = frame["actor_type"].str.lower()
-    frame["stance"] = _stance_keys(frame["stance"], scale)
-    if not strict:
+    frame["stance"] = to_keys(frame["stance"], scale)
+    if not strict or not given_ids:
         frame["statement_id"] = frame["statement_id"].mask(
             frame["statement_id"] == "", "row-" + rows.astype(str)
         )
@@ -292,14 +294,6 @@ def prepare_statements(
     labels = {pair: date_label(*pair) for pair in pairs.unique()}  # few distinct dates
     good["date_label"] = [labels[pair] for pair in pairs]
     return good.reset_index(drop=True), problems
-
-
-def _stance_keys(stances: pd.Series, scale: Scale) -> pd.Series:
-    """Stance keys as written, or a category's label in any case, mapped to its key."""
-    lookup = {c.key.casefold(): c.key for c in scale.categories}
-    lookup |= {c.label.casefold(): c.key for c in scale.categories}
-    folded = stances.str.strip().str.casefold()
-    return folded.map(lookup).fillna(stances.str.strip())
 
 
 def _resolve_actors(frame: pd.DataFrame, resolver: CountryResolver, file: str) -> list[Problem]:

@@ -51,6 +51,7 @@ class Category:
     key: str
     label: str
     color: str
+    aliases: tuple[str, ...] = ()  # other ways a table writes it ("Y", "in favour"), any case
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,25 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
                 Problem(file, None, f"scale[{i}].key", key, f"key {key!r} appears twice")
             )
             continue  # the first definition stands
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    f"scale[{i}].aliases",
+                    repr(aliases)[:80],
+                    'aliases must be a list of strings, e.g. aliases = ["Y", "in favour"]',
+                )
+            )
+            aliases = []
         categories.append(
-            Category(key, label or key, color if COLOR_RE.match(color) else "#999999")
+            Category(
+                key,
+                label or key,
+                color if COLOR_RE.match(color) else "#999999",
+                tuple(a.strip() for a in aliases if a.strip()),
+            )
         )
     if not categories:
         return DEFAULT_SCALE, problems
@@ -203,6 +221,7 @@ def valid_dates(values: pd.Series) -> pd.Series:
 
 def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
     allowed_stances = ", ".join(scale.keys)
+    stance_error = f"is not a stance of this scale; use one of: {allowed_stances}"
     text = [
         pa.Check(
             _no_hidden_characters,
@@ -217,9 +236,7 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
     columns["actor"] = pa.Column(
         str, checks=[*text, pa.Check.str_length(min_value=1, error="actor is empty")]
     )
-    columns["stance"] = pa.Column(
-        str, checks=[pa.Check.isin(scale.keys, error=f"stance must be one of: {allowed_stances}")]
-    )
+    columns["stance"] = pa.Column(str, checks=[pa.Check.isin(scale.keys, error=stance_error)])
     columns["actor_type"] = pa.Column(
         str,
         checks=[
@@ -258,7 +275,8 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
             index = case.index
             row = int(index) + 2 if index is not None and not pd.isna(index) else None
             value = "" if case.failure_case is None else str(case.failure_case)
-            problems.append(Problem(file, row, case.column, value, f"{value!r}: {case.check}"))
+            joint = " " if str(case.check).startswith("is ") else ": "
+            problems.append(Problem(file, row, case.column, value, f"{value!r}{joint}{case.check}"))
     # Precision must agree with the date written.
     dates, precisions = frame["date"], frame["date_precision"]
     expected = pd.Series("day", index=frame.index).mask(dates.eq(""), "unknown")
@@ -304,10 +322,27 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
 # A recorded vote (UN General Assembly, Security Council...), Okabe-Ito colours.
 VOTE_SCALE = Scale(
     (
-        Category("yes", "Yes", "#009E73"),
-        Category("no", "No", "#D55E00"),
-        Category("abstain", "Abstained", "#F0E442"),
-        Category("absent", "Absent / did not vote", "#56B4E9"),
+        Category("yes", "Yes", "#009E73", ("Y", "in favour", "in favor", "favour", "favor", "for")),
+        Category("no", "No", "#D55E00", ("N", "against")),
+        Category(
+            "abstain", "Abstained", "#F0E442", ("A", "abstention", "abstaining", "abstentions")
+        ),
+        Category(
+            "absent",
+            "Absent / did not vote",
+            "#56B4E9",
+            (
+                "X",
+                "NV",
+                "non-voting",
+                "non voting",
+                "not voting",
+                "did not vote",
+                "did not participate",
+                "non-participating",
+                "not participating",
+            ),
+        ),  # fmt: skip
     )
 )
 SCALE_PRESETS: dict[str, Scale] = {"default": DEFAULT_SCALE, "vote": VOTE_SCALE}
