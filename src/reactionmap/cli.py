@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reactionmap import paths
+from reactionmap import paths, unvotes
 from reactionmap.events import (
     EventNotFound,
     list_events,
@@ -17,17 +17,22 @@ from reactionmap.events import (
     normalise_columns,
     prepare_statements,
 )
-from reactionmap.export import stance_csv, stance_geojson, statements_csv
-from reactionmap.schema import SCALE_PRESETS, STATEMENT_COLUMNS, Problem, Scale
+from reactionmap.export import all_countries_csv, stance_csv, stance_geojson, statements_csv
+from reactionmap.historical import is_former
+from reactionmap.problems import group_problems
+from reactionmap.scales import detect_scale
+from reactionmap.schema import SCALE_PRESETS, STATEMENT_COLUMNS, VOTE_SCALE, Problem, Scale
 from reactionmap.tables import TableRefused, as_strings, read_table
 from reactionmap.view import countries_only, event_stance_table
 
+LISTED = 40  # resolutions listed when --resolution is missing or unknown
 EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
 
 
 def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(f"  {problem}", file=sys.stderr)
+    """Each distinct problem once, with the rows that have it."""
+    for group in group_problems(problems):
+        print(f"  {group}", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -74,7 +79,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         data = statements_csv(event.statements)
     else:
         table = event_stance_table(event, as_of)
-        if args.format == "csv":
+        if args.format == "csv" and args.all_countries:
+            from reactionmap.boundaries import load_un_states
+
+            data = all_countries_csv(table, event.statements, event.scale, load_un_states())
+        elif args.format == "csv":
             data = stance_csv(table)
         else:
             from reactionmap.boundaries import load_countries, load_markers
@@ -88,29 +97,50 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
-    try:
-        raw, problems = read_table(source.read_bytes(), source.name)
-    except (OSError, TableRefused) as err:
-        print(f"refused: {err}", file=sys.stderr)
-        return 1
-    if not EVENT_ID_RE.fullmatch(args.event_id):
+    if args.event_id is not None and not EVENT_ID_RE.fullmatch(args.event_id):
         print(
             f"--event-id {args.event_id!r} is not allowed: use lower-case letters, digits, "
             "'-' or '_' (e.g. unga-es-11-1)",
             file=sys.stderr,
         )
         return 2
-    scale = SCALE_PRESETS[args.scale]
-    date = pd.Timestamp(args.date)
-    statements, more = prepare_statements(raw, scale, date, source.name)
+    if _is_un_file(source):
+        return _import_un_vote(args, source)
+    if args.resolution:
+        print(
+            f"--resolution is for the UN Digital Library's voting file; {source.name} does not "
+            f"have its columns ({', '.join(unvotes.NEEDED)})",
+            file=sys.stderr,
+        )
+        return 2
+    if args.event_id is None:
+        print("--event-id is required (e.g. --event-id my-event)", file=sys.stderr)
+        return 2
+    try:
+        raw, problems = read_table(source.read_bytes(), source.name)
+    except (OSError, TableRefused) as err:
+        print(f"refused: {err}", file=sys.stderr)
+        return 1
+    if args.scale:
+        scale = SCALE_PRESETS[args.scale]
+    else:
+        frame = normalise_columns(raw)
+        stances = frame.loc[:, frame.columns == "stance"]
+        guess = detect_scale(stances.iloc[:, 0] if stances.shape[1] else pd.Series(dtype=str))
+        scale = SCALE_PRESETS[guess.name]
+        print(f"scale: {guess.name} ({guess.describe()}; choose another with --scale)")
+    statements, more = prepare_statements(
+        raw, scale, pd.Timestamp(args.date or "1970-01-01"), source.name
+    )
     problems += more
+    date = args.date or _earliest_day(statements)
     target = Path(args.out) if args.out else paths.events_dir() / args.event_id
     if (target / "event.toml").exists() and not args.force:
         print(f"{target} already holds an event; pass --force to replace it", file=sys.stderr)
         return 1
     target.mkdir(parents=True, exist_ok=True)
     (target / "event.toml").write_text(
-        event_toml(args.event_id, args.title or args.event_id, args.date, scale), encoding="utf-8"
+        event_toml(args.event_id, args.title or args.event_id, date, scale), encoding="utf-8"
     )
     # Every row goes into the file, the bad ones as they came, so an editor fixes them there
     # (`reactionmap check` names each one) instead of finding them gone.
@@ -127,6 +157,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         f"wrote {target.name}/ with {len(rows)} row(s): {len(statements)} ready, "
         f"{len(bad)} to fix (run `reactionmap check {target}`)"
+        + ("" if date else "; date not given")
     )
     if problems:
         print(f"{len(bad)} row(s) need fixing, {len(problems)} problem(s):", file=sys.stderr)
@@ -134,13 +165,101 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if any(p.blocking for p in problems) else 0
 
 
-def event_toml(event_id: str, title: str, date: str, scale: Scale) -> str:
-    """A minimal event.toml for an imported table, with its scale written out."""
+def _earliest_day(statements: pd.DataFrame) -> str:
+    """The earliest day a statement is dated to; '' when none is (never today's date)."""
+    days = statements.loc[statements["date_precision"] == "day", "date"].str[:10]
+    return min(days) if len(days) else ""
+
+
+def _is_un_file(source: Path) -> bool:
+    if source.suffix.lower() not in (".csv", ".txt") or not source.is_file():
+        return False
+    try:
+        return unvotes.layout(unvotes.read_header(source)) is not None
+    except (OSError, ValueError, pd.errors.ParserError):
+        return False
+
+
+def _import_un_vote(args: argparse.Namespace, source: Path) -> int:
+    """One resolution of the UN Digital Library's voting file as an event folder."""
+    found = unvotes.scan(source, args.resolution)
+    if found.rows.empty:
+        why = (
+            f"no resolution {args.resolution!r} in {source.name}"
+            if args.resolution
+            else "choose a resolution with --resolution SYMBOL"
+        )
+        print(
+            f"{why}; it holds {len(found.resolutions)} resolution(s), newest first:",
+            file=sys.stderr,
+        )
+        print(unvotes.listing_text(found.resolutions, limit=LISTED))
+        return 2
+    vote = unvotes.vote_event(found.rows, args.resolution, args.event_id)
+    target = Path(args.out) if args.out else paths.events_dir() / vote.event_id
+    if (target / "event.toml").exists() and not args.force:
+        print(f"{target} already holds an event; pass --force to replace it", file=sys.stderr)
+        return 1
+    statements, problems = prepare_statements(
+        vote.statements, VOTE_SCALE, pd.Timestamp(vote.date or "1970-01-01"), source.name,
+        strict=True,
+    )  # fmt: skip
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "event.toml").write_text(
+        event_toml(
+            vote.event_id, args.title or vote.title, vote.date, VOTE_SCALE, vote.summary,
+            vote.sources,
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    (target / "statements.csv").write_bytes(statements_csv(vote.statements))
+    counts = vote.statements["stance"].value_counts()
+    tally = ", ".join(f"{int(counts.get(c.key, 0))} {c.key}" for c in VOTE_SCALE.categories)
+    print(f"{found.layout} layout; scale: vote. wrote {target.name}/: {vote.title}, {vote.date}")
+    print(f"  {len(vote.statements)} member(s): {tally}")
+    former = vote.statements[vote.statements["actor_iso3"].map(is_former)]
+    if len(former):
+        names = ", ".join(
+            f"{a} ({c})" for a, c in zip(former["actor"], former["actor_iso3"], strict=True)
+        )
+        print(f"  not on today's map (no longer exist; never drawn on a successor): {names}")
+    if problems:
+        print(f"{len(problems)} problem(s) (run `reactionmap check {target}`):", file=sys.stderr)
+        _print_problems(problems)
+    return 1 if any(p.blocking for p in problems) else 0
+
+
+def cmd_resolutions(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    try:
+        found = unvotes.scan(source)
+    except (OSError, ValueError, pd.errors.ParserError) as err:
+        print(f"{source.name}: {err}", file=sys.stderr)
+        return 2
+    print(unvotes.listing_text(found.resolutions))
+    return 0
+
+
+def event_toml(
+    event_id: str,
+    title: str,
+    date: str,
+    scale: Scale,
+    summary: str = "",
+    sources: list[dict] | tuple = (),
+) -> str:
+    """A minimal event.toml for an imported table, with its scale written out; no `date` line
+    when the table gives none."""
 
     def q(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        text = text.replace("\\", "\\\\").replace('"', '\\"')
+        return '"' + text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"'
 
-    lines = [f"id = {q(event_id)}", f"title = {q(title)}", f"date = {q(date)}", 'summary = ""', ""]
+    lines = [f"id = {q(event_id)}", f"title = {q(title)}"]
+    lines += [f"date = {q(date)}"] if date else []
+    lines += [f"summary = {q(summary)}", ""]
+    for source in sources:
+        lines += ["[[sources]]", f"name = {q(source['name'])}", f"url = {q(source['url'])}", ""]
     for category in scale.categories:
         lines += [
             "[[scale]]",
@@ -167,16 +286,36 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("event", help="an event id or a directory path")
     export.add_argument("--format", choices=("csv", "geojson", "statements"), default="csv")
     export.add_argument("--as-of", help="YYYY-MM-DD: the stance as of the end of this day")
+    export.add_argument(
+        "--all-countries",
+        action="store_true",
+        help="csv: one row per UN member and observer ('none' where nothing was said), "
+        "with the ISO date in a column of its own",
+    )
     export.set_defaults(func=cmd_export)
-    imp = sub.add_parser("import", help="turn a CSV/XLSX/JSON table into an event directory")
+    imp = sub.add_parser(
+        "import",
+        help="turn a CSV/XLSX/JSON table, or one resolution of the UN voting file, into an "
+        "event directory",
+    )
     imp.add_argument("file")
-    imp.add_argument("--event-id", required=True)
+    imp.add_argument("--event-id", help="the folder name (UN file: from the resolution)")
+    imp.add_argument(
+        "--resolution", help="UN voting file: the resolution's symbol, e.g. A/RES/ES-11/1"
+    )
     imp.add_argument("--title")
-    imp.add_argument("--date", default=pd.Timestamp.today().strftime("%Y-%m-%d"))
-    imp.add_argument("--scale", choices=sorted(SCALE_PRESETS), default="default")
+    imp.add_argument("--date", help="YYYY-MM-DD (default: the earliest dated row; never today)")
+    imp.add_argument(
+        "--scale", choices=sorted(SCALE_PRESETS), help="default: the one that reads most rows"
+    )
     imp.add_argument("--out", help="the event directory to write (default: events dir / id)")
     imp.add_argument("--force", action="store_true", help="replace an existing event")
     imp.set_defaults(func=cmd_import)
+    res = sub.add_parser(
+        "resolutions", help="list the resolutions in the UN voting file, newest first"
+    )
+    res.add_argument("file")
+    res.set_defaults(func=cmd_resolutions)
     return parser
 
 

@@ -26,6 +26,8 @@ from reactionmap.tables import as_strings, read_csv_text
 EVENT_FILE = "event.toml"
 STATEMENTS_FILE = "statements.csv"
 DERIVED_COLUMNS = ("when", "date_label", "row")
+# An undated event's statements all count from this day; the page never shows it (date_known).
+UNDATED = pd.Timestamp("1970-01-01")
 
 
 class EventNotFound(LookupError):
@@ -48,6 +50,7 @@ class Event:
     problems: list[Problem] = field(default_factory=list)
     directory: Path | None = None
     input_rows: int = 0
+    date_known: bool = True  # False: no date given anywhere; `date` is a placeholder, never shown
 
 
 def empty_statements() -> pd.DataFrame:
@@ -122,13 +125,12 @@ def event_from_table(
 ) -> Event:
     """An Event from a table a reader brought in: only actor and stance are required.
 
-    Its date is its earliest dated statement (today when none is dated).
+    Its date is its earliest dated statement; with none, the date is not known (never today).
     """
-    today = pd.Timestamp.today().normalize()
-    statements, problems = prepare_statements(raw, scale, today, name, resolver=resolver)
+    statements, problems = prepare_statements(raw, scale, UNDATED, name, resolver=resolver)
     dated = statements.loc[statements["date_precision"] == "day", "when"]
-    date = dated.min().normalize() if len(dated) else today
-    if date != today:  # undated statements count from the event's date, not from today
+    date = dated.min().normalize() if len(dated) else UNDATED
+    if len(dated):  # undated statements count from the event's date
         statements["when"] = earliest_dates(statements["date"], date)
     return Event(
         id=Path(name).stem or "table",
@@ -138,22 +140,25 @@ def event_from_table(
         statements=statements,
         problems=(read_problems or []) + problems,
         input_rows=len(raw),
+        date_known=bool(len(dated)),
     )
 
 
 def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list[Problem]]:
     """An Event (without statements) from a parsed event.toml; problems for what is missing."""
     problems: list[Problem] = []
-    for key in ("id", "title", "date"):
+    for key in ("id", "title"):
         if not meta.get(key):
             problems.append(Problem(file, None, key, "", f"`{key}` is missing"))
+    # No date is allowed (a table that gives none): the page then says "date not given".
     date = pd.to_datetime(str(meta.get("date", "")), errors="coerce")
-    if pd.isna(date):
+    known = not pd.isna(date)
+    if not known:
         if meta.get("date"):
             problems.append(
                 Problem(file, None, "date", str(meta["date"]), "date must be YYYY-MM-DD")
             )
-        date = pd.Timestamp("1970-01-01")
+        date = UNDATED
     scale, scale_problems = scale_from_config(meta.get("scale"), file)
     problems += scale_problems
     lists = {}
@@ -183,6 +188,7 @@ def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list
         date=pd.Timestamp(date).normalize().tz_localize(None),
         summary=str(meta.get("summary", "")),
         scale=scale,
+        date_known=known,
         **lists,
     )
     return event, problems
