@@ -203,6 +203,10 @@ HEADER_ALIASES = {
     "vote": "stance",
     "position": "stance",
     "reaction": "stance",
+    "country_name": "actor",
+    "member": "actor",
+    "ms_name": "actor",
+    "ms_vote": "stance",
 }
 
 

@@ -57,11 +57,13 @@ def group_problems(problems: list[Problem]) -> list[ProblemGroup]:
 
 
 def grouped_frame(problems: list[Problem]) -> pd.DataFrame:
-    """Grouped problems as a table a reader can scan: file, column, value, problem, rows."""
+    """Grouped problems as a table a reader can scan: file, first row, column, value, problem,
+    how many rows have it and which."""
     return pd.DataFrame(
         [
             {
                 "file": g.file,
+                "row": g.rows[0] if g.rows else None,
                 "column": g.column or "",
                 "value": g.value,
                 "problem": g.message,
@@ -71,5 +73,5 @@ def grouped_frame(problems: list[Problem]) -> pd.DataFrame:
             }
             for g in group_problems(problems)
         ],
-        columns=["file", "column", "value", "problem", "rows", "row numbers", "row mapped"],
-    )
+        columns=["file", "row", "column", "value", "problem", "rows", "row numbers", "row mapped"],
+    ).astype({"row": "Int64"})

@@ -92,4 +92,4 @@ def apply_value_map(values: pd.Series, mapping: dict[str, str]) -> pd.Series:
     """The words mapped by a reader's value -> key table; a word left unmapped stays as written."""
     chosen = {value: key for value, key in mapping.items() if key}
     stripped = values.astype(str).str.strip()
-    return stripped.map(chosen).fillna(values)
+    return values.where(~stripped.isin(list(chosen)), stripped.map(chosen))

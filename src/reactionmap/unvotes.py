@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.events import UNDATED, Event, prepare_statements
 from reactionmap.historical import former_members
 from reactionmap.scales import to_keys
 from reactionmap.schema import STATEMENT_COLUMNS, VOTE_SCALE
@@ -261,3 +262,23 @@ def _summary(rows: pd.DataFrame, symbol: str, date: str) -> str:
     if parts:
         text += f" Totals as published by the {SOURCE_NAME}: {', '.join(parts)}."
     return text
+
+
+def to_event(vote: VoteEvent, file: str, resolver: CountryResolver | None = None) -> Event:
+    """The page's Event for one resolution: the same rows `import` writes, checked."""
+    date = pd.Timestamp(vote.date) if vote.date else UNDATED
+    statements, problems = prepare_statements(
+        vote.statements, VOTE_SCALE, date, file, resolver=resolver, strict=True
+    )
+    return Event(
+        id=vote.event_id,
+        title=vote.title,
+        date=date,
+        summary=vote.summary,
+        sources=vote.sources,
+        scale=VOTE_SCALE,
+        statements=statements,
+        problems=problems,
+        input_rows=len(vote.statements),
+        date_known=bool(vote.date),
+    )
