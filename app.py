@@ -37,6 +37,7 @@ TABLE_COLUMNS = [
     "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
     "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
 ]  # fmt: skip
+KEPT = ("actor", "stance", "actor_iso3")  # table columns shown even when empty
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 PLOTLY_CONFIG = {
@@ -218,7 +219,8 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
         st.error(f"Refused: {md(err)}")
         if len(data) > MAX_BYTES:
             st.caption("Import it on the command line instead, then choose it under *Event*:")
-            st.code(f"reactionmap import {name} --event-id my-event", language=None)
+            plain = name.replace("`", "'")  # inline code shows the rest as it is
+            st.markdown(f"`reactionmap import {plain} --event-id my-event`")
         st.stop()
     tag = digest(data)
     columns = [str(c) for c in raw.columns]
@@ -316,7 +318,8 @@ if event_id == UPLOAD:
             f"Over {MAX_BYTES // 2**20} MB, like the UN Digital Library's full voting file? "
             "Import one resolution on the command line, then choose it under *Event*:"
         )
-        st.code(f"reactionmap import {UN_FILE} --resolution A/RES/ES-11/1", language=None)
+        # Inline code, not st.code: no syntax-highlighter bundle for one line.
+        st.markdown(f"`reactionmap import {UN_FILE} --resolution A/RES/ES-11/1`")
         pasted = st.text_area("…or paste CSV or tab-separated rows", height=100)
     name, data = (
         (upload.name, upload.getvalue()) if upload else ("pasted.csv", pasted.encode("utf-8"))
@@ -443,6 +446,7 @@ selected = st.session_state["selected"]
 # A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
 phone = "Mobi" in st.context.headers.get("User-Agent", "")
 if scale.keys == schema.VOTE_SCALE.keys or not with_words:
+    st.subheader("Vote" if scale.keys == schema.VOTE_SCALE.keys else "Tally")
     st.plotly_chart(
         tally.tally_figure(counts, scale),
         config={"displayModeBar": False, "staticPlot": True},
@@ -553,7 +557,14 @@ st.subheader("Stance table")
 shown_table = page.table
 st.dataframe(
     # Only the columns shown are sent to the browser; the CSV download has them all.
-    shown_table[TABLE_COLUMNS].assign(stance=shown_table["stance"].map(scale.label)),
+    # A column empty in every row (a vote has no words, no speaker) is left out.
+    shown_table[
+        [
+            c
+            for c in TABLE_COLUMNS
+            if c in KEPT or (shown_table[c].ne("").any() and not (no_dates and c == "latest_date"))
+        ]
+    ].assign(stance=shown_table["stance"].map(scale.label)),
     hide_index=True,
     width="stretch",
     column_config={

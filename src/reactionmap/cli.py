@@ -59,10 +59,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"  {len(statements)} statements by {actors} actors, all rows valid")
     for category in event.scale.categories:
         print(f"  {category.key:<12} {int(counts.get(category.key, 0)):>6}  {category.label}")
-    if len(statements):
-        print(
-            f"  dates: {statements['when'].min():%Y-%m-%d} to {statements['when'].max():%Y-%m-%d}"
-        )
+    dated = statements.loc[statements["date_precision"] != "unknown", "when"]
+    if len(dated):
+        print(f"  dates: {dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}")
+    elif len(statements):
+        print("  dates: date not given")
     return 0
 
 

@@ -13,7 +13,7 @@ def has_text(statements) -> bool:
     return bool(((statements["quote"] != "") | (statements["summary"] != "")).any())
 
 
-def tally_figure(counts: Series, scale: Scale, height: int = 110) -> go.Figure:
+def tally_figure(counts: Series, scale: Scale, height: int = 90) -> go.Figure:
     """One horizontal bar split by stance, each part labelled with its label and count;
     a stance no one holds is left out of the bar (the legend and the caption list them all)."""
     fig = go.Figure()
