@@ -523,8 +523,8 @@ if with_words:
         )
 
 # ---- timeline ------------------------------------------------------------------------------------
-# No timeline without dates.
-if not no_dates:
+# No timeline without dates, nor for a vote: its rows share one day and carry no words.
+if not no_dates and (first < last or with_words):
     st.subheader("Timeline")
     timeline_rows = page.timeline
     st.plotly_chart(

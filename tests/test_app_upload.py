@@ -101,6 +101,8 @@ def test_un_voting_file_maps_the_newest_resolution_and_lists_former_members():
     warned = " ".join(w.value for w in at.warning)
     assert "not on today's map" in warned.lower() and "SUN" in warned
     assert any("10 December 1985" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) == 2  # the tally and the map; a one-day vote has no timeline
+    assert "rm-card" not in "".join(h.value for h in at.get("html"))
 
 
 def test_values_no_scale_reads_get_a_table_to_map_them():
