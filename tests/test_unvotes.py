@@ -174,3 +174,23 @@ def test_all_countries_export_has_every_un_state_and_iso_dates(tmp_path, capsys)
         event.scale,
         un,
     ).startswith(b"iso3,name,un_status,stance,stance_label,date,")
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "date", "want"),
+    [
+        ("", "GERMANY, FEDERAL REPUBLIC OF", "1980-01-01", "GFR"),
+        ("DEU", "GERMANY", "2000-01-01", "DEU"),
+        ("YEM", "YEMEN", "1985-01-01", "YAR"),
+        ("YEM", "YEMEN", "1995-01-01", "YEM"),
+        ("RUS", "USSR", "1985-01-01", "SUN"),  # a successor's code with the old name
+        ("RUS", "RUSSIAN FEDERATION", "1995-01-01", "RUS"),
+        ("", "ZAIRE", "1990-01-01", "ZAR"),
+        ("", "SERBIA AND MONTENEGRO", "2004-01-01", "SCG"),
+        ("XXX", "ATLANTIS", "2004-01-01", ""),
+    ],
+)
+def test_member_codes_by_code_name_and_date(code, name, date, want):
+    from reactionmap.unvotes import member_code
+
+    assert member_code(code, name, pd.Timestamp(date)) == want

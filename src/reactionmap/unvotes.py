@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.countries import CountryResolver, default_resolver, normalize
 from reactionmap.events import UNDATED, Event, prepare_statements
 from reactionmap.historical import former_members
 from reactionmap.scales import to_keys
@@ -171,11 +171,11 @@ def member_code(
     """The code a member is drawn by: a former member's own code (USSR -> SUN; West Germany
     before 3 October 1990 -> GFR), else its ISO3 code, else its name resolved; '' if none."""
     resolver = resolver or default_resolver()
-    folded = {code.strip().casefold(), name.strip().casefold()}
+    folded = {_key(code), _key(name)} - {""}
     for member in former_members().values():
-        if folded & {n.casefold() for n in (member.code, *member.names)}:
+        if folded & {_key(n) for n in (member.code, *member.names)}:
             return member.code
-        shared = {n.casefold() for n in member.shared_names}
+        shared = {_key(n) for n in member.shared_names}
         if folded & shared and not pd.isna(date) and date <= member.last_day:
             return member.code
     for text in (code, name):
@@ -183,6 +183,11 @@ def member_code(
         if found:
             return found
     return ""
+
+
+def _key(text: str) -> str:
+    """A name as compared with the list of former members: case, accents, commas, dots ignored."""
+    return " ".join(normalize(str(text).replace(",", " ")).split())
 
 
 @dataclass
