@@ -191,7 +191,7 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
     symbol = st.selectbox(
         f"Resolution ({len(symbols)} in this {found.layout}-layout file, newest first)",
         symbols,
-        format_func=lambda s: md(f"{s} · {titles[s][:90]}"),
+        format_func=lambda s: f"{s} · {titles[s][:90]}",  # options are plain text
         key=f"resolution|{digest(data)}",
     )
     event = cached_un_event(name, digest(data), symbol, data)
