@@ -45,7 +45,9 @@ LAYOUTS = {
 }
 
 
-def write_un_file(path: Path, layout: tuple[str, ...], non_voting: str) -> dict[str, str]:
+def write_un_file(
+    path: Path, layout: tuple[str, ...], non_voting: str, title: str = TITLE
+) -> dict[str, str]:
     """A two-resolution file; returns the made-up vote of each member on RECENT by ISO3."""
     cast = itertools.cycle(["Y", "N", "A", non_voting])
     expected = {}
@@ -57,7 +59,7 @@ def write_un_file(path: Path, layout: tuple[str, ...], non_voting: str) -> dict[
             row = {
                 "undl_id": record, "ms_code": code, "ms_name": name, "ms_vote": vote,
                 "date": date, "session": symbol.split("/")[2], "resolution": symbol,
-                "draft": "", "committee_report": "", "meeting": "", "title": TITLE,
+                "draft": "", "committee_report": "", "meeting": "", "title": title,
                 "agenda_title": "made up", "subjects": "", "vote_note": "",
                 "total_yes": "49.0", "total_no": "48.0", "total_abstentions": "48.0",
                 "total_non_voting": "48.0", "total_ms": "193.0",
@@ -194,3 +196,12 @@ def test_member_codes_by_code_name_and_date(code, name, date, want):
     from reactionmap.unvotes import member_code
 
     assert member_code(code, name, pd.Timestamp(date)) == want
+
+
+def test_a_cell_that_spans_lines_is_read_right(tmp_path):
+    title = "MADE-UP TEST VOTE,\non two lines : resolution / adopted by"
+    source = tmp_path / "UNGA_voting.csv"
+    expected = write_un_file(source, LAYOUT_2026, "X", title)
+    found = scan(source, RECENT)
+    assert len(found.rows) == 193 and list(found.rows["ms_code"]) == list(expected)
+    assert found.resolutions["title"][0] == "MADE-UP TEST VOTE, on two lines"
