@@ -68,6 +68,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.all_countries and args.format != "csv":
+        print(f"--all-countries goes with --format csv, not {args.format!r}", file=sys.stderr)
+        return 2
     event = load_event(args.event)
     if event.problems:
         print(
