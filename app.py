@@ -448,7 +448,7 @@ phone = "Mobi" in st.context.headers.get("User-Agent", "")
 if scale.keys == schema.VOTE_SCALE.keys or not with_words:
     st.subheader("Vote" if scale.keys == schema.VOTE_SCALE.keys else "Tally")
     st.plotly_chart(
-        tally.tally_figure(counts, scale),
+        tally.tally_figure(counts, scale, short=phone),
         config={"displayModeBar": False, "staticPlot": True},
         width="stretch",
         theme=None,

@@ -13,9 +13,10 @@ def has_text(statements) -> bool:
     return bool(((statements["quote"] != "") | (statements["summary"] != "")).any())
 
 
-def tally_figure(counts: Series, scale: Scale, height: int = 90) -> go.Figure:
-    """One horizontal bar split by stance, each part labelled with its label and count;
-    a stance no one holds is left out of the bar (the legend and the caption list them all)."""
+def tally_figure(counts: Series, scale: Scale, height: int = 90, short: bool = False) -> go.Figure:
+    """One horizontal bar split by stance, each part labelled with its label and count (only
+    the count when ``short``, for a phone); a stance no one holds is left out of the bar (the
+    legend and the caption list them all)."""
     fig = go.Figure()
     total = int(counts.sum())
     for key, count in counts.items():
@@ -29,7 +30,7 @@ def tally_figure(counts: Series, scale: Scale, height: int = 90) -> go.Figure:
                 orientation="h",
                 name=label,
                 marker={"color": scale.color(key), "line": {"color": "#FFFFFF", "width": 1}},
-                text=[f"{label}: {int(count)}"],
+                text=[str(int(count)) if short else f"{label}: {int(count)}"],
                 textposition="inside",
                 insidetextanchor="middle",
                 textfont={"color": "#000000"},
