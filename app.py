@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import partial
 
 import pandas as pd
@@ -418,8 +419,17 @@ region = "" if region == "World" else region
 view_key = (as_of, tuple(inherit_from), tuple(shown), region)
 
 page = cached_view(key, event, *view_key)
-# A vote (or any table whose rows carry no words) shows a tally, the map and the table.
+# A vote (or any table whose rows carry no words) shows a tally, the map and the table;
+# cards only for the rows with words.
 with_words = tally.has_text(statements)
+if with_words and not tally.has_text(statements, every=True):
+    page = replace(
+        page,
+        cards=page.cards[stance.statement_text(page.cards) != ""],
+        organization_cards=page.organization_cards[
+            stance.statement_text(page.organization_cards) != ""
+        ],
+    )
 counts = stance.stance_counts(page.visible, scale.keys)
 # ---- selection: a click on the map, the country picker, or ?country= ---------------------------
 names = dict(zip(countries["iso3"], countries["name"], strict=True))

@@ -124,3 +124,12 @@ def test_the_reader_chooses_the_columns():
     assert not at.exception
     tables = [d.value for d in at.dataframe if {"actor_iso3", "stance"} <= set(d.value.columns)]
     assert set(tables[0]["actor_iso3"]) == {"FRA", "DEU"}
+
+
+def test_cards_only_for_rows_with_words():
+    at = upload_page("actor,stance,quote\nFrance,condemn,Non.\nGermany,concern,\nSpain,support,\n")
+    html = "".join(h.value for h in at.get("html"))
+    assert html.count("data-iso3=") == 1 and 'data-iso3="FRA"' in html
+    assert {"FRA", "DEU", "ESP"} <= set(
+        next(d.value for d in at.dataframe if "actor_iso3" in d.value.columns)["actor_iso3"]
+    )  # every row is still in the table

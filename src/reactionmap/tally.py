@@ -8,9 +8,11 @@ from pandas import Series
 from reactionmap.schema import Scale
 
 
-def has_text(statements) -> bool:
-    """Whether any statement carries words (a quote or a summary); a vote's rows carry none."""
-    return bool(((statements["quote"] != "") | (statements["summary"] != "")).any())
+def has_text(statements, every: bool = False) -> bool:
+    """Whether any (or ``every``) statement carries words, a quote or a summary; a vote's rows
+    carry none."""
+    words = (statements["quote"] != "") | (statements["summary"] != "")
+    return bool(words.all() if every else words.any())
 
 
 def tally_figure(counts: Series, scale: Scale, height: int = 90, short: bool = False) -> go.Figure:
