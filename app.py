@@ -488,7 +488,7 @@ for rows, why in (
                 f"{md(a)} ({md(c)}): {md(scale.label(k))}"
                 for a, c, k in zip(rows["actor"], rows["actor_iso3"], rows["stance"], strict=True)
             )
-            + ". They are in the table and the downloads."
+            + f". They are in {'the cards, ' if with_words else ''}the table and the downloads."
         )
 st.caption(
     " · ".join(f"{md(scale.label(k))}: {n}" for k, n in counts.items())
