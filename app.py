@@ -184,7 +184,11 @@ def digest(data: bytes) -> str:
 
 def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
     """The UN voting file: pick a resolution (the newest first), map its vote."""
-    found = cached_un_scan(name, digest(data), data, None)
+    try:
+        found = cached_un_scan(name, digest(data), data, None)
+    except ValueError as err:  # pyarrow's parse errors are ValueErrors too
+        st.error(f"{md(name)} has the UN voting file's header but cannot be read: {md(err)}")
+        st.stop()
     listing = found.resolutions
     symbols = list(listing["symbol"])
     titles = dict(zip(listing["symbol"], listing["date"] + " · " + listing["title"], strict=True))
