@@ -133,3 +133,24 @@ def test_cards_only_for_rows_with_words():
     assert {"FRA", "DEU", "ESP"} <= set(
         next(d.value for d in at.dataframe if "actor_iso3" in d.value.columns)["actor_iso3"]
     )  # every row is still in the table
+
+
+def test_an_imported_undated_vote_folder_claims_no_date(tmp_path, monkeypatch):
+    from reactionmap.cli import main
+
+    text, expected = words_table()
+    source = tmp_path / "votes.csv"
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", str(source), "--event-id", "vote",
+                 "--out", str(tmp_path / "events" / "vote")]) == 0  # fmt: skip
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["event"] = "vote"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert stance_keys(at) == expected
+    captions = " ".join(c.value for c in at.caption)
+    assert captions.startswith("Date not given") and "as of" not in captions.lower()
+    assert not at.slider  # no As of
+    assert len(at.get("plotly_chart")) == 2  # tally and map, no timeline
+    assert "as_of" not in at.query_params
