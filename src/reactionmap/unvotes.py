@@ -31,7 +31,7 @@ NEEDED = ("ms_code", "ms_name", "ms_vote", "date", "resolution", "title")
 READ = (*NEEDED, "undl_link", "vote_note", "total_yes", "total_no", "total_abstentions",
         "total_non_voting")  # fmt: skip
 SOURCE_NAME = "UN Digital Library"
-BLOCK_BYTES = 8 << 20  # 1 MiB per batch: memory stays flat whatever the file's size
+BLOCK_BYTES = 8 << 20  # 8 MiB blocks: memory stays bounded whatever the file's size
 # The catalogue's tail after the title proper: "… : resolution / adopted by the General Assembly".
 _TITLE_TAIL = re.compile(
     r"\s*(?::\s*(?:draft\s+)?resolution\b.*|/\s*adopted by the General Assembly.*)$",
