@@ -119,6 +119,22 @@ def cached_table_event(name: str, digest: str, scale_name: str, _raw, _problems)
 
 
 @st.cache_resource(max_entries=8)
+def cached_words(key: str, _event: Event) -> tuple[bool, bool]:
+    """Whether any, and whether every, statement carries words (a vote's carry none)."""
+    return tally.has_text(_event.statements), tally.has_text(_event.statements, every=True)
+
+
+@st.cache_resource(max_entries=64)
+def cached_columns(key: str, view_key, _table, no_dates: bool) -> list[str]:
+    """The stance table's columns with something in them (the date only when there is one)."""
+    return [
+        c
+        for c in TABLE_COLUMNS
+        if c in KEPT or (_table[c].ne("").any() and not (no_dates and c == "latest_date"))
+    ]
+
+
+@st.cache_resource(max_entries=8)
 def cached_range(key: str, _event: Event):
     first, last = stance.date_range(_event.statements)
     return first.date(), last.date(), bool((_event.statements["date_precision"] == "unknown").all())
@@ -425,8 +441,8 @@ view_key = (as_of, tuple(inherit_from), tuple(shown), region)
 page = cached_view(key, event, *view_key)
 # A vote (or any table whose rows carry no words) shows a tally, the map and the table;
 # cards only for the rows with words.
-with_words = tally.has_text(statements)
-if with_words and not tally.has_text(statements, every=True):
+with_words, all_words = cached_words(key, event)
+if with_words and not all_words:
     page = replace(
         page,
         cards=page.cards[stance.statement_text(page.cards) != ""],
@@ -572,13 +588,9 @@ shown_table = page.table
 st.dataframe(
     # Only the columns shown are sent to the browser; the CSV download has them all.
     # A column empty in every row (a vote has no words, no speaker) is left out.
-    shown_table[
-        [
-            c
-            for c in TABLE_COLUMNS
-            if c in KEPT or (shown_table[c].ne("").any() and not (no_dates and c == "latest_date"))
-        ]
-    ].assign(stance=shown_table["stance"].map(scale.label)),
+    shown_table[cached_columns(key, view_key, shown_table, no_dates)].assign(
+        stance=shown_table["stance"].map(scale.label)
+    ),
     hide_index=True,
     width="stretch",
     column_config={
