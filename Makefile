@@ -50,6 +50,7 @@ unit: $(BIN)/.installed
 
 bench: $(BIN)/.installed chromium static-times
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/un_import.py
 
 # Rebuild data/boundaries/ and static/ from Natural Earth via npm's world-atlas.
 boundaries: $(BIN)/.installed

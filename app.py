@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from reactionmap import boundaries, cards, export, figures, schema, stance, view
+from reactionmap import (
+    boundaries,
+    cards,
+    export,
+    figures,
+    problems,
+    scales,
+    schema,
+    stance,
+    tally,
+    unvotes,
+    view,
+)  # fmt: skip
 from reactionmap.cards import escape_markdown as md
+from reactionmap.columns import guess_columns, with_columns
 from reactionmap.countries import default_resolver
 from reactionmap.events import (
     Event,
@@ -20,14 +34,18 @@ from reactionmap.events import (
     load_event,
     still_standing,
 )
+from reactionmap.historical import is_former
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
 UPLOAD = "Your own table"
 UPLOAD_PARAM = "upload"  # ?event=upload opens the page for a table of one's own
+UN_FILE = "UNGA_voting.csv"  # how the UN Digital Library's bulk file is usually saved
+SCALE_NAMES = {"default": "Reactions (condemn … support)", "vote": "Vote (yes/no/…)"}
 TABLE_COLUMNS = [
     "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
     "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
 ]  # fmt: skip
+KEPT = ("actor", "stance", "actor_iso3")  # table columns shown even when empty
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 PLOTLY_CONFIG = {
@@ -92,8 +110,35 @@ def cached_upload(name: str, digest: str, _data: bytes):
 
 
 @st.cache_resource(max_entries=4)
+def cached_un_scan(name: str, digest: str, _data: bytes, symbol: str | None):
+    return unvotes.scan(_data, symbol)
+
+
+@st.cache_resource(max_entries=8)
+def cached_un_event(name: str, digest: str, symbol: str, _data: bytes) -> Event:
+    found = cached_un_scan(name, digest, _data, symbol)
+    return unvotes.to_event(unvotes.vote_event(found.rows, symbol), name, resolver())
+
+
+@st.cache_resource(max_entries=4)
 def cached_table_event(name: str, digest: str, scale_name: str, _raw, _problems) -> Event:
     return event_from_table(_raw, schema.SCALE_PRESETS[scale_name], name, resolver(), _problems)
+
+
+@st.cache_resource(max_entries=8)
+def cached_words(key: str, _event: Event) -> tuple[bool, bool]:
+    """Whether any, and whether every, statement carries words (a vote's carry none)."""
+    return tally.has_text(_event.statements), tally.has_text(_event.statements, every=True)
+
+
+@st.cache_resource(max_entries=64)
+def cached_columns(key: str, view_key, _table, no_dates: bool) -> list[str]:
+    """The stance table's columns with something in them (the date only when there is one)."""
+    return [
+        c
+        for c in TABLE_COLUMNS
+        if c in KEPT or (_table[c].ne("").any() and not (no_dates and c == "latest_date"))
+    ]
 
 
 @st.cache_resource(max_entries=8)
@@ -155,6 +200,130 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
+    """The UN voting file: pick a resolution (the newest first), map its vote."""
+    try:
+        found = cached_un_scan(name, digest(data), data, None)
+    except ValueError as err:  # pyarrow's parse errors are ValueErrors too
+        st.error(f"{md(name)} has the UN voting file's header but cannot be read: {md(err)}")
+        st.stop()
+    listing = found.resolutions
+    symbols = list(listing["symbol"])
+    titles = dict(zip(listing["symbol"], listing["date"] + " · " + listing["title"], strict=True))
+    st.title("UN General Assembly vote")
+    symbol = st.selectbox(
+        f"Resolution ({len(symbols)} in this {found.layout}-layout file, newest first)",
+        symbols,
+        format_func=lambda s: f"{s} · {titles[s][:90]}",  # options are plain text
+        key=f"resolution|{digest(data)}",
+    )
+    event = cached_un_event(name, digest(data), symbol, data)
+    st.subheader(md(event.title))
+    st.caption(
+        f"{event.date:%-d %B %Y} · UN Digital Library voting file ({found.layout} layout) · "
+        "scale: vote (Y, N, A; X, NV or blank for non-voting)"
+    )
+    if event.summary:
+        st.caption(md(event.summary))
+    return event, f"un:{digest(data)}:{symbol}"
+
+
+def table_upload(name: str, data: bytes) -> tuple[Event, str]:
+    """Any table: say which columns hold the countries and the stance, detect the scale, map
+    the values no scale reads, let the reader fix cells."""
+    st.title("Map your own table")
+    st.caption(
+        "Only a country column and a stance column are required; any other column of the data "
+        "contract is used when present. Problems are listed below; every good row is mapped."
+    )
+    try:
+        raw, read_problems = cached_upload(name, digest(data), data)
+    except TableRefused as err:
+        st.error(f"Refused: {md(err)}")
+        if len(data) > MAX_BYTES:
+            st.caption("Import it on the command line instead, then choose it under *Event*:")
+            plain = name.replace("`", "'")  # inline code shows the rest as it is
+            st.markdown(f"`reactionmap import {plain} --event-id my-event`")
+        st.stop()
+    tag = digest(data)
+    columns = [str(c) for c in raw.columns]
+    raw = raw.set_axis(columns, axis=1)
+    actor_guess, stance_guess = guess_columns(columns)
+    left, middle, right = st.columns(3)
+    actor_col = left.selectbox(
+        "Countries are in column",
+        columns,
+        index=columns.index(actor_guess) if actor_guess else None,
+        placeholder="choose a column",
+        key=f"actor_col|{tag}",
+    )
+    stance_col = middle.selectbox(
+        "Stance is in column",
+        columns,
+        index=columns.index(stance_guess) if stance_guess else None,
+        placeholder="choose a column",
+        key=f"stance_col|{tag}",
+    )
+    # The scale is detected on the file as it came, so the reader's choice is not reset
+    # by an edit.
+    guess = scales.detect_scale(raw[stance_col] if stance_col else pd.Series(dtype=str))
+    st.subheader("Your table")
+    st.caption("Fix a cell here and the map follows.")
+    # Row labels as in a spreadsheet (the header is row 1), the numbers problems give.
+    # The table brought in, and the fixes made to it, stay for the session: switching to
+    # another event and back does not lose them.
+    kept = st.session_state.setdefault("kept_table", {})
+    editor_key = f"editor-{tag}"
+    if kept.get("data") != data:
+        kept.clear()
+        kept.update(name=name, data=data, base=raw)
+    elif editor_key not in st.session_state and "edited" in kept:
+        kept["base"] = kept["edited"]  # back from another event: start from the fixes made
+    base = kept["base"]
+    numbered = base.set_axis(schema.Problem.row_of(pd.RangeIndex(len(base))), axis=0)
+    edited = st.data_editor(numbered, num_rows="dynamic", width="stretch", key=editor_key)
+    edited = edited.reset_index(drop=True)
+    kept["edited"] = edited
+    standing = still_standing(read_problems, raw, edited)  # a fixed row is checked afresh
+    table = with_columns(edited, actor_col, stance_col)
+    values = table["stance"] if stance_col else pd.Series(dtype=str)
+    names = list(schema.SCALE_PRESETS)
+    scale_name = right.radio(
+        "Stance scale",
+        names,
+        index=names.index(guess.name),
+        format_func=SCALE_NAMES.get,
+        key=f"scale|{tag}|{stance_col}",
+        horizontal=True,
+    )
+    if guess.total:
+        right.caption(
+            f"Detected {SCALE_NAMES[guess.name]}: it reads {guess.matched} of {guess.total} "
+            "stances." + ("" if scale_name == guess.name else " You chose another.")
+        )
+    scale = schema.SCALE_PRESETS[scale_name]
+    words = scales.value_table(values, scale)
+    if (words["key"] == "").any():
+        st.markdown("**Match your values to the scale.** Choose the stance each value means.")
+        chosen = st.data_editor(
+            words,
+            hide_index=True,
+            disabled=["value", "rows"],
+            column_config={
+                "key": st.column_config.SelectboxColumn(
+                    "stance", options=list(scale.keys), help="leave empty to keep it unmapped"
+                )
+            },
+            key=f"values|{tag}|{stance_col}|{scale_name}",
+        )
+        mapping = dict(zip(chosen["value"], chosen["key"].fillna(""), strict=True))
+        table["stance"] = scales.apply_value_map(table["stance"], mapping)
+    cells = pd.util.hash_pandas_object(table, index=True).to_numpy().tobytes()
+    table_digest = digest(repr(list(table.columns)).encode() + cells)  # headers count too
+    event = cached_table_event(name, table_digest, scale_name, table, standing)
+    return event, f"table:{table_digest}:{scale_name}"
+
+
 # ---- which event: shipped files, or a table brought in -----------------------------------------
 params = st.query_params
 events = list_events()
@@ -174,25 +343,23 @@ st.query_params["event"] = UPLOAD_PARAM if event_id == UPLOAD else event_id
 
 if event_id == UPLOAD:
     with st.sidebar:
-        scale_name = st.radio(
-            "Stance scale of your table",
-            list(schema.SCALE_PRESETS),
-            format_func={"default": "Reactions (condemn … support)", "vote": "Vote (yes/no/…)"}.get,
-        )
         upload = st.file_uploader(
             f"Table (CSV, Excel .xlsx or JSON, up to {MAX_BYTES // 2**20} MB)",
             type=["csv", "tsv", "txt", "xlsx", "json"],
             max_upload_size=MAX_BYTES // 2**20 + 1,
+            help="A table with a country column and a stance or vote column, or the UN "
+            "Digital Library's General Assembly voting file.",
         )
+        st.caption(
+            f"Over {MAX_BYTES // 2**20} MB, like the UN Digital Library's full voting file? "
+            "Import one resolution on the command line, then choose it under *Event*:"
+        )
+        # Inline code, not st.code: no syntax-highlighter bundle for one line.
+        st.markdown(f"`reactionmap import {UN_FILE} --resolution A/RES/ES-11/1`")
         pasted = st.text_area("…or paste CSV or tab-separated rows", height=100)
-    st.title("Map your own reactions table")
-    st.caption(
-        "Only `actor` and `stance` are required; any other column of the data contract is used "
-        "when present. Problems are listed below; every good row is mapped."
-    )
-    # The table brought in, and the fixes made to it, stay for the session: switching to
-    # another event and back does not lose them.
-    kept = st.session_state.setdefault("kept_table", {})
+    # The table brought in stays for the session: switching to another event and back
+    # finds it (and the fixes made to it) again.
+    kept = st.session_state.get("kept_table", {})
     if upload or pasted.strip():
         name, data = (
             (upload.name, upload.getvalue()) if upload else ("pasted.csv", pasted.encode("utf-8"))
@@ -201,32 +368,13 @@ if event_id == UPLOAD:
         name, data = kept["name"], kept["data"]
         st.caption(f"The table brought in earlier in this session: {md(name)}.")
     else:
+        st.title("Map your own table")
         st.info("Upload a file or paste a table in the sidebar to map it.")
         st.stop()
-    try:
-        raw, read_problems = cached_upload(name, digest(data), data)
-    except TableRefused as err:
-        st.error(f"Refused: {md(err)}")
-        st.stop()
-    st.subheader("Your table")
-    st.caption("Fix a cell here and the map follows.")
-    # Row labels as in a spreadsheet (the header is row 1), the numbers problems give.
-    editor_key = f"editor-{digest(data)}"
-    if kept.get("data") != data:
-        kept.clear()
-        kept.update(name=name, data=data, base=raw)
-    elif editor_key not in st.session_state and "edited" in kept:
-        kept["base"] = kept["edited"]  # back from another event: start from the fixes made
-    base = kept["base"]
-    numbered = base.set_axis(schema.Problem.row_of(pd.RangeIndex(len(base))), axis=0)
-    edited = st.data_editor(numbered, num_rows="dynamic", width="stretch", key=editor_key)
-    edited = edited.reset_index(drop=True)
-    kept["edited"] = edited
-    cells = pd.util.hash_pandas_object(edited, index=True).to_numpy().tobytes()
-    edited_digest = digest(repr(list(edited.columns)).encode() + cells)  # headers count too
-    standing = still_standing(read_problems, raw, edited)  # a fixed row is checked afresh
-    event = cached_table_event(name, edited_digest, scale_name, edited, standing)
-    key = f"table:{edited_digest}:{scale_name}"
+    if name.lower().endswith((".csv", ".txt")) and unvotes.layout(unvotes.read_header(data)):
+        event, key = un_vote_upload(name, data)
+    else:
+        event, key = table_upload(name, data)
 else:
     try:
         stamp = event_stamp(event_id)
@@ -237,7 +385,8 @@ else:
     key = f"event:{event_id}:{stamp}"
     st.title(md(event.title))
     st.caption(
-        f"{event.date:%-d %B %Y} · {len(event.statements)} statements by "
+        (f"{event.date:%-d %B %Y}" if event.date_known else "Date not given")
+        + f" · {len(event.statements)} statements by "
         f"{event.statements['actor_iso3'].nunique()} actors"
     )
     if event.summary:
@@ -249,10 +398,11 @@ if event.problems:
     unmapped = event.input_rows - len(event.statements)
     st.error(
         f"{len(event.problems)} problem(s): {unmapped} of {event.input_rows} row(s) are not "
-        "mapped until fixed. Each problem names its file, row and column."
+        "mapped until fixed. Each problem names its file, rows and column; identical ones "
+        "are listed once."
     )
     st.dataframe(
-        schema.problems_frame(event.problems, set(event.statements["row"])),
+        problems.grouped_frame(event.problems, set(event.statements["row"])),
         hide_index=True,
         width="stretch",
         column_config={"problem": st.column_config.TextColumn("problem", width="large")},
@@ -264,6 +414,7 @@ if statements.empty:
 # ---- filters, starting from the URL -------------------------------------------------------------
 countries, markers = world()
 first, last, undated = cached_range(key, event)
+no_dates = undated  # not one statement has a date: no As of, no timeline, no date claimed
 all_keys = [c.key for c in scale.with_none]
 regions = sorted(countries["region"].dropna().unique())
 orgs = sorted(c for c in statements["actor_iso3"].unique() if resolver().is_organization(c))
@@ -290,7 +441,7 @@ with st.sidebar:
         )
     elif undated:
         as_of = first
-        st.caption("No statement has a date: the map shows each actor's last row.")
+        st.caption("Date not given: the map shows each actor's last row.")
     else:
         as_of = first
         st.caption(f"All statements are from {first:%-d %B %Y}.")
@@ -314,6 +465,18 @@ region = "" if region == "World" else region
 view_key = (as_of, tuple(inherit_from), tuple(shown), region)
 
 page = cached_view(key, event, *view_key)
+# A vote (or any table whose rows carry no words) shows a tally, the map and the table;
+# cards only for the rows with words.
+with_words, all_words = cached_words(key, event)
+if with_words and not all_words:
+    page = replace(
+        page,
+        cards=page.cards[stance.statement_text(page.cards) != ""],
+        organization_cards=page.organization_cards[
+            stance.statement_text(page.organization_cards) != ""
+        ],
+    )
+counts = stance.stance_counts(page.visible, scale.keys)
 # ---- selection: a click on the map, the country picker, or ?country= ---------------------------
 names = dict(zip(countries["iso3"], countries["name"], strict=True))
 if "selected" not in st.session_state:
@@ -338,6 +501,15 @@ selected = st.session_state["selected"]
 # ---- the map ------------------------------------------------------------------------------------
 # A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
 phone = "Mobi" in st.context.headers.get("User-Agent", "")
+if scale.keys == schema.VOTE_SCALE.keys or not with_words:
+    st.subheader("Vote" if scale.keys == schema.VOTE_SCALE.keys else "Tally")
+    st.plotly_chart(
+        tally.tally_figure(counts, scale, short=phone),
+        config={"displayModeBar": False, "staticPlot": True},
+        width="stretch",
+        theme=None,
+        key="tally",
+    )
 fig = cached_map(key, page.country_rows, *view_key, selected, 300 if phone else 520, scale)
 st.plotly_chart(
     fig,
@@ -349,87 +521,103 @@ st.plotly_chart(
     theme=None,
 )
 missing = page.not_drawable
-if len(missing):
-    st.warning(
-        "Not on the map (no shape or marker for their code): "
-        + ", ".join(
-            f"{md(a)} ({md(c)})"
-            for a, c in zip(missing["actor"], missing["actor_iso3"], strict=True)
+former = missing["actor_iso3"].map(is_former).astype(bool)
+for rows, why in (
+    (missing[former], "Not on today's map (members that no longer exist, never drawn on a "
+     "successor's shape): "),
+    (missing[~former], "Not on the map (no shape or marker for their code): "),
+):  # fmt: skip
+    if len(rows):
+        st.warning(
+            why
+            + ", ".join(
+                f"{md(a)} ({md(c)}): {md(scale.label(k))}"
+                for a, c, k in zip(rows["actor"], rows["actor_iso3"], rows["stance"], strict=True)
+            )
+            + f". They are in {'the cards, ' if with_words else ''}the table and the downloads."
         )
-        + ". They are in the cards, the table and the downloads."
-    )
-counts = stance.stance_counts(page.visible, scale.keys)
 st.caption(
     " · ".join(f"{md(scale.label(k))}: {n}" for k, n in counts.items())
-    + f" · as of {as_of:%-d %B %Y}. Hover a country for its statement; click it for its cards."
+    + (" · date not given." if no_dates else f" · as of {as_of:%-d %B %Y}.")
+    + " Hover a country for its "
+    + ("statement; click it for its cards." if with_words else "stance.")
 )
 
 # ---- cards and organizations ---------------------------------------------------------------------
-left, right = st.columns([3, 2], gap="large")
-first_cards, more_cards, more_count, org_cards = cached_cards(key, page, scale, view_key, selected)
-with left:
-    options = ["", *sorted(set(page.cards["actor_iso3"]), key=lambda c: names.get(c, c))]
-    st.session_state["country_pick"] = selected if selected in options else ""
-    st.selectbox(
-        "Country",
-        options,
-        format_func=lambda c: "All countries" if not c else names.get(c, c),
-        key="country_pick",
-        on_change=on_pick,
+# Cards only for rows with words: a vote's rows have none.
+if with_words:
+    left, right = st.columns([3, 2], gap="large")
+    first_cards, more_cards, more_count, org_cards = cached_cards(
+        key, page, scale, view_key, selected
     )
-    st.subheader(f"Statements ({len(page.cards)})")
-    st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
-    # The rest only when asked for: every card on the page is restyled on every rerun.
-    if more_count > 0 and st.toggle(f"Show {more_count} more statements", key="more_cards"):
-        st.html(f'<div class="rm-cards">{more_cards}</div>')
-    if len(page.cards) > MAX_CARDS:
-        st.caption(f"Showing {MAX_CARDS} of {len(page.cards)}; the table below has them all.")
-with right:
-    st.subheader("Organizations")
-    if not org_cards:
-        st.caption("No organization has spoken as of this date.")
-    else:
-        st.html(org_cards)
-    st.caption(
-        "Organizations are not drawn on the map; choose one in the sidebar to shade its "
-        "silent members."
-    )
+    with left:
+        options = ["", *sorted(set(page.cards["actor_iso3"]), key=lambda c: names.get(c, c))]
+        st.session_state["country_pick"] = selected if selected in options else ""
+        st.selectbox(
+            "Country",
+            options,
+            format_func=lambda c: "All countries" if not c else names.get(c, c),
+            key="country_pick",
+            on_change=on_pick,
+        )
+        st.subheader(f"Statements ({len(page.cards)})")
+        st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
+        # The rest only when asked for: every card on the page is restyled on every rerun.
+        if more_count > 0 and st.toggle(f"Show {more_count} more statements", key="more_cards"):
+            st.html(f'<div class="rm-cards">{more_cards}</div>')
+        if len(page.cards) > MAX_CARDS:
+            st.caption(f"Showing {MAX_CARDS} of {len(page.cards)}; the table below has them all.")
+    with right:
+        st.subheader("Organizations")
+        if not org_cards:
+            st.caption("No organization has spoken as of this date.")
+        else:
+            st.html(org_cards)
+        st.caption(
+            "Organizations are not drawn on the map; choose one in the sidebar to shade its "
+            "silent members."
+        )
 
 # ---- timeline ------------------------------------------------------------------------------------
-st.subheader("Timeline")
-timeline_rows = page.timeline
-st.plotly_chart(
-    cached_timeline(key, timeline_rows, *view_key, event),
-    config=PLOTLY_CONFIG | {"displayModeBar": False},
-    width="stretch",
-    key="timeline",
-    theme=None,
-)
-st.caption(
-    "A dot is a statement dated to the day; a bar spans the days a statement may fall on when "
-    "the source gives only its month. The black line is the *As of* date."
-)
-undated = timeline_rows[timeline_rows["date_precision"] == "unknown"]
-if len(undated):
-    st.caption(
-        "Not on the timeline, date not reported: "
-        + ", ".join(md(a) for a in undated["actor"].unique())
+# No timeline without dates, nor for a vote: its rows share one day and carry no words.
+if not no_dates and (first < last or with_words):
+    st.subheader("Timeline")
+    timeline_rows = page.timeline
+    st.plotly_chart(
+        cached_timeline(key, timeline_rows, *view_key, event),
+        config=PLOTLY_CONFIG | {"displayModeBar": False},
+        width="stretch",
+        key="timeline",
+        theme=None,
     )
-placed = figures.day_milestones(event.milestones)
-for milestone in event.milestones:
-    if milestone not in placed:
+    st.caption(
+        "A dot is a statement dated to the day; a bar spans the days a statement may fall on when "
+        "the source gives only its month. The black line is the *As of* date."
+    )
+    undated = timeline_rows[timeline_rows["date_precision"] == "unknown"]
+    if len(undated):
         st.caption(
-            f"Milestone not on the timeline, day not reported: {md(milestone.get('label', ''))} "
-            f"({md(milestone.get('date', 'no date'))})"
+            "Not on the timeline, date not reported: "
+            + ", ".join(md(a) for a in undated["actor"].unique())
         )
+    placed = figures.day_milestones(event.milestones)
+    for milestone in event.milestones:
+        if milestone not in placed:
+            st.caption(
+                f"Milestone not on the timeline, day not reported: {md(milestone.get('label', ''))} "
+                f"({md(milestone.get('date', 'no date'))})"
+            )
 
 # ---- table and downloads -------------------------------------------------------------------------
 st.subheader("Stance table")
 shown_table = page.table
+# Only validated http(s) addresses become links; any other is plain text beside the name.
+safe_table = schema.sources_as_shown(shown_table)
 st.dataframe(
     # Only the columns shown are sent to the browser; the CSV download has them all.
-    schema.sources_as_shown(shown_table[TABLE_COLUMNS]).assign(
-        stance=shown_table["stance"].map(scale.label)
+    # A column empty in every row (a vote has no words, no speaker) is left out.
+    safe_table[cached_columns(key, view_key, safe_table, no_dates)].assign(
+        stance=safe_table["stance"].map(scale.label)
     ),
     hide_index=True,
     width="stretch",
@@ -449,17 +637,18 @@ st.dataframe(
     },
 )
 st.caption("The CSV download has the same rows with stable column names and stance keys.")
+day_shown = None if no_dates else as_of  # a file name never carries a made-up date
 # Each file is made only when its button is clicked (a callable), never on every rerun.
 # The GeoJSON has every country with its real stance, and `shown` for the filters.
 downloads = [
-    ("Stance table (CSV)", partial(export.stance_csv, shown_table), "stance", as_of, "csv"),
+    ("Stance table (CSV)", partial(export.stance_csv, shown_table), "stance", day_shown, "csv"),
     (
         "Map (GeoJSON)",
         lambda: export.stance_geojson(
             page.country_rows, boundaries.load_countries(), markers, page.kept
         ),
         "stance",
-        as_of,
+        day_shown,
         "geojson",
     ),
     ("All statements (CSV)", partial(export.statements_csv, statements), "statements", None, "csv"),
@@ -477,7 +666,7 @@ for column, (label, data, what, day, extension) in zip(st.columns(3), downloads,
 # ---- keep the URL in step with the view, and offer it ------------------------------------------
 state = {
     "event": UPLOAD_PARAM if event_id == UPLOAD else event_id,
-    "as_of": f"{as_of:%Y-%m-%d}",
+    "as_of": "" if no_dates else f"{as_of:%Y-%m-%d}",
     "stance": ",".join(shown) if set(shown) != set(all_keys) else "",
     "region": region,
     "country": selected,

@@ -531,3 +531,35 @@ def test_outside_text_makes_no_link_or_icon(browser, tmp_path_factory):
     assert links == []
     assert "https://evil.example/x" in text and ":material/warning:" in text
     assert ":smile:" in text and "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}" not in text
+
+
+def test_upload_a_words_vote_table_maps_every_member_with_no_click(open_page):
+    """ "Member State,Vote" with the UN's spellings and words (votes made up): choosing the file
+    is the only step; the page shows a tally, the map and the table, and no empty card."""
+    from reactionmap.schema import VOTE_SCALE
+    from tests.test_app_upload import words_table
+
+    text, expected = words_table()
+    for viewport, options, shot in (
+        (DESKTOP, {}, "reactionmap-vote-upload-1300x900.png"),
+        (PHONE, PHONE_CONTEXT, "reactionmap-vote-upload-390x844.png"),
+    ):
+        page = open_page("?event=upload", viewport=viewport, wait_for_map=False, **options)
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+            files=[{"name": "votes.csv", "mimeType": "text/csv", "buffer": text.encode()}]
+        )
+        wait_for_shapes(page)
+        fills_js = f"""() => {{ const plot = ({MAP_JS})(); const out = {{}};
+            for (const p of plot.querySelectorAll('path.choroplethlocation'))
+                if (p.__data__) out[p.__data__.loc] = getComputedStyle(p).fill;
+            return out; }}"""
+        want = {code: rgb(VOTE_SCALE.color(key)) for code, key in expected.items()}
+        page.wait_for_function(f"() => ({fills_js})()['FRA'] === '{want['FRA']}'")
+        fills = page.evaluate(fills_js)
+        drawn = {code: fills[code] for code in want if code in fills}
+        assert len(drawn) >= 180
+        assert drawn == {code: want[code] for code in drawn}
+        assert page.locator(".rm-card").count() == 0  # no empty cards
+        assert page.locator("[data-testid=stPlotlyChart]").count() == 2  # tally and map
+        assert "Date not given" in page.locator("[data-testid=stSidebar]").inner_text()
+        full_page_screenshot(page, shot)

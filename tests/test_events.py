@@ -63,10 +63,14 @@ def test_duplicate_statement_id_is_reported(events_root):
     assert "duplicate" in event.problems[0].message
 
 
-def test_missing_column_is_reported(events_root):
-    rows = [{k: v for k, v in r.items() if k != "speaker"} for r in GOOD_ROWS]
+def test_missing_optional_columns_are_filled_empty_not_problems(events_root):
+    keep = ("actor", "stance")
+    rows = [{k: v for k, v in r.items() if k in keep} for r in GOOD_ROWS]
     event = load_event(write_event(events_root, "nocol", rows))
-    assert any(p.column == "speaker" and "missing" in p.message for p in event.problems)
+    assert event.problems == []
+    assert len(event.statements) == len(GOOD_ROWS)
+    assert set(event.statements["notes"]) == {""}
+    assert list(event.statements["statement_id"]) == [f"row-{n}" for n in range(2, 7)]
 
 
 def test_missing_required_column_maps_nothing_and_says_why(events_root):

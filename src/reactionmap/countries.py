@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
+from reactionmap.historical import former_members
 from reactionmap.paths import COUNTRIES_DIR, REPO_ROOT
 
 ALIASES_PATH = COUNTRIES_DIR / "aliases.csv"
@@ -152,6 +153,10 @@ class CountryResolver:
         )
         self._countries = _Index()
         self._countries.add_layer(_read_aliases(self.aliases_path))
+        # Former UN members (USSR, Zaire, ...) keep their own codes, never a successor's.
+        self._countries.add_layer(
+            (name, m.code) for m in former_members().values() for name in (m.code, *m.names)
+        )
         iso = _iso_names()
         self._countries.add_layer(iso)
         self._countries.add_layer(
@@ -232,6 +237,8 @@ class CountryResolver:
             return self._organizations[code].name
         if code in DISPLAY_NAMES:
             return DISPLAY_NAMES[code]
+        if code in former_members():
+            return former_members()[code].name
         country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
         if country is None:
             raise KeyError(
@@ -331,7 +338,11 @@ def _display(path: Path) -> str:
 
 
 def _known_code(code: str) -> bool:
-    return code in SPECIAL_CODES or pycountry.countries.get(alpha_3=code) is not None
+    return (
+        code in SPECIAL_CODES
+        or code in former_members()
+        or pycountry.countries.get(alpha_3=code) is not None
+    )
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

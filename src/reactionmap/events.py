@@ -15,6 +15,7 @@ import pandas as pd
 from reactionmap import paths
 from reactionmap.countries import CountryResolver, default_resolver
 from reactionmap.dates import RANGE_TEXT, as_text, month_end, parse_day
+from reactionmap.scales import to_keys
 from reactionmap.schema import (
     DEFAULT_SCALE,
     INVISIBLE_RE,
@@ -40,6 +41,8 @@ ID_COLUMNS = (
 
 
 EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
+# An undated event's statements all count from this day; the page never shows it (date_known).
+UNDATED = pd.Timestamp("1970-01-01")
 
 
 class EventNotFound(LookupError):
@@ -62,6 +65,7 @@ class Event:
     problems: list[Problem] = field(default_factory=list)
     directory: Path | None = None
     input_rows: int = 0
+    date_known: bool = True  # False: no date given anywhere; `date` is a placeholder, never shown
 
 
 def empty_statements() -> pd.DataFrame:
@@ -194,15 +198,14 @@ def event_from_table(
 ) -> Event:
     """An Event from a table a reader brought in: only actor and stance are required.
 
-    Its date is its earliest dated statement (today when none is dated).
+    Its date is its earliest dated statement; with none, the date is not known (never today).
     """
-    today = pd.Timestamp.today().normalize()
     statements, problems = prepare_statements(
-        raw, scale, today, name, resolver=resolver, known=read_problems or []
+        raw, scale, UNDATED, name, resolver=resolver, known=read_problems or []
     )
     dated = statements.loc[statements["date_precision"] == "day", "when"]
-    date = dated.min().normalize() if len(dated) else today
-    if date != today:  # undated statements count from the event's date, not from today
+    date = dated.min().normalize() if len(dated) else UNDATED
+    if len(dated):  # undated statements count from the event's date
         statements["when"] = earliest_dates(statements["date"], date)
     return Event(
         id=Path(name).stem or "table",
@@ -212,6 +215,7 @@ def event_from_table(
         statements=statements,
         problems=(read_problems or []) + problems,
         input_rows=len(raw),
+        date_known=bool(len(dated)),
     )
 
 
@@ -241,12 +245,14 @@ def still_standing(
 def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list[Problem]]:
     """An Event (without statements) from a parsed event.toml; problems for what is missing."""
     problems: list[Problem] = []
-    for key in ("id", "title", "date"):
+    for key in ("id", "title"):
         if not meta.get(key):
             problems.append(Problem(file, None, key, "", f"`{key}` is missing"))
+    # No date is allowed (a table that gives none): the page then says "date not given".
     # TOML dates may be written unquoted (date = 2026-01-03): read them as their ISO text.
     date = parse_day(meta.get("date"))
-    if date is None:
+    known = date is not None
+    if not known:
         if meta.get("date"):
             problems.append(
                 Problem(
@@ -257,7 +263,7 @@ def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list
                     f"date must be YYYY-MM-DD, {RANGE_TEXT}",
                 )
             )
-        date = pd.Timestamp("1970-01-01")
+        date = UNDATED
     scale, scale_problems = scale_from_config(meta.get("scale"), file)
     problems += scale_problems
     lists = {}
@@ -295,6 +301,7 @@ def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list
         date=pd.Timestamp(date).normalize().tz_localize(None),
         summary=str(meta.get("summary", "")),
         scale=scale,
+        date_known=known,
         **lists,
     )
     return event, problems
@@ -309,6 +316,10 @@ HEADER_ALIASES = {
     "vote": "stance",
     "position": "stance",
     "reaction": "stance",
+    "country_name": "actor",
+    "member": "actor",
+    "ms_name": "actor",
+    "ms_vote": "stance",
 }
 
 
@@ -336,9 +347,10 @@ def prepare_statements(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Validated, resolved statements (good rows only) and a problem for every bad cell.
 
-    ``strict`` (an event's own files) requires every contract column; otherwise only
-    actor and stance are required and the rest are filled in empty. ``known`` are the
-    problems found reading the file: a row they block is not mapped either.
+    Only actor and stance are required; a missing optional column is filled in empty (and a
+    missing statement_id column with row-N ids). ``strict`` (an event's own files) requires a
+    statement_id in every row when the column is there. ``known`` are the problems found
+    reading the file: a row they block is not mapped either.
     """
     resolver = resolver or default_resolver()
     frame = normalise_columns(raw)
@@ -347,8 +359,8 @@ def prepare_statements(
     for column in dupes:
         problems.append(Problem(file, 1, column, column, f"column {column!r} appears twice"))
     frame = frame.loc[:, ~frame.columns.duplicated()]
-    required = STATEMENT_COLUMNS if strict else REQUIRED_COLUMNS
-    missing = [c for c in required if c not in frame.columns]
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    given_ids = "statement_id" in frame.columns
     for column in missing:
         problems.append(
             Problem(
@@ -391,8 +403,8 @@ def prepare_statements(
         frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
     frame["actor_type"] = frame["actor_type"].str.lower()
-    frame["stance"] = _stance_keys(frame["stance"], scale)
-    if not strict:
+    frame["stance"] = to_keys(frame["stance"], scale)
+    if not strict or not given_ids:
         frame["statement_id"] = frame["statement_id"].mask(
             frame["statement_id"] == "", "row-" + rows.astype(str)
         )
@@ -413,14 +425,6 @@ def prepare_statements(
     labels = {pair: date_label(*pair) for pair in pairs.unique()}  # few distinct dates
     good["date_label"] = [labels[pair] for pair in pairs]
     return good.reset_index(drop=True), problems
-
-
-def _stance_keys(stances: pd.Series, scale: Scale) -> pd.Series:
-    """Stance keys as written, or a category's label in any case, mapped to its key."""
-    lookup = {c.key.casefold(): c.key for c in scale.categories}
-    lookup |= {c.label.casefold(): c.key for c in scale.categories}
-    folded = stances.str.strip().str.casefold()
-    return folded.map(lookup).fillna(stances.str.strip())
 
 
 def _resolve_actors(frame: pd.DataFrame, resolver: CountryResolver, file: str) -> list[Problem]:

@@ -88,3 +88,51 @@ def download_name(event_id: str, what: str, as_of: pd.Timestamp | None, extensio
     """A file name that says which event, what and as of when: venezuela-2026-01_stance_2026-01-04.csv."""
     stamp = f"_{as_of:%Y-%m-%d}" if as_of is not None else ""
     return f"{event_id}_{what}{stamp}.{extension}"
+
+
+def all_countries_csv(
+    table: pd.DataFrame, statements: pd.DataFrame, scale, un_states: pd.DataFrame, names=None
+) -> bytes:
+    """One row per UN member and observer (then any other actor that spoke), for joining to
+    other country data: iso3, name, un_status, stance ('none' where nothing was said), its
+    label, the ISO date of the latest statement in a column of its own, and its text."""
+    from reactionmap.countries import default_resolver
+
+    names = names or default_resolver().country_name
+    own = table.set_index("actor_iso3")
+    dates = statements.drop_duplicates("statement_id", keep="last").set_index("statement_id")
+    status = dict(zip(un_states["iso3"], un_states["status"], strict=True))
+    codes = list(un_states["iso3"]) + [c for c in own.index if c not in status]
+    rows = []
+    for code in codes:
+        row = {"iso3": code, "name": "", "un_status": status.get(code, ""), "stance": "none"}
+        if code in own.index:
+            found = own.loc[code]
+            stated = found["statement_id"]
+            when = dates["date"].get(stated, "") if stated in dates.index else ""
+            row |= {
+                "name": found["actor"],
+                "stance": found["stance"],
+                "date": when,
+                "date_precision": (
+                    dates["date_precision"].get(stated, "") if stated in dates.index else ""
+                ),
+                "statement_count": int(found["statement_count"]),
+                "latest_text": found["latest_text"],
+                "source_url": found["source_url"],
+                "inherited_from": found["inherited_from"],
+            }
+        if not row["name"]:
+            try:
+                row["name"] = names(code)
+            except KeyError:
+                row["name"] = code
+        row["stance_label"] = scale.label(row["stance"])
+        rows.append(row)
+    columns = [
+        "iso3", "name", "un_status", "stance", "stance_label", "date", "date_precision",
+        "statement_count", "latest_text", "source_url", "inherited_from",
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows).reindex(columns=columns)
+    frame["statement_count"] = frame["statement_count"].fillna(0).astype(int)
+    return csv_bytes(frame.fillna(""))

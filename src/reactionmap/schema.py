@@ -67,6 +67,7 @@ class Category:
     key: str
     label: str
     color: str
+    aliases: tuple[str, ...] = ()  # other ways a table writes it ("Y", "in favour"), any case
 
 
 @dataclass(frozen=True)
@@ -214,8 +215,25 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
                 Problem(file, None, f"scale[{i}].key", key, f"key {key!r} appears twice")
             )
             continue  # the first definition stands
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    f"scale[{i}].aliases",
+                    repr(aliases)[:80],
+                    'aliases must be a list of strings, e.g. aliases = ["Y", "in favour"]',
+                )
+            )
+            aliases = []
         categories.append(
-            Category(key, label or key, color if COLOR_RE.match(color) else "#999999")
+            Category(
+                key,
+                label or key,
+                color if COLOR_RE.match(color) else "#999999",
+                tuple(a.strip() for a in aliases if a.strip()),
+            )
         )
     if not categories:
         return DEFAULT_SCALE, problems
@@ -255,6 +273,8 @@ def safe_url(url: str) -> bool:
 def sources_as_shown(table: pd.DataFrame) -> pd.DataFrame:
     """The table with ``source_url`` kept only where it is safe_url (None elsewhere, so no
     link is made) and any other address added to ``source_name`` as plain text."""
+    if "source_url" not in table:
+        return table
     urls = table["source_url"].fillna("").astype(str)
     safe = urls.map(safe_url).astype(bool)
     unsafe = urls.ne("") & ~safe
@@ -286,6 +306,7 @@ def valid_dates(values: pd.Series) -> pd.Series:
 
 def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
     allowed_stances = ", ".join(scale.keys)
+    stance_error = f"is not a stance of this scale; use one of: {allowed_stances}"
     text = [
         pa.Check(
             _no_hidden_characters,
@@ -305,9 +326,7 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
     columns["actor"] = pa.Column(
         str, checks=[*text, pa.Check.str_length(min_value=1, error="actor is empty")]
     )
-    columns["stance"] = pa.Column(
-        str, checks=[pa.Check.isin(scale.keys, error=f"stance must be one of: {allowed_stances}")]
-    )
+    columns["stance"] = pa.Column(str, checks=[pa.Check.isin(scale.keys, error=stance_error)])
     columns["actor_type"] = pa.Column(
         str,
         checks=[
@@ -348,7 +367,8 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
             index = case.index
             row = Problem.row_of(index) if index is not None and not pd.isna(index) else None
             value = "" if case.failure_case is None else str(case.failure_case)
-            problems.append(Problem(file, row, case.column, value, f"{value!r}: {case.check}"))
+            joint = " " if str(case.check).startswith("is ") else ": "
+            problems.append(Problem(file, row, case.column, value, f"{value!r}{joint}{case.check}"))
     # Precision must agree with the date written.
     dates, precisions = frame["date"], frame["date_precision"]
     expected = pd.Series("day", index=frame.index).mask(dates.eq(""), "unknown")
@@ -395,10 +415,27 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
 # A recorded vote (UN General Assembly, Security Council...), Okabe-Ito colours.
 VOTE_SCALE = Scale(
     (
-        Category("yes", "Yes", "#009E73"),
-        Category("no", "No", "#D55E00"),
-        Category("abstain", "Abstained", "#F0E442"),
-        Category("absent", "Absent / did not vote", "#56B4E9"),
+        Category("yes", "Yes", "#009E73", ("Y", "in favour", "in favor", "favour", "favor", "for")),
+        Category("no", "No", "#D55E00", ("N", "against")),
+        Category(
+            "abstain", "Abstained", "#F0E442", ("A", "abstention", "abstaining", "abstentions")
+        ),
+        Category(
+            "absent",
+            "Absent / did not vote",
+            "#56B4E9",
+            (
+                "X",
+                "NV",
+                "non-voting",
+                "non voting",
+                "not voting",
+                "did not vote",
+                "did not participate",
+                "non-participating",
+                "not participating",
+            ),
+        ),  # fmt: skip
     )
 )
 SCALE_PRESETS: dict[str, Scale] = {"default": DEFAULT_SCALE, "vote": VOTE_SCALE}

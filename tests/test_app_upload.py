@@ -1,0 +1,156 @@
+"""The upload page with the tables people really have (AppTest): a words-only vote table, the
+UN voting file, values no scale reads, and columns with names of their own. Votes are made up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from reactionmap.schema import VOTE_SCALE
+from reactionmap.unvotes import LAYOUT_2026
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+NAMES = Path(__file__).parent / "data" / "un_official_names.csv"
+MEMBERS = pd.read_csv(NAMES, dtype=str, keep_default_na=False).query("status == 'member'")
+WORDS = ["In favour", "Against", "Abstention", "Non-voting"]
+WORD_KEYS = dict(zip(WORDS, ["yes", "no", "abstain", "absent"], strict=True))
+
+
+def words_table() -> tuple[str, dict[str, str]]:
+    """A "Member State,Vote" table of all 193 members in the UN's spelling, made-up votes."""
+    out, expected = io.StringIO(), {}
+    writer = csv.writer(out)
+    writer.writerow(["Member State", "Vote"])
+    for (name, code), word in zip(
+        zip(MEMBERS["name"], MEMBERS["iso3"], strict=True), itertools.cycle(WORDS), strict=False
+    ):
+        writer.writerow([name, word])
+        expected[code] = WORD_KEYS[word]
+    return out.getvalue(), expected
+
+
+def upload_page(text: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["event"] = "upload"
+    at.run()
+    at.sidebar.text_area[0].input(text).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def stance_keys(at: AppTest) -> dict[str, str]:
+    tables = [d.value for d in at.dataframe if {"actor_iso3", "stance"} <= set(d.value.columns)]
+    assert len(tables) == 1
+    labels = {c.label: c.key for c in VOTE_SCALE.categories}
+    return {c: labels[s] for c, s in zip(tables[0]["actor_iso3"], tables[0]["stance"], strict=True)}
+
+
+def charts(at: AppTest) -> list[str]:
+    return [c.proto.id or "" for c in at.get("plotly_chart")]
+
+
+def test_words_vote_table_maps_all_193_members_with_no_click():
+    text, expected = words_table()
+    at = upload_page(text)
+    assert not at.error, [e.value for e in at.error]
+    assert stance_keys(at) == expected  # every member, on its own code, with its own vote
+    assert any("Detected Vote" in c.value and "193 of 193" in c.value for c in at.caption)
+    html = "".join(h.value for h in at.get("html"))
+    assert "rm-card" not in html  # no empty cards
+    assert len(at.get("plotly_chart")) == 2  # the tally and the map; no timeline
+    captions = " ".join(c.value for c in at.caption)
+    assert "date not given" in captions.lower() and "as of" not in captions.lower()
+    assert "as_of" not in at.query_params
+
+
+def un_file(non_voting: str = "X") -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(LAYOUT_2026))
+    writer.writeheader()
+    members = [("FRA", "FRANCE", "Y"), ("USA", "UNITED STATES", "N"), ("IND", "INDIA", "A"),
+               ("BEN", "BENIN", non_voting), ("SUN", "UNION OF SOVIET SOCIALIST REPUBLICS", "N")]  # fmt: skip
+    for symbol, date in (("A/RES/40/901", "1985-12-10"), ("A/RES/39/901", "1984-12-10")):
+        for code, name, vote in members:
+            writer.writerow(
+                {
+                    "undl_id": "1",
+                    "ms_code": code,
+                    "ms_name": name,
+                    "ms_vote": vote,
+                    "date": date,
+                    "resolution": symbol,
+                    "title": "MADE-UP TEST VOTE : resolution / adopted by the General Assembly",
+                    "undl_link": "https://digitallibrary.un.org/record/1",
+                }  # fmt: skip
+            )
+    return out.getvalue()
+
+
+def test_un_voting_file_maps_the_newest_resolution_and_lists_former_members():
+    at = upload_page(un_file())
+    assert not at.error, [e.value for e in at.error]
+    assert at.selectbox[0].value == "A/RES/40/901"  # the newest, chosen with no click
+    assert stance_keys(at) == {
+        "FRA": "yes", "USA": "no", "IND": "abstain", "BEN": "absent", "SUN": "no"
+    }  # fmt: skip
+    warned = " ".join(w.value for w in at.warning)
+    assert "not on today's map" in warned.lower() and "SUN" in warned
+    assert any("10 December 1985" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) == 2  # the tally and the map; a one-day vote has no timeline
+    assert "rm-card" not in "".join(h.value for h in at.get("html"))
+
+
+def test_values_no_scale_reads_get_a_table_to_map_them():
+    at = upload_page("Country,Position\nFrance,Oui\nGermany,Non\nSpain,Oui\n")
+    editors = [d.value for d in at.dataframe if list(d.value.columns) == ["value", "rows", "key"]]
+    assert editors, "a value -> stance table is offered"
+    assert at.error  # until mapped, 'Oui' and 'Non' are problems, grouped
+    problems = [d.value for d in at.dataframe if "problem" in d.value.columns][0]
+    oui = problems[problems["value"] == "Oui"].iloc[0]
+    assert oui["rows"] == 2 and oui["row numbers"] == "2, 4"
+
+
+def test_the_reader_chooses_the_columns():
+    at = upload_page("Nation,Verdict,Who\nFrance,condemn,x\nGermany,support,y\n")
+    actor, stance = at.selectbox[0], at.selectbox[1]
+    assert actor.value is None and stance.value is None
+    actor.set_value("Nation").run()
+    at.selectbox[1].set_value("Verdict").run()
+    assert not at.exception
+    tables = [d.value for d in at.dataframe if {"actor_iso3", "stance"} <= set(d.value.columns)]
+    assert set(tables[0]["actor_iso3"]) == {"FRA", "DEU"}
+
+
+def test_cards_only_for_rows_with_words():
+    at = upload_page("actor,stance,quote\nFrance,condemn,Non.\nGermany,concern,\nSpain,support,\n")
+    html = "".join(h.value for h in at.get("html"))
+    assert html.count("data-iso3=") == 1 and 'data-iso3="FRA"' in html
+    assert {"FRA", "DEU", "ESP"} <= set(
+        next(d.value for d in at.dataframe if "actor_iso3" in d.value.columns)["actor_iso3"]
+    )  # every row is still in the table
+
+
+def test_an_imported_undated_vote_folder_claims_no_date(tmp_path, monkeypatch):
+    from reactionmap.cli import main
+
+    text, expected = words_table()
+    source = tmp_path / "votes.csv"
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", str(source), "--event-id", "vote",
+                 "--out", str(tmp_path / "events" / "vote")]) == 0  # fmt: skip
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["event"] = "vote"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert stance_keys(at) == expected
+    captions = " ".join(c.value for c in at.caption)
+    assert captions.startswith("Date not given") and "as of" not in captions.lower()
+    assert not at.slider  # no As of
+    assert len(at.get("plotly_chart")) == 2  # tally and map, no timeline
+    assert "as_of" not in at.query_params
