@@ -1,4 +1,4 @@
-"""The command line: `reactionmap check|export|import|list`."""
+"""The command line: `reactionmap check|export|import|list|publish`."""
 
 from __future__ import annotations
 
@@ -175,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", help="the event directory to write (default: events dir / id)")
     imp.add_argument("--force", action="store_true", help="replace an existing event")
     imp.set_defaults(func=cmd_import)
+    from reactionmap.publish_cli import add_publish_parser
+
+    add_publish_parser(sub)
     return parser
 
 
