@@ -250,6 +250,19 @@ def write_page(snap: Snapshot, out_dir: Path) -> Path:
     return target
 
 
+def folder_zip(snap: Snapshot) -> bytes:
+    """The published folder as a ZIP: <event id>/index.html, ready for any static host."""
+    import io
+    import re
+    import zipfile
+
+    folder = re.sub(r"[^A-Za-z0-9_-]+", "-", snap.event.id).strip("-") or "reactionmap"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{folder}/index.html", page_html(snap))
+    return out.getvalue()
+
+
 def embed_snippet(url: str = "index.html", title: str = "reactionmap") -> str:
     """An <iframe> for the published page, full width, tall enough for the map and first cards."""
     return (

@@ -65,14 +65,16 @@ def snapshot(
     stances: Iterable[str] | None = None,
     region: str | None = None,
     resolver: CountryResolver | None = None,
+    inherit_from: Iterable[str] = (),
 ) -> Snapshot:
     """The view of ``event`` as the dashboard shows it with these choices.
 
-    Raises ValueError naming the bad value and the allowed ones.
+    ``stances`` None shows every stance. Raises ValueError naming the bad value and the
+    allowed ones.
     """
     resolver = resolver or default_resolver()
     allowed = [c.key for c in event.scale.with_none]
-    chosen = list(stances) if stances else allowed
+    chosen = allowed if stances is None else list(stances)
     bad = [k for k in chosen if k not in allowed]
     if bad:
         raise ValueError(f"unknown stance(s) {bad}; allowed: {', '.join(allowed)}")
@@ -91,7 +93,9 @@ def snapshot(
     if region:
         known = boundaries.load_regions()
         region_codes = known.loc[known["region"] == region, "iso3"]
-    page = view.page_view(event, day, (), chosen, countries["iso3"], region_codes, resolver)
+    page = view.page_view(
+        event, day, tuple(inherit_from), chosen, countries["iso3"], region_codes, resolver
+    )
     drawn = countries[countries["region"] == region] if region else countries
     table = figures.map_table(page.country_rows, drawn, set(chosen))
     table["hover"] = [figures.hover_text(row, event.scale) for row in table.to_dict("records")]
