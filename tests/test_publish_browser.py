@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from test_browser import (
     statements_of,
 )
 
+from reactionmap.boundaries import country_table
 from reactionmap.events import load_event
 from reactionmap.export import stance_csv
 from reactionmap.publish import write_page
@@ -69,7 +72,7 @@ def open_file(browser):
     request that is not for a file:// URL is aborted and listed in page.refused."""
     contexts = []
 
-    def _open(path: Path, viewport=DESKTOP, **options):
+    def _open(path: Path, viewport=DESKTOP, at_least: int = 190, **options):
         context = browser.new_context(viewport=viewport, accept_downloads=True, **options)
         contexts.append(context)
         refused: list[str] = []
@@ -89,7 +92,7 @@ def open_file(browser):
         page.on("pageerror", lambda e: page.errors.append(str(e)))
         page.on("dialog", lambda d: (page.errors.append(f"dialog: {d.message}"), d.dismiss()))
         page.goto(path.resolve().as_uri())
-        page.wait_for_function(f"({SHAPE_COUNT_JS})() >= 190")
+        page.wait_for_function(f"({SHAPE_COUNT_JS})() >= {at_least}")
         return page
 
     yield _open
@@ -193,3 +196,42 @@ def test_hostile_text_neither_runs_nor_links(open_file, events_root):
     assert page.get_by_text("window.__pwned = 6").count() == 1  # the title, as text
     assert page.get_by_text("javascript:window.__pwned = 5").count() >= 1  # the URL, as text
     assert page.errors == [] and page.refused == []
+
+
+@pytest.fixture(scope="module")
+def dashboard(browser):
+    from serving import streamlit_app
+
+    with streamlit_app() as url:
+        yield url
+
+
+def test_dashboard_downloads_this_view_as_image_and_page(browser, dashboard, open_file, tmp_path):
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{dashboard}/?event=venezuela-2026-01&region=Americas&stance=condemn")
+    page.wait_for_function(f"({SHAPE_COUNT_JS})() >= 20")
+
+    def download(label: str) -> bytes:
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label).click()
+        return Path(info.value.path()).read_bytes()
+
+    png = download("Map as PNG")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 2400
+    svg = download("Map as SVG").decode("utf-8")
+    assert "showing Condemned" in svg and "Americas" in svg
+    archive = zipfile.ZipFile(io.BytesIO(download("Published page (ZIP)")))
+    archive.extractall(tmp_path)
+    page.get_by_text("Embed this view").click()
+    snippet = page.locator("[data-testid=stCode]").last
+    snippet.wait_for()
+    assert snippet.text_content().startswith('<iframe src="venezuela-2026-01/index.html"')
+    context.close()
+    # The page from the ZIP shows the same view: the Americas, only condemnations coloured.
+    published = open_file(tmp_path / "venezuela-2026-01" / "index.html", at_least=20)
+    americas = set(country_table().query("region == 'Americas' and has_shape")["iso3"])
+    assert published.evaluate(SHAPE_COUNT_JS) == len(americas)
+    assert published.evaluate(FILL_JS, "BRA") == rgb(DEFAULT_SCALE.color("condemn"))
+    assert published.evaluate(FILL_JS, "ARG") == "rgb(255, 255, 255)"  # filtered out: blank
