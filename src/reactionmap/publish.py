@@ -68,7 +68,12 @@ BOOT_JS = """
   var names = {};
   shapes.features.forEach(function (f) { names[f.properties.iso3] = f.properties.name; });
   var box = document.getElementById("rm-map");
-  var height = function () { return Math.round(Math.min(MAP_HEIGHT, Math.max(240, box.clientWidth * 0.55))); };
+  // A world map is about twice as wide as tall; on a narrow screen the legend wraps onto
+  // six lines inside the figure, so it gets room of its own.
+  var height = function () {
+    var w = box.clientWidth;
+    return Math.round(Math.min(MAP_HEIGHT, Math.max(200, w * 0.55)) + (w < 700 ? 150 : 0));
+  };
   fig.layout.height = height();
   var config = {displaylogo: false, scrollZoom: false, responsive: true, displayModeBar: false,
                 topojsonURL: "./"};
@@ -130,6 +135,7 @@ def map_json(snap: Snapshot) -> str:
     # The legend lists the colours; its entries are swatches, so a click must not hide them.
     fig.layout.legend.itemclick = False
     fig.layout.legend.itemdoubleclick = False
+    fig.layout.clickmode = "event"  # a click shows the statement below; it selects nothing
     return pio.to_json(fig, validate=False, engine="json")
 
 
