@@ -77,9 +77,7 @@ BOOT_JS = """
   fig.layout.height = height();
   var config = {displaylogo: false, scrollZoom: false, responsive: true, displayModeBar: false,
                 topojsonURL: "./"};
-  Plotly.newPlot(box, fig.data, fig.layout, config).then(function () {
-    box.dataset.drawn = "1";
-  });
+  Plotly.newPlot(box, fig.data, fig.layout, config);
   window.addEventListener("resize", function () { Plotly.relayout(box, {height: height()}); });
   var picked = document.getElementById("rm-picked");
   box.on("plotly_click", function (event) {
