@@ -184,3 +184,10 @@ def test_folder_zip_and_embed_snippet(good_event):
     snippet = embed_snippet("test-event/index.html", 'A "quoted" <title>')
     assert snippet.startswith('<iframe src="test-event/index.html"')
     assert "&quot;quoted&quot; &lt;title&gt;" in snippet and 'height="900"' in snippet
+
+
+def test_image_draws_inherited_stances_lighter_and_says_so():
+    snap = snapshot(load_event("venezuela-2026-01"), inherit_from=["EU"], region="Europe")
+    assert snap.table["inherited_from"].astype(bool).any()
+    svg = map_image(snap, "svg").decode("utf-8")
+    assert "Lighter: inherited from an organization" in svg and "Europe" in svg

@@ -16,12 +16,14 @@ from reactionmap.snapshot import Snapshot
 SIZES = {"1200x675": (12.0, 6.75), "1080x1080": (10.8, 10.8), "A4": (11.69, 8.27)}
 FORMATS = ("png", "svg")
 PNG_DPI = 200
-PROJECTION = "+proj=natearth +datum=WGS84 +units=m +no_defs"  # as the dashboard's map
+# Natural Earth, as the dashboard's map, centred on the frame as plotly centres it.
+PROJECTION = "+proj=natearth +lon_0={lon_0:g} +datum=WGS84 +units=m +no_defs"
 WORLD = (-180.0, 180.0, -58.0, 85.0)  # the dashboard's frame: lon, lon, lat, lat
 OCEAN = "#EAF2F8"
 BORDER = "#BBBBBB"
 TEXT = "#111111"
 GREY_TEXT = "#444444"
+INHERITED_OPACITY = 0.45  # as figures.map_figure draws a stance inherited from an organization
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 
@@ -38,15 +40,31 @@ def _frame_polygon(frame: tuple[float, float, float, float]) -> Polygon:
     return Polygon(ring)
 
 
-def _colors(table: pd.DataFrame, snap: Snapshot) -> pd.Series:
-    scale = snap.event.scale
-    return pd.Series(
-        [
-            scale.color(s) if shown else figures.HIDDEN_COLOR
-            for s, shown in zip(table["stance"], table["shown"].astype(bool), strict=True)
-        ],
-        index=table.index,
+def _blend(color: str, over: str, opacity: float) -> str:
+    """#RRGGBB drawn at ``opacity`` over another #RRGGBB, as one opaque colour."""
+    a = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(over[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(
+        f"{round(x * opacity + y * (1 - opacity)):02X}" for x, y in zip(a, b, strict=True)
     )
+
+
+def _colors(table: pd.DataFrame, snap: Snapshot) -> pd.Series:
+    """Each row's fill as the dashboard draws it: its stance's colour, blank when filtered out,
+    lighter when inherited from an organization."""
+    scale = snap.event.scale
+    inherited = (
+        table["inherited_from"].astype(bool)
+        if "inherited_from" in table
+        else pd.Series(False, index=table.index)
+    )
+    colors = []
+    for stance, shown, lighter in zip(
+        table["stance"], table["shown"].astype(bool), inherited, strict=True
+    ):
+        color = scale.color(stance) if shown else figures.HIDDEN_COLOR
+        colors.append(_blend(color, OCEAN, INHERITED_OPACITY) if shown and lighter else color)
+    return pd.Series(colors, index=table.index)
 
 
 def source_line(snap: Snapshot, width: int, max_lines: int = 2) -> str:
@@ -82,21 +100,21 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
     area = box(frame[0], frame[2], frame[1], frame[3])
     shapes = boundaries.load_countries()
     table = snap.table[snap.table["has_shape"].astype(bool)]
-    shapes = shapes.merge(table[["iso3", "stance", "shown"]], on="iso3", how="inner")
+    columns = [c for c in ("iso3", "stance", "shown", "inherited_from") if c in table]
+    shapes = shapes.merge(table[columns], on="iso3", how="inner")
     shapes["geometry"] = shapes.geometry.clip_by_rect(*area.bounds)
     shapes = shapes[~shapes.geometry.is_empty]
     shapes["color"] = _colors(shapes, snap)
-    shapes = shapes.to_crs(PROJECTION)
-    ocean = gpd.GeoSeries([_frame_polygon(frame)], crs="EPSG:4326").to_crs(PROJECTION)
-    markers = boundaries.load_markers().merge(
-        snap.table[["iso3", "stance", "shown"]], on="iso3", how="inner"
-    )
+    projection = PROJECTION.format(lon_0=(frame[0] + frame[1]) / 2)
+    shapes = shapes.to_crs(projection)
+    ocean = gpd.GeoSeries([_frame_polygon(frame)], crs="EPSG:4326").to_crs(projection)
+    markers = boundaries.load_markers().merge(snap.table[columns], on="iso3", how="inner")
     markers = markers[
         markers["lon"].between(frame[0], frame[1]) & markers["lat"].between(frame[2], frame[3])
     ]
     points = gpd.GeoSeries(
         gpd.points_from_xy(markers["lon"], markers["lat"]), crs="EPSG:4326"
-    ).to_crs(PROJECTION)
+    ).to_crs(projection)
 
     minx, miny, maxx, maxy = ocean.total_bounds
     # Layout, top to bottom, in inches: title, subtitle, map, legend, source line.
@@ -111,7 +129,8 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
     source = source_line(snap, per_line(source_size))
     counts = snap.counts()
     hidden = (~snap.table["shown"].astype(bool)).any()
-    labels = len(counts) + (1 if hidden else 0)
+    lighter = "inherited_from" in snap.table and snap.table["inherited_from"].astype(bool).any()
+    labels = len(counts) + (1 if hidden else 0) + (1 if lighter else 0)
     legend_cols = 2 if width / height < 1.3 else 3
     legend_rows = -(-labels // legend_cols)
     head = margin + len(title_lines) * title_size * 1.25 / 72 + 0.1 * unit + sub_size * 1.3 / 72
@@ -158,6 +177,14 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
                     facecolor=figures.HIDDEN_COLOR, edgecolor="#999999", label="Hidden by filters"
                 )
             )
+        if lighter:
+            handles.append(
+                Patch(
+                    facecolor=_blend("#999999", OCEAN, INHERITED_OPACITY),
+                    edgecolor="#999999",
+                    label="Lighter: inherited from an organization",
+                )
+            )
         legend = fig.legend(
             handles=handles,
             loc="upper left",
@@ -180,10 +207,3 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
         else:
             fig.savefig(out, format="svg", metadata={"Date": None, "Creator": "reactionmap"})
     return out.getvalue()
-
-
-def image_name(snap: Snapshot, fmt: str) -> str:
-    """venezuela-2026-01_map_2026-01-31.png"""
-    from reactionmap.export import download_name
-
-    return download_name(snap.event.id, "map", snap.as_of, fmt)
