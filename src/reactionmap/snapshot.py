@@ -84,6 +84,7 @@ def snapshot(
         day = pd.to_datetime(as_of, errors="coerce")
         if pd.isna(day):
             raise ValueError(f"as-of date {as_of!r} is not a date; write YYYY-MM-DD")
+        day = pd.Timestamp(day.date())  # a day, as the dashboard's slider gives it
     countries = boundaries.country_table()
     regions = sorted(countries["region"].dropna().unique())
     region = region or ""
