@@ -44,7 +44,7 @@ h2{font-size:1.2rem;margin:1.4rem 0 .6rem}
 #rm-picked:empty{display:none}
 #rm-picked{margin:.6rem 0}
 .rm-table-wrap{overflow-x:auto}
-table.rm-table{border-collapse:collapse;font-size:.85rem;width:100%}
+table.rm-table{border-collapse:collapse;font-size:.85rem;width:100%;min-width:760px}
 .rm-table th,.rm-table td{border-bottom:1px solid #e4e4e4;padding:.3rem .45rem;text-align:left;vertical-align:top}
 .rm-table th{background:#f6f6f6}
 .rm-swatch{display:inline-block;width:.8em;height:.8em;border:1px solid #999;margin-right:.3em;vertical-align:-.05em}
