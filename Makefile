@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test unit lint format bench boundaries chromium static-times clean
+.PHONY: run test unit lint format bench boundaries vendor chromium static-times clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: $(BIN)/.installed chromium static-times
 boundaries: $(BIN)/.installed
 	npm install --prefix scripts --no-audit --no-fund
 	$(BIN)/python scripts/build_boundaries.py
+
+# Copy the pinned plotly.js geo bundle and topojson-client into static/vendor/ (published pages).
+vendor: $(BIN)/.installed
+	npm install --prefix scripts --no-audit --no-fund
+	$(BIN)/python scripts/vendor_js.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

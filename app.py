@@ -14,7 +14,9 @@ from reactionmap import (
     cards,
     export,
     figures,
+    image,
     problems,
+    publish,
     scales,
     schema,
     stance,
@@ -35,6 +37,7 @@ from reactionmap.events import (
     still_standing,
 )
 from reactionmap.historical import is_former
+from reactionmap.snapshot import snapshot
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 
 UPLOAD = "Your own table"
@@ -661,6 +664,35 @@ for column, (label, data, what, day, extension) in zip(st.columns(3), downloads,
         export.download_name(event.id, what, day, extension),
         mimes[extension],
         on_click="ignore",
+    )
+
+
+# The map as an image, and the view as a page to host or embed: made on click, like the files above.
+def view_snapshot():
+    return snapshot(event, as_of, shown, region, resolver(), inherit_from)
+
+
+image_png, image_svg, page_zip = st.columns(3)
+for column, fmt in ((image_png, "png"), (image_svg, "svg")):
+    column.download_button(
+        f"Map as {fmt.upper()}",
+        partial(lambda f: image.map_image(view_snapshot(), f), fmt),
+        export.download_name(event.id, "map", as_of, fmt),
+        image.MIME[fmt],
+        on_click="ignore",
+    )
+page_zip.download_button(
+    "Published page (ZIP)",
+    lambda: publish.folder_zip(view_snapshot()),
+    export.download_name(event.id, "page", as_of, "zip"),
+    "application/zip",
+    on_click="ignore",
+)
+with st.expander("Embed this view"):
+    st.code(publish.embed_snippet(f"{event.id}/index.html", event.title), language="html")
+    st.caption(
+        "Unzip *Published page (ZIP)* on any static host (one file, nothing else to serve) and "
+        "point `src` at its address. The page shows this view: this date, stances and region."
     )
 
 # ---- keep the URL in step with the view, and offer it ------------------------------------------

@@ -34,6 +34,8 @@ REPO = BENCH.parent
 RESULTS = BENCH / "results"
 sys.path.insert(0, str(REPO))
 
+from bench import published  # noqa: E402
+
 APP = REPO / "app.py"
 BASELINE = BENCH / "baseline_app.py"
 BASELINE_CLI = BENCH / "baseline_cli.py"
@@ -1097,6 +1099,9 @@ def build_rows(res: Results, data: dict) -> None:
                 "<= 1.5 s",
             )
         )
+    if data.get("published"):  # the published page, beside the dashboard's first map
+        for fields in published.rows(data["published"], median):
+            res.add(Row(**fields))
     if b_app and "pill" in b_app:
         for name, label in (("pill", "stance pill"), ("region", "region")):
             a = median([r["redraw_ms"] for r in changes(b_app, name)])
@@ -1355,6 +1360,9 @@ def main() -> int:
                     data[which]["load"] = load_group(which, browser)
                     if which == "app":
                         data[which]["load"]["rss_steps_mb"] = memory_breakdown()
+            if "first_map" in wanted:  # beside the dashboard's first map, same browser
+                log("published page (reactionmap publish), opened from disk")
+                data["published"] = published.measure(browser, reps, DRAWN_JS)
             browser.close()
     if "script" in groups:
         for which in apps:

@@ -1,4 +1,4 @@
-"""The command line: `reactionmap check|export|import|list`."""
+"""The command line: `reactionmap check|export|import|list|publish`."""
 
 from __future__ import annotations
 
@@ -381,6 +381,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     res.add_argument("file")
     res.set_defaults(func=cmd_resolutions)
+    from reactionmap.publish_cli import add_publish_parser
+
+    add_publish_parser(sub)
     return parser
 
 

@@ -1,0 +1,64 @@
+"""The published page (`reactionmap publish`) in `make bench`: its size, and its first map from disk."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+EVENT = "venezuela-2026-01"
+BUDGET_MB = 1.6  # the whole file, in millions of bytes
+BUDGET_S = 1.0  # navigation start to a drawn map, headless Chromium, file://
+
+
+def measure(browser, reps: int, drawn_js: str) -> dict:
+    """Publish the event, then open index.html from disk ``reps`` times, each in a new browser
+    profile with every non-file request refused; time navigation start to a drawn map."""
+    from reactionmap.events import load_event
+    from reactionmap.publish import write_page
+    from reactionmap.snapshot import snapshot
+
+    with tempfile.TemporaryDirectory(prefix="rm-published-") as tmp:
+        path = write_page(snapshot(load_event(EVENT)), Path(tmp))
+        times, refused = [], []
+        for _ in range(reps):
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+            def route(r):
+                if r.request.url.startswith("file:"):
+                    return r.continue_()
+                refused.append(r.request.url)
+                return r.abort()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            page.goto(path.as_uri(), wait_until="commit")
+            drawn = page.wait_for_function(drawn_js, polling="raf", timeout=60_000)
+            times.append(drawn.json_value() / 1000)
+            context.close()
+        return {"bytes": path.stat().st_size, "first_map_s": times, "refused": refused}
+
+
+def rows(data: dict, median) -> list[dict]:
+    """Row fields (see run.Row) for the bench table."""
+    size_mb = data["bytes"] / 1e6
+    drawn = median(data["first_map_s"])
+    return [
+        {
+            "figure": "first_map",
+            "label": f"published page ({EVENT}): size of index.html, all inlined",
+            "unit": "MB",
+            "app": size_mb,
+            "budget": BUDGET_MB,
+            "budget_text": f"<= {BUDGET_MB} MB",
+            "app_text": f"{size_mb:.2f} MB",
+        },
+        {
+            "figure": "first_map",
+            "label": "published page: first map drawn, from disk (file://, no network)",
+            "unit": "s",
+            "app": drawn,
+            "budget": BUDGET_S,
+            "budget_text": f"<= {BUDGET_S:g} s",
+            "ok": (drawn is not None and drawn <= BUDGET_S and not data["refused"]),
+        },
+    ]
