@@ -386,6 +386,7 @@ def test_upload_fix_a_row_and_the_map_follows(open_page):
 
     # Fix the cell in the data editor: double-click it, type, Enter.
     editors = page.locator("[data-testid=stDataFrame]")
+    page.wait_for_function(f"() => ({GRIDS_JS})().some(g => g && g.editable)")
     index = next(i for i, g in enumerate(page.evaluate(GRIDS_JS)) if g and g["editable"])
     canvas = editors.nth(index).locator("[data-testid=data-grid-canvas]")
     canvas.scroll_into_view_if_needed()
