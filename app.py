@@ -32,6 +32,7 @@ from reactionmap.events import (
     EventNotFound,
     event_from_table,
     event_stamp,
+    event_title,
     list_events,
     load_event,
     still_standing,
@@ -162,17 +163,14 @@ def cached_view(key: str, _event: Event, as_of, inherit_from, shown, region) -> 
 
 @st.cache_resource(max_entries=64)
 def cached_cards(key: str, _page: view.PageView, _scale, view_key, selected: str):
-    """(first cards, the rest, organization cards) as HTML."""
-    ordered = cards.order_cards(_page.cards, selected).head(MAX_CARDS)
-    html = [
-        cards.card_html(r, _scale, r["actor_iso3"] == selected) for r in ordered.to_dict("records")
-    ]
-    organizations = _page.organization_cards
+    """(first cards, the rest, how many more, organization cards) as HTML: one card per
+    actor, its earlier statements folded under it."""
+    html = cards.actor_cards(_page.cards, _scale, selected)[:MAX_CARDS]
     return (
         "".join(html[:FIRST_CARDS]),
         "".join(html[FIRST_CARDS:]),
         len(html) - FIRST_CARDS,
-        "".join(cards.card_html(r, _scale) for r in organizations.to_dict("records")),
+        "".join(cards.actor_cards(_page.organization_cards, _scale)),
     )
 
 
@@ -191,6 +189,7 @@ def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, height,
         selected or None,
         height=height,
         frame=frames().get(region) if region else None,
+        shown_keys=shown,
     )
 
 
@@ -341,7 +340,8 @@ if wanted not in choices:
 with st.sidebar:
     st.header("reactionmap")
     st.session_state.setdefault("event_pick", wanted)
-    event_id = st.selectbox("Event", choices, key="event_pick")
+    titles = {e: event_title(e) for e in events} | {UPLOAD: UPLOAD}
+    event_id = st.selectbox("Event", choices, format_func=titles.get, key="event_pick")
 st.query_params["event"] = UPLOAD_PARAM if event_id == UPLOAD else event_id
 
 if event_id == UPLOAD:
@@ -487,12 +487,10 @@ if "selected" not in st.session_state:
 
 
 def on_map_select() -> None:
-    points = st.session_state["map"]["selection"]["points"]
-    if points:
-        point = points[0]
-        data = point.get("customdata")  # a small state's marker: [iso3, note]
-        marker = data[0] if isinstance(data, list) and data else data
-        st.session_state["selected"] = point.get("location") or marker or ""
+    """A click on a country selects it; a click on the sea, or on the selected country
+    again, clears the selection."""
+    code = figures.clicked_code(st.session_state["map"]["selection"]["points"])
+    st.session_state["selected"] = "" if code == st.session_state["selected"] else code
 
 
 def on_pick() -> None:
@@ -539,12 +537,19 @@ for rows, why in (
             )
             + f". They are in {'the cards, ' if with_words else ''}the table and the downloads."
         )
-st.caption(
-    " · ".join(f"{md(scale.label(k))}: {n}" for k, n in counts.items())
-    + (" · date not given." if no_dates else f" · as of {as_of:%-d %B %Y}.")
-    + " Hover a country for its "
-    + ("statement; click it for its cards." if with_words else "stance.")
+# The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
+st.html(
+    cards.hint_html(
+        "Date not given." if no_dates else f"As of {as_of:%-d %B %Y}.",
+        "statement; click it to bring its card here." if with_words else "stance.",
+    )
 )
+if selected:
+    chosen = page.cards[page.cards["actor_iso3"] == selected] if with_words else page.cards[:0]
+    st.html(
+        cards.CARD_CSS
+        + cards.selected_html(names.get(selected, selected), chosen, scale, selected, as_of)
+    )
 
 # ---- cards and organizations ---------------------------------------------------------------------
 # Cards only for rows with words: a vote's rows have none.
@@ -563,13 +568,14 @@ if with_words:
             key="country_pick",
             on_change=on_pick,
         )
-        st.subheader(f"Statements ({len(page.cards)})")
+        actors = cards.actor_count(page.cards)
+        st.subheader(f"Statements ({len(page.cards)} by {actors} actor{'s' * (actors != 1)})")
         st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
         # The rest only when asked for: every card on the page is restyled on every rerun.
-        if more_count > 0 and st.toggle(f"Show {more_count} more statements", key="more_cards"):
+        if more_count > 0 and st.toggle(f"Show {more_count} more actors", key="more_cards"):
             st.html(f'<div class="rm-cards">{more_cards}</div>')
-        if len(page.cards) > MAX_CARDS:
-            st.caption(f"Showing {MAX_CARDS} of {len(page.cards)}; the table below has them all.")
+        if actors > MAX_CARDS:
+            st.caption(f"Showing {MAX_CARDS} of {actors} actors; the table below has them all.")
     with right:
         st.subheader("Organizations")
         if not org_cards:

@@ -20,6 +20,7 @@ import pytest
 from serving import chromium_available, is_loopback, launch_chromium, streamlit_app
 
 from reactionmap.boundaries import country_table
+from reactionmap.events import event_title
 from reactionmap.schema import DEFAULT_SCALE, NO_STATEMENT_COLOR
 
 pytestmark = pytest.mark.browser
@@ -412,7 +413,7 @@ def test_upload_fix_a_row_and_the_map_follows(open_page):
 
     # Another event and back: the table and the fix made in the editor are still there.
     sidebar.get_by_role("combobox", name="Event").click()
-    page.get_by_role("option", name=EVENT).click()
+    page.get_by_role("option", name=event_title(EVENT)).click()
     wait_for_fill(page, "RUS", rgb(DEFAULT_SCALE.color("condemn")))
     wait_for_fill(page, "KOR", GREY)
     sidebar.get_by_role("combobox", name="Event").click()

@@ -16,13 +16,51 @@ def map_for(event, shown=None, selected=None):
     rows = countries_only(stance_table(event.statements))
     table = figures.map_table(rows, boundaries.country_table(), shown)
     table["hover"] = [figures.hover_text(r, event.scale) for _, r in table.iterrows()]
-    return table, figures.map_figure(table, event.scale, boundaries.load_markers(), "u", selected)
+    return table, figures.map_figure(
+        table, event.scale, boundaries.load_markers(), "u", selected, shown_keys=shown
+    )
 
 
-def test_map_legend_lists_every_category_even_when_unused(good_event):
-    _, fig = map_for(load_event(good_event))
+def test_map_legend_lists_every_category_with_its_count_even_when_unused(good_event):
+    table, fig = map_for(load_event(good_event))
     legend = [t.name for t in fig.data if t.showlegend]
-    assert legend == [c.label for c in DEFAULT_SCALE.categories] + ["No statement recorded"]
+    # GOOD_ROWS: France neutral (its latest), Germany concern, Côte d'Ivoire support.
+    silent = int((table["stance"] == "none").sum())
+    assert legend == [
+        "Condemned (0)",
+        "Expressed concern / urged restraint (1)",
+        "Neutral or ambivalent (1)",
+        "Supported (1)",
+        "Directly involved (0)",
+        f"No statement recorded ({silent})",
+    ]
+
+
+def test_a_hidden_category_is_named_hidden_not_zero(good_event):
+    _, fig = map_for(load_event(good_event), shown={"concern", "none"})
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert "Condemned (hidden)" in legend and "Neutral or ambivalent (hidden)" in legend
+    assert "Expressed concern / urged restraint (1)" in legend
+    assert "Hidden by your filters (2)" in legend  # France and Côte d'Ivoire, drawn blank
+
+
+def test_inherited_shading_is_counted_apart_from_own_statements(good_event):
+    from reactionmap.stance import inherit
+
+    event = load_event(good_event)
+    everyone = stance_table(event.statements)
+    eu = ("FRA", "DEU", "ITA", "ESP")
+    rows = countries_only(inherit(everyone, {"EU": eu}, {c: c for c in eu}))
+    table = figures.map_table(rows, boundaries.country_table())
+    table["hover"] = ""
+    fig = figures.map_figure(table, event.scale, boundaries.load_markers(), "u")
+    legend = [t.name for t in fig.data if t.showlegend]
+    # Italy and Spain take the EU's concern; they are not counted as concern of their own.
+    assert "Expressed concern / urged restraint (1)" in legend
+    assert "Expressed concern / urged restraint, inherited from an organization (2)" in legend
+    swatch = next(t for t in fig.data if t.name.endswith("organization (2)"))
+    assert swatch.marker.color == DEFAULT_SCALE.color("concern")
+    assert swatch.marker.opacity < 1
 
 
 def test_map_draws_every_shape_once_with_its_stance_colour(good_event):
@@ -55,7 +93,7 @@ def test_filtered_countries_are_hidden_not_recoloured(good_event):
     table, fig = map_for(load_event(good_event), shown={"concern"})
     hover = dict(zip(table["iso3"], table["hover"], strict=True))
     assert "hidden by your filters" in hover["FRA"]
-    assert "Hidden by your filters" in [t.name for t in fig.data if t.showlegend]
+    assert any(t.name.startswith("Hidden by your filters (") for t in fig.data if t.showlegend)
 
 
 def test_month_dated_statement_is_a_bar_not_a_point(good_event):

@@ -61,4 +61,7 @@ def test_recorded_vote_in_un_spelling_imports_resolves_and_draws(tmp_path, capsy
     map_rows["hover"] = ""
     fig = figures.map_figure(map_rows, event.scale, boundaries.load_markers(), "x.geojson")
     legend = [t.name for t in fig.data if t.showlegend]
-    assert legend == ["Yes", "No", "Abstained", "Absent / did not vote", "No statement recorded"]
+    labels = [name.rsplit(" (", 1)[0] for name in legend]
+    assert labels == ["Yes", "No", "Abstained", "Absent / did not vote", "No statement recorded"]
+    counts = table["stance"].value_counts()
+    assert legend[0] == f"Yes ({counts.get('yes', 0)})"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from reactionmap.schema import Scale, safe_url
+from reactionmap.stance import actor_key
 
 # Markdown's active characters (and ':' for emoji codes and bare links), escaped one by one.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -38,6 +39,9 @@ CARD_CSS = """
 .rm-summary{margin:.35rem 0;font-size:.95rem;color:#222}
 .rm-label{font-size:.75rem;color:#555;text-transform:uppercase;letter-spacing:.03em}
 .rm-source{font-size:.8rem;color:#444;overflow-wrap:anywhere}
+.rm-earlier{margin-top:.45rem;font-size:.9rem}
+.rm-earlier summary{cursor:pointer;color:#333}
+.rm-earlier-item{border-top:1px solid #eee;margin-top:.4rem;padding-top:.4rem}
 @media (max-width:640px){h1{font-size:1.7rem !important;line-height:1.2 !important}}
 </style>
 """
@@ -61,8 +65,9 @@ def source_html(name: str, url: str) -> str:
     return label
 
 
-def card_html(row: Mapping, scale: Scale, selected: bool = False) -> str:
-    """One statement as a card; every piece of outside text is escaped."""
+def _statement_html(row: Mapping, scale: Scale) -> str:
+    """A statement's badge, speaker, date, words and source; every piece of outside text is
+    escaped."""
     color = scale.color(row["stance"])
     badge = (
         f'<span class="rm-badge" style="background:{color};color:{text_color(color)}">'
@@ -82,20 +87,99 @@ def card_html(row: Mapping, scale: Scale, selected: bool = False) -> str:
             f'<div class="rm-summary"><span class="rm-label">Summary, no direct quote</span> '
             f"{html.escape(row['summary'])}</div>"
         )
+    source = source_html(row["source_name"], row["source_url"])
+    return (
+        badge,
+        f'<div class="rm-meta">{meta}</div>{body}<div class="rm-source">Source: {source}</div>',
+    )
+
+
+def card_html(
+    row: Mapping, scale: Scale, selected: bool = False, earlier: Sequence[Mapping] = ()
+) -> str:
+    """One actor's card: its latest statement, and its ``earlier`` ones (newest first) folded
+    under it."""
+    badge, body = _statement_html(row, scale)
     classes = "rm-card rm-selected" if selected else "rm-card"
+    folded = ""
+    if earlier:
+        items = "".join(
+            '<div class="rm-earlier-item"><div class="rm-head">{}</div>{}</div>'.format(
+                *_statement_html(r, scale)
+            )
+            for r in earlier
+        )
+        count = f"{len(earlier)} earlier statement{'s' if len(earlier) > 1 else ''}"
+        folded = f'<details class="rm-earlier"><summary>{count}</summary>{items}</details>'
     return (
         f'<div class="{classes}" data-iso3="{html.escape(row["actor_iso3"], quote=True)}">'
         f'<div class="rm-head"><span class="rm-actor">{html.escape(row["actor"])}</span>{badge}</div>'
-        f'<div class="rm-meta">{meta}</div>{body}'
-        f'<div class="rm-source">Source: {source_html(row["source_name"], row["source_url"])}</div>'
-        "</div>"
+        f"{body}{folded}</div>"
     )
 
 
 def order_cards(statements: pd.DataFrame, selected: str | None) -> pd.DataFrame:
-    """Newest first, the selected country's statements before all others."""
-    ordered = statements.sort_values(["when", "row"], ascending=[False, True], kind="stable")
+    """Newest first (the order the map reads an actor's latest statement in, reversed), the
+    selected country's statements before all others."""
+    exact = statements["date_precision"] == "day"
+    ordered = statements.assign(_exact=exact).sort_values(
+        ["when", "_exact", "row"], ascending=False, kind="stable"
+    )
+    ordered = ordered.drop(columns="_exact")
     if selected:
         first = ordered["actor_iso3"] == selected
         ordered = pd.concat([ordered[first], ordered[~first]])
     return ordered
+
+
+def actor_cards(statements: pd.DataFrame, scale: Scale, selected: str | None = None) -> list[str]:
+    """One card per actor, newest first (the selected country's first): its latest statement,
+    the others folded under it."""
+    ordered = order_cards(statements, selected)
+    rows = ordered.to_dict("records")
+    groups: dict[str, list[dict]] = {}
+    for key, row in zip(actor_key(ordered), rows, strict=True):
+        groups.setdefault(key, []).append(row)
+    return [
+        card_html(latest, scale, bool(selected) and latest["actor_iso3"] == selected, rest)
+        for latest, *rest in groups.values()
+    ]
+
+
+def actor_count(statements: pd.DataFrame) -> int:
+    """How many cards actor_cards makes: one per actor."""
+    return int(actor_key(statements).nunique())
+
+
+HINT_CSS = """<style>
+.rm-hint{color:#555;font-size:.875rem;margin:0}
+.rm-tap{display:none}
+@media (hover:none){.rm-tap{display:inline}.rm-hover{display:none}}
+</style>"""
+
+
+def hint_html(when: str, what: str) -> str:
+    """The line under the map: the date, and what a hover (or, on a touch screen, a tap)
+    shows."""
+    return (
+        f'{HINT_CSS}<p class="rm-hint">{html.escape(when)} '
+        '<span class="rm-hover">Hover a country for its</span>'
+        '<span class="rm-tap">Tap a country for its</span> '
+        f"{html.escape(what)}</p>"
+    )
+
+
+def selected_html(
+    name: str, statements: pd.DataFrame, scale: Scale, code: str, as_of: pd.Timestamp
+) -> str:
+    """The selected country's card, right under the map where a tap leaves the reader's eyes,
+    or a line saying it made no statement."""
+    found = actor_cards(statements, scale, code)
+    body = "".join(found) or (
+        f'<p class="rm-hint"><b>{html.escape(name)}</b>: no statement recorded as of '
+        f"{as_of:%-d %B %Y}.</p>"
+    )
+    return (
+        f'<div class="rm-picked" data-iso3="{html.escape(code, quote=True)}">{body}'
+        '<p class="rm-hint">Click the sea, or the country again, to clear.</p></div>'
+    )

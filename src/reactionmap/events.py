@@ -107,6 +107,18 @@ def list_events(events_dir: Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if _is_event(p, root))
 
 
+def event_title(event_id: str, events_dir: Path | None = None) -> str:
+    """An event's title as its event.toml gives it, for pickers; the id when the file has
+    none or cannot be read (`check` names that problem)."""
+    root = events_dir or paths.events_dir()
+    try:
+        meta = tomllib.loads((root / event_id / EVENT_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return event_id
+    title = meta.get("title")
+    return " ".join(title.split()) if isinstance(title, str) and title.strip() else event_id
+
+
 def event_root(directory: Path, events_dir: Path | None = None) -> Path:
     """The folder an event's files must stay in: the events folder when the event lies in
     it, else the event's own folder (an explicit path)."""

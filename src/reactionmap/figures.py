@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -102,8 +102,12 @@ def map_figure(
     selected: str | None = None,
     height: int = 520,
     frame: tuple[float, float, float, float] | None = None,
+    shown_keys: Collection[str] | None = None,
 ) -> go.Figure:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
+
+    ``shown_keys`` are the stance keys the reader's filter keeps (None: all); the legend
+    names the others as hidden.
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
     browser fetches once, or a GeoJSON dict; ``frame`` is (lon_min, lon_max, lat_min, lat_max).
@@ -127,7 +131,7 @@ def map_figure(
         (shapes[silent & shown], 1.0, "no statement", SILENT_HOVER),
         (shapes[silent & ~shown], 1.0, "no statement, hidden", SILENT_HIDDEN_HOVER),
         (shapes[~silent & ~inherited], 1.0, "countries", None),
-        (shapes[~silent & inherited], 0.45, "inherited", None),
+        (shapes[~silent & inherited], INHERITED_OPACITY, "inherited", None),
     )
     for part, opacity, name, template in parts:
         if part.empty:
@@ -195,10 +199,7 @@ def map_figure(
                 "showlegend": False,
             }
         )
-    legend = list(categories) + ([hidden] if (~table["shown"]).any() else [])
-    swatches = [(c.label, c.color, 1.0) for c in legend]
-    if any(t["name"] == "inherited" for t in traces):
-        swatches.append(("Lighter: inherited from an organization", "#999999", 0.45))
+    swatches = legend_entries(table, scale, shown_keys)
     for label, color, opacity in swatches:
         traces.append(
             {
@@ -248,6 +249,49 @@ def map_figure(
         "hoverdistance": HOVER_DISTANCE,
     }
     return unchecked_figure(traces, layout)
+
+
+INHERITED_OPACITY = 0.45
+
+
+def legend_entries(
+    table: pd.DataFrame, scale: Scale, shown_keys: Collection[str] | None = None
+) -> list[tuple[str, str, float]]:
+    """(label, colour, opacity) for each legend entry, with how many drawn countries it covers.
+
+    Every category is listed: with its count of countries holding it by their own statement,
+    or as hidden when the filter hides it (never as 0). Countries shaded from an
+    organization they belong to are counted apart, under their own lighter swatch.
+    """
+    shown_keys = {c.key for c in scale.with_none} if shown_keys is None else set(shown_keys)
+    inherited = (
+        table["inherited_from"].astype(bool)
+        if "inherited_from" in table
+        else pd.Series(False, index=table.index)
+    )
+    own = table.loc[~inherited, "stance"].value_counts()
+    entries = []
+    for category in scale.with_none:
+        if category.key in shown_keys:
+            label = f"{category.label} ({int(own.get(category.key, 0))})"
+        else:
+            label = f"{category.label} (hidden)"
+        entries.append((label, category.color, 1.0))
+    hidden = int((~table["shown"].astype(bool)).sum())
+    if hidden:
+        entries.append((f"Hidden by your filters ({hidden})", HIDDEN_COLOR, 1.0))
+    shaded = table.loc[inherited & table["shown"].astype(bool), "stance"].value_counts()
+    for category in scale.categories:
+        if shaded.get(category.key, 0):
+            entries.append(
+                (
+                    f"{category.label}, inherited from an organization "
+                    f"({int(shaded[category.key])})",
+                    category.color,
+                    INHERITED_OPACITY,
+                )
+            )
+    return entries
 
 
 def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
@@ -442,3 +486,14 @@ def timeline_figure(
         "showlegend": True,
     }
     return unchecked_figure(traces, layout)
+
+
+def clicked_code(points: list[Mapping]) -> str:
+    """The country a map click names: a shape's location, or a small state's dot's code
+    (its customdata is [iso3, note]); '' for a click on the sea."""
+    if not points:
+        return ""
+    point = points[0]
+    data = point.get("customdata")
+    marker = data[0] if isinstance(data, list) and data else data
+    return str(point.get("location") or marker or "")

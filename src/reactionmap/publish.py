@@ -188,8 +188,7 @@ def table_html(snap: Snapshot) -> str:
 
 
 def cards_html(statements, snap: Snapshot) -> str:
-    ordered = cards.order_cards(statements, None)
-    return "".join(cards.card_html(r, snap.event.scale) for r in ordered.to_dict("records"))
+    return "".join(cards.actor_cards(statements, snap.event.scale))
 
 
 def csv_name(snap: Snapshot) -> str:
