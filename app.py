@@ -52,6 +52,7 @@ TABLE_COLUMNS = [
 KEPT = ("actor", "stance", "actor_iso3")  # table columns shown even when empty
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
+NARROW_HEIGHT = 400  # a map this short is a phone's: its world view spreads the dots farther
 PLOTLY_CONFIG = {
     "topojsonURL": boundaries.TOPOJSON_URL,
     "displaylogo": False,
@@ -190,6 +191,7 @@ def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, height,
         height=height,
         frame=frames().get(region) if region else None,
         shown_keys=shown,
+        narrow=height < NARROW_HEIGHT and not region,
     )
 
 
@@ -541,7 +543,9 @@ for rows, why in (
 st.html(
     cards.hint_html(
         "Date not given." if no_dates else f"As of {as_of:%-d %B %Y}.",
-        "statement; click it to bring its card here." if with_words else "stance.",
+        "Hover a country for its "
+        + ("statement; click it to bring its card here." if with_words else "stance."),
+        "Tap a country to see its " + ("statement here." if with_words else "stance."),
     )
 )
 if selected:

@@ -325,11 +325,85 @@ def build_markers(full: gpd.GeoDataFrame, un_states: pd.DataFrame, atlas_10m: Pa
     return pd.DataFrame(rows, columns=["iso3", "name", "lon", "lat"])
 
 
+# Where each small state's dot is drawn, for two map widths: the dashboard's world map at
+# 1300 px is ~840 px wide (a pixel is ~41 km of the Natural Earth projection), a phone's ~370 px
+# (~93 km). A dot is 6 px across.
+NATEARTH = "+proj=natearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
+DOT_SCALES = {"dot": 41_000, "narrow": 93_000}  # column prefix: metres per pixel
+DOT_CLEAR_PX = 5.5  # a dot's hover radius (4 px) and 1.5 px more: no small neighbour closer
+DOT_APART_PX = 7.3  # two dots' centres: two radii and 1 px, so no dot hides another
+DOT_SEARCH_PX = 40
+# A neighbour with at least five dots' worth of land (Libya, Brazil) keeps most of it when a
+# dot lies over its edge; a smaller one (Belgium, Israel, Qatar) would be hidden.
+DOT_BIG = 5.0
+
+
+def place_dots(shapes: gpd.GeoDataFrame, markers: pd.DataFrame) -> pd.DataFrame:
+    """``markers`` with dot_lon, dot_lat (and narrow_lon, narrow_lat for a phone's map): the
+    nearest place to each state where its dot covers no small neighbour and no other dot (the
+    state itself when that is free). The map draws a leader line to a dot that had to move."""
+    projected = shapes.to_crs(NATEARTH)
+    codes, geoms = list(projected.iso3), list(projected.geometry)
+    tree = shapely.STRtree(geoms)
+    origins = gpd.GeoSeries(gpd.points_from_xy(markers.lon, markers.lat), crs="EPSG:4326").to_crs(
+        NATEARTH
+    )
+    out = markers.copy()
+    for prefix, metres in DOT_SCALES.items():
+        clear, apart = DOT_CLEAR_PX * metres, DOT_APART_PX * metres
+        big = {c for c, g in zip(codes, geoms, strict=True) if g.area >= DOT_BIG * np.pi * clear**2}
+        placed: list = []
+        for iso3, origin in zip(markers.iso3, origins, strict=True):
+            spot = _free_spot(
+                origin, iso3, clear, apart, DOT_SEARCH_PX * metres, tree, codes, big, placed
+            )
+            if spot is None:
+                raise ValueError(f"no place for {iso3}'s dot within {DOT_SEARCH_PX} px ({prefix})")
+            placed.append(spot)
+        dots = gpd.GeoSeries(placed, crs=NATEARTH).to_crs("EPSG:4326")
+        out[f"{prefix}_lon"] = dots.x.round(MARKER_DECIMALS).to_numpy()
+        out[f"{prefix}_lat"] = dots.y.round(MARKER_DECIMALS).to_numpy()
+    return out
+
+
+def _free_spot(origin, iso3, clear, apart, search, tree, codes, big, placed):
+    """The first point on rings around ``origin`` (nearest first) where a dot fits."""
+    step = clear / 9
+    for ring in range(int(search / step) + 1):
+        distance = ring * step
+        for angle in range(0, 360, 10) if distance else (0,):
+            candidate = shapely.Point(
+                origin.x + distance * np.cos(np.radians(angle)),
+                origin.y + distance * np.sin(np.radians(angle)),
+            )
+            near = tree.query(candidate.buffer(clear), predicate="intersects")
+            if any(codes[i] != iso3 and codes[i] not in big for i in near):
+                continue
+            if any(candidate.distance(other) < apart for other in placed):
+                continue
+            return candidate
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-npm", action="store_true", help="do not run npm ci")
+    parser.add_argument(
+        "--dots-only",
+        action="store_true",
+        help="only place the small states' dots again, from the shipped shapes and markers",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    if args.dots_only:
+        shapes = gpd.read_file(STATIC / "boundaries" / "countries.geojson")
+        markers = place_dots(
+            shapes, pd.read_csv(OUT / "markers.csv")[["iso3", "name", "lon", "lat"]]
+        )
+        markers.to_csv(OUT / "markers.csv", index=False, lineterminator="\n")
+        moved = markers[(markers.lon != markers.dot_lon) | (markers.lat != markers.dot_lat)]
+        log(f"markers.csv: {len(markers)} dots, {len(moved)} moved off a small neighbour")
+        return 0
     if not args.skip_npm:
         ensure_npm_packages()
     atlas = NODE_MODULES / "world-atlas"
@@ -358,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         raise ValueError("Antarctica degenerated during simplification")
 
     un_states = pd.read_csv(OUT / "un_states.csv", dtype=str)
-    markers = build_markers(full, un_states, atlas / "countries-10m.json")
+    markers = place_dots(out, build_markers(full, un_states, atlas / "countries-10m.json"))
 
     geojson = geojson_bytes(out[["iso3", "name", "region", "subregion", "geometry"]])
     gz = len(gzip.compress(geojson, compresslevel=9))

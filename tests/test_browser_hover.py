@@ -78,13 +78,13 @@ POINTS_JS = f"""(minDepth) => {{
   const inFill = (path, x, y) => {{
       const q = svg.createSVGPoint(); q.x = x; q.y = y;
       return path.isPointInFill(q.matrixTransform(path.getScreenCTM().inverse())); }};
-  const mine = (i, x, y) => {{
+  const mine = (i, x, y, dotsHide = true) => {{
       if (x < view.x0 + 1 || x > view.x1 - 1 || y < view.y0 + 1 || y > view.y1 - 1) return false;
       if (!inFill(paths[i], x, y)) return false;
       // Nothing else on the page (the mode bar, a legend) lies over the point.
       const top = document.elementFromPoint(x, y);
       if (!top || !plot.contains(top) || top.closest('.modebar, .legend')) return false;
-      for (const d of dots) if (Math.hypot(d.x - x, d.y - y) < d.r + 2) return false;
+      if (dotsHide) for (const d of dots) if (Math.hypot(d.x - x, d.y - y) < d.r + 1) return false;
       for (let j = 0; j < paths.length; j++) {{
           if (j === i) continue;
           const b = boxes[j];
@@ -92,26 +92,31 @@ POINTS_JS = f"""(minDepth) => {{
           if (inFill(paths[j], x, y)) return false;
       }}
       return true; }};
-  const out = [];
-  paths.forEach((path, i) => {{
+  const deepest = (i, dotsHide) => {{
     const b = boxes[i];
     const x0 = Math.max(b.left, view.x0), x1 = Math.min(b.right, view.x1);
     const y0 = Math.max(b.top, view.y0), y1 = Math.min(b.bottom, view.y1);
-    if (x1 <= x0 || y1 <= y0) return;
+    if (x1 <= x0 || y1 <= y0) return null;
     const step = Math.min(8, Math.max(0.5, Math.min(x1 - x0, y1 - y0) / 16));
     const inside = [], outside = [];
     for (let y = y0 - step; y <= y1 + step; y += step)
       for (let x = x0 - step; x <= x1 + step; x += step)
-        (mine(i, x, y) ? inside : outside).push([x, y]);
+        (mine(i, x, y, dotsHide) ? inside : outside).push([x, y]);
     let best = null;
     for (const [x, y] of inside) {{
       let depth = Infinity;
       for (const [u, v] of outside) depth = Math.min(depth, Math.hypot(u - x, v - y));
-      if (!best || depth > best.depth) best = {{iso3: path.__data__.loc, x, y, depth}};
+      if (!best || depth > best.depth) best = {{iso3: paths[i].__data__.loc, x, y, depth}};
     }}
-    if (best && best.depth >= minDepth) out.push(best);
+    return best && best.depth >= minDepth ? best : null;
+  }};
+  const points = [], covered = [];
+  paths.forEach((path, i) => {{
+    const best = deepest(i, true);
+    if (best) points.push(best);
+    else if (deepest(i, false)) covered.push(path.__data__.loc);  // only dots hide it
   }});
-  return out;
+  return {{points, covered}};
 }}"""
 
 # Each small state's dot, at its centre, when no other dot lies over that centre (at world scale
@@ -196,9 +201,10 @@ SILENT_EDGES = {"FJI"}
 
 def wrong_hovers(page, names: dict[str, str]) -> tuple[list[str], int]:
     """Every shape big enough to point at, and every dot, that names another country."""
-    shapes = page.evaluate(POINTS_JS, MIN_DEPTH)
-    dots = page.evaluate(DOTS_JS)
-    wrong = []
+    found = page.evaluate(POINTS_JS, MIN_DEPTH)
+    shapes, dots = found["points"], page.evaluate(DOTS_JS)
+    # A dot may lie over the edge of a large neighbour, never over all of a country.
+    wrong = [f"{code} is hidden under small states' dots" for code in found["covered"]]
     for point in shapes + dots:
         answer = hover_answer(page, point["x"], point["y"])
         if answer["loc"] is None and point["iso3"] in SILENT_EDGES and "r" not in point:

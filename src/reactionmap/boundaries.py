@@ -23,7 +23,7 @@ GEOJSON_URL = "app/static/boundaries/countries.geojson"
 TOPOJSON_URL = "app/static/topojson/"
 
 COUNTRY_COLUMNS = ["iso3", "name", "region", "subregion"]
-MARKER_COLUMNS = ["iso3", "name", "lon", "lat"]
+MARKER_COLUMNS = ["iso3", "name", "lon", "lat", "dot_lon", "dot_lat", "narrow_lon", "narrow_lat"]
 
 
 @lru_cache(maxsize=4)
@@ -59,7 +59,9 @@ def _read_csv(path: Path) -> pd.DataFrame:
 
 def load_markers(path: Path | None = None) -> pd.DataFrame:
     """iso3, name, lon, lat: a point for each UN member or observer state too small to hover
-    at world scale, or missing at 1:50m (Tuvalu). A fresh copy on each call."""
+    at world scale, or missing at 1:50m (Tuvalu); dot_lon, dot_lat: where its dot is drawn,
+    off any small neighbour it would hide (narrow_lon, narrow_lat: on a phone's narrower map).
+    A fresh copy on each call."""
     path = Path(path or MARKERS_PATH).resolve()
     frame = _read_csv(path)
     missing = [c for c in MARKER_COLUMNS if c not in frame.columns]

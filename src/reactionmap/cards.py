@@ -158,14 +158,13 @@ HINT_CSS = """<style>
 </style>"""
 
 
-def hint_html(when: str, what: str) -> str:
-    """The line under the map: the date, and what a hover (or, on a touch screen, a tap)
-    shows."""
+def hint_html(when: str, pointer: str, touch: str) -> str:
+    """The line under the map: the date, and what to do with a pointer, or (where the screen
+    has no hover, as phones do) with a finger."""
     return (
         f'{HINT_CSS}<p class="rm-hint">{html.escape(when)} '
-        '<span class="rm-hover">Hover a country for its</span>'
-        '<span class="rm-tap">Tap a country for its</span> '
-        f"{html.escape(what)}</p>"
+        f'<span class="rm-hover">{html.escape(pointer)}</span>'
+        f'<span class="rm-tap">{html.escape(touch)}</span></p>'
     )
 
 

@@ -103,11 +103,13 @@ def map_figure(
     height: int = 520,
     frame: tuple[float, float, float, float] | None = None,
     shown_keys: Collection[str] | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
 
     ``shown_keys`` are the stance keys the reader's filter keeps (None: all); the legend
-    names the others as hidden.
+    names the others as hidden. ``narrow``: a phone's world map, whose small-state dots sit
+    farther out so that none hides a neighbour there either.
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
     browser fetches once, or a GeoJSON dict; ``frame`` is (lon_min, lon_max, lat_min, lat_max).
@@ -151,7 +153,10 @@ def map_figure(
         if not template:
             trace["hovertext"] = part["hover"].tolist()
         traces.append(trace)
+    if narrow:
+        markers = markers.assign(dot_lon=markers["narrow_lon"], dot_lat=markers["narrow_lat"])
     small = markers.merge(table[["iso3", "key", "stance", "hover"]], on="iso3", how="inner")
+    traces += leader_lines(small)
     quiet = small["stance"] == NO_STATEMENT_KEY
     for part, template in (
         (small[~quiet], "%{hovertext}<extra></extra>"),
@@ -165,8 +170,8 @@ def map_figure(
         hidden_note = [": hidden by your filters" if k == HIDDEN_KEY else "" for k in part["key"]]
         trace = {
             "type": "scattergeo",
-            "lon": part["lon"].to_numpy(),
-            "lat": part["lat"].to_numpy(),
+            "lon": part["dot_lon"].to_numpy(),
+            "lat": part["dot_lat"].to_numpy(),
             "mode": "markers",
             "marker": {
                 "size": MARKER_SIZE,
@@ -486,6 +491,31 @@ def timeline_figure(
         "showlegend": True,
     }
     return unchecked_figure(traces, layout)
+
+
+def leader_lines(markers: pd.DataFrame) -> list[dict]:
+    """A thin line from each small state to its dot, where the dot had to move off a small
+    neighbour; drawn under the dots, and never hovered."""
+    moved = markers[(markers["lon"] != markers["dot_lon"]) | (markers["lat"] != markers["dot_lat"])]
+    if moved.empty:
+        return []
+    lon: list = []
+    lat: list = []
+    for row in moved.itertuples():
+        lon += [row.lon, row.dot_lon, None]
+        lat += [row.lat, row.dot_lat, None]
+    return [
+        {
+            "type": "scattergeo",
+            "lon": lon,
+            "lat": lat,
+            "mode": "lines",
+            "line": {"color": "#555", "width": 0.8},
+            "hoverinfo": "skip",
+            "name": "leader lines",
+            "showlegend": False,
+        }
+    ]
 
 
 def clicked_code(points: list[Mapping]) -> str:
