@@ -7,6 +7,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import geopandas as gpd
+import numpy as np
 import pycountry
 import pytest
 import shapely
@@ -188,7 +190,7 @@ def test_regions_follow_un_m49(shapes):
 
 def test_markers_cover_microstates_and_sit_on_their_country(shapes, un_members):
     markers = boundaries.load_markers()
-    assert list(markers.columns) == ["iso3", "name", "lon", "lat"]
+    assert list(markers.columns) == boundaries.MARKER_COLUMNS
     assert markers.iso3.is_unique
     assert set(markers.iso3) <= set(un_members) | OBSERVERS
     for code in ("VAT", "MCO", "SMR", "LIE", "NRU", "TUV", "MDV", "SGP", "KNA"):
@@ -201,6 +203,28 @@ def test_markers_cover_microstates_and_sit_on_their_country(shapes, un_members):
             assert shapes[row.iso3].distance(point) < 0.1, row.iso3
     tuvalu = markers.set_index("iso3").loc["TUV"]
     assert 176 < tuvalu.lon < 180 and -11 < tuvalu.lat < -5
+
+
+def test_no_dot_hides_a_small_neighbour_or_another_dot():
+    """The shipped dots, at both map widths: each dot's hover area and 1.5 px more touch no
+    small country but its own, and no two dots overlap (as the build script places them)."""
+    build = _build_script()
+    countries = boundaries.load_countries().to_crs(build.NATEARTH)
+    codes, geoms = list(countries.iso3), list(countries.geometry)
+    markers = boundaries.load_markers()
+    for prefix, metres in build.DOT_SCALES.items():
+        clear = build.DOT_CLEAR_PX * metres
+        dots = gpd.GeoSeries(
+            gpd.points_from_xy(markers[f"{prefix}_lon"], markers[f"{prefix}_lat"]), crs=4326
+        ).to_crs(build.NATEARTH)
+        for iso3, dot in zip(markers.iso3, dots, strict=True):
+            disc = dot.buffer(clear * 0.99)  # the CSV rounds to 4 decimals
+            for code, geom in zip(codes, geoms, strict=True):
+                small = geom.area < build.DOT_BIG * np.pi * clear**2
+                assert not (code != iso3 and small and disc.intersects(geom)), (prefix, iso3, code)
+        for i, a in enumerate(dots):
+            for b in list(dots)[i + 1 :]:
+                assert a.distance(b) >= build.DOT_APART_PX * metres * 0.99, prefix
 
 
 def _build_script():
