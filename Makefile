@@ -51,6 +51,7 @@ unit: $(BIN)/.installed
 bench: $(BIN)/.installed chromium static-times
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/un_import.py
+	$(BIN)/python bench/draft.py
 
 # Rebuild data/boundaries/ and static/ from Natural Earth via npm's world-atlas.
 boundaries: $(BIN)/.installed

@@ -241,7 +241,7 @@ def _mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
         if not mention.blocked and mentions and mentions[-1].blocked.startswith("after"):
             # "allies of Washington and Caracas": a name joined to a blocked one is blocked too.
             gap = [t.lower_ for t in doc[_name_end(doc, mentions[-1]) : mention.start]]
-            if gap and all(w in (",", "and", "or", "the") for w in gap):
+            if {"and", "or"} & set(gap) and all(w in (",", "and", "or", "the") for w in gap):
                 mention.blocked = mentions[-1].blocked
         mentions.append(mention)
     return mentions
@@ -377,16 +377,17 @@ def _clauses(doc, start, end, words, mentions, in_quote) -> list[Clause]:
             clauses[-1].end = b
         else:
             clauses.append(clause)
+    named = {i for m in mentions for i in range(m.start, m.end)}  # "United States" is no verb
     for clause in clauses:
-        clause.predicate = _predicate(doc, clause, words, in_quote)
+        clause.predicate = _predicate(doc, clause, words, in_quote, named)
     return clauses
 
 
-def _predicate(doc, clause: Clause, words, in_quote) -> int:
+def _predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
     """The first verb that reports speech or a stance in the clause, outside quotations."""
     speech = {s for s, _ in words.get("speech", [])}
     for i in range(clause.start, clause.end):
-        if in_quote[i] or (i and doc[i - 1].lower_ in STATEMENT_NOUNS):
+        if in_quote[i] or i in named or (i and doc[i - 1].lower_ in STATEMENT_NOUNS):
             continue  # "a statement released Saturday" names the statement, not its verb
         if i in speech or (_is_stance_word(words, i) and _verbal(doc[i].lower_)):
             return i
@@ -559,6 +560,8 @@ def _speaker_of(doc, m: Mention) -> tuple[str, str]:
     if m.role_end < 0:
         return "", ""
     name = _name_at(doc, m.role_end)
+    if not name and doc[m.role_end : m.role_end + 1].text == ",":
+        name = _name_at(doc, m.role_end + 1)  # "Canada's foreign minister, Anita Anand, said"
     after = m.end + (1 if doc[m.end].text in POSSESSIVE else 0)
     return (name, doc[after : m.role_end].text) if name else ("", "")
 
@@ -575,9 +578,10 @@ def _speaker(doc, clause: Clause, words, in_quote) -> tuple[str, str]:
             first = start
             while (
                 first > clause.start
+                and start - first < 3
+                and doc[first - 1].is_alpha
                 and doc[first - 1].text[:1].isupper()
-                and doc[first - 1].lower_
-                in {"vice", "deputy", "prime", "foreign", "assistant", "acting", "interim"}
+                and doc[first - 1].lower_ not in {"the", "a", "an", "its", "his", "her"}
             ):
                 first -= 1
             return name, doc[first:end].text
@@ -655,10 +659,11 @@ def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[St
         stance = "neutral" if cue.negated else cue.stance
         weight = 1 if cue.negated else max(1, cue.weight - (1 if cue.hedged else 0))
         scored.append((stance, weight, cue))
-    best: dict[str, tuple[int, int]] = {}
-    for stance, weight, _ in scored:
-        top, count = best.get(stance, (0, 0))
-        best[stance] = (max(top, weight), count + 1)
+    best: dict[str, tuple[int, int, int]] = {}
+    for stance, weight, cue in scored:
+        top, plain, count = best.get(stance, (0, 0, 0))
+        plain = max(plain, weight) if not cue.hedged else plain
+        best[stance] = (max(top, weight), plain, count + 1)
     winner = max(best, key=lambda s: (*best[s], -STANCE_ORDER.index(s)))
     deciding = max((c for s, w, c in scored if s == winner), key=lambda c: c.weight)
     others = [c for s, _, c in scored if s != winner]
