@@ -271,15 +271,29 @@ def _blocked(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return "person"
     if before is not None and _covers(words, "preposition", before.i):
         word = before.lower_
-        role_before = before.i > 0 and _covers(words, "role", before.i - 1)
+        k = before.i - 1
+        while k > 0 and before.i - k < 5 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            if _covers(words, "role", k):
+                break
+            k -= 1  # "President Javier Milei of Argentina": a role, a name, then "of"
+        role_before = k >= 0 and _covers(words, "role", k)
         if (word in ("from", "for") and (m.strong or role_before)) or (
             word == "of" and role_before
         ):
             return ""
-        if word == "like":
-            return ""
+        if word == "like" or _apposed_person(doc, m.end):
+            return ""  # "Trump's ally in Argentina, Javier Milei, wrote ..."
         return f"after '{before.text}'"
     return ""
+
+
+def _apposed_person(doc, i) -> bool:
+    """A person's name set off by commas right after a mention: ", Javier Milei,"."""
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    name = _name_at(doc, i + 1)
+    end = i + 1 + len(name.split())
+    return bool(name) and end < len(doc) and doc[end].text == ","
 
 
 def _is_stance_word(words, i) -> bool:
@@ -302,9 +316,10 @@ def _stance_cues(doc, words, strings) -> list[StanceCue]:
         taken.update(range(start, end))
         cue = StanceCue(start, end, stance, weight, doc[start:end].text)
         window = max(0, start - 4)
-        for ns, ne in negations:
-            if window <= ns and ne <= start and not any(doc[k].is_punct for k in range(ne, start)):
-                cue.negated = doc[ns:ne].text
+        for ns, ne in sorted(negations, key=lambda span: (span[0], -span[1])):
+            near = window <= ns and ne <= start
+            if near and not cue.negated and not any(doc[k].is_punct for k in range(ne, start)):
+                cue.negated = doc[ns:ne].text  # the longest: "did not", not "not"
         for hs, he in hedges:
             if window <= hs and he <= start:
                 cue.hedged = doc[hs:he].text
