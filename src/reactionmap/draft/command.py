@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"refused: {err}", file=sys.stderr)
         return 1
     event = None
-    if args.event_id:
+    if args.event_id is not None:
         try:
             event = existing_event(args.event_id)
         except DraftNotSaved as err:
