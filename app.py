@@ -408,7 +408,8 @@ def draft_page() -> None:
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        key=f"draft-editor-{key}",
+        # Keyed by the proposed rows: an option that does not change them keeps the reader's edits.
+        key=f"draft-editor-{digest(export.statements_csv(rows))}",
         column_config={
             "stance": st.column_config.SelectboxColumn("stance", options=keys, required=True),
             "date_precision": st.column_config.SelectboxColumn(
