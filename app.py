@@ -371,7 +371,9 @@ def draft_page() -> None:
         "in the table, then save the rows to an event or download them. Nothing is saved until "
         "you press Save."
     )
-    upload = st.file_uploader("Article (.txt or .html)", type=["txt", "html", "htm"])
+    upload = st.file_uploader(
+        "Article (.txt or .html)", type=["txt", "html", "htm"], max_upload_size=5
+    )
     pasted = st.text_area("…or paste the article's text", height=180, key="draft_text")
     left, middle, right = st.columns(3)
     date = left.date_input("Article date (for 'on Sunday')", value=None, key="draft_date")

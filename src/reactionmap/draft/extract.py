@@ -137,7 +137,7 @@ class _State:
 
 def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, state, out):
     strings = lex.nlp.vocab.strings
-    in_quote = [any(a <= t.idx < b for a, b in paragraph.quotes) for t in doc]
+    in_quote = _in_quote(doc, paragraph.quotes)
     words = _word_labels(doc, lex)
     mentions = _mentions(doc, lex, words, in_quote)
     item_end, item_code = _item(doc, paragraph.text, mentions)
@@ -158,12 +158,13 @@ def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, sta
     if item_end is not None:
         state.current = [item_code] if item_code else []
     cues = _stance_cues(doc, words, strings)
+    named = frozenset(i for m in mentions for i in range(m.start, m.end))  # "States" is no verb
     for sentence in _sentences(doc, in_quote):
         if item_end is not None and sentence.end <= item_end:
             continue
         start = max(sentence.start, item_end or 0)
-        for clause in _clauses(doc, start, sentence.end, words, mentions, in_quote):
-            codes, how, named = _speakers(doc, clause, mentions, words, in_quote, state)
+        for clause in _clauses(doc, start, sentence.end, words, mentions, in_quote, named):
+            codes, how, by_code = _speakers(doc, clause, mentions, words, in_quote, state)
             if not codes:
                 if clause.predicate < 0 and not paragraph.continues:
                     continue
@@ -175,7 +176,7 @@ def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, sta
                 continue
             state.current = codes
             for code in codes:
-                cue_mention = named.get(code) if named else None
+                cue_mention = by_code.get(code) if by_code else None
                 finding = _finding_for(code, index, clause, how, cue_mention, paragraph, out)
                 _fill(finding, doc, sentence, clause, cues, mentions, words, in_quote, paragraph)
                 _fill_date(finding, doc, clause, in_quote, article_date)
@@ -193,11 +194,43 @@ def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, sta
                             state.names.setdefault(part, code)
 
 
+def _in_quote(doc, quotes: list[tuple[int, int]]) -> list[bool]:
+    """Per token: whether it starts inside a quotation (one pass over tokens and spans)."""
+    flags, spans, k = [], sorted(quotes), 0
+    for token in doc:
+        while k < len(spans) and spans[k][1] <= token.idx:
+            k += 1
+        flags.append(k < len(spans) and spans[k][0] <= token.idx)
+    return flags
+
+
 # ---- token labels ---------------------------------------------------------------------------------
-def _word_labels(doc, lex: Lexicon) -> dict[str, list[tuple[int, int]]]:
+class _Labels(dict):
+    """kind -> spans from the word matcher, with the token sets looked up per token (so a long
+    paragraph costs linear time)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._covered: dict[str, set[int]] = {}
+        self._stance_starts: set[int] | None = None
+
+    def covered(self, kind: str) -> set[int]:
+        if kind not in self._covered:
+            self._covered[kind] = {i for a, b in self.get(kind, []) for i in range(a, b)}
+        return self._covered[kind]
+
+    def stance_starts(self) -> set[int]:
+        if self._stance_starts is None:
+            self._stance_starts = {
+                a for k, spans in self.items() if k.startswith("stance:") for a, _ in spans
+            }
+        return self._stance_starts
+
+
+def _word_labels(doc, lex: Lexicon) -> _Labels:
     """kind -> spans, from the word matcher (stance cues kept under their own labels)."""
     strings = lex.nlp.vocab.strings
-    labels: dict[str, list[tuple[int, int]]] = {}
+    labels = _Labels()
     for match_id, start, end in lex.words(doc):
         labels.setdefault(strings[match_id], []).append((start, end))
     return labels
@@ -211,8 +244,8 @@ def _starts(words, kind) -> dict[int, int]:
     return out
 
 
-def _covers(words, kind, i) -> bool:
-    return any(start <= i < end for start, end in words.get(kind, []))
+def _covers(words: _Labels, kind, i) -> bool:
+    return i in words.covered(kind)
 
 
 def _mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
@@ -296,8 +329,8 @@ def _apposed_person(doc, i) -> bool:
     return bool(name) and end < len(doc) and doc[end].text == ","
 
 
-def _is_stance_word(words, i) -> bool:
-    return any(k.startswith("stance:") and s == i for k, v in words.items() for s, _ in v)
+def _is_stance_word(words: _Labels, i) -> bool:
+    return i in words.stance_starts()
 
 
 def _stance_cues(doc, words, strings) -> list[StanceCue]:
@@ -309,13 +342,21 @@ def _stance_cues(doc, words, strings) -> list[StanceCue]:
             found += [(s, e, stance, int(weight)) for s, e in spans]
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     cues, taken = [], set()
-    negations, hedges = words.get("negation", []), words.get("hedge", [])
+    negations_by_end: dict[int, list[tuple[int, int]]] = {}
+    for span in words.get("negation", []):
+        negations_by_end.setdefault(span[1], []).append(span)
+    hedges_by_end: dict[int, list[tuple[int, int]]] = {}
+    for span in words.get("hedge", []):
+        hedges_by_end.setdefault(span[1], []).append(span)
     for start, end, stance, weight in found:
         if any(i in taken for i in range(start, end)):
             continue
         taken.update(range(start, end))
         cue = StanceCue(start, end, stance, weight, doc[start:end].text)
         window = max(0, start - 4)
+        near_ends = range(window, start + 1)
+        negations = [n for e in near_ends for n in negations_by_end.get(e, [])]
+        hedges = [h for e in near_ends for h in hedges_by_end.get(e, [])]
         for ns, ne in sorted(negations, key=lambda span: (span[0], -span[1])):
             near = window <= ns and ne <= start
             if near and not cue.negated and not any(doc[k].is_punct for k in range(ne, start)):
@@ -372,7 +413,7 @@ def _opens_inside(doc, i, in_quote) -> bool:
     return doc[i].text in ("”", '"', "’") and i > 0 and in_quote[i - 1]
 
 
-def _clauses(doc, start, end, words, mentions, in_quote) -> list[Clause]:
+def _clauses(doc, start, end, words, mentions, in_quote, named=frozenset()) -> list[Clause]:
     """Split at "while", "but", ";" ... when the new part names its own speaker; otherwise
     the part stays with the clause before it."""
     breaks = sorted(s for s, _ in words.get("clause", []) if start < s < end and not in_quote[s])
@@ -392,7 +433,6 @@ def _clauses(doc, start, end, words, mentions, in_quote) -> list[Clause]:
             clauses[-1].end = b
         else:
             clauses.append(clause)
-    named = {i for m in mentions for i in range(m.start, m.end)}  # "United States" is no verb
     for clause in clauses:
         clause.predicate = _predicate(doc, clause, words, in_quote, named)
     return clauses
@@ -400,7 +440,7 @@ def _clauses(doc, start, end, words, mentions, in_quote) -> list[Clause]:
 
 def _predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
     """The first verb that reports speech or a stance in the clause, outside quotations."""
-    speech = {s for s, _ in words.get("speech", [])}
+    speech = words.covered("speech")
     for i in range(clause.start, clause.end):
         if in_quote[i] or i in named or (i and doc[i - 1].lower_ in STATEMENT_NOUNS):
             continue  # "a statement released Saturday" names the statement, not its verb
@@ -450,8 +490,8 @@ def _name_end(doc, m: Mention) -> int:
     """Where a speaker's words end: after its role and the person's name, if any."""
     if m.role_end < 0:
         return m.end
-    name = _name_at(doc, m.role_end)
-    return m.role_end + (len(doc[m.role_end :].text[: len(name)].split()) if name else 0)
+    name, end = _name_span(doc, m.role_end)
+    return end if name else m.role_end
 
 
 def _agents(doc, clause: Clause, inside: list[Mention], words, in_quote) -> list[Mention]:
@@ -542,6 +582,11 @@ def _register_speaker(doc, start, code, state: _State, words):
 
 def _name_at(doc, i) -> str:
     """A person's name starting at token i: capitalised words (and particles), up to five."""
+    return _name_span(doc, i)[0]
+
+
+def _name_span(doc, i) -> tuple[str, int]:
+    """(the name starting at token i or "", the token after it)."""
     parts: list[str] = []
     while i < len(doc) and len(parts) < 6:
         token = doc[i]
@@ -567,7 +612,7 @@ def _name_at(doc, i) -> str:
             i += 1
             continue
         break
-    return " ".join(parts) if len(parts) >= 2 else ""
+    return (" ".join(parts), i) if len(parts) >= 2 else ("", i)
 
 
 def _speaker_of(doc, m: Mention) -> tuple[str, str]:
@@ -626,6 +671,8 @@ def _fill(finding: Finding, doc, sentence, clause, cues, mentions, words, in_quo
     if sentence_text not in finding.sentences:
         finding.sentences.append(sentence_text)
     offset = doc[sentence.start].idx
+    clause_lo, clause_hi = doc[clause.start].idx, _char_end(doc, clause.end)
+    sentence_hi = _char_end(doc, sentence.end)
     marks: list[tuple[int, int, str]] = []
     for m in mentions:
         if clause.start <= m.start < clause.end and m.code == finding.code and not m.blocked:
@@ -637,15 +684,18 @@ def _fill(finding: Finding, doc, sentence, clause, cues, mentions, words, in_quo
                 finding.cues.append(cue)
             marks.append((doc[cue.start].idx - offset, _char_end(doc, cue.end) - offset, "stance"))
     for a, b in paragraph.quotes:
-        if doc[clause.start].idx <= b and a < _char_end(doc, clause.end):
+        if clause_lo <= b and a < clause_hi:
             quote = paragraph.text[a:b].strip().rstrip(",;:").strip()
             if paragraph.continues and a == paragraph.quotes[0][0] and finding.quotes:
                 finding.quotes[-1] += "\n" + quote
             elif quote and quote not in finding.quotes:
                 finding.quotes.append(quote)
-            lo, hi = max(a, offset), min(b, _char_end(doc, sentence.end))
+            lo, hi = max(a, offset), min(b, sentence_hi)
             if lo < hi:
                 marks.append((lo - offset, hi - offset, "quote"))
+    if finding.evidence and finding.evidence[-1].text == sentence_text:
+        marks += finding.evidence[-1].marks  # another clause of the same sentence
+        finding.evidence.pop()
     finding.evidence.append(Evidence(sentence_text, sorted(set(marks))))
 
 
