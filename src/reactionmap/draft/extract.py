@@ -172,8 +172,8 @@ def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, sta
                 if not codes:
                     continue
                 clause.carried = True
-            elif clause.predicate < 0 and not _has(cues, clause):
-                continue
+            elif clause.predicate < 0 and not (heading and _has(cues, clause)):
+                continue  # a name and a stance word but no verb: no one is reported speaking
             state.current = codes
             for code in codes:
                 cue_mention = by_code.get(code) if by_code else None
@@ -314,7 +314,7 @@ def _blocked(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             word == "of" and role_before
         ):
             return ""
-        if word == "like" or _apposed_person(doc, m.end):
+        if word == "like" or (word == "in" and _apposed_person(doc, m.end)):
             return ""  # "Trump's ally in Argentina, Javier Milei, wrote ..."
         return f"after '{before.text}'"
     return ""
