@@ -437,13 +437,20 @@ def draft_page() -> None:
     left, right = st.columns(2)
     event_id = left.text_input("Event id (new or existing)", key="draft_event_id").strip()
     title = right.text_input("Title of a new event", key="draft_title")
-    exists = False
+    exists, missing = False, []
     if event_id:
         try:
-            exists = existing_event(event_id).exists
+            event = existing_event(event_id)
         except ValueError as err:
             st.error(md(err))
             event_id = ""
+        else:
+            exists, missing = event.exists, [p for p in event.parties if p not in targets]
+    if missing:
+        st.warning(
+            f"{md(event_id)}'s parties {md(', '.join(missing))} are not in *Target and parties* "
+            "above: add them so their rows are coded party."
+        )
     if event_id:
         st.caption(
             f"Adds the rows to **{md(event_id)}**."

@@ -262,3 +262,52 @@ def test_held_out_round_ups_meet_the_bar():
     assert total.recall >= 0.9, sorted(total.expected - total.found)
     assert total.precision >= 0.9, sorted(total.found - total.expected)
     assert total.stance_accuracy >= 0.8, total.stance_wrong
+
+
+# ---- dates and articles -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        ("said on Sunday", "2026-01-04", "2026-01-04"),  # a Sunday: the same day
+        ("said on Saturday", "2026-01-04", "2026-01-03"),
+        ("in a statement released Saturday", "2026-01-05", "2026-01-03"),
+        ("said on January 5", "2026-01-06", "2026-01-05"),
+        ("said on 5 Jan. 2026", None, "2026-01-05"),
+        ("said on December 30", "2026-01-02", "2025-12-30"),  # the year before
+        ("said yesterday", "2026-01-04", "2026-01-03"),
+        ("condemned the January 3 attack", "2026-01-04", ""),  # a date naming another moment
+        ("MOSCOW, Jan. 4, 2026 – Russia said", "2026-01-04", ""),  # a dateline
+        ("said on Sunday", None, ""),  # no article date to count from
+        ("said on February 30", "2026-03-01", ""),
+    ],
+)
+def test_dates_only_when_the_text_fixes_them(text, article_date, expected):
+    import datetime as dt
+
+    from reactionmap.draft.dates import find_date
+
+    day = dt.date.fromisoformat(article_date) if article_date else None
+    assert find_date(text, day)[0] == expected
+
+
+def test_html_article_keeps_blocks_as_paragraphs_and_drops_scripts():
+    article = read_article(
+        "<html><head><title>T</title><script>x='“hidden”'</script></head><body>"
+        "<h2>Chile</h2><p>The government said it was &quot;concerned&quot;.</p></body></html>",
+        "a.html",
+    )
+    assert [p.text for p in article.paragraphs] == [
+        "Chile",
+        'The government said it was "concerned".',
+    ]
+    (start, end), text = article.paragraphs[1].quotes[0], article.paragraphs[1].text
+    assert text[start:end] == "concerned"
+
+
+def test_single_quotes_are_quotes_but_apostrophes_are_not():
+    article = read_article(
+        "Venezuela's 'imperialist attack', the Maduros' home and ‘a quote’ here."
+    )
+    (paragraph,) = article.paragraphs
+    quoted = [paragraph.text[a:b] for a, b in paragraph.quotes]
+    assert quoted == ["imperialist attack", "a quote"]

@@ -97,3 +97,11 @@ def test_the_dashboard_never_imports_the_drafter():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_adding_to_an_event_names_its_parties_not_yet_coded_party(events_copy):
+    at = draft_page()
+    at.text_input(key="draft_event_id").set_value("venezuela-2026-01").run()
+    assert any("USA, VEN" in w.value for w in at.warning)
+    at.multiselect(key="draft_targets").set_value(["USA", "VEN"]).run()
+    assert not any("parties" in w.value for w in at.warning)
