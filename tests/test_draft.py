@@ -121,6 +121,14 @@ def test_a_capital_that_is_a_persons_name_is_not_a_government():
     assert "USA" not in actors  # The Washington Post reported ...
 
 
+def test_names_that_do_not_speak_make_no_row():
+    codes = set(draft("not-reactions.txt")["actor_iso3"])
+    # Places, teams, adjectives, a mayor, Victoria Beckham and Jordan Henderson, "analysts said".
+    assert not codes & {"GBR", "FRA", "DEU", "POL", "BEL", "JPN", "BRA", "ARG", "ESP", "TUR"}
+    assert not codes & {"GRC", "MEX", "CAN", "USA", "IND", "RUS", "SYC", "JOR"}
+    assert codes <= {"UKR", "CHN"}  # "Ukrainian officials said"; "China reported weak exports"
+
+
 def test_html_institutions_officers_and_a_weekday_date():
     rows = draft("institutions.html", date="2026-01-06")  # a Tuesday
     actors = by_actor(rows)

@@ -477,7 +477,8 @@ def _speakers(doc, clause: Clause, mentions, words, in_quote, state):
             chain = _chain(doc, before)
             end = _name_end(doc, chain[-1])
             between = {t.lower_ for t in doc[end:p]}
-            if p - end <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS:
+            others = any(_covers(words, "others", i) for i in range(end, p))  # "analysts said"
+            if p - end <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS and not others:
                 chosen = chain
         chosen += _agents(doc, clause, inside, words, in_quote)
     named = {}

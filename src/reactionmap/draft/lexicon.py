@@ -19,7 +19,7 @@ WORDS_FILE = DRAFT_DIR / "words.csv"
 ACTOR_KINDS = ("name", "demonym", "capital", "institution", "organization", "block")
 WORD_KINDS = (
     "role", "speech", "negation", "hedge", "anaphor", "preposition", "object", "former",
-    "clause", "person_too",
+    "clause", "person_too", "others",
 )  # fmt: skip
 
 
