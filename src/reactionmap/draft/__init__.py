@@ -80,7 +80,8 @@ def _new_id(code: str, used: set[str]) -> str:
 
 def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> dict[str, str]:
     code = finding.code
-    notes = [f"draft: actor from '{finding.actor_cue}' ({finding.how})"]
+    how = f" ({finding.how})" if finding.how else ""
+    notes = [f"draft: actor from {finding.actor_cue}{how}"]
     if code in parties:
         stance = "party"
         notes.append("party to the event (--target), so stance party")

@@ -130,6 +130,7 @@ def findings(article: Article, lex: Lexicon, article_date: dt.date | None) -> li
 @dataclass
 class _State:
     section: str = ""  # actor named by the last heading
+    default_cue: str = ""  # the heading or list lead that named it
     current: list[str] = field(default_factory=list)  # actors of the last clause that spoke
     names: dict[str, str] = field(default_factory=dict)  # speaker's name or surname -> code
     last: Finding | None = None
@@ -150,11 +151,16 @@ def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, sta
             if m.kind == "demonym" and m.end < len(doc) and doc[m.end].lower_ in HEADING_NOUNS
         }
         state.section = codes.pop() if len(codes) == 1 else ""
+        state.default_cue = f"the heading '{paragraph.text.strip()[:60]}'"
         state.current = [state.section] if state.section else []
         state.last = None
         for mention in mentions:
             _register_speaker(doc, mention.end, mention.code, state, words)
     default = item_code or state.section
+    if item_code:
+        state.default_cue = (
+            f"the list lead '{paragraph.text[: doc[item_end - 1].idx].strip()[:60]}'"
+        )
     if item_end is not None:
         state.current = [item_code] if item_code else []
     cues = _stance_cues(doc, words, strings)
@@ -555,12 +561,12 @@ def _carry(doc, clause: Clause, words, in_quote, state: _State, default: str):
     for i in region:
         token = doc[i]
         if token.text in state.names:
-            return [state.names[token.text]], "speaker named earlier"
+            return [state.names[token.text]], f"'{token.text}', a speaker named earlier"
     if default:
-        return [default], "heading"
+        return [default], state.default_cue
     ends = {end for start, end in words.get("anaphor", []) if start in anaphors}
     if not region or region[0] in anaphors or any(p - 3 < e <= p for e in ends):
-        return list(state.current), "refers back"
+        return list(state.current), "words that refer back to the last speaker"
     # An unknown person or body speaks: later "he"/"it" must not fall back on an older actor.
     capitals = [doc[i] for i in region if doc[i].text[:1].isupper() and i != clause.start]
     if capitals or doc[region[0]].text[:1].isupper():
@@ -661,8 +667,8 @@ def _finding_for(code, index, clause, how, mention, paragraph, out: list[Finding
     last = out[-1] if out else None
     if paragraph.continues and clause.carried and last is not None and last.code == code:
         return last
-    cue = mention.text if mention is not None else how
-    finding = Finding(code, index, cue, how if mention is None else mention.kind)
+    cue = f"'{mention.text}'" if mention is not None else how
+    finding = Finding(code, index, cue, "" if mention is None else mention.kind)
     out.append(finding)
     return finding
 
