@@ -83,6 +83,15 @@ def test_headings_name_the_actor_of_the_paragraphs_below():
     assert actors["AU"].iloc[0]["stance"] == "concern"
 
 
+def test_capitalised_headings_and_dash_leads_name_the_actor():
+    rows = draft("leads.txt")
+    assert actor_stances(rows) == {
+        "DEU": "concern", "ZAF": "condemn", "CHL": "support", "PER": "concern"
+    }  # fmt: skip
+    assert "the heading 'GERMANY'" in by_actor(rows)["DEU"].iloc[0]["notes"]
+    assert "the list lead 'Chile'" in by_actor(rows)["CHL"].iloc[0]["notes"]
+
+
 def test_negation_and_hedges_turn_a_cue_around():
     actors = by_actor(draft("negation.txt"))
     russia = actors["RUS"].iloc[0]

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 HEADER_RE = re.compile(r"^(url|publisher|published|source|title|date|note):\s*(.*)$", re.I)
 ISO_DAY_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-BULLET_RE = re.compile(r"^[\s•·▪◦‣∙*\-–—]+")
+BULLET_RE = re.compile(r"^[\s•·▪◦‣∙*#>\-–—]+")
 MAX_CHARS = 2_000_000  # about 300,000 words: anything longer is not one article
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}

@@ -29,6 +29,7 @@ OPENERS = {
     "though",
 }  # tokens between a speaker and its verb ("Moscow, which ..., said")
 HEADING_TOKENS = 9
+DASH_ITEM_RE = re.compile(r"^([^.!?\"“”:]{2,60}?)\s+[—–]\s+\S")  # "Germany — Chancellor ..."
 ITEM_RE = re.compile(r"^((?:[^:.!?\"“”]|\.(?=\S)){2,80}?)\s*(?:\([^)]*\))?\s*:\s+\S")
 HEADING_NOUNS = {"position", "response", "reaction", "reactions", "stance", "statement", "view"}
 HONORIFICS = {"sir", "dame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "general"}
@@ -143,6 +144,11 @@ def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, sta
     mentions = _mentions(doc, lex, words, in_quote)
     item_end, item_code = _item(doc, paragraph.text, mentions)
     heading = _is_heading(doc, paragraph.text, in_quote)
+    if heading and paragraph.text.isupper():
+        # "GERMANY" as a live blog's heading: read it as "Germany".
+        titled = lex.nlp.make_doc(paragraph.text.title())
+        if len(titled) == len(doc):
+            mentions = _mentions(titled, lex, _word_labels(titled, lex), in_quote)
     if heading:
         codes = {m.code for m in mentions if not m.blocked or m.blocked == "possessive"}
         codes |= {
@@ -379,12 +385,22 @@ def _item(doc, text: str, mentions: list[Mention]) -> tuple[int | None, str]:
     """A list item's lead ("China: ...", "Somaliland (limited recognition): ..."): the token
     where its text starts, and the actor the lead names ("" when it names none or several)."""
     match = ITEM_RE.match(text)
-    if not match or len(match.group(1).split()) > 6:
+    if match and len(match.group(1).split()) <= 6:
+        mark = text.index(":", match.end(1))
+    elif (match := DASH_ITEM_RE.match(text)) and len(match.group(1).split()) <= 4:
+        mark = match.end(1)
+        lead = [m for m in mentions if m.end <= _token_at(doc, mark)]
+        if not lead:
+            return None, ""  # "MOSCOW, Jan. 4 – ...": a dateline, not a list lead
+    else:
         return None, ""
-    colon = text.index(":", match.end(1))
-    end = next((t.i + 1 for t in doc if t.idx >= colon), len(doc))
+    end = _token_at(doc, mark) + 1
     codes = {m.code for m in mentions if m.end <= end}
     return end, codes.pop() if len(codes) == 1 else ""
+
+
+def _token_at(doc, char: int) -> int:
+    return next((t.i for t in doc if t.idx >= char), len(doc))
 
 
 def _is_heading(doc, text: str, in_quote) -> bool:
