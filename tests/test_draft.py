@@ -92,6 +92,13 @@ def test_capitalised_headings_and_dash_leads_name_the_actor():
     assert "the list lead 'Chile'" in by_actor(rows)["CHL"].iloc[0]["notes"]
 
 
+def test_the_speaker_named_after_the_quote_and_its_verb():
+    rows = draft("said-after.txt")
+    assert actor_stances(rows) == {"CHN": "neutral", "DEU": "concern", "EU": "support"}
+    assert by_actor(rows)["DEU"].iloc[0]["speaker"] == "Johann Wadephul"
+    assert by_actor(rows)["EU"].iloc[0]["quote"] == "We welcome the deal"
+
+
 def test_negation_and_hedges_turn_a_cue_around():
     actors = by_actor(draft("negation.txt"))
     russia = actors["RUS"].iloc[0]

@@ -503,6 +503,11 @@ def _speakers(doc, clause: Clause, mentions, words, in_quote, state):
             if p - end <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS and not others:
                 chosen = chain
         chosen += _agents(doc, clause, inside, words, in_quote)
+        opening = [i for i in range(clause.start, p) if not in_quote[i] and not doc[i].is_punct]
+        after = [m for m in inside if m.start > p]
+        if not chosen and not opening and after and after[0].start - p <= 8:
+            chosen = _chain_forward(doc, after)  # '"...," said Germany's foreign minister.'
+
     named = {}
     for m in chosen:
         named.setdefault(m.code, m)
