@@ -133,7 +133,10 @@ def main() -> int:
         venezuela(args.statements)
     else:
         print("\n(shared/sources is not beside the repository: Venezuela figures skipped)")
-    heldout(HELDOUT, "Held-out round-ups (written for the tests before the drafter, never tuned against)")
+    heldout(
+        HELDOUT,
+        "Held-out round-ups (written for the tests before the drafter, never tuned against)",
+    )
     heldout(
         HELDOUT.parent / "heldout2",
         "Second held-out batch (written for the tests after the drafter, never tuned against)",

@@ -302,9 +302,9 @@ def _blocked(doc, m: Mention, words, lex: Lexicon, roles) -> str:
         return "former"
     if m.kind == "demonym" and m.role_end < 0:
         return "adjective"
-    if m.kind == "institution" and before is not None and before.i == m.start - 1:
-        if before.is_alpha and before.text[:1].isupper() and before.i > 0:
-            return "part of a longer name"  # "Federal Foreign Office" is not the UK's
+    prefixed = before is not None and before.i == m.start - 1 and before.i > 0
+    if m.kind == "institution" and prefixed and before.is_alpha and before.text[:1].isupper():
+        return "part of a longer name"  # "Federal Foreign Office" is not the UK's
     if nxt is not None and nxt.text in POSSESSIVE and m.role_end < 0:
         return "possessive"
     if m.role_end < 0 and nxt is not None and _covers(words, "object", m.end):
