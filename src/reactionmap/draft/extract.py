@@ -747,7 +747,8 @@ def _fill_date(finding: Finding, doc, clause, in_quote, article_date):
 
 def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[StanceCue]]:
     """(stance, the deciding cue, the cues that disagree): the strongest cue wins; a negated
-    cue counts as neutral and a hedged one one step weaker; ties go to more cues, then scale order."""
+    cue counts as neutral and a hedged one one step weaker; ties go to more cues, then to the
+    cue read first (the main verb: "praised the news by sharing a video denouncing ...")."""
     if not cues:
         return "", None, []
     scored = []
@@ -755,11 +756,11 @@ def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[St
         stance = "neutral" if cue.negated else cue.stance
         weight = 1 if cue.negated else max(1, cue.weight - (1 if cue.hedged else 0))
         scored.append((stance, weight, cue))
-    best: dict[str, tuple[int, int, int]] = {}
-    for stance, weight, cue in scored:
-        top, plain, count = best.get(stance, (0, 0, 0))
+    best: dict[str, tuple[int, int, int, int]] = {}
+    for position, (stance, weight, cue) in enumerate(scored):
+        top, plain, count, first = best.get(stance, (0, 0, 0, -position))
         plain = max(plain, weight) if not cue.hedged else plain
-        best[stance] = (max(top, weight), plain, count + 1)
+        best[stance] = (max(top, weight), plain, count + 1, first)
     winner = max(best, key=lambda s: (*best[s], -STANCE_ORDER.index(s)))
     deciding = max((c for s, w, c in scored if s == winner), key=lambda c: c.weight)
     others = [c for s, _, c in scored if s != winner]
