@@ -150,13 +150,17 @@ def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, sta
         if len(titled) == len(doc):
             mentions = _mentions(titled, lex, _word_labels(titled, lex), in_quote)
     if heading:
-        codes = {m.code for m in mentions if not m.blocked or m.blocked == "possessive"}
-        codes |= {
+        # The heading's actor: one it names as a speaker ("India's Position", "Venezuelan
+        # response"), and no other ("US Attacks Venezuela" names no section's actor).
+        named = {m.code for m in mentions if m.blocked not in ("adjective", "former")}
+        speakers = {m.code for m in mentions if m.blocked in ("", "possessive")}
+        speakers |= {
             m.code
             for m in mentions
             if m.kind == "demonym" and m.end < len(doc) and doc[m.end].lower_ in HEADING_NOUNS
         }
-        state.section = codes.pop() if len(codes) == 1 else ""
+        codes = named | speakers
+        state.section = codes.pop() if len(codes) == 1 and speakers else ""
         state.default_cue = f"the heading '{paragraph.text.strip()[:60]}'"
         state.current = [state.section] if state.section else []
         state.last = None
@@ -603,9 +607,9 @@ def _register_speaker(doc, start, code, state: _State, words):
     i = start
     if i < len(doc) and doc[i].text in POSSESSIVE:
         i += 1
-    if i in roles:
-        i = roles[i]
-    name = _name_at(doc, i)
+    if i not in roles:
+        return  # only "French President Emmanuel Macron": a role, then the name
+    name = _name_at(doc, roles[i])
     if name:
         for part in {name, name.split()[-1]}:
             state.names.setdefault(part, code)
