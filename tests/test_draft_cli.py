@@ -112,3 +112,20 @@ def test_draft_bad_options_and_files(capsys, tmp_path):
     binary.write_bytes(b"\xff\xfe\x00\x01")
     code, _, err = run(capsys, "draft", str(binary))
     assert code == 1 and "UTF-8" in err and "Traceback" not in err
+
+
+def test_save_gives_rows_added_by_hand_an_id_and_skips_blank_ones(events_env):
+    from reactionmap.draft.save import save_draft
+
+    rows = pd.DataFrame(
+        [
+            {"statement_id": "fra-d01", "actor": "France", "stance": "condemn"},
+            {"statement_id": "", "actor": "Chile", "stance": "concern"},
+            {"statement_id": None, "actor": None, "stance": None},
+        ]
+    )
+    folder, count, created = save_draft(rows, "by-hand", date="2026-01-04")
+    assert created and count == 2
+    written = pd.read_csv(folder / "statements.csv", dtype=str, keep_default_na=False)
+    assert written["statement_id"].tolist() == ["fra-d01", "added-01"]
+    assert load_event("by-hand", events_dir=events_env).problems == []

@@ -99,6 +99,16 @@ def save_draft(
 
     event = existing_event(event_id, events_dir)
     new = as_strings(rows.reindex(columns=list(STATEMENT_COLUMNS), fill_value=""))
+    new = new[new.ne("").any(axis=1)].reset_index(drop=True)  # a blank row added by hand
+    blank = new["statement_id"].str.strip() == ""
+    if blank.any():  # a row the reader added: give it an id no other row has
+        used = event.statement_ids | set(new["statement_id"])
+        for index in new.index[blank]:
+            n = 1
+            while f"added-{n:02d}" in used:
+                n += 1
+            used.add(f"added-{n:02d}")
+            new.at[index, "statement_id"] = f"added-{n:02d}"
     taken = event.statement_ids & set(new["statement_id"])
     if taken:
         raise DraftNotSaved(
