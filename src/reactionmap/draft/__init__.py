@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from reactionmap.draft.article import Article, ArticleRefused, decode, read_article
+from reactionmap.draft.cues import effective_stance, effective_weight
 from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
 from reactionmap.draft.lexicon import lexicon
 from reactionmap.schema import STATEMENT_COLUMNS
@@ -98,10 +99,12 @@ def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> 
                 how += f" (hedged by '{deciding.hedged}')"
             notes.append(f"stance {stance} from {how}")
             if others:
-                listed = ", ".join(
-                    f"'{c.text}' ({'neutral' if c.negated else c.stance})" for c in others[:4]
-                )
-                notes.append(f"cues disagree: {listed}; took the stronger, {stance}")
+                listed = ", ".join(f"'{c.text}' ({effective_stance(c)})" for c in others[:4])
+                if effective_weight(deciding) > max(effective_weight(c) for c in others):
+                    why = f"took the stronger, {stance}"
+                else:
+                    why = f"as strong: took {stance}, with more cues or read first"
+                notes.append(f"cues disagree: {listed}; {why}")
     if finding.date:
         date, precision = finding.date, "day"
         notes.append(f"date from '{finding.date_words}'")

@@ -57,17 +57,22 @@ def verbal(word: str) -> bool:
     return word.endswith(("ed", "s", "ing")) and not word.endswith(("tion", "tions", "ness", "ss"))
 
 
+def effective_stance(cue: StanceCue) -> str:
+    return "neutral" if cue.negated else cue.stance
+
+
+def effective_weight(cue: StanceCue) -> int:
+    """A negated cue weighs 1; a hedged one a step less than its own weight."""
+    return 1 if cue.negated else max(1, cue.weight - (1 if cue.hedged else 0))
+
+
 def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[StanceCue]]:
     """(stance, the deciding cue, the cues that disagree): the strongest cue wins; a negated
     cue counts as neutral and a hedged one one step weaker; ties go to more cues, then to the
     cue read first (the main verb: "praised the news by sharing a video denouncing ...")."""
     if not cues:
         return "", None, []
-    scored = []
-    for cue in cues:
-        stance = "neutral" if cue.negated else cue.stance
-        weight = 1 if cue.negated else max(1, cue.weight - (1 if cue.hedged else 0))
-        scored.append((stance, weight, cue))
+    scored = [(effective_stance(cue), effective_weight(cue), cue) for cue in cues]
     best: dict[str, tuple[int, int, int, int]] = {}
     for position, (stance, weight, cue) in enumerate(scored):
         top, plain, count, first = best.get(stance, (0, 0, 0, -position))
