@@ -99,6 +99,12 @@ def test_the_speaker_named_after_the_quote_and_its_verb():
     assert by_actor(rows)["EU"].iloc[0]["quote"] == "We welcome the deal"
 
 
+def test_the_foreign_ministry_in_a_paragraph_about_a_country_is_that_country():
+    rows = draft("the-ministry.txt")
+    assert rows["actor_iso3"].tolist() == ["IRN", "IRN"]  # not Trump's sentence: no country named
+    assert rows["quote"].tolist() == ["a flagrant violation", "respond"]
+
+
 def test_negation_and_hedges_turn_a_cue_around():
     actors = by_actor(draft("negation.txt"))
     russia = actors["RUS"].iloc[0]

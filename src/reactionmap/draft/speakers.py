@@ -217,7 +217,13 @@ def carry(doc, clause: Clause, words, in_quote, state: State, default: str):
     if default:
         return [default], state.default_cue
     ends = {end for start, end in words.get("anaphor", []) if start in anaphors}
-    if not region or region[0] in anaphors or any(p - 3 < e <= p for e in ends):
+    # "The Foreign Ministry said", in a paragraph about one country: a role, no one's name.
+    bare_role = (
+        len(region) > 1
+        and doc[region[0]].lower_ == "the"
+        and all(covers(words, "role", i) for i in region[1:])
+    )
+    if not region or region[0] in anaphors or any(p - 3 < e <= p for e in ends) or bare_role:
         return list(state.current), "words that refer back to the last speaker"
     # An unknown person or body speaks: later "he"/"it" must not fall back on an older actor.
     capitals = [doc[i] for i in region if doc[i].text[:1].isupper() and i != clause.start]
