@@ -97,6 +97,8 @@ def test_the_speaker_named_after_the_quote_and_its_verb():
     assert actor_stances(rows) == {"CHN": "neutral", "DEU": "concern", "EU": "support"}
     assert by_actor(rows)["DEU"].iloc[0]["speaker"] == "Johann Wadephul"
     assert by_actor(rows)["EU"].iloc[0]["quote"] == "We welcome the deal"
+    kallas = by_actor(rows)["EU"].iloc[1]  # "Kaja Kallas, the EU's top diplomat, said ..."
+    assert (kallas["speaker"], kallas["speaker_role"]) == ("Kaja Kallas", "top diplomat")
 
 
 def test_the_foreign_ministry_in_a_paragraph_about_a_country_is_that_country():

@@ -252,8 +252,28 @@ def speaker_of(doc, m: Mention) -> tuple[str, str]:
     name = name_at(doc, m.role_end)
     if not name and doc[m.role_end : m.role_end + 1].text == ",":
         name = name_at(doc, m.role_end + 1)  # "Canada's foreign minister, Anita Anand, said"
+    if not name:
+        name = _name_before(doc, m.start)  # "Kaja Kallas, the EU's top diplomat, said"
     after = m.end + (1 if doc[m.end].text in POSSESSIVE else 0)
     return (name, doc[after : m.role_end].text) if name else ("", "")
+
+
+def _name_before(doc, i: int) -> str:
+    """A person's name set before a mention by a comma: "Kaja Kallas, the EU's ..."."""
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i < 3 or doc[i - 1].text != ",":
+        return ""
+    first = i - 1
+    while (
+        first > 0
+        and i - 1 - first < 4
+        and doc[first - 1].is_alpha
+        and doc[first - 1].text[:1].isupper()
+    ):
+        first -= 1
+    name = name_at(doc, first)
+    return name if name and len(name.split()) == i - 1 - first else ""
 
 
 def speaker_before_verb(doc, clause: Clause, words, in_quote) -> tuple[str, str]:
