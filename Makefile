@@ -49,9 +49,9 @@ unit: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -m "not browser"
 
 bench: $(BIN)/.installed chromium static-times
+	$(BIN)/python bench/draft.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/un_import.py
-	$(BIN)/python bench/draft.py
 
 # Rebuild data/boundaries/ and static/ from Natural Earth via npm's world-atlas.
 boundaries: $(BIN)/.installed
