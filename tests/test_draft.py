@@ -143,6 +143,7 @@ def test_a_capital_that_is_a_persons_name_is_not_a_government():
     france = actors["FRA"]
     assert len(france) == 1 and "Hilton" not in france.iloc[0]["summary"]
     assert "USA" not in actors  # The Washington Post reported ...
+    assert "JOR" not in actors  # Michael Jordan is not Jordan
 
 
 def test_names_that_do_not_speak_make_no_row():

@@ -82,6 +82,10 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return "person"
         if m.start and covers(words, "role", m.start - 1) and doc[m.start - 1].text[:1].isupper():
             return "person"
+        previous = doc[m.start - 1] if m.start else None
+        first_name = previous is not None and previous.is_alpha and not previous.is_stop
+        if first_name and previous.text[:1].isupper() and not covers(words, "role", previous.i):
+            return "person"  # "Michael Jordan said": a first name before it
     if before is not None and covers(words, "preposition", before.i):
         word = before.lower_
         k = before.i - 1
