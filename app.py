@@ -455,11 +455,12 @@ def draft_page() -> None:
         st.caption(
             f"Adds the rows to **{md(event_id)}**."
             if exists
-            else f"Creates the event **{md(event_id)}** dated {date or '(give the article date)'}."
+            else f"Creates the event **{md(event_id)}**, "
+            + (f"dated {date}." if date else "undated (give the article date to date it).")
         )
     st.button(
         "Save to the event and open its map",
-        disabled=not event_id or (not exists and date is None),
+        disabled=not event_id,
         on_click=save_draft_rows,
         args=(
             edited,

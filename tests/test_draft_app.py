@@ -47,7 +47,7 @@ def test_the_page_proposes_rows_beside_their_marked_sentences(events_copy):
     html = " ".join(h.proto.body for h in at.get("html"))
     assert '<mark class="rm-actor">Germany</mark>' in html
     assert '<mark class="rm-stance">condemned</mark>' in html
-    # The save button waits for an event id (and, for a new event, the article's date).
+    # The save button waits for an event id.
     (save,) = [b for b in at.button if b.label.startswith("Save")]
     assert save.disabled
 

@@ -95,10 +95,23 @@ def test_draft_never_writes_outside_the_events_folder(capsys, events_env, event_
     assert list(events_env.iterdir()) == []
 
 
-def test_draft_new_event_needs_a_date(capsys, events_env):
+def test_draft_new_event_without_a_date_has_none(capsys, events_env):
     code, _, err = run(capsys, "draft", str(ARTICLE), "--event-id", "nodate")
-    assert code == 2 and "--date" in err
-    assert not (events_env / "nodate").exists()
+    assert code == 0, err
+    meta = tomllib.loads((events_env / "nodate" / "event.toml").read_text(encoding="utf-8"))
+    assert "date" not in meta  # never made up
+    assert load_event("nodate", events_dir=events_env).problems == []
+
+
+def test_draft_never_writes_through_a_link(capsys, events_env, tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_text("keep me\n", encoding="utf-8")
+    folder = write_event(events_env, "linked", GOOD_ROWS)
+    (folder / "statements.csv").unlink()
+    (folder / "statements.csv").symlink_to(outside)
+    code, _, err = run(capsys, "draft", str(ARTICLE), "--event-id", "linked")
+    assert code == 2 and "link" in err
+    assert outside.read_text(encoding="utf-8") == "keep me\n"
 
 
 def test_draft_bad_options_and_files(capsys, tmp_path):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import tomli_w
 
 from reactionmap import paths
 from reactionmap.events import EVENT_FILE, STATEMENTS_FILE
@@ -93,9 +94,10 @@ def save_draft(
     events_dir: Path | None = None,
 ) -> tuple[Path, int, bool]:
     """Append ``rows`` to the event's statements.csv, creating the event (its event.toml with
-    the default scale, the targets as parties and the source) when it does not exist.
+    the default scale, the targets as parties and the source; no date when none is given)
+    when it does not exist. Files are replaced, never written through a link.
     Returns (folder, rows written, created)."""
-    from reactionmap.cli import event_toml
+    from reactionmap.cli import event_toml, unsafe_target, write_file
 
     event = existing_event(event_id, events_dir)
     new = as_strings(rows.reindex(columns=list(STATEMENT_COLUMNS), fill_value=""))
@@ -116,28 +118,30 @@ def save_draft(
             "give those rows another id"
         )
     created = not event.exists
+    refusal = unsafe_target(event.directory, event.directory.parent)
+    if refusal:
+        raise DraftNotSaved(refusal)
     if created:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date or ""):
-            raise DraftNotSaved(
-                f"a new event needs its date as YYYY-MM-DD (got {date!r}): pass --date"
-            )
-        text = event_toml(event_id, title or event_id, date, DEFAULT_SCALE)
-        for code in dict.fromkeys(t.strip().upper() for t in targets if t.strip()):
-            text += f'[[parties]]\niso3 = "{code}"\nrole = "target"\n\n'
-        if source_name or source_url:
-            text += f"[[sources]]\nname = {_q(source_name or source_url)}\nurl = {_q(source_url)}\n"
+        if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise DraftNotSaved(f"the event's date {date!r} is not a day: write it as YYYY-MM-DD")
+        sources = [{"name": source_name or source_url, "url": source_url}]
+        text = event_toml(
+            event_id, title or event_id, date, DEFAULT_SCALE,
+            sources=sources if source_name or source_url else (),
+        )  # fmt: skip
+        parties = [
+            {"iso3": code, "role": "target"}
+            for code in dict.fromkeys(t.strip().upper() for t in targets if t.strip())
+        ]
+        if parties:
+            text += "\n" + tomli_w.dumps({"parties": parties})
         event.directory.mkdir(parents=True, exist_ok=True)
-        (event.directory / EVENT_FILE).write_text(text, encoding="utf-8")
+        write_file(event.directory / EVENT_FILE, text.encode("utf-8"))
         combined = new
     else:
         old = _existing_rows(event.directory)
         columns = list(dict.fromkeys([*STATEMENT_COLUMNS, *old.columns]))
         combined = pd.concat([old, new], ignore_index=True).reindex(columns=columns).fillna("")
     # csv_bytes, not statements_csv: a column the editor added is kept, never dropped.
-    data = csv_bytes(combined)
-    (event.directory / STATEMENTS_FILE).write_bytes(data)
+    write_file(event.directory / STATEMENTS_FILE, csv_bytes(combined))
     return event.directory, len(new), created
-
-
-def _q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
