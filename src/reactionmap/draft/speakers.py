@@ -114,7 +114,10 @@ def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
     for i in range(clause.start, clause.end):
         if in_quote[i] or i in named or (i and doc[i - 1].lower_ in STATEMENT_NOUNS):
             continue  # "a statement released Saturday" names the statement, not its verb
-        if i in speech or (is_stance_word(words, i) and verbal(doc[i].lower_)):
+        infinitive = (
+            i > 0 and doc[i - 1].lower_ == "to"
+        )  # "the only one to side with", "refused to condemn"
+        if i in speech or (is_stance_word(words, i) and (verbal(doc[i].lower_) or infinitive)):
             return i
     return -1
 
