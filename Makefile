@@ -49,6 +49,7 @@ unit: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -m "not browser"
 
 bench: $(BIN)/.installed chromium static-times
+	$(BIN)/python bench/draft.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/un_import.py
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from dataclasses import replace
 from functools import partial
 
@@ -45,6 +46,8 @@ UPLOAD = "Your own table"
 UPLOAD_PARAM = "upload"  # ?event=upload opens the page for a table of one's own
 UN_FILE = "UNGA_voting.csv"  # how the UN Digital Library's bulk file is usually saved
 SCALE_NAMES = {"default": "Reactions (condemn … support)", "vote": "Vote (yes/no/…)"}
+DRAFT = "Draft from an article"
+DRAFT_PARAM = "draft"  # ?event=draft opens the drafting page
 TABLE_COLUMNS = [
     "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
     "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
@@ -328,12 +331,168 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
     return event, f"table:{table_digest}:{scale_name}"
 
 
+# ---- Draft from an article: its own page; the drafter (spaCy) is imported only here -------------
+@st.cache_resource(max_entries=4)
+def cached_draft(key: str, _text: str, name: str, date, targets, same_day, source, url):
+    from reactionmap.draft import draft_article
+
+    return draft_article(
+        _text, name=name, date=date, targets=targets, same_day=same_day,
+        source_name=source, source_url=url,
+    )  # fmt: skip
+
+
+def save_draft_rows(rows: pd.DataFrame, event_id: str, title: str, date, targets, source, url):
+    """The Save button: write the rows, then open the event (the picker is set before it draws)."""
+    from reactionmap.draft.save import DraftNotSaved, save_draft
+
+    try:
+        folder, count, created = save_draft(
+            rows, event_id, title=title, date=f"{date:%Y-%m-%d}" if date else "",
+            targets=targets, source_name=source, source_url=url,
+        )  # fmt: skip
+    except DraftNotSaved as err:
+        st.session_state["draft_error"] = str(err)
+        return
+    st.session_state["draft_error"] = ""
+    st.session_state["event_pick"] = folder.name
+    st.session_state["draft_saved"] = (
+        f"{'Created' if created else 'Added to'} {folder.name}: {count} row(s) from the draft."
+    )
+
+
+def draft_page() -> None:
+    from reactionmap.draft import ArticleRefused, decode
+    from reactionmap.draft.evidence import EVIDENCE_CSS, evidence_html
+    from reactionmap.draft.save import existing_event
+
+    st.title("Draft from an article")
+    st.caption(
+        "Paste a news article or upload it (.txt or .html). Each proposed row is a draft: read it "
+        "beside the sentence it came from (actor words in blue, stance words in orange), fix it "
+        "in the table, then save the rows to an event or download them. Nothing is saved until "
+        "you press Save."
+    )
+    upload = st.file_uploader(
+        "Article (.txt or .html)", type=["txt", "html", "htm"], max_upload_size=5
+    )
+    pasted = st.text_area("…or paste the article's text", height=180, key="draft_text")
+    left, middle, right = st.columns(3)
+    date = left.date_input("Article date (for 'on Sunday')", value=None, key="draft_date")
+    source = middle.text_input("Source name", key="draft_source")
+    url = right.text_input("Source URL", key="draft_url")
+    names = dict(zip(world()[0]["iso3"], world()[0]["name"], strict=True))
+    targets = st.multiselect(
+        "Target and parties of the event (coded 'party')",
+        sorted(names, key=names.get),
+        format_func=names.get,
+        key="draft_targets",
+    )
+    same_day = st.checkbox("The reactions are from the article's day", key="draft_same_day")
+    name, data = (upload.name, upload.getvalue()) if upload else ("pasted.txt", pasted.encode())
+    if not data.strip():
+        st.info("Paste an article or upload one to draft its reactions.")
+        return
+    try:
+        text = decode(data, name)
+    except ArticleRefused as err:
+        st.error(f"Refused: {md(err)}")
+        return
+    options = (f"{date}" if date else None, tuple(targets), same_day, source, url)
+    key = digest(data + repr(options).encode())
+    result = cached_draft(key, text, name, *options)
+    rows = result.rows
+    if rows.empty:
+        st.warning("No government or organization reacting was found in this text.")
+        return
+    st.subheader(f"Proposed statements ({len(rows)})")
+    keys = list(schema.DEFAULT_SCALE.keys)
+    edited = st.data_editor(
+        rows,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        # Keyed by the proposed rows: an option that does not change them keeps the reader's edits.
+        key=f"draft-editor-{digest(export.statements_csv(rows))}",
+        column_config={
+            "stance": st.column_config.SelectboxColumn("stance", options=keys, required=True),
+            "date_precision": st.column_config.SelectboxColumn(
+                "date_precision", options=list(schema.DATE_PRECISIONS)
+            ),
+            "quote": st.column_config.TextColumn("quote", width="medium"),
+            "summary": st.column_config.TextColumn("summary", width="large"),
+        },
+    )
+    with st.expander("Where each row came from", expanded=True):
+        blocks = []
+        for row in edited.to_dict("records"):
+            found = result.evidence.get(row["statement_id"])
+            head = html.escape(f"{row['statement_id']} · {row['actor']} · {row['stance']}")
+            body = (
+                evidence_html(found)
+                if found
+                else "<p><i>Added by hand: no source sentence.</i></p>"
+            )
+            blocks.append(f"<div><b>{head}</b>{body}</div>")
+        st.html(EVIDENCE_CSS + "".join(blocks))
+    st.subheader("Save or download")
+    left, right = st.columns(2)
+    event_id = left.text_input("Event id (new or existing)", key="draft_event_id").strip()
+    title = right.text_input("Title of a new event", key="draft_title")
+    exists, missing = False, []
+    if event_id:
+        try:
+            event = existing_event(event_id)
+        except ValueError as err:
+            st.error(md(err))
+            event_id = ""
+        else:
+            exists, missing = event.exists, [p for p in event.parties if p not in targets]
+    if missing:
+        st.warning(
+            f"{md(event_id)}'s parties {md(', '.join(missing))} are not in *Target and parties* "
+            "above: add them so their rows are coded party."
+        )
+    if event_id:
+        st.caption(
+            f"Adds the rows to **{md(event_id)}**."
+            if exists
+            else f"Creates the event **{md(event_id)}**, "
+            + (f"dated {date}." if date else "undated (give the article date to date it).")
+        )
+    st.button(
+        "Save to the event and open its map",
+        disabled=not event_id,
+        on_click=save_draft_rows,
+        args=(
+            edited,
+            event_id,
+            title,
+            date,
+            targets,
+            rows.at[0, "source_name"],
+            rows.at[0, "source_url"],
+        ),
+        type="primary",
+    )
+    if st.session_state.get("draft_error"):
+        st.error(md(st.session_state["draft_error"]))
+    st.download_button(
+        "Download these rows (CSV)",
+        export.statements_csv(edited),
+        "draft-statements.csv",
+        "text/csv",
+        on_click="ignore",
+    )
+
+
 # ---- which event: shipped files, or a table brought in -----------------------------------------
 params = st.query_params
 events = list_events()
-choices = [*events, UPLOAD]
+choices = [*events, UPLOAD, DRAFT]
 wanted = params.get("event", events[0] if events else UPLOAD)
 wanted = UPLOAD if wanted == UPLOAD_PARAM and UPLOAD_PARAM not in events else wanted
+wanted = DRAFT if wanted == DRAFT_PARAM and DRAFT_PARAM not in events else wanted
 if wanted not in choices:
     st.warning(
         f"No event {md(wanted)}; showing {md(choices[0])}. Known events: {md(', '.join(events))}"
@@ -342,9 +501,14 @@ if wanted not in choices:
 with st.sidebar:
     st.header("reactionmap")
     st.session_state.setdefault("event_pick", wanted)
-    titles = {e: event_title(e) for e in events} | {UPLOAD: UPLOAD}
+    titles = {e: event_title(e) for e in events} | {UPLOAD: UPLOAD, DRAFT: DRAFT}
     event_id = st.selectbox("Event", choices, format_func=titles.get, key="event_pick")
-st.query_params["event"] = UPLOAD_PARAM if event_id == UPLOAD else event_id
+st.query_params["event"] = {UPLOAD: UPLOAD_PARAM, DRAFT: DRAFT_PARAM}.get(event_id, event_id)
+if event_id == DRAFT:
+    draft_page()
+    st.stop()
+if saved := st.session_state.pop("draft_saved", ""):
+    st.success(md(saved))
 
 if event_id == UPLOAD:
     with st.sidebar:

@@ -384,7 +384,17 @@ def build_parser() -> argparse.ArgumentParser:
     from reactionmap.publish_cli import add_publish_parser
 
     add_publish_parser(sub)
+    draft = sub.add_parser("draft", help="propose statements from a news article, for review")
+    _draft_command().add_arguments(draft)
+    draft.set_defaults(func=lambda args: _draft_command().run(args))
     return parser
+
+
+def _draft_command():
+    """The draft command's module, imported only when used (it loads spaCy)."""
+    from reactionmap.draft import command
+
+    return command
 
 
 def main(argv: list[str] | None = None) -> int:

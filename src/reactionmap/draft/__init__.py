@@ -1,0 +1,133 @@
+"""Draft a reactions table from a news article: proposed rows a person reviews, each traceable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from reactionmap.draft.article import Article, ArticleRefused, decode, read_article
+from reactionmap.draft.cues import effective_stance, effective_weight
+from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
+from reactionmap.draft.lexicon import lexicon
+from reactionmap.schema import STATEMENT_COLUMNS
+
+__all__ = ["ArticleRefused", "Draft", "decode", "draft_article", "read_article"]
+SUMMARY_CHARS = 600
+
+
+@dataclass
+class Draft:
+    """Proposed statements (the data contract's columns) and, per statement_id, the evidence."""
+
+    rows: pd.DataFrame
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    article: Article | None = None
+
+
+def draft_article(
+    text: str,
+    *,
+    name: str = "",
+    date: str | dt.date | None = None,
+    source_name: str = "",
+    source_url: str = "",
+    targets: tuple[str, ...] | list[str] = (),
+    same_day: bool = False,
+    taken_ids: set[str] | frozenset[str] = frozenset(),
+) -> Draft:
+    """Draft the statements an article reports.
+
+    ``date`` is the article's date (weekdays are counted back from it); ``targets`` are the
+    event's target and parties, coded ``party``; ``same_day`` dates a statement the text does
+    not date to the article's day. ``taken_ids`` are statement ids already in the event.
+    """
+    article = read_article(text, name)
+    lex = lexicon()
+    day = _as_date(date) or _as_date(article.date)
+    source_name = source_name or article.meta.get("publisher", "")
+    source_url = source_url or article.meta.get("url", "")
+    parties = {t.strip().upper() for t in targets if t.strip()}
+    rows, evidence, used = [], {}, set(taken_ids)
+    for finding in findings(article, lex, day):
+        row = _row(finding, lex.resolver, parties, day, same_day)
+        row["statement_id"] = _new_id(finding.code, used)
+        row["source_name"], row["source_url"] = source_name, source_url
+        rows.append(row)
+        evidence[row["statement_id"]] = finding.evidence
+    frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS)).fillna("")
+    return Draft(frame.astype(str), evidence, article)
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if value:
+        try:
+            return dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            raise ValueError(f"date {value!r} is not YYYY-MM-DD") from None
+    return None
+
+
+def _new_id(code: str, used: set[str]) -> str:
+    n = 1
+    while f"{code.lower()}-d{n:02d}" in used:
+        n += 1
+    used.add(f"{code.lower()}-d{n:02d}")
+    return f"{code.lower()}-d{n:02d}"
+
+
+def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> dict[str, str]:
+    code = finding.code
+    how = f" ({finding.how})" if finding.how else ""
+    notes = [f"draft: actor from {finding.actor_cue}{how}"]
+    if code in parties:
+        stance = "party"
+        notes.append("party to the event (--target), so stance party")
+    else:
+        stance, deciding, others = decide_stance(finding.cues)
+        if deciding is None:
+            stance = "neutral"
+            notes.append("no stance cue: neutral until a reader decides")
+        else:
+            how = f"'{deciding.text}'"
+            if deciding.negated:
+                how = f"'{deciding.negated} … {deciding.text}' (negated)"
+            elif deciding.hedged:
+                how += f" (hedged by '{deciding.hedged}')"
+            notes.append(f"stance {stance} from {how}")
+            if others:
+                listed = ", ".join(f"'{c.text}' ({effective_stance(c)})" for c in others[:4])
+                if effective_weight(deciding) > max(effective_weight(c) for c in others):
+                    why = f"took the stronger, {stance}"
+                else:
+                    why = f"as strong: took {stance}, with more cues or read first"
+                notes.append(f"cues disagree: {listed}; {why}")
+    if finding.date:
+        date, precision = finding.date, "day"
+        notes.append(f"date from '{finding.date_words}'")
+    elif same_day and day is not None:
+        date, precision = day.isoformat(), "day"
+        notes.append("date: the article's day, as the reader said")
+    else:
+        date, precision = "", "unknown"
+        if finding.date_note:
+            notes.append(f"date not fixed: {finding.date_note}")
+    summary = " ".join(s.strip() for s in finding.sentences)
+    if len(summary) > SUMMARY_CHARS:
+        summary = summary[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return {
+        "actor": resolver.country_name(code),
+        "actor_iso3": code,
+        "actor_type": "organization" if resolver.is_organization(code) else "state",
+        "stance": stance,
+        "date": date,
+        "date_precision": precision,
+        "speaker": finding.speaker,
+        "speaker_role": finding.speaker_role,
+        "quote": " … ".join(finding.quotes),
+        "summary": summary,
+        "notes": "; ".join(notes),
+    }

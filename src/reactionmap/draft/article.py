@@ -1,0 +1,181 @@
+"""An article as the drafter reads it: its header, its paragraphs and the quotations in them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+HEADER_RE = re.compile(r"^(url|publisher|published|source|title|date|note):\s*(.*)$", re.I)
+ISO_DAY_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+BULLET_RE = re.compile(r"^[\s•·▪◦‣∙*#>\-–—]+")
+MAX_CHARS = 2_000_000  # about 300,000 words: anything longer is not one article
+
+OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+SINGLE_OPENING = {"\u2018": "\u2019", "'": "'"}
+
+
+class ArticleRefused(ValueError):
+    """An article that cannot be read; the message says why and what to do."""
+
+
+@dataclass
+class Paragraph:
+    """One line of the article and the character spans of its quotations."""
+
+    text: str
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of quoted words
+    continues: bool = False  # its first quotation goes on from the paragraph before
+
+
+@dataclass
+class Article:
+    """The paragraphs of an article and what its header says (url, publisher, published)."""
+
+    paragraphs: list[Paragraph]
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def date(self) -> str:
+        """The publication date the header gives as YYYY-MM-DD, or ""."""
+        match = ISO_DAY_RE.search(self.meta.get("published", "") or self.meta.get("date", ""))
+        return match.group(1) if match else ""
+
+
+class _TextOfHtml(HTMLParser):
+    """The visible text of an HTML page, a line per block element; scripts and styles dropped."""
+
+    BLOCKS = {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
+        "blockquote", "section", "article", "header", "footer", "table", "dd", "dt", "figcaption",
+    }  # fmt: skip
+    HIDDEN = {"script", "style", "head", "title", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(html: str) -> str:
+    """The text of an HTML page, one line per paragraph or heading."""
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def looks_like_html(text: str, name: str = "") -> bool:
+    if name.lower().endswith((".html", ".htm")):
+        return True
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text of an uploaded or read article; ArticleRefused naming the file otherwise."""
+    if len(data) > MAX_CHARS * 4:
+        raise ArticleRefused(
+            f"{name}: {len(data):,} bytes is too long for one article (at most {MAX_CHARS:,} characters)."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleRefused(
+            f"{name}: not UTF-8 text (byte {err.start}); save the article as UTF-8 .txt or .html."
+        ) from None
+    if "\x00" in text:
+        raise ArticleRefused(f"{name}: looks like a binary file; give a .txt or .html article.")
+    return text
+
+
+def read_article(text: str, name: str = "") -> Article:
+    """Paragraphs (one per non-empty line) and header fields of a .txt or .html article."""
+    if looks_like_html(text, name):
+        text = html_to_text(text)
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    meta: dict[str, str] = {}
+    start = 0
+    while start < len(lines) and not lines[start]:
+        start += 1
+    # A header of `key: value` lines before the first blank line (as in shared sources).
+    index = start
+    while index < len(lines) and (match := HEADER_RE.match(lines[index])):
+        meta[match.group(1).lower()] = match.group(2).strip()
+        index += 1
+    if meta and (index == len(lines) or not lines[index]):
+        start = index
+    else:
+        meta = {}
+    paragraphs = [Paragraph(text) for line in lines[start:] if (text := strip_bullet(line))]
+    find_quotes(paragraphs)
+    return Article(paragraphs, meta)
+
+
+def find_quotes(paragraphs: list[Paragraph]) -> None:
+    """Fill each paragraph's quotation spans. A quotation left open at a paragraph's end goes
+    on when the next paragraph opens with a quotation mark (the English convention)."""
+    carried = None  # closing mark of a quotation still open at the end of the last paragraph
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if carried and text[:1] in OPENING:
+            paragraph.continues = True
+        spans, open_at, closing = [], None, None
+        i = 0
+        while i < len(text):
+            char = text[i]
+            if open_at is None:
+                if char in OPENING and _can_open(text, i):
+                    open_at, closing = i + 1, OPENING[char]
+                elif char in SINGLE_OPENING and _can_open(text, i):
+                    end = _single_close(text, i + 1, SINGLE_OPENING[char])
+                    if end is not None:
+                        spans.append((i + 1, end))
+                        i = end + 1
+                        continue
+            elif char == closing or (closing == '"' and char == "\u201d"):
+                spans.append((open_at, i))
+                open_at = None
+            i += 1
+        carried = None
+        if open_at is not None:
+            spans.append((open_at, len(text)))
+            carried = closing
+        paragraph.quotes = [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,;") and not after.isspace()
+
+
+def _single_close(text: str, start: int, mark: str) -> int | None:
+    """Where a single quotation opened before ``start`` closes: a mark after a non-space and
+    before a space or punctuation (never an apostrophe inside a word)."""
+    for j in range(start, len(text)):
+        if text[j] in (mark, "\u2019"):
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if not text[j - 1].isspace() and not after.isalnum():
+                return j
+    return None
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET_RE.sub("", text)

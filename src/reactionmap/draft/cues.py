@@ -1,0 +1,84 @@
+"""Stance cues with their negations and hedges, and the rule that decides a row's stance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STANCE_ORDER = ("condemn", "support", "concern", "neutral")  # ties go to the earlier key
+
+
+@dataclass
+class StanceCue:
+    start: int
+    end: int
+    stance: str
+    weight: int
+    text: str
+    negated: str = ""  # the negation that turned it around
+    hedged: str = ""
+
+
+def stance_cues(doc, words, strings) -> list[StanceCue]:
+    """Stance cues (longest match wins), with the negation or hedge just before them."""
+    found = []
+    for kind, spans in words.items():
+        if kind.startswith("stance:"):
+            _, stance, weight = kind.split(":")
+            found += [(s, e, stance, int(weight)) for s, e in spans]
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    cues, taken = [], set()
+    negations_by_end: dict[int, list[tuple[int, int]]] = {}
+    for span in words.get("negation", []):
+        negations_by_end.setdefault(span[1], []).append(span)
+    hedges_by_end: dict[int, list[tuple[int, int]]] = {}
+    for span in words.get("hedge", []):
+        hedges_by_end.setdefault(span[1], []).append(span)
+    for start, end, stance, weight in found:
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        cue = StanceCue(start, end, stance, weight, doc[start:end].text)
+        window = max(0, start - 4)
+        near_ends = range(window, start + 1)
+        negations = [n for e in near_ends for n in negations_by_end.get(e, [])]
+        hedges = [h for e in near_ends for h in hedges_by_end.get(e, [])]
+        for ns, ne in sorted(negations, key=lambda span: (span[0], -span[1])):
+            near = window <= ns and ne <= start
+            if near and not cue.negated and not any(doc[k].is_punct for k in range(ne, start)):
+                cue.negated = doc[ns:ne].text  # the longest: "did not", not "not"
+        for hs, he in hedges:
+            if window <= hs and he <= start:
+                cue.hedged = doc[hs:he].text
+        cues.append(cue)
+    return cues
+
+
+def verbal(word: str) -> bool:
+    return word.endswith(("ed", "s", "ing")) and not word.endswith(("tion", "tions", "ness", "ss"))
+
+
+def effective_stance(cue: StanceCue) -> str:
+    return "neutral" if cue.negated else cue.stance
+
+
+def effective_weight(cue: StanceCue) -> int:
+    """A negated cue weighs 1; a hedged one a step less than its own weight."""
+    return 1 if cue.negated else max(1, cue.weight - (1 if cue.hedged else 0))
+
+
+def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[StanceCue]]:
+    """(stance, the deciding cue, the cues that disagree): the strongest cue wins; a negated
+    cue counts as neutral and a hedged one one step weaker; ties go to more cues, then to the
+    cue read first (the main verb: "praised the news by sharing a video denouncing ...")."""
+    if not cues:
+        return "", None, []
+    scored = [(effective_stance(cue), effective_weight(cue), cue) for cue in cues]
+    best: dict[str, tuple[int, int, int, int]] = {}
+    for position, (stance, weight, cue) in enumerate(scored):
+        top, plain, count, first = best.get(stance, (0, 0, 0, -position))
+        plain = max(plain, weight) if not cue.hedged else plain
+        best[stance] = (max(top, weight), plain, count + 1, first)
+    winner = max(best, key=lambda s: (*best[s], -STANCE_ORDER.index(s)))
+    deciding = max((c for s, w, c in scored if s == winner), key=lambda c: c.weight)
+    others = [c for s, _, c in scored if s != winner]
+    return winner, deciding, others

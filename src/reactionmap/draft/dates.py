@@ -1,0 +1,73 @@
+"""Statement dates the text fixes: weekdays and month days, read against the article's own date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_PATTERNS = [
+    re.compile(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+    ),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?", re.I),
+    re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I),
+    re.compile(r"\b(?P<relative>today|yesterday)\b", re.I),
+]
+# A date used as an adjective ("the January 3 attack", "a Saturday call") names another moment.
+_ATTRIBUTIVE = re.compile(r"\b(the|a|an|since|until|till|before|by|last|next|this)\s*$", re.I)
+# A dateline ("MOSCOW, Jan. 4, 2026 –") dates the article, not a statement.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$")
+
+
+def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
+    """(YYYY-MM-DD, the words that fix it, a note) for the first date the text fixes, or
+    ("", words, why not) when a date is written but cannot be fixed, or ("", "", "")."""
+    found: list[tuple[int, re.Match]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            before = text[: match.start()]
+            if not _ATTRIBUTIVE.search(before) and not _DATELINE.match(before):
+                found.append((match.start(), match))
+    if not found:
+        return "", "", ""
+    match = min(found, key=lambda pair: pair[0])[1]
+    words = match.group(0)
+    groups = match.groupdict()
+    if groups.get("weekday"):
+        if article_date is None:
+            return "", words, f"'{words}' but no article date (--date) to count from"
+        back = (article_date.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
+        return (article_date - dt.timedelta(days=back)).isoformat(), words, ""
+    if groups.get("relative"):
+        if article_date is None:
+            return "", words, f"'{words}' but no article date (--date) to count from"
+        back = 1 if groups["relative"].lower() == "yesterday" else 0
+        return (article_date - dt.timedelta(days=back)).isoformat(), words, ""
+    month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif article_date is not None:
+        year = article_date.year
+        if (month, day) > (article_date.month, article_date.day + 1):
+            year -= 1  # "December 30" in an article of 2 January
+    else:
+        return "", words, f"'{words}' gives no year and there is no article date (--date)"
+    try:
+        return dt.date(year, month, day).isoformat(), words, ""
+    except ValueError:
+        return "", words, f"'{words}' is not a real day"

@@ -1,0 +1,114 @@
+"""The drafter's word lists (data/draft/*.csv) as spaCy phrase matchers over a blank English pipeline."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from reactionmap.countries import CountryResolver, default_resolver
+from reactionmap.paths import DATA_DIR
+
+DRAFT_DIR = DATA_DIR / "draft"
+COUNTRIES_FILE = DRAFT_DIR / "countries.csv"
+CUES_FILE = DRAFT_DIR / "cues.csv"
+STANCE_FILE = DRAFT_DIR / "stance.csv"
+WORDS_FILE = DRAFT_DIR / "words.csv"
+
+ACTOR_KINDS = ("name", "demonym", "capital", "institution", "organization", "block")
+WORD_KINDS = (
+    "role", "speech", "negation", "hedge", "anaphor", "preposition", "object", "former",
+    "clause", "person_too", "others",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded pipeline and matchers, built once per process."""
+
+    nlp: object  # spacy.Language
+    actors: object  # PhraseMatcher on ORTH: label "kind:code"
+    words: object  # PhraseMatcher on LOWER: label "kind" or "stance:key:weight"
+    person_too: frozenset[str]
+    stance_weights: dict[str, int]
+    resolver: CountryResolver
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != columns:
+            raise ValueError(
+                f"{path.name}: header is {reader.fieldnames}; expected {list(columns)}"
+            )
+        return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+def actor_cues(resolver: CountryResolver) -> list[tuple[str, str, str]]:
+    """(cue, kind, code) for every country name, capital and demonym, institution and
+    organization; a code the resolver does not know is an error naming the file and row."""
+    cues: list[tuple[str, str, str]] = []
+    for row in _rows(COUNTRIES_FILE, ("iso3", "names", "capitals", "demonyms")):
+        for kind, column in (("name", "names"), ("capital", "capitals"), ("demonym", "demonyms")):
+            cues += [(cue, kind, row["iso3"]) for cue in row[column].split("|") if cue]
+    for line, row in enumerate(_rows(CUES_FILE, ("cue", "kind", "code", "note")), start=2):
+        if row["kind"] not in ACTOR_KINDS:
+            raise ValueError(
+                f"{CUES_FILE.name}, row {line}, column kind: {row['kind']!r} is not one of "
+                f"{', '.join(ACTOR_KINDS)}"
+            )
+        code = row["code"]
+        if code and not resolver.is_organization(code):
+            try:
+                resolver.country_name(code)
+            except KeyError:
+                raise ValueError(
+                    f"{CUES_FILE.name}, row {line}, column code: {code!r} is not an ISO3 or "
+                    "organization code the resolver knows"
+                ) from None
+        if row["kind"] == "block" or code:
+            cues.append((row["cue"], row["kind"], code))
+    for organization in resolver.organizations():
+        cues += [(organization.name, "organization", organization.code)]
+    return cues
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The pipeline (spaCy's blank English with its sentencizer) and the phrase matchers."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    resolver = default_resolver()
+    actors = PhraseMatcher(nlp.vocab, attr="ORTH")
+    grouped: dict[str, list[str]] = {}
+    for cue, kind, code in actor_cues(resolver):
+        grouped.setdefault(f"{kind}:{code}", []).append(cue)
+    for label, cues in grouped.items():
+        actors.add(label, list(nlp.tokenizer.pipe(dict.fromkeys(cues))))
+    words = PhraseMatcher(nlp.vocab, attr="LOWER")
+    person_too: set[str] = set()
+    for line, row in enumerate(_rows(WORDS_FILE, ("word", "kind", "note")), start=2):
+        if row["kind"] not in WORD_KINDS:
+            raise ValueError(
+                f"{WORDS_FILE.name}, row {line}, column kind: {row['kind']!r} is not one of "
+                f"{', '.join(WORD_KINDS)}"
+            )
+        forms = [w for w in row["word"].split("|") if w]
+        if row["kind"] == "person_too":
+            person_too.update(forms)
+            continue
+        words.add(row["kind"], list(nlp.tokenizer.pipe(forms)))
+    weights: dict[str, int] = {}
+    for line, row in enumerate(_rows(STANCE_FILE, ("cue", "stance", "weight", "note")), start=2):
+        if not row["weight"].isdigit():
+            raise ValueError(
+                f"{STANCE_FILE.name}, row {line}, column weight: {row['weight']!r} is not 1, 2 or 3"
+            )
+        label = f"stance:{row['stance']}:{row['weight']}"
+        weights[label] = int(row["weight"])
+        words.add(label, list(nlp.tokenizer.pipe([c for c in row["cue"].split("|") if c])))
+    return Lexicon(nlp, actors, words, frozenset(person_too), weights, resolver)

@@ -1,0 +1,121 @@
+"""Names of states and organizations in a sentence, each judged a possible speaker or not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reactionmap.draft.lexicon import Lexicon
+from reactionmap.draft.tokens import POSSESSIVE, covers, is_stance_word, name_at, name_span, starts
+
+
+@dataclass
+class Mention:
+    """A span naming a state or organization."""
+
+    start: int
+    end: int
+    kind: str
+    code: str
+    text: str
+    role_end: int = -1  # end of a role right after it ("Foreign Minister"), or -1
+    blocked: str = ""  # why it is not a speaker here, or ""
+
+    @property
+    def strong(self) -> bool:
+        return self.role_end >= 0 or self.kind == "institution"
+
+
+def find_mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
+    """Actor mentions outside quotations, longest first, each judged speaker or not."""
+    from spacy.util import filter_spans
+
+    strings = lex.nlp.vocab.strings
+    spans = []
+    for match_id, start, end in lex.actors(doc):
+        span = doc[start:end]
+        span.label_ = strings[match_id]
+        spans.append(span)
+    roles = starts(words, "role")
+    mentions = []
+    for span in filter_spans(spans):
+        kind, _, code = span.label_.partition(":")
+        if kind == "block" or in_quote[span.start]:
+            continue
+        mention = Mention(span.start, span.end, kind, code, span.text)
+        after = span.end
+        if after < len(doc) and doc[after].text in POSSESSIVE:
+            after += 1
+        if after in roles:
+            mention.role_end = roles[after]
+        mention.blocked = blocked_reason(doc, mention, words, lex, roles)
+        if not mention.blocked and mentions and mentions[-1].blocked.startswith("after"):
+            # "allies of Washington and Caracas": a name joined to a blocked one is blocked too.
+            gap = [t.lower_ for t in doc[name_end(doc, mentions[-1]) : mention.start]]
+            if {"and", "or"} & set(gap) and all(w in (",", "and", "or", "the") for w in gap):
+                mention.blocked = mentions[-1].blocked
+        mentions.append(mention)
+    return mentions
+
+
+def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
+    """Why a mention is not a speaker here ("" when it may be one)."""
+    before = doc[m.start - 1] if m.start else None
+    if before is not None and before.lower_ == "the" and m.start > 1:
+        before = doc[m.start - 2]
+    nxt = doc[m.end] if m.end < len(doc) else None
+    if m.start and covers(words, "former", m.start - 1):
+        return "former"
+    if m.kind == "demonym" and m.role_end < 0:
+        return "adjective"
+    prefixed = before is not None and before.i == m.start - 1 and before.i > 0
+    if m.kind == "institution" and prefixed and before.is_alpha and before.text[:1].isupper():
+        return "part of a longer name"  # "Federal Foreign Office" is not the UK's
+    if nxt is not None and nxt.text in POSSESSIVE and m.role_end < 0:
+        return "possessive"
+    if m.role_end < 0 and nxt is not None and covers(words, "object", m.end):
+        return "object"
+    if m.kind == "capital" or m.text in lex.person_too:
+        # "Santiago Peña", "President Santiago ...": a person, not a government.
+        verb = covers(words, "speech", m.end) or is_stance_word(words, m.end)
+        capital_next = nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
+        if capital_next and not verb and m.role_end < 0:
+            return "person"
+        if m.start and covers(words, "role", m.start - 1) and doc[m.start - 1].text[:1].isupper():
+            return "person"
+        previous = doc[m.start - 1] if m.start else None
+        first_name = previous is not None and previous.is_alpha and not previous.is_stop
+        if first_name and previous.text[:1].isupper() and not covers(words, "role", previous.i):
+            return "person"  # "Michael Jordan said": a first name before it
+    if before is not None and covers(words, "preposition", before.i):
+        word = before.lower_
+        k = before.i - 1
+        while k > 0 and before.i - k < 5 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            if covers(words, "role", k):
+                break
+            k -= 1  # "President Javier Milei of Argentina": a role, a name, then "of"
+        role_before = k >= 0 and covers(words, "role", k)
+        if (word in ("from", "for") and (m.strong or role_before)) or (
+            word == "of" and role_before
+        ):
+            return ""
+        if word == "like" or (word == "in" and apposed_person(doc, m.end)):
+            return ""  # "Trump's ally in Argentina, Javier Milei, wrote ..."
+        return f"after '{before.text}'"
+    return ""
+
+
+def apposed_person(doc, i) -> bool:
+    """A person's name set off by commas right after a mention: ", Javier Milei,"."""
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    name = name_at(doc, i + 1)
+    end = i + 1 + len(name.split())
+    return bool(name) and end < len(doc) and doc[end].text == ","
+
+
+def name_end(doc, m: Mention) -> int:
+    """Where a speaker's words end: after its role and the person's name, if any."""
+    if m.role_end < 0:
+        return m.end
+    name, end = name_span(doc, m.role_end)
+    return end if name else m.role_end

@@ -1,0 +1,147 @@
+"""Write draft rows into an event folder: a new event, or appended to an existing one's statements."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import tomli_w
+
+from reactionmap import paths
+from reactionmap.events import EVENT_FILE, STATEMENTS_FILE
+from reactionmap.export import csv_bytes
+from reactionmap.schema import DEFAULT_SCALE, STATEMENT_COLUMNS
+from reactionmap.tables import as_strings, read_csv_text
+
+EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
+
+
+class DraftNotSaved(ValueError):
+    """Why the draft could not be written; the message names the value to fix."""
+
+
+@dataclass
+class ExistingEvent:
+    """What the drafter needs to know about an event folder before adding to it."""
+
+    directory: Path
+    exists: bool
+    parties: list[str]
+    statement_ids: set[str]
+    date: str = ""
+
+
+def event_folder(event_id: str, events_dir: Path | None = None) -> Path:
+    """The folder of an event id inside the events directory, never anywhere else."""
+    if not isinstance(event_id, str) or not EVENT_ID_RE.fullmatch(event_id):
+        raise DraftNotSaved(
+            f"event id {event_id!r} is not allowed: use lower-case letters, digits, '-' or '_' "
+            "(e.g. coup-2025-08)"
+        )
+    root = (events_dir or paths.events_dir()).resolve()
+    folder = (root / event_id).resolve()
+    if folder.parent != root:
+        raise DraftNotSaved(f"event id {event_id!r} does not name a folder inside {root.name}/")
+    return folder
+
+
+def existing_event(event_id: str, events_dir: Path | None = None) -> ExistingEvent:
+    """The parties, statement ids and date of an event folder, if there is one."""
+    folder = event_folder(event_id, events_dir)
+    meta_path = folder / EVENT_FILE
+    if not meta_path.is_file():
+        return ExistingEvent(folder, False, [], set())
+    try:
+        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise DraftNotSaved(
+            f"{event_id}/{EVENT_FILE} is not valid TOML ({err}); fix it (`reactionmap check "
+            f"{event_id}`) before adding a draft"
+        ) from None
+    parties = [
+        str(p.get("iso3", "")).strip().upper()
+        for p in meta.get("parties", [])
+        if isinstance(p, dict) and p.get("iso3")
+    ]
+    ids = set(_existing_rows(folder).get("statement_id", pd.Series(dtype=str)))
+    return ExistingEvent(folder, True, parties, ids, str(meta.get("date", "")))
+
+
+def _existing_rows(folder: Path) -> pd.DataFrame:
+    path = folder / STATEMENTS_FILE
+    if not path.is_file():
+        return pd.DataFrame(columns=list(STATEMENT_COLUMNS))
+    raw, problems = read_csv_text(path.read_bytes(), f"{folder.name}/{STATEMENTS_FILE}")
+    if raw is None:
+        raise DraftNotSaved(
+            "; ".join(str(p) for p in problems) + " — fix the file before adding a draft"
+        )
+    return as_strings(raw)
+
+
+def save_draft(
+    rows: pd.DataFrame,
+    event_id: str,
+    *,
+    title: str = "",
+    date: str = "",
+    targets: list[str] | tuple[str, ...] = (),
+    source_name: str = "",
+    source_url: str = "",
+    events_dir: Path | None = None,
+) -> tuple[Path, int, bool]:
+    """Append ``rows`` to the event's statements.csv, creating the event (its event.toml with
+    the default scale, the targets as parties and the source; no date when none is given)
+    when it does not exist. Files are replaced, never written through a link.
+    Returns (folder, rows written, created)."""
+    from reactionmap.cli import event_toml, unsafe_target, write_file
+
+    event = existing_event(event_id, events_dir)
+    new = as_strings(rows.reindex(columns=list(STATEMENT_COLUMNS), fill_value=""))
+    new = new[new.ne("").any(axis=1)].reset_index(drop=True)  # a blank row added by hand
+    blank = new["statement_id"].str.strip() == ""
+    if blank.any():  # a row the reader added: give it an id no other row has
+        used = event.statement_ids | set(new["statement_id"])
+        for index in new.index[blank]:
+            n = 1
+            while f"added-{n:02d}" in used:
+                n += 1
+            used.add(f"added-{n:02d}")
+            new.at[index, "statement_id"] = f"added-{n:02d}"
+    taken = event.statement_ids & set(new["statement_id"])
+    if taken:
+        raise DraftNotSaved(
+            f"statement_id {', '.join(sorted(taken))} already in {event_id}/{STATEMENTS_FILE}; "
+            "give those rows another id"
+        )
+    created = not event.exists
+    refusal = unsafe_target(event.directory, event.directory.parent)
+    if refusal:
+        raise DraftNotSaved(refusal)
+    if created:
+        if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise DraftNotSaved(f"the event's date {date!r} is not a day: write it as YYYY-MM-DD")
+        sources = [{"name": source_name or source_url, "url": source_url}]
+        text = event_toml(
+            event_id, title or event_id, date, DEFAULT_SCALE,
+            sources=sources if source_name or source_url else (),
+        )  # fmt: skip
+        parties = [
+            {"iso3": code, "role": "target"}
+            for code in dict.fromkeys(t.strip().upper() for t in targets if t.strip())
+        ]
+        if parties:
+            text += "\n" + tomli_w.dumps({"parties": parties})
+        event.directory.mkdir(parents=True, exist_ok=True)
+        write_file(event.directory / EVENT_FILE, text.encode("utf-8"))
+        combined = new
+    else:
+        old = _existing_rows(event.directory)
+        columns = list(dict.fromkeys([*STATEMENT_COLUMNS, *old.columns]))
+        combined = pd.concat([old, new], ignore_index=True).reindex(columns=columns).fillna("")
+    # csv_bytes, not statements_csv: a column the editor added is kept, never dropped.
+    write_file(event.directory / STATEMENTS_FILE, csv_bytes(combined))
+    return event.directory, len(new), created

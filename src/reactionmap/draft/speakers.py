@@ -1,0 +1,301 @@
+"""Who speaks in a clause: sentences and clauses, reporting verbs, subjects, and referring back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reactionmap.draft.cues import StanceCue, verbal
+from reactionmap.draft.mentions import Mention, name_end
+from reactionmap.draft.tokens import (
+    POSSESSIVE,
+    covers,
+    is_stance_word,
+    name_at,
+    starts,
+)
+
+SUBJECT_REACH = 12
+
+
+SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we"}
+
+
+STATEMENT_NOUNS = {
+    "statement",
+    "communique",
+    "communiqué",
+    "note",
+    "post",
+    "message",
+    "letter",
+    "video",
+}
+
+
+OPENERS = {
+    "while",
+    "whereas",
+    "although",
+    "though",
+}  # tokens between a speaker and its verb ("Moscow, which ..., said")
+
+
+@dataclass
+class Clause:
+    """A clause of a sentence: its tokens, speakers, and what it says."""
+
+    start: int
+    end: int
+    subjects: list[Mention] = field(default_factory=list)
+    predicate: int = -1
+    carried: bool = False
+
+
+@dataclass
+class State:
+    """What the reading so far says about who is speaking."""
+
+    section: str = ""  # actor named by the last heading
+    default_cue: str = ""  # the heading or list lead that named it
+    current: list[str] = field(default_factory=list)  # actors of the last clause that spoke
+    names: dict[str, str] = field(default_factory=dict)  # speaker's name or surname -> code
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+def sentences(doc, in_quote) -> list[Span]:
+    """Sentences, with no break inside a quotation (a quoted speech is one unit)."""
+    spans: list[Span] = []
+    for sent in doc.sents:
+        if spans and (in_quote[sent.start] or opens_inside(doc, sent.start, in_quote)):
+            spans[-1].end = sent.end
+        else:
+            spans.append(Span(sent.start, sent.end))
+    return spans
+
+
+def opens_inside(doc, i, in_quote) -> bool:
+    # A closing mark that starts a new sentence by mistake ('... concern.” We ...').
+    return doc[i].text in ("”", '"', "’") and i > 0 and in_quote[i - 1]
+
+
+def split_clauses(doc, start, end, words, mentions, in_quote, named=frozenset()) -> list[Clause]:
+    """Split at "while", "but", ";" ... when the new part names its own speaker; otherwise
+    the part stays with the clause before it."""
+    breaks = sorted(s for s, _ in words.get("clause", []) if start < s < end and not in_quote[s])
+    hard = None
+    if doc[start].lower_ in OPENERS:
+        # "While X welcomed ..., Y condemned ...": the comma ends the first clause.
+        hard = next(
+            (i + 1 for i in range(start, end) if doc[i].text == "," and not in_quote[i]), None
+        )
+        if hard is not None and hard < end:
+            breaks = sorted({*breaks, hard})
+    bounds = [start, *breaks, end]
+    clauses: list[Clause] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        clause = Clause(a, b)
+        if clauses and a != hard and not any(a <= m.start < b and not m.blocked for m in mentions):
+            clauses[-1].end = b
+        else:
+            clauses.append(clause)
+    for clause in clauses:
+        clause.predicate = predicate(doc, clause, words, in_quote, named)
+    return clauses
+
+
+def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
+    """The first verb that reports speech or a stance in the clause, outside quotations."""
+    speech = words.covered("speech")
+    for i in range(clause.start, clause.end):
+        if in_quote[i] or i in named or (i and doc[i - 1].lower_ in STATEMENT_NOUNS):
+            continue  # "a statement released Saturday" names the statement, not its verb
+        infinitive = (
+            i > 0 and doc[i - 1].lower_ == "to"
+        )  # "the only one to side with", "refused to condemn"
+        if i in speech or (is_stance_word(words, i) and (verbal(doc[i].lower_) or infinitive)):
+            return i
+    return -1
+
+
+def has_cue(cues: list[StanceCue], clause: Clause) -> bool:
+    return any(clause.start <= c.start < clause.end for c in cues)
+
+
+def speakers_of(doc, clause: Clause, mentions, words, in_quote, state):
+    """Codes of the clause's speakers, how they were found, and the mention that named them."""
+    inside = [m for m in mentions if clause.start <= m.start < clause.end and not m.blocked]
+    if not inside:
+        return [], "", {}
+    p = clause.predicate
+    chosen: list[Mention] = []
+    if p < 0:
+        chosen = inside  # a headline or a list item: no verb, the names are the speakers
+    else:
+        before = [m for m in inside if m.end <= p]
+        if before:
+            chain = chain_back(doc, before)
+            end = name_end(doc, chain[-1])
+            between = {t.lower_ for t in doc[end:p]}
+            others = any(covers(words, "others", i) for i in range(end, p))  # "analysts said"
+            if p - end <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS and not others:
+                chosen = chain
+        chosen += agents(doc, clause, inside, words, in_quote)
+        opening = [i for i in range(clause.start, p) if not in_quote[i] and not doc[i].is_punct]
+        after = [m for m in inside if m.start > p]
+        if not chosen and not opening and after and after[0].start - p <= 8:
+            chosen = chain_forward(doc, after)  # '"...," said Germany's foreign minister.'
+
+    named = {}
+    for m in chosen:
+        named.setdefault(m.code, m)
+    return list(named), "", named
+
+
+def agents(doc, clause: Clause, inside: list[Mention], words, in_quote) -> list[Mention]:
+    """Speakers after a passive verb: "condemned by Iran and Russia", "a statement released by
+    the Mexican foreign ministry"."""
+    for i in range(clause.start + 1, clause.end):
+        if doc[i].lower_ != "by" or in_quote[i] or not reports(doc, i - 1, words):
+            continue
+        after = [m for m in inside if m.start > i]
+        if not after:
+            return []
+        gap = [t.lower_ for t in doc[i + 1 : after[0].start]]
+        if len(gap) > 10 or any(w in ("that", "which", "who", "what", "whose") for w in gap):
+            return []
+        return chain_forward(doc, after)
+    return []
+
+
+def reports(doc, i, words) -> bool:
+    return covers(words, "speech", i) or (is_stance_word(words, i) and verbal(doc[i].lower_))
+
+
+def chain_forward(doc, after: list[Mention]) -> list[Mention]:
+    chain = [after[0]]
+    link = {",", "and", "as", "well", "the", "&", "also"}
+    for m in after[1:]:
+        end = chain[-1].role_end if chain[-1].role_end >= 0 else chain[-1].end
+        gap = [t for t in doc[end : m.start]]
+        if all(t.lower_ in link or t.text[:1].isupper() for t in gap) and len(gap) <= 8:
+            chain.append(m)
+        else:
+            break
+    return chain
+
+
+def chain_back(doc, before: list[Mention]) -> list[Mention]:
+    """The last group of mentions joined by commas and "and" (a list of speakers)."""
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = list(doc[m.end : chain[0].start])
+        link = {",", "and", "as", "well", "the", "&", "including", "like", "such", "other"}
+        if m.role_end >= 0:
+            gap = list(doc[m.role_end : chain[0].start])
+            if all(t.lower_ in link or t.text[:1].isupper() for t in gap) and len(gap) <= 8:
+                chain.insert(0, m)
+                continue
+        if gap and all(w.lower_ in link for w in gap):
+            chain.insert(0, m)
+        else:
+            break
+    return chain
+
+
+def carry(doc, clause: Clause, words, in_quote, state: State, default: str):
+    """The speaker of a clause that names none: the last speaker when the clause refers back
+    ("he", "the ministry", a quotation), a speaker named earlier, or the heading's actor."""
+    p = clause.predicate if clause.predicate >= 0 else clause.end
+    region = [i for i in range(clause.start, p) if not in_quote[i] and not doc[i].is_punct]
+    anaphors = starts(words, "anaphor")
+    for i in region:
+        token = doc[i]
+        if token.text in state.names:
+            return [state.names[token.text]], f"'{token.text}', a speaker named earlier"
+    if default:
+        return [default], state.default_cue
+    ends = {end for start, end in words.get("anaphor", []) if start in anaphors}
+    # "The Foreign Ministry said", in a paragraph about one country: a role, no one's name.
+    bare_role = (
+        len(region) > 1
+        and doc[region[0]].lower_ == "the"
+        and all(covers(words, "role", i) for i in region[1:])
+    )
+    if not region or region[0] in anaphors or any(p - 3 < e <= p for e in ends) or bare_role:
+        return list(state.current), "words that refer back to the last speaker"
+    # An unknown person or body speaks: later "he"/"it" must not fall back on an older actor.
+    capitals = [doc[i] for i in region if doc[i].text[:1].isupper() and i != clause.start]
+    if capitals or doc[region[0]].text[:1].isupper():
+        state.current = []
+    return [], ""
+
+
+def register_speaker(doc, start, code, state: State, words):
+    roles = starts(words, "role")
+    i = start
+    if i < len(doc) and doc[i].text in POSSESSIVE:
+        i += 1
+    if i not in roles:
+        return  # only "French President Emmanuel Macron": a role, then the name
+    name = name_at(doc, roles[i])
+    if name:
+        for part in {name, name.split()[-1]}:
+            state.names.setdefault(part, code)
+
+
+def speaker_of(doc, m: Mention) -> tuple[str, str]:
+    """The person named right after a mention's role ("German Foreign Minister Heiko Maas")."""
+    if m.role_end < 0:
+        return "", ""
+    name = name_at(doc, m.role_end)
+    if not name and doc[m.role_end : m.role_end + 1].text == ",":
+        name = name_at(doc, m.role_end + 1)  # "Canada's foreign minister, Anita Anand, said"
+    if not name:
+        name = _name_before(doc, m.start)  # "Kaja Kallas, the EU's top diplomat, said"
+    after = m.end + (1 if doc[m.end].text in POSSESSIVE else 0)
+    return (name, doc[after : m.role_end].text) if name else ("", "")
+
+
+def _name_before(doc, i: int) -> str:
+    """A person's name set before a mention by a comma: "Kaja Kallas, the EU's ..."."""
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i < 3 or doc[i - 1].text != ",":
+        return ""
+    first = i - 1
+    while (
+        first > 0
+        and i - 1 - first < 4
+        and doc[first - 1].is_alpha
+        and doc[first - 1].text[:1].isupper()
+    ):
+        first -= 1
+    name = name_at(doc, first)
+    return name if name and len(name.split()) == i - 1 - first else ""
+
+
+def speaker_before_verb(doc, clause: Clause, words, in_quote) -> tuple[str, str]:
+    """The named person and role just before the clause's verb ("Foreign Minister Heiko Maas
+    said")."""
+    p = clause.predicate if clause.predicate >= 0 else clause.end
+    for start, end in sorted(words.get("role", [])):
+        if not (clause.start <= start and end <= p) or in_quote[start]:
+            continue
+        name = name_at(doc, end)
+        if name and p - (end + len(name.split())) <= 3:
+            first = start
+            while (
+                first > clause.start
+                and start - first < 3
+                and doc[first - 1].is_alpha
+                and doc[first - 1].text[:1].isupper()
+                and doc[first - 1].lower_ not in {"the", "a", "an", "its", "his", "her"}
+            ):
+                first -= 1
+            return name, doc[first:end].text
+    return "", ""

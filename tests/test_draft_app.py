@@ -1,0 +1,107 @@
+"""The "Draft from an article" page through streamlit.testing (AppTest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[1]
+APP = REPO / "app.py"
+ARTICLE = (REPO / "tests" / "data" / "draft" / "edge" / "two-countries.txt").read_text("utf-8")
+
+
+@pytest.fixture
+def events_copy(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "events"
+    shutil.copytree(REPO / "data" / "events", root)
+    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(root))
+    return root
+
+
+def draft_page(text: str = ARTICLE) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["event"] = "draft"
+    at.run()
+    at.text_area(key="draft_text").set_value(text).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def editor_rows(at: AppTest) -> pd.DataFrame:
+    (editor,) = [d for d in at.dataframe if "statement_id" in d.value.columns]
+    return editor.value
+
+
+def test_the_page_proposes_rows_beside_their_marked_sentences(events_copy):
+    at = draft_page()
+    rows = editor_rows(at)
+    assert set(rows["actor_iso3"]) == {"DEU", "ITA", "FRA", "ESP", "POL", "HUN"}
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert '<mark class="rm-actor">Germany</mark>' in html
+    assert '<mark class="rm-stance">condemned</mark>' in html
+    # The save button waits for an event id.
+    (save,) = [b for b in at.button if b.label.startswith("Save")]
+    assert save.disabled
+
+
+def test_html_in_an_article_is_shown_as_text(events_copy):
+    at = draft_page('France condemned the <img src=x onerror="alert(1)"> raid.\n')
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "<img" not in html and "&lt;img" in html
+
+
+def test_save_creates_the_event_and_opens_its_map(events_copy):
+    at = draft_page()
+    at.date_input(key="draft_date").set_value(dt.date(2026, 1, 4))
+    at.text_input(key="draft_event_id").set_value("strikes-2026").run()
+    (save,) = [b for b in at.button if b.label.startswith("Save")]
+    assert not save.disabled
+    save.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="event_pick").value == "strikes-2026"
+    assert any(s.value.startswith("Created strikes") for s in at.success)
+    assert at.get("plotly_chart"), "the event's map is drawn"
+    meta = tomllib.loads((events_copy / "strikes-2026" / "event.toml").read_text("utf-8"))
+    assert meta["date"] == "2026-01-04"
+    written = pd.read_csv(events_copy / "strikes-2026" / "statements.csv", dtype=str)
+    assert len(written) == 6
+
+
+def test_a_bad_event_id_is_refused_on_the_page(events_copy):
+    at = draft_page()
+    at.text_input(key="draft_event_id").set_value("../elsewhere").run()
+    assert any("not allowed" in e.value for e in at.error)
+    assert not (events_copy.parent / "elsewhere").exists()
+
+
+def test_the_dashboard_never_imports_the_drafter():
+    """The drafter (and spaCy) load only when its page opens: the dashboard's memory stays put."""
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        f"at = AppTest.from_file({str(APP)!r}, default_timeout=60).run()\n"
+        "assert not at.exception\n"
+        "loaded = sorted(m for m in sys.modules if m == 'spacy' or m.startswith('reactionmap.draft'))\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=180, cwd=REPO
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_adding_to_an_event_names_its_parties_not_yet_coded_party(events_copy):
+    at = draft_page()
+    at.text_input(key="draft_event_id").set_value("venezuela-2026-01").run()
+    assert any("USA, VEN" in w.value for w in at.warning)
+    at.multiselect(key="draft_targets").set_value(["USA", "VEN"]).run()
+    assert not any("parties" in w.value for w in at.warning)

@@ -1,0 +1,103 @@
+"""Drafting in a real browser: paste an article, fix a row, save it as an event, see the map.
+
+The server here reads and writes a copy of the events folder (REACTIONMAP_DATA_DIR), never the
+repository's own.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from serving import chromium_available, launch_chromium, streamlit_app
+from test_browser import FILL_JS, GRIDS_JS, WAIT_MS, full_page_screenshot, rgb, wait_for_shapes
+
+from reactionmap.schema import DEFAULT_SCALE
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+# Written for the tests: Italy's row comes out "support"; the reader decides it is "concern".
+ARTICLE = (
+    "Germany condemned the strikes, while Italy welcomed them.\nFrance and Spain urged restraint.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def events_copy(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("draft-browser") / "events"
+    shutil.copytree(REPO / "data" / "events", root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def page(events_copy):
+    if not chromium_available():
+        pytest.skip("Chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with (
+        streamlit_app(env={"REACTIONMAP_DATA_DIR": str(events_copy)}) as url,
+        sync_playwright() as playwright,
+    ):
+        browser = launch_chromium(playwright)
+        context = browser.new_context(viewport={"width": 1300, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        page.goto(f"{url}/?event=draft")
+        yield page
+        context.close()
+        browser.close()
+
+
+def editor(page) -> dict:
+    return next(g for g in page.evaluate(GRIDS_JS) if g and g["editable"])
+
+
+def test_paste_fix_a_row_save_and_see_the_map(page, events_copy):
+    area = page.get_by_label("…or paste the article's text")
+    area.fill(ARTICLE)
+    area.press("Control+Enter")
+    page.wait_for_function(f"() => ({GRIDS_JS})().some(g => g && g.editable && g.rows.length >= 4)")
+    rows = editor(page)["rows"]
+    italy = next(i for i, r in enumerate(rows) if r["actor_iso3"] == "ITA")
+    assert rows[italy]["stance"] == "support"
+    # The sentence each row came from, with its actor and stance words marked.
+    page.locator("mark.rm-actor", has_text="Italy").first.wait_for()
+
+    # Fix Italy's stance in the editor: select its first cell, walk to "stance", open, choose.
+    head = editor(page)["head"]
+    canvas = page.locator("[data-testid=stDataFrame] [data-testid=data-grid-canvas]").first
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    row_height = box["height"] / (len(rows) + 2)  # header, rows, the "add row" row
+    page.mouse.click(box["x"] + 60, box["y"] + row_height * (italy + 1.5))
+    for _ in range(head.index("stance") - head.index("statement_id")):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.keyboard.type("concern")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        f"() => ({GRIDS_JS})().some(g => g && g.editable && g.rows.some("
+        "r => r.actor_iso3 === 'ITA' && r.stance === 'concern'))"
+    )
+
+    # Save as a new event: the article's date and an id, then the event's map opens.
+    for part, value in (("year", "2026"), ("month", "01"), ("day", "04")):
+        page.get_by_role("spinbutton", name=f"{part}, Article date").click()
+        page.keyboard.type(value)
+    page.keyboard.press("Tab")
+    event_id = page.get_by_label("Event id (new or existing)")
+    event_id.fill("strikes-browser")
+    event_id.press("Enter")
+    page.get_by_role("button", name="Save to the event and open its map").click()
+    wait_for_shapes(page)
+    page.wait_for_function(f"({FILL_JS})('ITA') === '{rgb(DEFAULT_SCALE.color('concern'))}'")
+    assert page.evaluate(FILL_JS, "DEU") == rgb(DEFAULT_SCALE.color("condemn"))
+    full_page_screenshot(page, "reactionmap-draft-saved-1300x900.png")
+    written = pd.read_csv(
+        events_copy / "strikes-browser" / "statements.csv", dtype=str, keep_default_na=False
+    )
+    assert written.set_index("actor_iso3").loc["ITA", "stance"] == "concern"
