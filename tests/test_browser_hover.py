@@ -69,7 +69,8 @@ POINTS_JS = f"""(minDepth) => {{
                 x1: Math.min(area.right, innerWidth), y1: Math.min(area.bottom, innerHeight)}};
   const paths = [...plot.querySelectorAll('path.choroplethlocation')].filter(p => {{
       const trace = p.parentNode.__data__ && p.parentNode.__data__[0].trace;
-      return trace && trace.hoverinfo !== 'skip' && p.__data__ && p.__data__.loc; }});
+      return trace && !['skip', 'none'].includes(trace.hoverinfo) && p.__data__
+          && p.__data__.loc; }});  // countries only: not the outline, not the sea
   const boxes = paths.map(p => p.getBoundingClientRect());
   const dots = [...plot.querySelectorAll('.scattergeo path.point')].map(d => {{
       const b = d.getBoundingClientRect();
@@ -240,5 +241,66 @@ def test_every_country_answers_its_own_hover_in_each_region(browser, server, nam
         wrong, tested = wrong_hovers(page, names)
         assert tested >= 3, f"only {tested} shapes could be pointed at in {region}"
         assert not wrong, f"{len(wrong)} of {tested} shapes answer wrongly: " + "; ".join(wrong)
+    finally:
+        context.close()
+
+
+def point_of(page, iso3: str) -> tuple[float, float]:
+    found = page.evaluate(POINTS_JS, MIN_DEPTH)["points"]
+    (point,) = [p for p in found if p["iso3"] == iso3]
+    return point["x"], point["y"]
+
+
+def sea_point(page) -> tuple[float, float]:
+    """A point of the map over the sea (mid-Pacific in the world view)."""
+    box = page.evaluate(
+        f"""() => {{ const plot = ({MAP_JS})();
+        const clip = [...plot.querySelectorAll('clipPath')].find(c => c.id.endsWith('geo'));
+        const rect = clip.querySelector('rect');
+        const ctm = plot.querySelector(`[clip-path*="${{clip.id}}"]`).getScreenCTM();
+        const a = new DOMPoint(+rect.getAttribute('x'), +rect.getAttribute('y')).matrixTransform(ctm);
+        const w = +rect.getAttribute('width') * ctm.a, h = +rect.getAttribute('height') * ctm.d;
+        return {{x: a.x, y: a.y, w, h}}; }}"""
+    )
+    return box["x"] + box["w"] * 0.07, box["y"] + box["h"] * 0.55  # the Pacific, west of Chile
+
+
+def wait_for_selected(page, code: str) -> None:
+    """The URL's country (empty: none) and the card under the map agree with ``code``."""
+    page.wait_for_function(
+        "(code) => (new URLSearchParams(location.search).get('country') || '') === code"
+        ' && (code ? !!document.querySelector(`.rm-picked[data-iso3="${code}"] .rm-card`)'
+        "          : !document.querySelector('.rm-picked'))",
+        arg=code,
+    )
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop-click", "phone-tap"])
+def test_a_click_or_tap_shows_the_statement_under_the_map_and_the_sea_clears_it(
+    browser, server, phone
+):
+    context, page = open_map(browser, server, "", phone)
+    try:
+        x, y = point_of(page, "VEN")
+        (page.touchscreen.tap if phone else page.mouse.click)(x, y)
+        wait_for_selected(page, "VEN")
+        card = page.locator(".rm-picked .rm-card").first
+        assert card.get_attribute("data-iso3") == "VEN"
+        assert card.is_visible()
+        hint = page.locator(".rm-hint").first.inner_text()
+        assert ("Tap a country" in hint) == phone and ("Hover a country" in hint) != phone
+        page.screenshot(
+            path=str(SHOTS / f"reactionmap-selected-{'phone' if phone else 'desktop'}.png")
+        )
+        # The sea clears the selection.
+        (page.touchscreen.tap if phone else page.mouse.click)(*sea_point(page))
+        wait_for_selected(page, "")
+        # So does the selected country, clicked again.
+        x, y = point_of(page, "VEN")
+        (page.touchscreen.tap if phone else page.mouse.click)(x, y)
+        wait_for_selected(page, "VEN")
+        x, y = point_of(page, "VEN")
+        (page.touchscreen.tap if phone else page.mouse.click)(x, y)
+        wait_for_selected(page, "")
     finally:
         context.close()

@@ -65,7 +65,7 @@ def test_inherited_shading_is_counted_apart_from_own_statements(good_event):
 
 def test_map_draws_every_shape_once_with_its_stance_colour(good_event):
     table, fig = map_for(load_event(good_event))
-    shapes = [t for t in fig.data if t.type == "choropleth"]
+    shapes = [t for t in fig.data if t.type == "choropleth" and t.name != "sea"]
     drawn = [code for t in shapes for code in t.locations]
     assert len(drawn) == len(set(drawn)) == int(boundaries.country_table()["has_shape"].sum())
     colours = {}
@@ -159,3 +159,10 @@ def test_actor_names_in_timeline_labels_are_escaped(good_event):
     labels |= set(fig.layout.yaxis.categoryarray)
     assert not [label for label in labels if "<a " in label]
     assert '&lt;a href="https://evil.example/"&gt;France&lt;/a&gt;' in labels
+
+
+def test_a_click_names_a_country_a_dot_or_nothing_for_the_sea():
+    assert figures.clicked_code([{"location": "VEN"}]) == "VEN"
+    assert figures.clicked_code([{"customdata": ["LUX", ""]}]) == "LUX"
+    assert figures.clicked_code([{"location": figures.SEA_CODE}]) == ""
+    assert figures.clicked_code([]) == ""

@@ -126,7 +126,9 @@ def map_figure(
     inherited = shapes["inherited_from"].astype(bool) if "inherited_from" in shapes else False
     silent = shapes["stance"] == NO_STATEMENT_KEY
     shown = shapes["shown"].astype(bool)
-    traces: list[dict] = []
+    # First, under everything: the sea as one transparent, clickable shape, so that a click
+    # on the sea reaches the page (plotly's geo maps report none) and clears the selection.
+    traces: list[dict] = [SEA_TRACE]
     # Silent countries carry no text of their own: their hover reads the name from the
     # GeoJSON the browser already has, so each rerun sends only their codes.
     parts = (
@@ -518,12 +520,41 @@ def leader_lines(markers: pd.DataFrame) -> list[dict]:
     ]
 
 
+SEA_CODE = "SEA"
+SEA_TRACE = {
+    "type": "choropleth",
+    "geojson": {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"iso3": SEA_CODE},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[-180, -90], [-180, 90], [180, 90], [180, -90], [-180, -90]]],
+                },
+            }
+        ],
+    },
+    "featureidkey": "properties.iso3",
+    "locations": [SEA_CODE],
+    "z": [0],
+    "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+    "showscale": False,
+    "marker": {"line": {"width": 0}},
+    "hoverinfo": "none",  # no label, but a click is reported
+    "name": "sea",
+    "showlegend": False,
+}
+
+
 def clicked_code(points: list[Mapping]) -> str:
     """The country a map click names: a shape's location, or a small state's dot's code
-    (its customdata is [iso3, note]); '' for a click on the sea."""
+    (its customdata is [iso3, note]); '' for a click on the sea (or no point)."""
     if not points:
         return ""
     point = points[0]
     data = point.get("customdata")
     marker = data[0] if isinstance(data, list) and data else data
-    return str(point.get("location") or marker or "")
+    code = str(point.get("location") or marker or "")
+    return "" if code == SEA_CODE else code

@@ -86,6 +86,7 @@ BOOT_JS = """
     if (!point) return;
     var code = point.location || (point.customdata && point.customdata[0]) || "";
     picked.replaceChildren();
+    if (code === SEA_CODE) return;  // a click on the sea clears
     var card = null;
     document.querySelectorAll("#rm-cards .rm-card").forEach(function (c) {
       if (!card && c.dataset.iso3 === code) card = c;
@@ -232,6 +233,7 @@ def page_html(snap: Snapshot) -> str:
         .replace("MAP_HEIGHT", str(MAP_HEIGHT))
         .replace("OCEAN", json.dumps(OCEAN_TOPOLOGY))
         .replace("NO_STATEMENT", json.dumps("no statement recorded in this view"))
+        .replace("SEA_CODE", json.dumps(figures.SEA_CODE))
     )
     return f"""<!doctype html>
 <html lang="en">
