@@ -22,7 +22,7 @@ ALIASES_PATH = COUNTRIES_DIR / "aliases.csv"
 ORGANIZATIONS_PATH = COUNTRIES_DIR / "organizations.csv"
 
 # Codes outside ISO 3166-1 that the project uses; documented in data/countries/README.md.
-SPECIAL_CODES: dict[str, str] = {"XKX": "Kosovo"}
+SPECIAL_CODES: dict[str, str] = {"XKX": "Kosovo", "SOL": "Somaliland"}
 
 # Languages whose pycountry catalogues (gettext domain "iso3166-1") are indexed.
 LANGUAGES: tuple[str, ...] = (
