@@ -41,6 +41,7 @@ from reactionmap.events import (
 from reactionmap.historical import is_former
 from reactionmap.snapshot import snapshot
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
+from reactionmap.viewstate import WORLD, ViewState
 
 UPLOAD = "Your own table"
 UPLOAD_PARAM = "upload"  # ?event=upload opens the page for a table of one's own
@@ -140,7 +141,7 @@ def cached_words(key: str, _event: Event) -> tuple[bool, bool]:
 
 
 @st.cache_resource(max_entries=64)
-def cached_columns(key: str, view_key, _table, no_dates: bool) -> list[str]:
+def cached_columns(key: str, state: ViewState, _table, no_dates: bool) -> list[str]:
     """The stance table's columns with something in them (the date only when there is one)."""
     return [
         c
@@ -156,20 +157,22 @@ def cached_range(key: str, _event: Event):
 
 
 @st.cache_resource(max_entries=64)
-def cached_view(key: str, _event: Event, as_of, inherit_from, shown, region) -> view.PageView:
+def cached_view(key: str, _event: Event, state: ViewState) -> view.PageView:
     countries = world()[0]
     regions = boundaries.load_regions()  # every ISO code, drawable or not
+    region = state.region
     region_codes = regions.loc[regions["region"] == region, "iso3"] if region else None
     return view.page_view(
-        _event, as_of, inherit_from, shown, countries["iso3"], region_codes, resolver()
-    )
+        _event, state.as_of, state.inherit, state.stances, countries["iso3"], region_codes,
+        resolver(),
+    )  # fmt: skip
 
 
 @st.cache_resource(max_entries=64)
-def cached_cards(key: str, _page: view.PageView, _scale, view_key, selected: str):
+def cached_cards(key: str, _page: view.PageView, _scale, state: ViewState):
     """(first cards, the rest, how many more, organization cards) as HTML: one card per
     actor, its earlier statements folded under it."""
-    html = cards.actor_cards(_page.cards, _scale, selected)[:MAX_CARDS]
+    html = cards.actor_cards(_page.cards, _scale, state.country)[:MAX_CARDS]
     return (
         "".join(html[:FIRST_CARDS]),
         "".join(html[FIRST_CARDS:]),
@@ -179,28 +182,29 @@ def cached_cards(key: str, _page: view.PageView, _scale, view_key, selected: str
 
 
 @st.cache_resource(max_entries=64)
-def cached_map(key, _rows, as_of, inherit_from, shown, region, selected, height, _scale):
+def cached_map(key, _rows, state: ViewState, height, _scale):
     countries, markers = world()
+    region = state.region
     if region:
         countries = countries[countries["region"] == region]
-    table = figures.map_table(_rows, countries, set(shown))
+    table = figures.map_table(_rows, countries, set(state.stances))
     table["hover"] = [figures.hover_text(row, _scale) for row in table.to_dict("records")]
     return figures.map_figure(
         table,
         _scale,
         markers,
         boundaries.GEOJSON_URL,
-        selected or None,
+        state.country or None,
         height=height,
         frame=frames().get(region) if region else None,
-        shown_keys=shown,
+        shown_keys=state.stances,
         narrow=height < NARROW_HEIGHT and not region,
     )
 
 
 @st.cache_resource(max_entries=64)
-def cached_timeline(key, _rows, as_of, inherit_from, shown, region, _event: Event):
-    return figures.timeline_figure(_rows, _event.milestones, _event.scale, as_of)
+def cached_timeline(key, _rows, state: ViewState, _event: Event):
+    return figures.timeline_figure(_rows, _event.milestones, _event.scale, state.as_of)
 
 
 def digest(data: bytes) -> str:
@@ -490,7 +494,7 @@ def draft_page() -> None:
 params = st.query_params
 events = list_events()
 choices = [*events, UPLOAD, DRAFT]
-wanted = params.get("event", events[0] if events else UPLOAD)
+wanted = ViewState.from_query(params, event=events[0] if events else UPLOAD).event
 wanted = UPLOAD if wanted == UPLOAD_PARAM and UPLOAD_PARAM not in events else wanted
 wanted = DRAFT if wanted == DRAFT_PARAM and DRAFT_PARAM not in events else wanted
 if wanted not in choices:
@@ -503,7 +507,8 @@ with st.sidebar:
     st.session_state.setdefault("event_pick", wanted)
     titles = {e: event_title(e) for e in events} | {UPLOAD: UPLOAD, DRAFT: DRAFT}
     event_id = st.selectbox("Event", choices, format_func=titles.get, key="event_pick")
-st.query_params["event"] = {UPLOAD: UPLOAD_PARAM, DRAFT: DRAFT_PARAM}.get(event_id, event_id)
+url_event = {UPLOAD: UPLOAD_PARAM, DRAFT: DRAFT_PARAM}.get(event_id, event_id)
+st.query_params["event"] = url_event
 if event_id == DRAFT:
     draft_page()
     st.stop()
@@ -591,13 +596,14 @@ orgs = sorted(c for c in statements["actor_iso3"].unique() if resolver().is_orga
 # Each widget has a key; the URL sets its first value only. (A widget whose default changes
 # between reruns gets a new identity, and the reader's change is lost.)
 space = f"{event_id}|{'.'.join(scale.keys)}"
-as_of_param = pd.to_datetime(params.get("as_of", ""), errors="coerce")
+asked = ViewState.from_query(
+    params, stances=all_keys, regions=regions, organizations=orgs, dates=(first, last)
+)
 initial = {
-    f"as_of|{space}": last if pd.isna(as_of_param) else as_of_param.date(),
-    f"stances|{space}": [k for k in params.get("stance", "").split(",") if k in all_keys]
-    or all_keys,
-    "region": params.get("region") if params.get("region") in regions else "World",
-    f"inherit|{space}": [o for o in params.get("inherit", "").split(",") if o in orgs],
+    f"as_of|{space}": last if asked.as_of is None else asked.as_of.date(),
+    f"stances|{space}": list(asked.stances),
+    "region": asked.region or WORLD,
+    f"inherit|{space}": list(asked.inherit),
 }
 for name, value in initial.items():
     st.session_state.setdefault(name, value)
@@ -621,7 +627,7 @@ with st.sidebar:
         format_func=lambda k: md(scale.label(k)),
         key=f"stances|{space}",
     )
-    region = st.selectbox("Region", ["World", *regions], key="region")
+    region = st.selectbox("Region", [WORLD, *regions], key="region")
     inherit_from = st.multiselect(
         "Shade members of these organizations when silent",
         orgs,
@@ -630,10 +636,16 @@ with st.sidebar:
         key=f"inherit|{space}",
     )
 as_of = pd.Timestamp(as_of)
-region = "" if region == "World" else region
-view_key = (as_of, tuple(inherit_from), tuple(shown), region)
+region = "" if region == WORLD else region
+filters = ViewState(
+    event=url_event,
+    as_of=as_of,
+    stances=tuple(shown),
+    region=region,
+    inherit=tuple(inherit_from),
+)  # the view but the selected country, which the map's rows do not depend on
 
-page = cached_view(key, event, *view_key)
+page = cached_view(key, event, filters)
 # A vote (or any table whose rows carry no words) shows a tally, the map and the table;
 # cards only for the rows with words.
 with_words, all_words = cached_words(key, event)
@@ -649,7 +661,7 @@ counts = stance.stance_counts(page.visible, scale.keys)
 # ---- selection: a click on the map, the country picker, or ?country= ---------------------------
 names = dict(zip(countries["iso3"], countries["name"], strict=True))
 if "selected" not in st.session_state:
-    st.session_state["selected"] = params.get("country", "")
+    st.session_state["selected"] = asked.country
 
 
 def on_map_select() -> None:
@@ -664,6 +676,7 @@ def on_pick() -> None:
 
 
 selected = st.session_state["selected"]
+state = replace(filters, country=selected)
 
 # ---- the map ------------------------------------------------------------------------------------
 # A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
@@ -677,7 +690,7 @@ if scale.keys == schema.VOTE_SCALE.keys or not with_words:
         theme=None,
         key="tally",
     )
-fig = cached_map(key, page.country_rows, *view_key, selected, 300 if phone else 520, scale)
+fig = cached_map(key, page.country_rows, state, 300 if phone else 520, scale)
 st.plotly_chart(
     fig,
     key="map",
@@ -723,9 +736,7 @@ if selected:
 # Cards only for rows with words: a vote's rows have none.
 if with_words:
     left, right = st.columns([3, 2], gap="large")
-    first_cards, more_cards, more_count, org_cards = cached_cards(
-        key, page, scale, view_key, selected
-    )
+    first_cards, more_cards, more_count, org_cards = cached_cards(key, page, scale, state)
     with left:
         options = ["", *sorted(set(page.cards["actor_iso3"]), key=lambda c: names.get(c, c))]
         st.session_state["country_pick"] = selected if selected in options else ""
@@ -761,7 +772,7 @@ if not no_dates and (first < last or with_words):
     st.subheader("Timeline")
     timeline_rows = page.timeline
     st.plotly_chart(
-        cached_timeline(key, timeline_rows, *view_key, event),
+        cached_timeline(key, timeline_rows, filters, event),
         config=PLOTLY_CONFIG | {"displayModeBar": False},
         width="stretch",
         key="timeline",
@@ -793,7 +804,7 @@ safe_table = schema.sources_as_shown(shown_table)
 st.dataframe(
     # Only the columns shown are sent to the browser; the CSV download has them all.
     # A column empty in every row (a vote has no words, no speaker) is left out.
-    safe_table[cached_columns(key, view_key, safe_table, no_dates)].assign(
+    safe_table[cached_columns(key, filters, safe_table, no_dates)].assign(
         stance=safe_table["stance"].map(scale.label)
     ),
     hide_index=True,
@@ -843,7 +854,7 @@ for column, (label, data, what, day, extension) in zip(st.columns(3), downloads,
 
 # The map as an image, and the view as a page to host or embed: made on click, like the files above.
 def view_snapshot():
-    return snapshot(event, as_of, shown, region, resolver(), inherit_from)
+    return snapshot(event, state.as_of, state.stances, state.region, resolver(), state.inherit)
 
 
 image_png, image_svg, page_zip = st.columns(3)
@@ -870,15 +881,7 @@ with st.expander("Embed this view"):
     )
 
 # ---- keep the URL in step with the view, and offer it ------------------------------------------
-state = {
-    "event": UPLOAD_PARAM if event_id == UPLOAD else event_id,
-    "as_of": "" if no_dates else f"{as_of:%Y-%m-%d}",
-    "stance": ",".join(shown) if set(shown) != set(all_keys) else "",
-    "region": region,
-    "country": selected,
-    "inherit": ",".join(inherit_from),
-}
-for name, value in state.items():
+for name, value in state.to_query(all_keys, dated=not no_dates).items():
     if value:
         st.query_params[name] = value
     elif name in st.query_params:
