@@ -187,8 +187,7 @@ def cached_map(key, _rows, state: ViewState, height, _scale):
     region = state.region
     if region:
         countries = countries[countries["region"] == region]
-    table = figures.map_table(_rows, countries, set(state.stances))
-    table["hover"] = [figures.hover_text(row, _scale) for row in table.to_dict("records")]
+    table = figures.map_table(_rows, countries, _scale, set(state.stances))
     return figures.map_figure(
         table,
         _scale,

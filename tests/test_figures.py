@@ -14,8 +14,7 @@ from reactionmap.view import countries_only
 
 def map_for(event, shown=None, selected=None):
     rows = countries_only(stance_table(event.statements))
-    table = figures.map_table(rows, boundaries.country_table(), shown)
-    table["hover"] = [figures.hover_text(r, event.scale) for _, r in table.iterrows()]
+    table = figures.map_table(rows, boundaries.country_table(), event.scale, shown)
     return table, figures.map_figure(
         table, event.scale, boundaries.load_markers(), "u", selected, shown_keys=shown
     )
@@ -51,8 +50,7 @@ def test_inherited_shading_is_counted_apart_from_own_statements(good_event):
     everyone = stance_table(event.statements)
     eu = ("FRA", "DEU", "ITA", "ESP")
     rows = countries_only(inherit(everyone, {"EU": eu}, {c: c for c in eu}))
-    table = figures.map_table(rows, boundaries.country_table())
-    table["hover"] = ""
+    table = figures.map_table(rows, boundaries.country_table(), event.scale)
     fig = figures.map_figure(table, event.scale, boundaries.load_markers(), "u")
     legend = [t.name for t in fig.data if t.showlegend]
     # Italy and Spain take the EU's concern; they are not counted as concern of their own.
@@ -81,12 +79,23 @@ def test_hover_is_escaped_wrapped_and_cut():
     row = pd.Series(
         {"name": "Russia", "stance": "condemn", "statement_count": 2, "speaker": "<b>S</b>",
          "speaker_role": "", "latest_date": "3 Jan 2026", "latest_text": "x " * 400,
-         "inherited_from": "", "shown": True}
+         "latest_is_quote": False, "inherited_from": "", "shown": True}
     )  # fmt: skip
     text = figures.hover_text(row, DEFAULT_SCALE)
     assert "&lt;b&gt;S&lt;/b&gt;" in text and "<b>S</b>" not in text
     assert "…" in text
     assert all(len(line) <= figures.HOVER_WIDTH for line in text.split("<br>")[3:])
+
+
+def test_a_quote_is_in_quotation_marks_a_summary_is_not(good_event):
+    table, _ = map_for(load_event(good_event))
+    assert table["latest_is_quote"].dtype == bool  # silent countries too: False, not ""
+    spoke = table[table["statement_count"] > 0]
+    assert spoke["latest_is_quote"].any() and not spoke["latest_is_quote"].all()
+    for _, row in spoke.iterrows():
+        quoted = f"“{row['latest_text'].split()[0]}" in row["hover"]
+        assert quoted == row["latest_is_quote"], row["iso3"]
+    assert not table.loc[table["statement_count"] == 0, "latest_is_quote"].any()
 
 
 def test_filtered_countries_are_hidden_not_recoloured(good_event):

@@ -57,8 +57,7 @@ def test_recorded_vote_in_un_spelling_imports_resolves_and_draws(tmp_path, capsy
     drawn = drawable[drawable["has_shape"] | drawable["has_marker"]]
     assert set(table["actor_iso3"]) <= set(drawn["iso3"])  # every member can be seen and hovered
 
-    map_rows = figures.map_table(table, drawable)
-    map_rows["hover"] = ""
+    map_rows = figures.map_table(table, drawable, event.scale)
     fig = figures.map_figure(map_rows, event.scale, boundaries.load_markers(), "x.geojson")
     legend = [t.name for t in fig.data if t.showlegend]
     labels = [name.rsplit(" (", 1)[0] for name in legend]

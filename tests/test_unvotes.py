@@ -118,7 +118,7 @@ def test_former_members_keep_their_vote_and_name_and_are_not_drawn(tmp_path, cap
     former = {want for _, _, want in FORMER}
     assert set(page.not_drawable["actor_iso3"]) == former  # listed apart, by name
     assert set(page.table["actor_iso3"]) >= former  # and kept in the table
-    drawn = figures.map_table(page.country_rows, countries)
+    drawn = figures.map_table(page.country_rows, countries, VOTE_SCALE)
     painted = drawn.loc[drawn["stance"] != "none", "iso3"]
     assert set(painted) == {"FRA", "BLR"}  # never painted on Russia, Serbia, Germany, Yemen...
 

@@ -71,17 +71,18 @@ def hover_text(row: Mapping, scale: Scale) -> str:
     lines.append(wrap_escaped(" · ".join(p for p in (who, row["latest_date"]) if p)))
     text = row["latest_text"]
     if text:
-        lines.append(wrap_escaped(f"“{text}”" if row.get("latest_is_quote") in (True,) else text))
+        lines.append(wrap_escaped(f"“{text}”" if row["latest_is_quote"] else text))
     return "<br>".join(lines)
 
 
 def map_table(
-    stances: pd.DataFrame, countries: pd.DataFrame, shown: set[str] | None = None
+    stances: pd.DataFrame, countries: pd.DataFrame, scale: Scale, shown: set[str] | None = None
 ) -> pd.DataFrame:
-    """Every drawable country with its stance ('none' when it said nothing) and hover text inputs.
+    """Every drawable country with its stance ('none' when it said nothing) and its ``hover``.
 
     ``shown`` is the set of stance keys the reader's filter keeps; the others are marked
-    ``shown`` False and drawn blank, never recoloured as another stance.
+    ``shown`` False and drawn blank, never recoloured as another stance. ``latest_is_quote``
+    is a bool column (False for a silent country).
     """
     table = countries[["iso3", "name", "has_shape", "has_marker"]].merge(
         stances.drop(columns=["actor"], errors="ignore").rename(columns={"actor_iso3": "iso3"}),
@@ -91,7 +92,10 @@ def map_table(
     table["stance"] = table["stance"].fillna(NO_STATEMENT_KEY)
     table["statement_count"] = table["statement_count"].fillna(0).astype(int)
     table["shown"] = True if shown is None else table["stance"].isin(shown)
-    return table.fillna("")
+    table["latest_is_quote"] = table["latest_is_quote"].astype("boolean").fillna(False).astype(bool)
+    table = table.fillna("")
+    table["hover"] = [hover_text(row, scale) for row in table.to_dict("records")]
+    return table
 
 
 def map_figure(

@@ -21,7 +21,7 @@ class Snapshot:
     stances: tuple[str, ...]  # the stance keys shown ('none' included when shown)
     region: str  # "" for the whole world
     page: view.PageView
-    table: pd.DataFrame  # figures.map_table with a "hover" column, one row per drawable country
+    table: pd.DataFrame  # figures.map_table: one row per drawable country, with its hover
     frame: tuple[float, float, float, float] | None  # the region's (lon, lon, lat, lat) frame
 
     @property
@@ -98,8 +98,7 @@ def snapshot(
         event, day, tuple(inherit_from), chosen, countries["iso3"], region_codes, resolver
     )
     drawn = countries[countries["region"] == region] if region else countries
-    table = figures.map_table(page.country_rows, drawn, set(chosen))
-    table["hover"] = [figures.hover_text(row, event.scale) for row in table.to_dict("records")]
+    table = figures.map_table(page.country_rows, drawn, event.scale, set(chosen))
     frame = None
     if region:
         frame = view.region_bounds(boundaries.load_countries()).get(region)
