@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 from dataclasses import replace
-from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from reactionmap import (
     boundaries,
+    captions,
     cards,
+    digests,
+    downloads,
     export,
     figures,
-    image,
     problems,
     publish,
     scales,
@@ -38,8 +38,6 @@ from reactionmap.events import (
     load_event,
     still_standing,
 )
-from reactionmap.historical import is_former
-from reactionmap.snapshot import snapshot
 from reactionmap.tables import MAX_BYTES, TableRefused, read_table
 from reactionmap.viewstate import WORLD, ViewState
 
@@ -49,11 +47,6 @@ UN_FILE = "UNGA_voting.csv"  # how the UN Digital Library's bulk file is usually
 SCALE_NAMES = {"default": "Reactions (condemn … support)", "vote": "Vote (yes/no/…)"}
 DRAFT = "Draft from an article"
 DRAFT_PARAM = "draft"  # ?event=draft opens the drafting page
-TABLE_COLUMNS = [
-    "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
-    "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
-]  # fmt: skip
-KEPT = ("actor", "stance", "actor_iso3")  # table columns shown even when empty
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 NARROW_HEIGHT = 400  # a map this short is a phone's: its world view spreads the dots farther
@@ -142,30 +135,21 @@ def cached_words(key: str, _event: Event) -> tuple[bool, bool]:
 
 @st.cache_resource(max_entries=64)
 def cached_columns(key: str, state: ViewState, _table, no_dates: bool) -> list[str]:
-    """The stance table's columns with something in them (the date only when there is one)."""
-    return [
-        c
-        for c in TABLE_COLUMNS
-        if c in KEPT or (_table[c].ne("").any() and not (no_dates and c == "latest_date"))
-    ]
+    return view.table_columns(_table, dated=not no_dates)
 
 
 @st.cache_resource(max_entries=8)
 def cached_range(key: str, _event: Event):
-    first, last = stance.date_range(_event.statements)
-    return first.date(), last.date(), bool((_event.statements["date_precision"] == "unknown").all())
+    return view.as_of_range(_event.statements)
 
 
 @st.cache_resource(max_entries=64)
 def cached_view(key: str, _event: Event, state: ViewState) -> view.PageView:
-    countries = world()[0]
-    regions = boundaries.load_regions()  # every ISO code, drawable or not
-    region = state.region
-    region_codes = regions.loc[regions["region"] == region, "iso3"] if region else None
+    codes = world()[0]["iso3"]
+    region = boundaries.region_codes(state.region)
     return view.page_view(
-        _event, state.as_of, state.inherit, state.stances, countries["iso3"], region_codes,
-        resolver(),
-    )  # fmt: skip
+        _event, state.as_of, state.inherit, state.stances, codes, region, resolver()
+    )
 
 
 @st.cache_resource(max_entries=64)
@@ -206,14 +190,10 @@ def cached_timeline(key, _rows, state: ViewState, _event: Event):
     return figures.timeline_figure(_rows, _event.milestones, _event.scale, state.as_of)
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
     """The UN voting file: pick a resolution (the newest first), map its vote."""
     try:
-        found = cached_un_scan(name, digest(data), data, None)
+        found = cached_un_scan(name, digests.of_bytes(data), data, None)
     except ValueError as err:  # pyarrow's parse errors are ValueErrors too
         st.error(f"{md(name)} has the UN voting file's header but cannot be read: {md(err)}")
         st.stop()
@@ -225,9 +205,9 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
         f"Resolution ({len(symbols)} in this {found.layout}-layout file, newest first)",
         symbols,
         format_func=lambda s: f"{s} · {titles[s][:90]}",  # options are plain text
-        key=f"resolution|{digest(data)}",
+        key=f"resolution|{digests.of_bytes(data)}",
     )
-    event = cached_un_event(name, digest(data), symbol, data)
+    event = cached_un_event(name, digests.of_bytes(data), symbol, data)
     st.subheader(md(event.title))
     st.caption(
         f"{event.date:%-d %B %Y} · UN Digital Library voting file ({found.layout} layout) · "
@@ -235,7 +215,7 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
     )
     if event.summary:
         st.caption(md(event.summary))
-    return event, f"un:{digest(data)}:{symbol}"
+    return event, f"un:{digests.of_bytes(data)}:{symbol}"
 
 
 def table_upload(name: str, data: bytes) -> tuple[Event, str]:
@@ -247,7 +227,7 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
         "contract is used when present. Problems are listed below; every good row is mapped."
     )
     try:
-        raw, read_problems = cached_upload(name, digest(data), data)
+        raw, read_problems = cached_upload(name, digests.of_bytes(data), data)
     except TableRefused as err:
         st.error(f"Refused: {md(err)}")
         if len(data) > MAX_BYTES:
@@ -255,7 +235,7 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
             plain = name.replace("`", "'")  # inline code shows the rest as it is
             st.markdown(f"`reactionmap import {plain} --event-id my-event`")
         st.stop()
-    tag = digest(data)
+    tag = digests.of_bytes(data)
     columns = [str(c) for c in raw.columns]
     raw = raw.set_axis(columns, axis=1)
     actor_guess, stance_guess = guess_columns(columns)
@@ -328,8 +308,7 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
         )
         mapping = dict(zip(chosen["value"], chosen["key"].fillna(""), strict=True))
         table["stance"] = scales.apply_value_map(table["stance"], mapping)
-    cells = pd.util.hash_pandas_object(table, index=True).to_numpy().tobytes()
-    table_digest = digest(repr(list(table.columns)).encode() + cells)  # headers count too
+    table_digest = digests.of_frame(table)  # headers count too
     event = cached_table_event(name, table_digest, scale_name, table, standing)
     return event, f"table:{table_digest}:{scale_name}"
 
@@ -402,7 +381,7 @@ def draft_page() -> None:
         st.error(f"Refused: {md(err)}")
         return
     options = (f"{date}" if date else None, tuple(targets), same_day, source, url)
-    key = digest(data + repr(options).encode())
+    key = digests.of_bytes(data + repr(options).encode())
     result = cached_draft(key, text, name, *options)
     rows = result.rows
     if rows.empty:
@@ -416,7 +395,7 @@ def draft_page() -> None:
         hide_index=True,
         width="stretch",
         # Keyed by the proposed rows: an option that does not change them keeps the reader's edits.
-        key=f"draft-editor-{digest(export.statements_csv(rows))}",
+        key=f"draft-editor-{digests.of_bytes(export.statements_csv(rows))}",
         column_config={
             "stance": st.column_config.SelectboxColumn("stance", options=keys, required=True),
             "date_precision": st.column_config.SelectboxColumn(
@@ -557,23 +536,14 @@ else:
     event = cached_event(event_id, stamp)
     key = f"event:{event_id}:{stamp}"
     st.title(md(event.title))
-    st.caption(
-        (f"{event.date:%-d %B %Y}" if event.date_known else "Date not given")
-        + f" · {len(event.statements)} statements by "
-        f"{event.statements['actor_iso3'].nunique()} actors"
-    )
+    st.caption(captions.event_line(event))
     if event.summary:
         with st.expander("What happened"):
             st.markdown(md(event.summary))
 
 scale, statements = event.scale, event.statements
 if event.problems:
-    unmapped = event.input_rows - len(event.statements)
-    st.error(
-        f"{len(event.problems)} problem(s): {unmapped} of {event.input_rows} row(s) are not "
-        "mapped until fixed. Each problem names its file, rows and column; identical ones "
-        "are listed once."
-    )
+    st.error(captions.problems_line(event))
     st.dataframe(
         problems.grouped_frame(event.problems, set(event.statements["row"])),
         hide_index=True,
@@ -590,7 +560,7 @@ first, last, undated = cached_range(key, event)
 no_dates = undated  # not one statement has a date: no As of, no timeline, no date claimed
 all_keys = [c.key for c in scale.with_none]
 regions = sorted(countries["region"].dropna().unique())
-orgs = sorted(c for c in statements["actor_iso3"].unique() if resolver().is_organization(c))
+orgs = view.organizations_in(statements, resolver())
 
 # Each widget has a key; the URL sets its first value only. (A widget whose default changes
 # between reruns gets a new identity, and the reader's change is lost.)
@@ -649,13 +619,7 @@ page = cached_view(key, event, filters)
 # cards only for the rows with words.
 with_words, all_words = cached_words(key, event)
 if with_words and not all_words:
-    page = replace(
-        page,
-        cards=page.cards[stance.statement_text(page.cards) != ""],
-        organization_cards=page.organization_cards[
-            stance.statement_text(page.organization_cards) != ""
-        ],
-    )
+    page = view.words_only(page)
 counts = stance.stance_counts(page.visible, scale.keys)
 # ---- selection: a click on the map, the country picker, or ?country= ---------------------------
 names = dict(zip(countries["iso3"], countries["name"], strict=True))
@@ -699,22 +663,8 @@ st.plotly_chart(
     width="stretch",
     theme=None,
 )
-missing = page.not_drawable
-former = missing["actor_iso3"].map(is_former).astype(bool)
-for rows, why in (
-    (missing[former], "Not on today's map (members that no longer exist, never drawn on a "
-     "successor's shape): "),
-    (missing[~former], "Not on the map (no shape or marker for their code): "),
-):  # fmt: skip
-    if len(rows):
-        st.warning(
-            why
-            + ", ".join(
-                f"{md(a)} ({md(c)}): {md(scale.label(k))}"
-                for a, c, k in zip(rows["actor"], rows["actor_iso3"], rows["stance"], strict=True)
-            )
-            + f". They are in {'the cards, ' if with_words else ''}the table and the downloads."
-        )
+for warning in captions.not_on_map(page.not_drawable, scale, with_words):
+    st.warning(warning)
 # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
 st.html(
     cards.hint_html(
@@ -769,37 +719,21 @@ if with_words:
 # No timeline without dates, nor for a vote: its rows share one day and carry no words.
 if not no_dates and (first < last or with_words):
     st.subheader("Timeline")
-    timeline_rows = page.timeline
     st.plotly_chart(
-        cached_timeline(key, timeline_rows, filters, event),
+        cached_timeline(key, page.timeline, filters, event),
         config=PLOTLY_CONFIG | {"displayModeBar": False},
         width="stretch",
         key="timeline",
         theme=None,
     )
-    st.caption(
-        "A dot is a statement dated to the day; a bar spans the days a statement may fall on when "
-        "the source gives only its month. The black line is the *As of* date."
-    )
-    undated = timeline_rows[timeline_rows["date_precision"] == "unknown"]
-    if len(undated):
-        st.caption(
-            "Not on the timeline, date not reported: "
-            + ", ".join(md(a) for a in undated["actor"].unique())
-        )
-    placed = figures.day_milestones(event.milestones)
-    for milestone in event.milestones:
-        if milestone not in placed:
-            st.caption(
-                f"Milestone not on the timeline, day not reported: {md(milestone.get('label', ''))} "
-                f"({md(milestone.get('date', 'no date'))})"
-            )
+    st.caption(captions.TIMELINE_KEY)
+    for line in captions.off_the_timeline(page.timeline, event.milestones):
+        st.caption(line)
 
 # ---- table and downloads -------------------------------------------------------------------------
 st.subheader("Stance table")
-shown_table = page.table
 # Only validated http(s) addresses become links; any other is plain text beside the name.
-safe_table = schema.sources_as_shown(shown_table)
+safe_table = schema.sources_as_shown(page.table)
 st.dataframe(
     # Only the columns shown are sent to the browser; the CSV download has them all.
     # A column empty in every row (a vote has no words, no speaker) is left out.
@@ -824,54 +758,14 @@ st.dataframe(
     },
 )
 st.caption("The CSV download has the same rows with stable column names and stance keys.")
-day_shown = None if no_dates else as_of  # a file name never carries a made-up date
 # Each file is made only when its button is clicked (a callable), never on every rerun.
-# The GeoJSON has every country with its real stance, and `shown` for the filters.
-downloads = [
-    ("Stance table (CSV)", partial(export.stance_csv, shown_table), "stance", day_shown, "csv"),
-    (
-        "Map (GeoJSON)",
-        lambda: export.stance_geojson(
-            page.country_rows, boundaries.load_countries(), markers, page.kept
-        ),
-        "stance",
-        day_shown,
-        "geojson",
-    ),
-    ("All statements (CSV)", partial(export.statements_csv, statements), "statements", None, "csv"),
-]
-mimes = {"csv": "text/csv", "geojson": "application/geo+json"}
-for column, (label, data, what, day, extension) in zip(st.columns(3), downloads, strict=True):
-    column.download_button(
-        label,
-        data,
-        export.download_name(event.id, what, day, extension),
-        mimes[extension],
-        on_click="ignore",
-    )
-
-
-# The map as an image, and the view as a page to host or embed: made on click, like the files above.
-def view_snapshot():
-    return snapshot(event, state.as_of, state.stances, state.region, resolver(), state.inherit)
-
-
-image_png, image_svg, page_zip = st.columns(3)
-for column, fmt in ((image_png, "png"), (image_svg, "svg")):
-    column.download_button(
-        f"Map as {fmt.upper()}",
-        partial(lambda f: image.map_image(view_snapshot(), f), fmt),
-        export.download_name(event.id, "map", as_of, fmt),
-        image.MIME[fmt],
-        on_click="ignore",
-    )
-page_zip.download_button(
-    "Published page (ZIP)",
-    lambda: publish.folder_zip(view_snapshot()),
-    export.download_name(event.id, "page", as_of, "zip"),
-    "application/zip",
-    on_click="ignore",
-)
+day_shown = None if no_dates else as_of  # a file name never carries a made-up date
+for files in (
+    downloads.data_files(event, page, markers, day_shown),
+    downloads.view_files(event, state, resolver()),  # the map as an image, the view as a page
+):
+    for column, (label, make, file_name, mime) in zip(st.columns(3), files, strict=True):
+        column.download_button(label, make, file_name, mime, on_click="ignore")
 with st.expander("Embed this view"):
     st.code(publish.embed_snippet(f"{event.id}/index.html", event.title), language="html")
     st.caption(

@@ -94,3 +94,11 @@ def country_table() -> pd.DataFrame:
     table["has_shape"] = table.iso3.isin(shapes.iso3)
     table["has_marker"] = table.iso3.isin(markers.iso3)
     return table.sort_values("iso3", ignore_index=True)
+
+
+def region_codes(region: str) -> pd.Series | None:
+    """Every ISO code in a UN region, drawable or not; None for the whole world ("")."""
+    if not region:
+        return None
+    regions = load_regions()
+    return regions.loc[regions["region"] == region, "iso3"]

@@ -90,10 +90,7 @@ def snapshot(
     region = region or ""
     if region and region not in regions:
         raise ValueError(f"unknown region {region!r}; allowed: {', '.join(regions)}")
-    region_codes = None
-    if region:
-        known = boundaries.load_regions()
-        region_codes = known.loc[known["region"] == region, "iso3"]
+    region_codes = boundaries.region_codes(region)
     page = view.page_view(
         event, day, tuple(inherit_from), chosen, countries["iso3"], region_codes, resolver
     )

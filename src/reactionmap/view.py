@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -11,7 +12,7 @@ from reactionmap.countries import CountryResolver, default_resolver
 from reactionmap.dates import made_by
 from reactionmap.events import Event
 from reactionmap.schema import NO_STATEMENT_KEY
-from reactionmap.stance import actor_key, inherit, stance_table
+from reactionmap.stance import actor_key, date_range, inherit, stance_table, statement_text
 
 
 def is_organization(codes: pd.Series, resolver: CountryResolver | None = None) -> pd.Series:
@@ -171,3 +172,42 @@ def page_view(
         table=pd.concat([visible, organizations, others], ignore_index=True),
         not_drawable=not_drawable(visible, drawable),
     )
+
+
+# The stance table's columns on the page, in order; the first ones are shown even when empty.
+TABLE_COLUMNS = [
+    "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
+    "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
+]  # fmt: skip
+KEPT_COLUMNS = ("actor", "stance", "actor_iso3")
+
+
+def table_columns(table: pd.DataFrame, dated: bool = True) -> list[str]:
+    """The stance table's columns with something in them (a vote has no words, no speaker);
+    the date only for a ``dated`` event."""
+    return [
+        c
+        for c in TABLE_COLUMNS
+        if c in KEPT_COLUMNS or (table[c].ne("").any() and (dated or c != "latest_date"))
+    ]
+
+
+def words_only(page: PageView) -> PageView:
+    """The same view with cards only for statements that carry words (a vote's rows carry none)."""
+    return replace(
+        page,
+        cards=page.cards[statement_text(page.cards) != ""],
+        organization_cards=page.organization_cards[statement_text(page.organization_cards) != ""],
+    )
+
+
+def organizations_in(statements: pd.DataFrame, resolver: CountryResolver | None = None) -> list:
+    """The organizations that spoke, by code: those whose silent members can take their stance."""
+    codes = pd.Series(statements["actor_iso3"].unique(), dtype=str)
+    return sorted(codes[is_organization(codes, resolver)])
+
+
+def as_of_range(statements: pd.DataFrame) -> tuple[dt.date, dt.date, bool]:
+    """The as-of slider's first and last day, and whether not one statement has a date."""
+    first, last = date_range(statements)
+    return first.date(), last.date(), bool((statements["date_precision"] == "unknown").all())
