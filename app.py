@@ -97,7 +97,7 @@ def world():
 
 @st.cache_resource
 def frames():
-    return view.region_bounds(boundaries.load_countries())
+    return boundaries.region_bounds(boundaries.load_countries())
 
 
 @st.cache_resource(max_entries=8)

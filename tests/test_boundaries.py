@@ -250,3 +250,13 @@ def test_build_helpers_make_spherical_rings_planar():
     planar = build.close_polar_ring(Polygon(pole_ring, [coast]))
     assert planar.is_valid and planar.bounds == (-180, -90, 180, -70.0)
     assert build.close_polar_ring(crossing) is None
+
+
+def test_region_frames_hold_their_countries_and_not_the_globe():
+    frames = boundaries.region_bounds(boundaries.load_countries())
+    lon_min, lon_max, lat_min, lat_max = frames["Europe"]
+    assert -40 < lon_min < 0 < 40 < lon_max <= 180 and 20 < lat_min < 40 < 70 < lat_max <= 89
+    # Interior points, not bounds: the USA's Aleutians do not stretch the Americas' frame.
+    assert frames["Americas"][1] < 0 and frames["Americas"][0] > -180
+    assert set(boundaries.region_codes("Europe")) >= {"FRA", "DEU"}
+    assert boundaries.region_codes("") is None

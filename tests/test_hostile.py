@@ -14,7 +14,7 @@ from reactionmap import events as events_module
 from reactionmap.cards import escape_markdown, source_html
 from reactionmap.cli import main
 from reactionmap.events import event_stamp, list_events, load_event
-from reactionmap.schema import problems_frame, safe_url
+from reactionmap.schema import DEFAULT_SCALE, problems_frame, safe_url
 from reactionmap.tables import MAX_BYTES, TableRefused, read_path, read_table
 from tests.conftest import EVENT_TOML, GOOD_ROWS, write_event
 
@@ -66,7 +66,7 @@ def test_an_xlsx_cell_dated_9999_is_a_problem():
     buffer = io.BytesIO()
     book.save(buffer)
     raw, problems = read_table(buffer.getvalue(), "far.xlsx")
-    event = events_module.event_from_table(raw, events_module.DEFAULT_SCALE, "far.xlsx")
+    event = events_module.event_from_table(raw, DEFAULT_SCALE, "far.xlsx")
     assert [(p.row, p.column) for p in event.problems] == [(2, "date")]
     assert event.statements.empty
 
@@ -360,7 +360,7 @@ def test_problems_table_agrees_with_the_map_for_an_uploaded_workbook():
     )
     raw, read_problems = read_table(data, "book.xlsx")
     event = events_module.event_from_table(
-        raw, events_module.DEFAULT_SCALE, "book.xlsx", read_problems=read_problems
+        raw, DEFAULT_SCALE, "book.xlsx", read_problems=read_problems
     )
     mapped = set(event.statements["row"])
     frame = problems_frame(event.problems, mapped)
@@ -372,7 +372,7 @@ def test_problems_table_agrees_with_the_map_for_an_uploaded_workbook():
 def test_a_workbook_header_naming_a_column_twice_is_a_problem_not_a_crash():
     raw, read_problems = read_table(_workbook(["actor", "stance", "quote", "quote"]), "b.xlsx")
     _, problems = events_module.prepare_statements(
-        raw, events_module.DEFAULT_SCALE, pd.Timestamp("2026-01-01"), "b.xlsx"
+        raw, DEFAULT_SCALE, pd.Timestamp("2026-01-01"), "b.xlsx"
     )
     (twice,) = [p for p in problems if "twice" in p.message]
     assert (twice.row, twice.column) == (1, "quote")
@@ -439,7 +439,5 @@ def test_a_row_fixed_in_the_editor_is_checked_afresh():
     fixed = raw.copy()
     fixed.loc[0, "quote"] = "Non."
     assert still_standing(problems, raw, fixed) == []
-    event = events_module.event_from_table(
-        fixed, events_module.DEFAULT_SCALE, "short.csv", read_problems=[]
-    )
+    event = events_module.event_from_table(fixed, DEFAULT_SCALE, "short.csv", read_problems=[])
     assert set(event.statements["row"]) == {2, 3}

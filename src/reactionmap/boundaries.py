@@ -102,3 +102,22 @@ def region_codes(region: str) -> pd.Series | None:
         return None
     regions = load_regions()
     return regions.loc[regions["region"] == region, "iso3"]
+
+
+def region_bounds(countries, pad: float = 12.0) -> dict[str, tuple[float, float, float, float]]:
+    """Per region, (lon_min, lon_max, lat_min, lat_max) around its countries' interior points.
+
+    Interior points, not full bounds: a country that crosses the antimeridian (the USA's
+    Aleutians, Russia's Chukotka) would otherwise stretch every frame to the whole globe.
+    """
+    points = countries.geometry.representative_point()
+    frame = pd.DataFrame({"region": countries["region"], "x": points.x, "y": points.y})
+    out = {}
+    for region, group in frame.groupby("region"):
+        out[region] = (
+            max(group["x"].min() - pad, -180.0),
+            min(group["x"].max() + pad, 180.0),
+            max(group["y"].min() - pad, -89.0),
+            min(group["y"].max() + pad, 89.0),
+        )
+    return out

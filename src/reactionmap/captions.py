@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from reactionmap.cards import escape_markdown as md
-from reactionmap.events import Event
+from reactionmap.event_meta import Event
 from reactionmap.figures import day_milestones
 from reactionmap.historical import is_former
 from reactionmap.schema import Scale

@@ -14,17 +14,10 @@ import tomli_w
 
 from reactionmap import paths, unvotes
 from reactionmap.dates import RANGE_TEXT, parse_day
-from reactionmap.events import (
-    EVENT_ID_RE,
-    EventNotFound,
-    inside,
-    list_events,
-    load_event,
-    normalise_columns,
-    prepare_statements,
-)
+from reactionmap.events import EVENT_ID_RE, EventNotFound, inside, list_events, load_event
 from reactionmap.export import all_countries_csv, stance_csv, stance_geojson, statements_csv
 from reactionmap.historical import is_former
+from reactionmap.prepare import normalise_columns, prepare_statements
 from reactionmap.problems import group_problems
 from reactionmap.scales import detect_scale
 from reactionmap.schema import (

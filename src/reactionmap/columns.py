@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reactionmap.events import HEADER_ALIASES
+from reactionmap.prepare import HEADER_ALIASES
 
 UNUSED_PREFIX = "not used: "
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from reactionmap import boundaries, export, image, publish
 from reactionmap.countries import CountryResolver
-from reactionmap.events import Event
+from reactionmap.event_meta import Event
 from reactionmap.snapshot import snapshot
 from reactionmap.view import PageView
 from reactionmap.viewstate import ViewState

@@ -9,7 +9,7 @@ import pandas as pd
 
 from reactionmap import boundaries, figures, stance, view
 from reactionmap.countries import CountryResolver, default_resolver
-from reactionmap.events import Event
+from reactionmap.event_meta import Event
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def snapshot(
     table = figures.map_table(page.country_rows, drawn, event.scale, set(chosen))
     frame = None
     if region:
-        frame = view.region_bounds(boundaries.load_countries()).get(region)
+        frame = boundaries.region_bounds(boundaries.load_countries()).get(region)
     return Snapshot(event, day, tuple(chosen), region, page, table, frame)
 
 

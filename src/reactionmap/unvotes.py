@@ -15,8 +15,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from reactionmap.countries import CountryResolver, default_resolver, normalize
-from reactionmap.events import UNDATED, Event, prepare_statements
+from reactionmap.event_meta import UNDATED, Event
 from reactionmap.historical import former_members
+from reactionmap.prepare import prepare_statements
 from reactionmap.scales import to_keys
 from reactionmap.schema import STATEMENT_COLUMNS, VOTE_SCALE
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from reactionmap.countries import CountryResolver, default_resolver
 from reactionmap.dates import made_by
-from reactionmap.events import Event
+from reactionmap.event_meta import Event
 from reactionmap.schema import NO_STATEMENT_KEY
 from reactionmap.stance import actor_key, date_range, inherit, stance_table, statement_text
 
@@ -66,25 +66,6 @@ def filter_statements(
     if codes is not None:
         keep &= actor_key(statements).isin(list(codes))
     return statements[keep]
-
-
-def region_bounds(countries, pad: float = 12.0) -> dict[str, tuple[float, float, float, float]]:
-    """Per region, (lon_min, lon_max, lat_min, lat_max) around its countries' interior points.
-
-    Interior points, not full bounds: a country that crosses the antimeridian (the USA's
-    Aleutians, Russia's Chukotka) would otherwise stretch every frame to the whole globe.
-    """
-    points = countries.geometry.representative_point()
-    frame = pd.DataFrame({"region": countries["region"], "x": points.x, "y": points.y})
-    out = {}
-    for region, group in frame.groupby("region"):
-        out[region] = (
-            max(group["x"].min() - pad, -180.0),
-            min(group["x"].max() + pad, 180.0),
-            max(group["y"].min() - pad, -89.0),
-            min(group["y"].max() + pad, 89.0),
-        )
-    return out
 
 
 def shown_codes(
