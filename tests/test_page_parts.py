@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from reactionmap import boundaries, captions, digests, downloads, view
+from reactionmap import boundaries, captions, digests, downloads, snapshot, view
 from reactionmap.events import load_event
 from reactionmap.schema import DEFAULT_SCALE, VOTE_SCALE
 from reactionmap.viewstate import ViewState
@@ -72,6 +72,15 @@ def test_downloads_are_made_on_click_with_named_files(good_event):
         ("test-event_page_2026-03-31.zip", "application/zip"),
     ]
     assert zipfile.ZipFile(io.BytesIO(views[2].make())).namelist()
+
+
+def test_a_view_state_gives_the_same_snapshot_as_its_fields(good_event):
+    event = load_event(good_event)
+    state = ViewState(event.id, pd.Timestamp("2026-03-02"), ("condemn", "none"), "Europe")
+    snap = snapshot.of_view(event, state)
+    same = snapshot.snapshot(event, "2026-03-02", ["condemn", "none"], "Europe")
+    assert snap.counts() == same.counts() and snap.subtitle() == same.subtitle()
+    assert (snap.as_of, snap.stances, snap.region) == (state.as_of, state.stances, "Europe")
 
 
 def test_a_frame_key_changes_with_a_cell_or_a_header():

@@ -8,10 +8,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from reactionmap import boundaries, export, image, publish
+from reactionmap import boundaries, export, image, publish, snapshot
 from reactionmap.countries import CountryResolver
 from reactionmap.event_meta import Event
-from reactionmap.snapshot import snapshot
 from reactionmap.view import PageView
 from reactionmap.viewstate import ViewState
 
@@ -61,7 +60,7 @@ def view_files(event: Event, state: ViewState, resolver: CountryResolver) -> lis
     """The map as PNG and SVG, and the view as a page to host or embed (ZIP)."""
 
     def view_snapshot():
-        return snapshot(event, state.as_of, state.stances, state.region, resolver, state.inherit)
+        return snapshot.of_view(event, state, resolver)
 
     def name(what: str, extension: str) -> str:
         return export.download_name(event.id, what, state.as_of, extension)

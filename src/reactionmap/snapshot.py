@@ -10,6 +10,7 @@ import pandas as pd
 from reactionmap import boundaries, figures, stance, view
 from reactionmap.countries import CountryResolver, default_resolver
 from reactionmap.event_meta import Event
+from reactionmap.viewstate import ViewState
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ def snapshot(
     if region:
         frame = boundaries.region_bounds(boundaries.load_countries()).get(region)
     return Snapshot(event, day, tuple(chosen), region, page, table, frame)
+
+
+def of_view(event: Event, state: ViewState, resolver: CountryResolver | None = None) -> Snapshot:
+    """The snapshot of a view as the page holds it (its date, stances, region, inheritance)."""
+    return snapshot(event, state.as_of, state.stances, state.region, resolver, state.inherit)
 
 
 def stance_keys(text: str | None) -> list[str] | None:
