@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 
 import pandas as pd
@@ -345,7 +344,7 @@ def save_draft_rows(rows: pd.DataFrame, event_id: str, title: str, date, targets
 
 def draft_page() -> None:
     from reactionmap.draft import ArticleRefused, decode
-    from reactionmap.draft.evidence import EVIDENCE_CSS, evidence_html
+    from reactionmap.draft.evidence import rows_evidence_html
     from reactionmap.draft.save import existing_event
 
     st.title("Draft from an article")
@@ -406,17 +405,7 @@ def draft_page() -> None:
         },
     )
     with st.expander("Where each row came from", expanded=True):
-        blocks = []
-        for row in edited.to_dict("records"):
-            found = result.evidence.get(row["statement_id"])
-            head = html.escape(f"{row['statement_id']} · {row['actor']} · {row['stance']}")
-            body = (
-                evidence_html(found)
-                if found
-                else "<p><i>Added by hand: no source sentence.</i></p>"
-            )
-            blocks.append(f"<div><b>{head}</b>{body}</div>")
-        st.html(EVIDENCE_CSS + "".join(blocks))
+        st.html(rows_evidence_html(edited.to_dict("records"), result.evidence))
     st.subheader("Save or download")
     left, right = st.columns(2)
     event_id = left.text_input("Event id (new or existing)", key="draft_event_id").strip()

@@ -29,3 +29,15 @@ def evidence_html(evidence: list[Evidence]) -> str:
         out.append(html.escape(item.text[at:]))
         parts.append(f'<p class="rm-evidence">{"".join(out)}</p>')
     return "".join(parts)
+
+
+def rows_evidence_html(rows: list[dict], evidence: dict[str, list[Evidence]]) -> str:
+    """For each (edited) row, its id, actor and stance over the sentence it came from; a row
+    added by hand says it has none. Every piece of text escaped."""
+    blocks = []
+    for row in rows:
+        found = evidence.get(row["statement_id"])
+        head = html.escape(f"{row['statement_id']} · {row['actor']} · {row['stance']}")
+        body = evidence_html(found) if found else "<p><i>Added by hand: no source sentence.</i></p>"
+        blocks.append(f"<div><b>{head}</b>{body}</div>")
+    return EVIDENCE_CSS + "".join(blocks)
