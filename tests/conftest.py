@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,22 @@ def events_root(tmp_path: Path) -> Path:
 @pytest.fixture
 def good_event(events_root: Path) -> Path:
     return write_event(events_root, "test-event", GOOD_ROWS)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module. Skips on a laptop without
+    it; under CI (CI=true) a missing Chromium fails, since CI must run the browser tests."""
+    from serving import chromium_available, launch_chromium
+
+    if not chromium_available():
+        message = "Chromium is missing (see `make chromium`): browser tests cannot run"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}, and CI must run them", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from serving import chromium_available, is_loopback, launch_chromium, streamlit_app
+from serving import is_loopback, streamlit_app
 
 from reactionmap.boundaries import country_table
 from reactionmap.events import event_title
@@ -94,21 +94,6 @@ def squeeze(text: str) -> str:
 
 
 # ---- fixtures --------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser():
-    if not chromium_available():
-        message = "Chromium is missing (see `make chromium`): browser tests cannot run"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}, and CI must run them", pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture(scope="module")
 def server(browser):
     with streamlit_app() as url:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from serving import chromium_available, launch_chromium, streamlit_app
+from serving import streamlit_app
 
 from reactionmap.boundaries import country_table
 
@@ -138,21 +138,6 @@ ANSWER_JS = f"""(n) => {{ const plot = ({MAP_JS})(); const h = plot.rmHover;
     if (!label) return null;
     const first = label.querySelector('tspan.line') || label.querySelector('text');
     return {{loc: h.loc, name: first ? first.textContent : ''}}; }}"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not chromium_available():
-        message = "Chromium is missing (see `make chromium`): browser tests cannot run"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}, and CI must run them", pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

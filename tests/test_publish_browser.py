@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 
 import pytest
-from serving import chromium_available, launch_chromium
 from test_browser import (
     DESKTOP,
     FILL_JS,
@@ -43,21 +41,6 @@ HOSTILE_ROWS = [
     row(statement_id="h2", actor="France", stance="concern", date="2026-03-02",
         quote="Plain words.", source_name="Le Journal", source_url="https://example.org/fr"),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not chromium_available():
-        message = "Chromium is missing (see `make chromium`): browser tests cannot run"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}, and CI must run them", pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

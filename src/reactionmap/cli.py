@@ -158,13 +158,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     problems += more
     date = args.date or _earliest_day(statements)
     target = Path(args.out) if args.out else paths.events_dir() / args.event_id
-    refusal = unsafe_target(target, None if args.out else paths.events_dir())
-    if refusal:
-        print(f"refused: {refusal}", file=sys.stderr)
-        return 2
-    if (target / "event.toml").exists() and not args.force:
-        print(f"{target} already holds an event; pass --force to replace it", file=sys.stderr)
-        return 1
+    refused = _refuse_target(target, args)
+    if refused:
+        return refused
     target.mkdir(parents=True, exist_ok=True)
     write_file(target / "event.toml", event_toml(args.event_id, title, date, scale).encode())
     # Every row goes into the file, the bad ones as they came, so an editor fixes them there
@@ -188,6 +184,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{len(bad)} row(s) need fixing, {len(problems)} problem(s):", file=sys.stderr)
         _print_problems(problems)
     return 1 if any(p.blocking for p in problems) else 0
+
+
+def _refuse_target(target: Path, args: argparse.Namespace) -> int:
+    """0 when import may write an event into ``target``; else the exit code, with the reason
+    printed: 2 for a target that is not a real folder in the events folder, 1 for one that
+    already holds an event (unless --force)."""
+    refusal = unsafe_target(target, None if args.out else paths.events_dir())
+    if refusal:
+        print(f"refused: {refusal}", file=sys.stderr)
+        return 2
+    if (target / "event.toml").exists() and not args.force:
+        print(f"{target} already holds an event; pass --force to replace it", file=sys.stderr)
+        return 1
+    return 0
 
 
 def unsafe_target(target: Path, events_dir: Path | None) -> str:
@@ -259,13 +269,9 @@ def _import_un_vote(args: argparse.Namespace, source: Path) -> int:
         return 2
     vote = unvotes.vote_event(found.rows, args.resolution, args.event_id)
     target = Path(args.out) if args.out else paths.events_dir() / vote.event_id
-    refusal = unsafe_target(target, None if args.out else paths.events_dir())
-    if refusal:
-        print(f"refused: {refusal}", file=sys.stderr)
-        return 2
-    if (target / "event.toml").exists() and not args.force:
-        print(f"{target} already holds an event; pass --force to replace it", file=sys.stderr)
-        return 1
+    refused = _refuse_target(target, args)
+    if refused:
+        return refused
     statements, problems = prepare_statements(
         vote.statements, VOTE_SCALE, pd.Timestamp(vote.date or "1970-01-01"), source.name,
         strict=True,
