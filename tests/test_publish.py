@@ -191,4 +191,4 @@ def test_image_draws_inherited_stances_lighter_and_says_so():
     snap = snapshot(load_event("venezuela-2026-01"), inherit_from=["EU"], region="Europe")
     assert snap.table["inherited_from"].astype(bool).any()
     svg = map_image(snap, "svg").decode("utf-8")
-    assert "Lighter: inherited from an organization" in svg and "Europe" in svg
+    assert "inherited from an organization (" in svg and "Europe" in svg

@@ -23,7 +23,7 @@ OCEAN = "#EAF2F8"
 BORDER = "#BBBBBB"
 TEXT = "#111111"
 GREY_TEXT = "#444444"
-INHERITED_OPACITY = 0.45  # as figures.map_figure draws a stance inherited from an organization
+INHERITED_OPACITY = figures.INHERITED_OPACITY  # a stance inherited from an organization
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 
@@ -127,10 +127,10 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
 
     title_lines = textwrap.wrap(snap.event.title, per_line(title_size, True))[:2]
     source = source_line(snap, per_line(source_size))
-    counts = snap.counts()
-    hidden = (~snap.table["shown"].astype(bool)).any()
-    lighter = "inherited_from" in snap.table and snap.table["inherited_from"].astype(bool).any()
-    labels = len(counts) + (1 if hidden else 0) + (1 if lighter else 0)
+    # The dashboard's legend: each category with its count (or "hidden"), then the blank
+    # shapes and the countries shaded from an organization, counted apart.
+    entries = figures.legend_entries(snap.table, snap.event.scale, snap.stances)
+    labels = len(entries)
     legend_cols = 2 if width / height < 1.3 else 3
     legend_rows = -(-labels // legend_cols)
     head = margin + len(title_lines) * title_size * 1.25 / 72 + 0.1 * unit + sub_size * 1.3 / 72
@@ -168,23 +168,9 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
         fig.text(x0, y(head), snap.subtitle(), ha="left", va="bottom", fontsize=sub_size,
                  color=GREY_TEXT, parse_math=False)  # fmt: skip
         handles = [
-            Patch(facecolor=color, edgecolor="#999999", label=f"{label} ({n})")
-            for _, label, color, n in counts
+            Patch(facecolor=_blend(color, OCEAN, opacity), edgecolor="#999999", label=label)
+            for label, color, opacity in entries
         ]
-        if hidden:
-            handles.append(
-                Patch(
-                    facecolor=figures.HIDDEN_COLOR, edgecolor="#999999", label="Hidden by filters"
-                )
-            )
-        if lighter:
-            handles.append(
-                Patch(
-                    facecolor=_blend("#999999", OCEAN, INHERITED_OPACITY),
-                    edgecolor="#999999",
-                    label="Lighter: inherited from an organization",
-                )
-            )
         legend = fig.legend(
             handles=handles,
             loc="upper left",

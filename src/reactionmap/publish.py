@@ -200,9 +200,6 @@ def page_html(snap: Snapshot) -> str:
     """The whole page: one file with its scripts, shapes and data inside."""
     event, page = snap.event, snap.page
     title = html.escape(event.title)
-    counts = " · ".join(
-        f"{html.escape(label)}: {n}" for key, label, _, n in snap.counts() if key != "none"
-    )
     csv_data = base64.b64encode(stance_csv(page.table)).decode("ascii")
     publishers = snap.publishers()
     sources = (
@@ -249,7 +246,7 @@ def page_html(snap: Snapshot) -> str:
 <h1>{title}</h1>
 <p class="rm-sub">{html.escape(snap.subtitle())}</p>
 <div id="rm-map" role="img" aria-label="World map of the stances"></div>
-<p class="rm-counts">{counts} · as of {snap.as_of:%-d %B %Y}. Hover a country, or tap it, for its statement.</p>
+<p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.</p>
 <div id="rm-picked" aria-live="polite"></div>
 {not_drawn}
 <h2>Statements ({len(page.cards)})</h2>

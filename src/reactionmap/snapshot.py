@@ -29,14 +29,6 @@ class Snapshot:
     def all_stances(self) -> bool:
         return set(self.stances) == {c.key for c in self.event.scale.with_none}
 
-    def counts(self) -> list[tuple[str, str, str, int]]:
-        """(key, label, colour, countries drawn with it) for every category, in scale order."""
-        drawn = self.table[self.table["shown"].astype(bool)]
-        found = drawn["stance"].value_counts()
-        return [
-            (c.key, c.label, c.color, int(found.get(c.key, 0))) for c in self.event.scale.with_none
-        ]
-
     def subtitle(self) -> str:
         """Plain text: the event's date, the as-of date and any filter."""
         parts = [f"{self.event.date:%-d %B %Y}", f"as of {self.as_of:%-d %B %Y}"]
