@@ -181,6 +181,7 @@ def cached_map(key, _rows, state: ViewState, height, _scale):
         frame=frames().get(region) if region else None,
         shown_keys=state.stances,
         narrow=height < NARROW_HEIGHT and not region,
+        sea=boundaries.SEA_URL,
     )
 
 

@@ -175,3 +175,14 @@ def test_a_click_names_a_country_a_dot_or_nothing_for_the_sea():
     assert figures.clicked_code([{"customdata": ["LUX", ""]}]) == "LUX"
     assert figures.clicked_code([{"location": figures.SEA_CODE}]) == ""
     assert figures.clicked_code([]) == ""
+
+
+def test_the_served_sea_is_the_figures_sea():
+    """The dashboard fetches the sea from static/ (once, cached); its bytes say the same."""
+    import json
+
+    from reactionmap.paths import REPO_ROOT
+
+    served = REPO_ROOT / "static" / "boundaries" / "sea.geojson"
+    assert json.loads(served.read_text(encoding="utf-8")) == figures.SEA_GEOJSON
+    assert boundaries.SEA_URL.endswith("static/boundaries/sea.geojson")

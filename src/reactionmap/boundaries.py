@@ -20,6 +20,8 @@ UN_STATES_PATH: Path = BOUNDARIES_DIR / "un_states.csv"
 
 # Relative URLs the browser uses (Streamlit serves static/ at app/static/).
 GEOJSON_URL = "app/static/boundaries/countries.geojson"
+# The sea as one shape (figures.SEA_GEOJSON, the same bytes), fetched once like the countries.
+SEA_URL = "app/static/boundaries/sea.geojson"
 TOPOJSON_URL = "app/static/topojson/"
 
 COUNTRY_COLUMNS = ["iso3", "name", "region", "subregion"]

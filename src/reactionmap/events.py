@@ -22,7 +22,7 @@ from reactionmap.prepare import (
     still_standing,
 )
 from reactionmap.schema import Problem
-from reactionmap.tables import TableRefused, read_csv_text, read_limited
+from reactionmap.tables import EVENT_MAX_BYTES, TableRefused, read_csv_text, read_limited
 
 # Names kept importable from here; their homes are event_meta.py and prepare.py.
 __all__ = [
@@ -151,7 +151,7 @@ def load_event(
         table_problems = [Problem(csv_name, None, None, "", message)]
     else:
         try:
-            raw, table_problems = read_csv_text(read_limited(csv_path), csv_name)
+            raw, table_problems = read_csv_text(read_limited(csv_path, EVENT_MAX_BYTES), csv_name)
         except TableRefused as err:
             table_problems = [Problem(csv_name, None, None, "", str(err))]
     statement_problems: list[Problem] = []

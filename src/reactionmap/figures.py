@@ -49,6 +49,21 @@ def wrap_escaped(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_LIMIT) 
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
 
 
+SEA_CODE = "SEA"
+SEA_GEOJSON = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"iso3": SEA_CODE},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[-180, -90], [-180, 90], [180, 90], [180, -90], [-180, -90]]],
+            },
+        }
+    ],
+}
+
 HIDDEN_KEY = "hidden"
 HIDDEN_COLOR = "#FFFFFF"  # on a blue sea, with grey borders
 
@@ -108,12 +123,14 @@ def map_figure(
     frame: tuple[float, float, float, float] | None = None,
     shown_keys: Collection[str] | None = None,
     narrow: bool = False,
+    sea: str | dict = SEA_GEOJSON,
 ) -> go.Figure:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
 
     ``shown_keys`` are the stance keys the reader's filter keeps (None: all); the legend
     names the others as hidden. ``narrow``: a phone's world map, whose small-state dots sit
-    farther out so that none hides a neighbour there either.
+    farther out so that none hides a neighbour there either. ``sea``: the clickable sea's
+    GeoJSON, or the URL of a file holding it.
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
     browser fetches once, or a GeoJSON dict; ``frame`` is (lon_min, lon_max, lat_min, lat_max).
@@ -132,7 +149,7 @@ def map_figure(
     shown = shapes["shown"].astype(bool)
     # First, under everything: the sea as one transparent, clickable shape, so that a click
     # on the sea reaches the page (plotly's geo maps report none) and clears the selection.
-    traces: list[dict] = [SEA_TRACE]
+    traces: list[dict] = [sea_trace(sea)]
     # Silent countries carry no text of their own: their hover reads the name from the
     # GeoJSON the browser already has, so each rerun sends only their codes.
     parts = (
@@ -524,32 +541,22 @@ def leader_lines(markers: pd.DataFrame) -> list[dict]:
     ]
 
 
-SEA_CODE = "SEA"
-SEA_TRACE = {
-    "type": "choropleth",
-    "geojson": {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "properties": {"iso3": SEA_CODE},
-                "geometry": {
-                    "type": "Polygon",
-                    "coordinates": [[[-180, -90], [-180, 90], [180, 90], [180, -90], [-180, -90]]],
-                },
-            }
-        ],
-    },
-    "featureidkey": "properties.iso3",
-    "locations": [SEA_CODE],
-    "z": [0],
-    "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-    "showscale": False,
-    "marker": {"line": {"width": 0}},
-    "hoverinfo": "none",  # no label, but a click is reported
-    "name": "sea",
-    "showlegend": False,
-}
+def sea_trace(geojson: str | dict = SEA_GEOJSON) -> dict:
+    """The sea as one transparent, clickable shape under the countries: ``geojson`` is
+    SEA_GEOJSON or the URL of a file holding it (the dashboard serves one, fetched once)."""
+    return {
+        "type": "choropleth",
+        "geojson": geojson,
+        "featureidkey": "properties.iso3",
+        "locations": [SEA_CODE],
+        "z": [0],
+        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        "showscale": False,
+        "marker": {"line": {"width": 0}},
+        "hoverinfo": "none",  # no label, but a click is reported
+        "name": "sea",
+        "showlegend": False,
+    }
 
 
 def clicked_code(points: list[Mapping]) -> str:

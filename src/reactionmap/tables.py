@@ -14,7 +14,10 @@ import pandas as pd
 
 from reactionmap.schema import Problem, is_formula
 
-MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any real reactions table
+MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any real reactions table brought in
+# An event folder's own statements.csv, which `check`, `export` and the page read: an editor's
+# file may be large (100,000 statements is ~20 MB), but not unbounded.
+EVENT_MAX_BYTES = 256 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_COLUMNS = 100
 MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # a zip that unpacks larger than this is a bomb
@@ -26,9 +29,9 @@ class TableRefused(ValueError):
     """The whole file is refused: too large, not the format it claims, or unreadable."""
 
 
-def _too_large(filename: str, size: str) -> TableRefused:
+def _too_large(filename: str, size: str, limit: int = MAX_BYTES) -> TableRefused:
     return TableRefused(
-        f"{filename} is {size}; the limit is {MAX_BYTES / 1e6:.0f} MB. "
+        f"{filename} is {size}; the limit is {limit / 1e6:.0f} MB. "
         "Split the table or remove unused columns."
     )
 
@@ -41,12 +44,12 @@ def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
-                raise _too_large(path.name, f"{size / 1e6:.1f} MB")
+                raise _too_large(path.name, f"{size / 1e6:.1f} MB", limit)
             data = handle.read(limit + 1)
     except OSError as err:
         raise TableRefused(f"{path.name} cannot be read: {err.strerror or err}") from err
     if len(data) > limit:
-        raise _too_large(path.name, "larger than that")
+        raise _too_large(path.name, "larger than that", limit)
     return data
 
 
