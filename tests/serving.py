@@ -8,12 +8,28 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# The sizes every browser test looks at, and a phone as the server sees it (the app shortens
+# the map for a mobile User-Agent).
+DESKTOP = {"width": 1300, "height": 900}
+PHONE = {"width": 390, "height": 844}
+PHONE_CONTEXT = {
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+}
+WAIT_MS = 30_000
+SHOTS = Path(os.environ.get("REACTIONMAP_SCREENSHOTS", tempfile.gettempdir()))
+# The dashboard's map: the plotly chart that holds choropleth paths (the timeline is another).
+MAP_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => p.querySelector('path.choroplethlocation'))"""
 CHROMIUM = os.environ.get("REACTIONMAP_CHROMIUM", "/usr/bin/chromium")
 # Headless Chromium on a closed network: no background requests, no sandbox as root.
 CHROMIUM_ARGS = [

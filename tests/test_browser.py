@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from serving import is_loopback, streamlit_app
+from serving import (
+    DESKTOP,
+    MAP_JS,
+    PHONE,
+    PHONE_CONTEXT,
+    SHOTS,
+    WAIT_MS,
+    is_loopback,
+    streamlit_app,
+)
 
 from reactionmap.boundaries import country_table
 from reactionmap.events import event_title
@@ -28,21 +35,7 @@ pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
 EVENT = "venezuela-2026-01"
 STATEMENTS = REPO / "data" / "events" / EVENT / "statements.csv"
-DESKTOP = {"width": 1300, "height": 900}
-PHONE = {"width": 390, "height": 844}
-# A phone as the server sees it (the app shortens the map for a mobile User-Agent).
-PHONE_CONTEXT = {
-    "is_mobile": True,
-    "has_touch": True,
-    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
-    "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
-}
-WAIT_MS = 30_000
-SHOTS = Path(os.environ.get("REACTIONMAP_SCREENSHOTS", tempfile.gettempdir()))
 
-# The map is the plotly chart that holds choropleth paths (the timeline is another one).
-MAP_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
-    .find(p => p.querySelector('path.choroplethlocation'))"""
 # The country paths drawn (the clickable sea under them is a path too, not a country).
 SHAPE_COUNT_JS = f"""() => {{ const plot = ({MAP_JS})();
     return plot ? [...plot.querySelectorAll('path.choroplethlocation')]

@@ -8,35 +8,18 @@ reads what plotly answers: the hovered location and the first line of the toolti
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from serving import streamlit_app
+from serving import DESKTOP, MAP_JS, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS, streamlit_app
 
 from reactionmap.boundaries import country_table
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1300, "height": 900}
-PHONE = {"width": 390, "height": 844}
-PHONE_CONTEXT = {
-    "is_mobile": True,
-    "has_touch": True,
-    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
-    "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
-}
-WAIT_MS = 30_000
 ANSWER_MS = 5_000  # plotly answers a move in ~50 ms; a point with no tooltip fails after this
-SHOTS = Path(os.environ.get("REACTIONMAP_SCREENSHOTS", tempfile.gettempdir()))
 # A shape is tested when some point of it lies at least this far (px) from its border, from
 # any other shape and from any small-state dot: "above a few square pixels".
 MIN_DEPTH = 1.5
-
-MAP_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
-    .find(p => p.querySelector('path.choroplethlocation'))"""
 
 # Records what plotly reports for each hover, so the test waits for the answer to *this*
 # pointer move rather than for time.

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from serving import chromium_available, launch_chromium, streamlit_app
-from test_browser import FILL_JS, GRIDS_JS, WAIT_MS, full_page_screenshot, rgb, wait_for_shapes
+from serving import DESKTOP, WAIT_MS, streamlit_app
+from test_browser import FILL_JS, GRIDS_JS, full_page_screenshot, rgb, wait_for_shapes
 
 from reactionmap.schema import DEFAULT_SCALE
 
@@ -33,23 +33,15 @@ def events_copy(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page(events_copy):
-    if not chromium_available():
-        pytest.skip("Chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with (
-        streamlit_app(env={"REACTIONMAP_DATA_DIR": str(events_copy)}) as url,
-        sync_playwright() as playwright,
-    ):
-        browser = launch_chromium(playwright)
-        context = browser.new_context(viewport={"width": 1300, "height": 900})
+def page(browser, events_copy):
+    """The draft page on a server of its own (its saves go to a copy of the events)."""
+    with streamlit_app(env={"REACTIONMAP_DATA_DIR": str(events_copy)}) as url:
+        context = browser.new_context(viewport=DESKTOP)
         page = context.new_page()
         page.set_default_timeout(WAIT_MS)
         page.goto(f"{url}/?event=draft")
         yield page
         context.close()
-        browser.close()
 
 
 def editor(page) -> dict:

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from serving import WAIT_MS
 from test_browser import (
     DESKTOP,
     FILL_JS,
@@ -30,7 +31,6 @@ from tests.conftest import row, write_event
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 30_000
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 HOSTILE_ROWS = [
     row(statement_id="h1", actor="Brazil", stance="condemn", date="2026-03-01",
