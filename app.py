@@ -7,38 +7,28 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from reactionmap import (
-    boundaries,
-    captions,
-    cards,
-    digests,
-    downloads,
-    export,
-    figures,
-    problems,
-    publish,
-    scales,
-    schema,
-    stance,
-    tally,
-    unvotes,
-    view,
-)  # fmt: skip
-from reactionmap.cards import escape_markdown as md
-from reactionmap.columns import guess_columns, with_columns
-from reactionmap.countries import default_resolver
-from reactionmap.events import (
-    Event,
+from reactionmap.contract import cells, problems
+from reactionmap.contract.event import Event
+from reactionmap.contract.scale import DEFAULT_SCALE, SCALE_PRESETS, VOTE_SCALE
+from reactionmap.contract.statements import DATE_PRECISIONS, statements_csv
+from reactionmap.draw import captions, cards, choropleth, tally, timeline
+from reactionmap.draw.cards import escape_markdown as md
+from reactionmap.intake import digests, stance_words, unvotes
+from reactionmap.intake.columns import guess_columns, with_columns
+from reactionmap.intake.events import (
     EventNotFound,
-    event_from_table,
     event_stamp,
     event_title,
     list_events,
     load_event,
-    still_standing,
 )
-from reactionmap.tables import MAX_BYTES, TableRefused, read_table
-from reactionmap.viewstate import WORLD, ViewState
+from reactionmap.intake.statements import event_from_table, still_standing
+from reactionmap.intake.tables import MAX_BYTES, TableRefused, read_table
+from reactionmap.places import boundaries
+from reactionmap.places.resolver import default_resolver
+from reactionmap.publish import downloads, webpage
+from reactionmap.view import compose, stance
+from reactionmap.view.state import WORLD, ViewState
 
 UPLOAD = "Your own table"
 UPLOAD_PARAM = "upload"  # ?event=upload opens the page for a table of one's own
@@ -123,7 +113,7 @@ def cached_un_event(name: str, digest: str, symbol: str, _data: bytes) -> Event:
 
 @st.cache_resource(max_entries=4)
 def cached_table_event(name: str, digest: str, scale_name: str, _raw, _problems) -> Event:
-    return event_from_table(_raw, schema.SCALE_PRESETS[scale_name], name, resolver(), _problems)
+    return event_from_table(_raw, SCALE_PRESETS[scale_name], name, resolver(), _problems)
 
 
 @st.cache_resource(max_entries=8)
@@ -134,25 +124,25 @@ def cached_words(key: str, _event: Event) -> tuple[bool, bool]:
 
 @st.cache_resource(max_entries=64)
 def cached_columns(key: str, state: ViewState, _table, no_dates: bool) -> list[str]:
-    return view.table_columns(_table, dated=not no_dates)
+    return compose.table_columns(_table, dated=not no_dates)
 
 
 @st.cache_resource(max_entries=8)
 def cached_range(key: str, _event: Event):
-    return view.as_of_range(_event.statements)
+    return compose.as_of_range(_event.statements)
 
 
 @st.cache_resource(max_entries=64)
-def cached_view(key: str, _event: Event, state: ViewState) -> view.PageView:
+def cached_view(key: str, _event: Event, state: ViewState) -> compose.PageView:
     codes = world()[0]["iso3"]
     region = boundaries.region_codes(state.region)
-    return view.page_view(
+    return compose.page_view(
         _event, state.as_of, state.inherit, state.stances, codes, region, resolver()
     )
 
 
 @st.cache_resource(max_entries=64)
-def cached_cards(key: str, _page: view.PageView, _scale, state: ViewState):
+def cached_cards(key: str, _page: compose.PageView, _scale, state: ViewState):
     """(first cards, the rest, how many more, organization cards) as HTML: one card per
     actor, its earlier statements folded under it."""
     html = cards.actor_cards(_page.cards, _scale, state.country)[:MAX_CARDS]
@@ -170,8 +160,8 @@ def cached_map(key, _rows, state: ViewState, height, _scale):
     region = state.region
     if region:
         countries = countries[countries["region"] == region]
-    table = figures.map_table(_rows, countries, _scale, set(state.stances))
-    return figures.map_figure(
+    table = choropleth.map_table(_rows, countries, _scale, set(state.stances))
+    return choropleth.map_figure(
         table,
         _scale,
         markers,
@@ -187,7 +177,7 @@ def cached_map(key, _rows, state: ViewState, height, _scale):
 
 @st.cache_resource(max_entries=64)
 def cached_timeline(key, _rows, state: ViewState, _event: Event):
-    return figures.timeline_figure(_rows, _event.milestones, _event.scale, state.as_of)
+    return timeline.timeline_figure(_rows, _event.milestones, _event.scale, state.as_of)
 
 
 def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
@@ -256,7 +246,7 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
     )
     # The scale is detected on the file as it came, so the reader's choice is not reset
     # by an edit.
-    guess = scales.detect_scale(raw[stance_col] if stance_col else pd.Series(dtype=str))
+    guess = stance_words.detect_scale(raw[stance_col] if stance_col else pd.Series(dtype=str))
     st.subheader("Your table")
     st.caption("Fix a cell here and the map follows.")
     # Row labels as in a spreadsheet (the header is row 1), the numbers problems give.
@@ -270,14 +260,14 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
     elif editor_key not in st.session_state and "edited" in kept:
         kept["base"] = kept["edited"]  # back from another event: start from the fixes made
     base = kept["base"]
-    numbered = base.set_axis(schema.Problem.row_of(pd.RangeIndex(len(base))), axis=0)
+    numbered = base.set_axis(problems.Problem.row_of(pd.RangeIndex(len(base))), axis=0)
     edited = st.data_editor(numbered, num_rows="dynamic", width="stretch", key=editor_key)
     edited = edited.reset_index(drop=True)
     kept["edited"] = edited
     standing = still_standing(read_problems, raw, edited)  # a fixed row is checked afresh
     table = with_columns(edited, actor_col, stance_col)
     values = table["stance"] if stance_col else pd.Series(dtype=str)
-    names = list(schema.SCALE_PRESETS)
+    names = list(SCALE_PRESETS)
     scale_name = right.radio(
         "Stance scale",
         names,
@@ -291,8 +281,8 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
             f"Detected {SCALE_NAMES[guess.name]}: it reads {guess.matched} of {guess.total} "
             "stances." + ("" if scale_name == guess.name else " You chose another.")
         )
-    scale = schema.SCALE_PRESETS[scale_name]
-    words = scales.value_table(values, scale)
+    scale = SCALE_PRESETS[scale_name]
+    words = stance_words.value_table(values, scale)
     if (words["key"] == "").any():
         st.markdown("**Match your values to the scale.** Choose the stance each value means.")
         chosen = st.data_editor(
@@ -307,7 +297,7 @@ def table_upload(name: str, data: bytes) -> tuple[Event, str]:
             key=f"values|{tag}|{stance_col}|{scale_name}",
         )
         mapping = dict(zip(chosen["value"], chosen["key"].fillna(""), strict=True))
-        table["stance"] = scales.apply_value_map(table["stance"], mapping)
+        table["stance"] = stance_words.apply_value_map(table["stance"], mapping)
     table_digest = digests.of_frame(table)  # headers count too
     event = cached_table_event(name, table_digest, scale_name, table, standing)
     return event, f"table:{table_digest}:{scale_name}"
@@ -388,18 +378,18 @@ def draft_page() -> None:
         st.warning("No government or organization reacting was found in this text.")
         return
     st.subheader(f"Proposed statements ({len(rows)})")
-    keys = list(schema.DEFAULT_SCALE.keys)
+    keys = list(DEFAULT_SCALE.keys)
     edited = st.data_editor(
         rows,
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
         # Keyed by the proposed rows: an option that does not change them keeps the reader's edits.
-        key=f"draft-editor-{digests.of_bytes(export.statements_csv(rows))}",
+        key=f"draft-editor-{digests.of_bytes(statements_csv(rows))}",
         column_config={
             "stance": st.column_config.SelectboxColumn("stance", options=keys, required=True),
             "date_precision": st.column_config.SelectboxColumn(
-                "date_precision", options=list(schema.DATE_PRECISIONS)
+                "date_precision", options=list(DATE_PRECISIONS)
             ),
             "quote": st.column_config.TextColumn("quote", width="medium"),
             "summary": st.column_config.TextColumn("summary", width="large"),
@@ -451,7 +441,7 @@ def draft_page() -> None:
         st.error(md(st.session_state["draft_error"]))
     st.download_button(
         "Download these rows (CSV)",
-        export.statements_csv(edited),
+        statements_csv(edited),
         "draft-statements.csv",
         "text/csv",
         on_click="ignore",
@@ -550,7 +540,7 @@ first, last, undated = cached_range(key, event)
 no_dates = undated  # not one statement has a date: no As of, no timeline, no date claimed
 all_keys = [c.key for c in scale.with_none]
 regions = sorted(countries["region"].dropna().unique())
-orgs = view.organizations_in(statements, resolver())
+orgs = compose.organizations_in(statements, resolver())
 
 # Each widget has a key; the URL sets its first value only. (A widget whose default changes
 # between reruns gets a new identity, and the reader's change is lost.)
@@ -609,7 +599,7 @@ page = cached_view(key, event, filters)
 # cards only for the rows with words.
 with_words, all_words = cached_words(key, event)
 if with_words and not all_words:
-    page = view.words_only(page)
+    page = compose.words_only(page)
 counts = stance.stance_counts(page.visible, scale.keys)
 # ---- selection: a click on the map, the country picker, or ?country= ---------------------------
 names = dict(zip(countries["iso3"], countries["name"], strict=True))
@@ -620,7 +610,7 @@ if "selected" not in st.session_state:
 def on_map_select() -> None:
     """A click on a country selects it; a click on the sea, or on the selected country
     again, clears the selection."""
-    code = figures.clicked_code(st.session_state["map"]["selection"]["points"])
+    code = choropleth.clicked_code(st.session_state["map"]["selection"]["points"])
     st.session_state["selected"] = "" if code == st.session_state["selected"] else code
 
 
@@ -634,8 +624,8 @@ state = replace(filters, country=selected)
 # ---- the map ------------------------------------------------------------------------------------
 # A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
 phone = "Mobi" in st.context.headers.get("User-Agent", "")
-if scale.keys == schema.VOTE_SCALE.keys or not with_words:
-    st.subheader("Vote" if scale.keys == schema.VOTE_SCALE.keys else "Tally")
+if scale.keys == VOTE_SCALE.keys or not with_words:
+    st.subheader("Vote" if scale.keys == VOTE_SCALE.keys else "Tally")
     st.plotly_chart(
         tally.tally_figure(counts, scale, short=phone),
         config={"displayModeBar": False, "staticPlot": True},
@@ -723,7 +713,7 @@ if not no_dates and (first < last or with_words):
 # ---- table and downloads -------------------------------------------------------------------------
 st.subheader("Stance table")
 # Only validated http(s) addresses become links; any other is plain text beside the name.
-safe_table = schema.sources_as_shown(page.table)
+safe_table = cells.sources_as_shown(page.table)
 st.dataframe(
     # Only the columns shown are sent to the browser; the CSV download has them all.
     # A column empty in every row (a vote has no words, no speaker) is left out.
@@ -757,7 +747,7 @@ for files in (
     for column, (label, make, file_name, mime) in zip(st.columns(3), files, strict=True):
         column.download_button(label, make, file_name, mime, on_click="ignore")
 with st.expander("Embed this view"):
-    st.code(publish.embed_snippet(f"{event.id}/index.html", event.title), language="html")
+    st.code(webpage.embed_snippet(f"{event.id}/index.html", event.title), language="html")
     st.caption(
         "Unzip *Published page (ZIP)* on any static host (one file, nothing else to serve) and "
         "point `src` at its address. The page shows this view: this date, stances and region."

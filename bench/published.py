@@ -13,9 +13,9 @@ EVENT = "venezuela-2026-01"
 def measure(browser, reps: int, drawn_js: str) -> dict:
     """Publish the event, then open index.html from disk ``reps`` times, each in a new browser
     profile with every non-file request refused; time navigation start to a drawn map."""
-    from reactionmap.events import load_event
-    from reactionmap.publish import write_page
-    from reactionmap.snapshot import snapshot
+    from reactionmap.intake.events import load_event
+    from reactionmap.publish.snapshot import snapshot
+    from reactionmap.publish.webpage import write_page
 
     with tempfile.TemporaryDirectory(prefix="rm-published-") as tmp:
         path = write_page(snapshot(load_event(EVENT)), Path(tmp))

@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from bench import budgets  # noqa: E402
-from reactionmap.unvotes import LAYOUT_2026  # noqa: E402
+from reactionmap.intake.unvotes import LAYOUT_2026  # noqa: E402
 
 BUDGET_SECONDS = budgets.limit("un_import_time")
 BUDGET_MB = budgets.limit("un_import_memory")

@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from reactionmap.countries import default_resolver  # noqa: E402
+from reactionmap.places.resolver import default_resolver  # noqa: E402
 
 SOURCE = REPO / "scripts" / "node_modules" / "world-countries" / "countries.json"
 UN_STATES = REPO / "data" / "boundaries" / "un_states.csv"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reactionmap.schema import STATEMENT_COLUMNS
+from reactionmap.contract.statements import STATEMENT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reactionmap.boundaries import country_table
-from reactionmap.schema import DEFAULT_SCALE
+from reactionmap.contract.scale import DEFAULT_SCALE
+from reactionmap.places.boundaries import country_table
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 EVENT = "venezuela-2026-01"
@@ -139,7 +139,7 @@ def test_the_upload_page_link_reopens_the_upload_page():
 
 def test_outside_text_is_never_live_markdown(monkeypatch, tmp_path):
     """An event's title, actor names and the ?event= value cannot load images or make links."""
-    from reactionmap.cards import escape_markdown
+    from reactionmap.draw.cards import escape_markdown
     from tests.conftest import GOOD_ROWS, write_event
 
     evil = "![x](https://evil.example/t.png) [verify](https://evil.example/login)"
@@ -199,7 +199,7 @@ def test_stance_table_links_only_safe_addresses(monkeypatch, tmp_path):
     monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
     at = app(event="links")
     no_exception(at)
-    from reactionmap.schema import safe_url
+    from reactionmap.contract.cells import safe_url
 
     table = stance_table(at).set_index("actor_iso3")
     links = [u for u in table["source_url"] if isinstance(u, str) and u]

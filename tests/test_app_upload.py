@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from reactionmap.schema import VOTE_SCALE
-from reactionmap.unvotes import LAYOUT_2026
+from reactionmap.contract.scale import VOTE_SCALE
+from reactionmap.intake.unvotes import LAYOUT_2026
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 NAMES = Path(__file__).parent / "data" / "un_official_names.csv"
@@ -136,7 +136,7 @@ def test_cards_only_for_rows_with_words():
 
 
 def test_an_imported_undated_vote_folder_claims_no_date(tmp_path, monkeypatch):
-    from reactionmap.cli import main
+    from reactionmap.cli.main import main
 
     text, expected = words_table()
     source = tmp_path / "votes.csv"

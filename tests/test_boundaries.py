@@ -14,7 +14,7 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, shape
 
-from reactionmap import boundaries
+from reactionmap.places import boundaries
 
 ROOT = Path(__file__).resolve().parents[1]
 UN_MEMBERS_FILE = Path(__file__).with_name("data") / "un_member_iso3.txt"

@@ -26,9 +26,9 @@ from serving import (
     streamlit_app,
 )
 
-from reactionmap.boundaries import country_table
-from reactionmap.events import event_title
-from reactionmap.schema import DEFAULT_SCALE, NO_STATEMENT_COLOR
+from reactionmap.contract.scale import DEFAULT_SCALE, NO_STATEMENT_COLOR
+from reactionmap.intake.events import event_title
+from reactionmap.places.boundaries import country_table
 
 pytestmark = pytest.mark.browser
 
@@ -518,7 +518,7 @@ def test_outside_text_makes_no_link_or_icon(browser, tmp_path_factory):
 def test_upload_a_words_vote_table_maps_every_member_with_no_click(open_page):
     """ "Member State,Vote" with the UN's spellings and words (votes made up): choosing the file
     is the only step; the page shows a tally, the map and the table, and no empty card."""
-    from reactionmap.schema import VOTE_SCALE
+    from reactionmap.contract.scale import VOTE_SCALE
     from tests.test_app_upload import words_table
 
     text, expected = words_table()

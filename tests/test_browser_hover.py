@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from serving import DESKTOP, MAP_JS, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS, streamlit_app
 
-from reactionmap.boundaries import country_table
+from reactionmap.places.boundaries import country_table
 
 pytestmark = pytest.mark.browser
 

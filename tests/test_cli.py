@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 import pytest
 
-from reactionmap.cli import main
+from reactionmap.cli.main import main
 from tests.conftest import GOOD_ROWS, write_event
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import tomllib
 
-from reactionmap.cli import main
-from reactionmap.events import load_event
+from reactionmap.cli.main import main
+from reactionmap.intake.events import load_event
 from tests.test_app_upload import words_table
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reactionmap.countries import (
+from reactionmap.places.resolver import (
     ORGANIZATIONS_PATH,
     SPECIAL_CODES,
     CountryResolver,

@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from reactionmap.contract.statements import STATEMENT_COLUMNS
 from reactionmap.draft import ArticleRefused, decode, draft_article, read_article
 from reactionmap.draft.evidence import evidence_html
 from reactionmap.draft.extract import StanceCue, decide_stance
 from reactionmap.draft.score import Score, actor_stances, score, unquoted
-from reactionmap.schema import STATEMENT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 EDGE = REPO / "tests" / "data" / "draft" / "edge"

@@ -14,7 +14,7 @@ import pytest
 from serving import DESKTOP, WAIT_MS, streamlit_app
 from test_browser import FILL_JS, GRIDS_JS, full_page_screenshot, rgb, wait_for_shapes
 
-from reactionmap.schema import DEFAULT_SCALE
+from reactionmap.contract.scale import DEFAULT_SCALE
 
 pytestmark = pytest.mark.browser
 

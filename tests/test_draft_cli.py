@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reactionmap.cli import main
-from reactionmap.events import load_event
-from reactionmap.schema import STATEMENT_COLUMNS
+from reactionmap.cli.main import main
+from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.intake.events import load_event
 from tests.conftest import GOOD_ROWS, write_event
 
 EDGE = Path(__file__).resolve().parent / "data" / "draft" / "edge"

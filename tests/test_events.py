@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reactionmap.events import EventNotFound, date_label, earliest_dates, list_events, load_event
+from reactionmap.intake.events import EventNotFound, list_events, load_event
+from reactionmap.intake.statements import date_label, earliest_dates
 from tests.conftest import GOOD_ROWS, row, write_event
 
 
@@ -138,8 +139,8 @@ def test_stance_label_in_any_case_maps_to_its_key(events_root):
 
 
 def test_non_http_source_url_is_reported_but_the_row_is_kept(events_root):
-    from reactionmap.cards import card_html
-    from reactionmap.schema import DEFAULT_SCALE
+    from reactionmap.contract.scale import DEFAULT_SCALE
+    from reactionmap.draw.cards import card_html
 
     rows = [dict(r) for r in GOOD_ROWS]
     rows[0]["source_url"] = "javascript:alert(1)"

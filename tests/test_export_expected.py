@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reactionmap.cli import main
+from reactionmap.cli.main import main
 
 HERE = Path(__file__).resolve().parent
 EVENT = HERE / "data" / "events" / "tiny"

@@ -5,17 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reactionmap import boundaries, figures
-from reactionmap.events import earliest_dates, load_event
-from reactionmap.schema import DEFAULT_SCALE, STATEMENT_COLUMNS
-from reactionmap.stance import stance_table
-from reactionmap.view import countries_only
+from reactionmap.contract.scale import DEFAULT_SCALE
+from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.draw import choropleth, style, timeline
+from reactionmap.intake.events import load_event
+from reactionmap.intake.statements import earliest_dates
+from reactionmap.places import boundaries
+from reactionmap.view.compose import countries_only
+from reactionmap.view.stance import stance_table
 
 
 def map_for(event, shown=None, selected=None):
     rows = countries_only(stance_table(event.statements))
-    table = figures.map_table(rows, boundaries.country_table(), event.scale, shown)
-    return table, figures.map_figure(
+    table = choropleth.map_table(rows, boundaries.country_table(), event.scale, shown)
+    return table, choropleth.map_figure(
         table, event.scale, boundaries.load_markers(), "u", selected, shown_keys=shown
     )
 
@@ -44,14 +47,14 @@ def test_a_hidden_category_is_named_hidden_not_zero(good_event):
 
 
 def test_inherited_shading_is_counted_apart_from_own_statements(good_event):
-    from reactionmap.stance import inherit
+    from reactionmap.view.stance import inherit
 
     event = load_event(good_event)
     everyone = stance_table(event.statements)
     eu = ("FRA", "DEU", "ITA", "ESP")
     rows = countries_only(inherit(everyone, {"EU": eu}, {c: c for c in eu}))
-    table = figures.map_table(rows, boundaries.country_table(), event.scale)
-    fig = figures.map_figure(table, event.scale, boundaries.load_markers(), "u")
+    table = choropleth.map_table(rows, boundaries.country_table(), event.scale)
+    fig = choropleth.map_figure(table, event.scale, boundaries.load_markers(), "u")
     legend = [t.name for t in fig.data if t.showlegend]
     # Italy and Spain take the EU's concern; they are not counted as concern of their own.
     assert "Expressed concern / urged restraint (1)" in legend
@@ -81,10 +84,10 @@ def test_hover_is_escaped_wrapped_and_cut():
          "speaker_role": "", "latest_date": "3 Jan 2026", "latest_text": "x " * 400,
          "latest_is_quote": False, "inherited_from": "", "shown": True}
     )  # fmt: skip
-    text = figures.hover_text(row, DEFAULT_SCALE)
+    text = choropleth.hover_text(row, DEFAULT_SCALE)
     assert "&lt;b&gt;S&lt;/b&gt;" in text and "<b>S</b>" not in text
     assert "…" in text
-    assert all(len(line) <= figures.HOVER_WIDTH for line in text.split("<br>")[3:])
+    assert all(len(line) <= style.HOVER_WIDTH for line in text.split("<br>")[3:])
 
 
 def test_a_quote_is_in_quotation_marks_a_summary_is_not(good_event):
@@ -107,7 +110,7 @@ def test_filtered_countries_are_hidden_not_recoloured(good_event):
 
 def test_month_dated_statement_is_a_bar_not_a_point(good_event):
     event = load_event(good_event)
-    fig = figures.timeline_figure(event.statements, event.milestones, event.scale)
+    fig = timeline.timeline_figure(event.statements, event.milestones, event.scale)
     bars = [t for t in fig.data if t.type == "bar"]
     points = {y for t in fig.data if t.type == "scatter" for y in t.y if y is not None}
     assert [list(t.y) for t in bars] == [["Côte d'Ivoire"]]
@@ -118,7 +121,7 @@ def test_month_dated_statement_is_a_bar_not_a_point(good_event):
 def test_month_milestone_is_not_placed_on_a_day():
     milestones = [{"date": "2026-01-03", "label": "a"}, {"date": "2026-01", "label": "b",
                   "date_precision": "month"}]  # fmt: skip
-    assert [m["label"] for m in figures.day_milestones(milestones)] == ["a"]
+    assert [m["label"] for m in timeline.day_milestones(milestones)] == ["a"]
 
 
 def test_large_event_timeline_counts_per_day():
@@ -130,7 +133,7 @@ def test_large_event_timeline_counts_per_day():
     frame["date_precision"] = "day"
     frame["when"] = earliest_dates(frame["date"], pd.Timestamp("2026-01-01"))
     frame["date_label"] = frame["date"]
-    fig = figures.timeline_figure(frame, [], DEFAULT_SCALE)
+    fig = timeline.timeline_figure(frame, [], DEFAULT_SCALE)
     assert [t.type for t in fig.data] == ["bar", "bar"]
     assert sum(sum(t.y) for t in fig.data) == n
 
@@ -145,8 +148,8 @@ def test_figures_pass_plotly_validation(good_event):
     big = pd.concat([dated] * 400, ignore_index=True)
     built = [
         fig,
-        figures.timeline_figure(event.statements, event.milestones, event.scale),
-        figures.timeline_figure(big, event.milestones, event.scale),
+        timeline.timeline_figure(event.statements, event.milestones, event.scale),
+        timeline.timeline_figure(big, event.milestones, event.scale),
     ]
     for figure in built:
         plain = figure.to_dict()
@@ -154,7 +157,7 @@ def test_figures_pass_plotly_validation(good_event):
         assert [t.type for t in checked.data] == [t["type"] for t in plain["data"]]
         assert len(checked.data) >= 2
     # The check can fail: a misspelt property is refused.
-    bad = figures.unchecked_figure([{"type": "choropleth", "locationz": ["FRA"]}], {})
+    bad = style.unchecked_figure([{"type": "choropleth", "locationz": ["FRA"]}], {})
     with pytest.raises(ValueError, match="locationz"):
         go.Figure(bad.to_dict())
 
@@ -163,7 +166,7 @@ def test_actor_names_in_timeline_labels_are_escaped(good_event):
     event = load_event(good_event)
     evil = '<a href="https://evil.example/">France</a>'
     statements = event.statements.assign(actor=event.statements["actor"].replace("France", evil))
-    fig = figures.timeline_figure(statements, [], event.scale)
+    fig = timeline.timeline_figure(statements, [], event.scale)
     labels = {y for t in fig.data if t.y is not None for y in t.y if y}
     labels |= set(fig.layout.yaxis.categoryarray)
     assert not [label for label in labels if "<a " in label]
@@ -171,18 +174,18 @@ def test_actor_names_in_timeline_labels_are_escaped(good_event):
 
 
 def test_a_click_names_a_country_a_dot_or_nothing_for_the_sea():
-    assert figures.clicked_code([{"location": "VEN"}]) == "VEN"
-    assert figures.clicked_code([{"customdata": ["LUX", ""]}]) == "LUX"
-    assert figures.clicked_code([{"location": figures.SEA_CODE}]) == ""
-    assert figures.clicked_code([]) == ""
+    assert choropleth.clicked_code([{"location": "VEN"}]) == "VEN"
+    assert choropleth.clicked_code([{"customdata": ["LUX", ""]}]) == "LUX"
+    assert choropleth.clicked_code([{"location": choropleth.SEA_CODE}]) == ""
+    assert choropleth.clicked_code([]) == ""
 
 
 def test_the_served_sea_is_the_figures_sea():
     """The dashboard fetches the sea from static/ (once, cached); its bytes say the same."""
     import json
 
-    from reactionmap.paths import REPO_ROOT
+    from reactionmap.contract.paths import REPO_ROOT
 
     served = REPO_ROOT / "static" / "boundaries" / "sea.geojson"
-    assert json.loads(served.read_text(encoding="utf-8")) == figures.SEA_GEOJSON
+    assert json.loads(served.read_text(encoding="utf-8")) == choropleth.SEA_GEOJSON
     assert boundaries.SEA_URL.endswith("static/boundaries/sea.geojson")

@@ -10,12 +10,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reactionmap import events as events_module
-from reactionmap.cards import escape_markdown, source_html
-from reactionmap.cli import main
-from reactionmap.events import event_stamp, list_events, load_event
-from reactionmap.schema import DEFAULT_SCALE, problems_frame, safe_url
-from reactionmap.tables import MAX_BYTES, TableRefused, read_path, read_table
+from reactionmap.cli.main import main
+from reactionmap.contract.cells import safe_url
+from reactionmap.contract.problems import problems_frame
+from reactionmap.contract.scale import DEFAULT_SCALE
+from reactionmap.draw.cards import escape_markdown, source_html
+from reactionmap.intake.events import EventNotFound, event_stamp, list_events, load_event
+from reactionmap.intake.statements import event_from_table, prepare_statements
+from reactionmap.intake.tables import MAX_BYTES, TableRefused, read_path, read_table
 from tests.conftest import EVENT_TOML, GOOD_ROWS, write_event
 
 
@@ -66,7 +68,7 @@ def test_an_xlsx_cell_dated_9999_is_a_problem():
     buffer = io.BytesIO()
     book.save(buffer)
     raw, problems = read_table(buffer.getvalue(), "far.xlsx")
-    event = events_module.event_from_table(raw, DEFAULT_SCALE, "far.xlsx")
+    event = event_from_table(raw, DEFAULT_SCALE, "far.xlsx")
     assert [(p.row, p.column) for p in event.problems] == [(2, "date")]
     assert event.statements.empty
 
@@ -111,7 +113,7 @@ def test_links_out_of_the_events_folder_are_not_followed(tmp_path, events_root):
     outside = write_event(tmp_path / "elsewhere", "secret", GOOD_ROWS)
     (events_root / "secret").symlink_to(outside, target_is_directory=True)
     assert list_events(events_root) == []
-    with pytest.raises(events_module.EventNotFound):
+    with pytest.raises(EventNotFound):
         load_event("secret", events_root)
     inside = write_event(events_root, "mine", GOOD_ROWS)
     (inside / "statements.csv").unlink()
@@ -188,14 +190,14 @@ def test_a_row_with_a_different_field_count_is_a_problem_by_row(events_root):
 
 # ---- 6. an unquoted TOML date -------------------------------------------------------------------
 def test_unquoted_toml_dates_are_accepted(events_root):
-    from reactionmap import figures
+    from reactionmap.draw import timeline
 
     toml = EVENT_TOML.format(id="bare").replace('"2026-03-01"', "2026-03-01")
     toml += '\n[[milestones]]\ndate = 2026-03-04T10:30:00\nlabel = "Later"\n'
     event = load_event(write_event(events_root, "bare", GOOD_ROWS, toml))
     assert not event.problems
     assert event.date == pd.Timestamp("2026-03-01")
-    fig = figures.timeline_figure(event.statements, event.milestones, event.scale)
+    fig = timeline.timeline_figure(event.statements, event.milestones, event.scale)
     assert [a["text"] for a in fig.layout.annotations] == ["It happened", "Later"]
 
 
@@ -359,9 +361,7 @@ def test_problems_table_agrees_with_the_map_for_an_uploaded_workbook():
         ["Germany", "concern", "=1+1"],  # a formula: its cell is not taken
     )
     raw, read_problems = read_table(data, "book.xlsx")
-    event = events_module.event_from_table(
-        raw, DEFAULT_SCALE, "book.xlsx", read_problems=read_problems
-    )
+    event = event_from_table(raw, DEFAULT_SCALE, "book.xlsx", read_problems=read_problems)
     mapped = set(event.statements["row"])
     frame = problems_frame(event.problems, mapped)
     said = dict(zip(frame["row"], frame["row mapped"], strict=True))
@@ -371,9 +371,7 @@ def test_problems_table_agrees_with_the_map_for_an_uploaded_workbook():
 
 def test_a_workbook_header_naming_a_column_twice_is_a_problem_not_a_crash():
     raw, read_problems = read_table(_workbook(["actor", "stance", "quote", "quote"]), "b.xlsx")
-    _, problems = events_module.prepare_statements(
-        raw, DEFAULT_SCALE, pd.Timestamp("2026-01-01"), "b.xlsx"
-    )
+    _, problems = prepare_statements(raw, DEFAULT_SCALE, pd.Timestamp("2026-01-01"), "b.xlsx")
     (twice,) = [p for p in problems if "twice" in p.message]
     assert (twice.row, twice.column) == (1, "quote")
     assert problems_frame(problems, set())["row mapped"].tolist() == [""]
@@ -430,7 +428,7 @@ def test_streamlit_shows_readers_no_error_details():
 
 
 def test_a_row_fixed_in_the_editor_is_checked_afresh():
-    from reactionmap.events import still_standing
+    from reactionmap.intake.statements import still_standing
 
     text = "actor,stance,quote\nFrance,condemn\nGermany,concern,Calm.\n"  # row 2 is short
     raw, problems = read_table(text.encode(), "short.csv")
@@ -439,5 +437,5 @@ def test_a_row_fixed_in_the_editor_is_checked_afresh():
     fixed = raw.copy()
     fixed.loc[0, "quote"] = "Non."
     assert still_standing(problems, raw, fixed) == []
-    event = events_module.event_from_table(fixed, DEFAULT_SCALE, "short.csv", read_problems=[])
+    event = event_from_table(fixed, DEFAULT_SCALE, "short.csv", read_problems=[])
     assert set(event.statements["row"]) == {2, 3}

@@ -6,10 +6,10 @@ import json
 
 import pandas as pd
 
-from reactionmap import boundaries
-from reactionmap.events import load_event
-from reactionmap.export import stance_geojson
-from reactionmap.view import countries_only, event_stance_table, page_view
+from reactionmap.intake.events import load_event
+from reactionmap.places import boundaries
+from reactionmap.publish.export import stance_geojson
+from reactionmap.view.compose import countries_only, event_stance_table, page_view
 from tests.conftest import row, write_event
 
 ROWS = [

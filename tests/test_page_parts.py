@@ -8,15 +8,19 @@ from dataclasses import replace
 
 import pandas as pd
 
-from reactionmap import boundaries, captions, digests, downloads, figures, snapshot, view
-from reactionmap.events import load_event
-from reactionmap.schema import DEFAULT_SCALE, VOTE_SCALE
-from reactionmap.viewstate import ViewState
+from reactionmap.contract.scale import DEFAULT_SCALE, VOTE_SCALE
+from reactionmap.draw import captions, choropleth
+from reactionmap.intake import digests
+from reactionmap.intake.events import load_event
+from reactionmap.places import boundaries
+from reactionmap.publish import downloads, snapshot
+from reactionmap.view import compose
+from reactionmap.view.state import ViewState
 
 
 def page_of(event, stances=None):
     keys = stances or [c.key for c in event.scale.with_none]
-    return view.page_view(
+    return compose.page_view(
         event, pd.Timestamp("2026-03-31"), (), keys, boundaries.country_table()["iso3"]
     )
 
@@ -79,8 +83,8 @@ def test_a_view_state_gives_the_same_snapshot_as_its_fields(good_event):
     state = ViewState(event.id, pd.Timestamp("2026-03-02"), ("condemn", "none"), "Europe")
     snap = snapshot.of_view(event, state)
     same = snapshot.snapshot(event, "2026-03-02", ["condemn", "none"], "Europe")
-    legend = figures.legend_entries(snap.table, snap.event.scale, snap.stances)
-    assert legend == figures.legend_entries(same.table, same.event.scale, same.stances)
+    legend = choropleth.legend_entries(snap.table, snap.event.scale, snap.stances)
+    assert legend == choropleth.legend_entries(same.table, same.event.scale, same.stances)
     assert snap.subtitle() == same.subtitle()
     assert (snap.as_of, snap.stances, snap.region) == (state.as_of, state.stances, "Europe")
 
@@ -96,15 +100,15 @@ def test_a_frame_key_changes_with_a_cell_or_a_header():
 
 def test_view_helpers(good_event):
     event = load_event(good_event)
-    assert view.organizations_in(event.statements) == ["EU"]
-    first, last, undated = view.as_of_range(event.statements)
+    assert compose.organizations_in(event.statements) == ["EU"]
+    first, last, undated = compose.as_of_range(event.statements)
     assert (str(first), str(last), undated) == ("2026-03-01", "2026-03-31", False)
     page = page_of(event)
-    columns = view.table_columns(page.table)
+    columns = compose.table_columns(page.table)
     assert "latest_date" in columns and "speaker" in columns
-    assert "latest_date" not in view.table_columns(page.table, dated=False)
+    assert "latest_date" not in compose.table_columns(page.table, dated=False)
     quiet = page.table.assign(speaker="")
-    assert "speaker" not in view.table_columns(quiet) and "actor" in view.table_columns(quiet)
+    assert "speaker" not in compose.table_columns(quiet) and "actor" in compose.table_columns(quiet)
     silent = page.cards.assign(quote="", summary="")
-    worded = view.words_only(replace(page, cards=pd.concat([page.cards, silent])))
+    worded = compose.words_only(replace(page, cards=pd.concat([page.cards, silent])))
     assert len(worded.cards) == len(page.cards)

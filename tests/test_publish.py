@@ -12,12 +12,13 @@ import zipfile
 import pytest
 from shapely.geometry import Polygon, shape
 
-from reactionmap.boundaries import COUNTRIES_PATH
-from reactionmap.cli import main
-from reactionmap.events import load_event
-from reactionmap.export import stance_csv
-from reactionmap.image import map_image
-from reactionmap.publish import (
+from reactionmap.cli.main import main
+from reactionmap.intake.events import load_event
+from reactionmap.places.boundaries import COUNTRIES_PATH
+from reactionmap.publish.export import stance_csv
+from reactionmap.publish.image import map_image
+from reactionmap.publish.snapshot import snapshot
+from reactionmap.publish.webpage import (
     QUANTIZE,
     embed_snippet,
     folder_zip,
@@ -25,7 +26,6 @@ from reactionmap.publish import (
     script_json,
     shapes_topojson,
 )
-from reactionmap.snapshot import snapshot
 from tests.conftest import GOOD_ROWS, row, write_event
 
 

@@ -21,12 +21,12 @@ from test_browser import (
     statements_of,
 )
 
-from reactionmap.boundaries import country_table
-from reactionmap.events import load_event
-from reactionmap.export import stance_csv
-from reactionmap.publish import write_page
-from reactionmap.schema import DEFAULT_SCALE
-from reactionmap.snapshot import snapshot
+from reactionmap.contract.scale import DEFAULT_SCALE
+from reactionmap.intake.events import load_event
+from reactionmap.places.boundaries import country_table
+from reactionmap.publish.export import stance_csv
+from reactionmap.publish.snapshot import snapshot
+from reactionmap.publish.webpage import write_page
 from tests.conftest import row, write_event
 
 pytestmark = pytest.mark.browser

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reactionmap.events import list_events, load_event, prepare_statements
-from reactionmap.export import statements_csv
-from reactionmap.schema import STATEMENT_COLUMNS
-from reactionmap.tables import read_table
+from reactionmap.contract.statements import STATEMENT_COLUMNS, statements_csv
+from reactionmap.intake.events import list_events, load_event
+from reactionmap.intake.statements import prepare_statements
+from reactionmap.intake.tables import read_table
 
 # Any text a cell may hold: every printable character, plus newlines and tabs.
 cell_text = st.text(

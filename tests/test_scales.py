@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reactionmap.scales import apply_value_map, detect_scale, to_keys, value_table
-from reactionmap.schema import DEFAULT_SCALE, VOTE_SCALE, scale_from_config
+from reactionmap.contract.scale import DEFAULT_SCALE, VOTE_SCALE, scale_from_config
+from reactionmap.intake.stance_words import apply_value_map, detect_scale, to_keys, value_table
 
 VOTE_WORDS = {
     "yes": ["Y", "yes", "YES", "In favour", "in favor", "Favour"],

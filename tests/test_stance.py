@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reactionmap.events import load_event
-from reactionmap.stance import as_of, date_range, inherit, stance_table
+from reactionmap.intake.events import load_event
+from reactionmap.view.stance import as_of, date_range, inherit, stance_table
 
 
 def test_latest_statement_as_of_a_date(good_event):

@@ -9,13 +9,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from reactionmap.tables import (
-    MAX_BYTES,
-    TableRefused,
-    escape_formula,
-    read_table,
-    unescape_formula,
-)
+from reactionmap.contract.cells import escape_formula, unescape_formula
+from reactionmap.intake.tables import MAX_BYTES, TableRefused, read_table
 
 
 def xlsx_bytes(rows, formula_cell=None) -> bytes:
@@ -117,7 +112,7 @@ def test_one_formula_rule_for_input_and_export(value, formula):
     """The validator refuses exactly the cells the export guards."""
     import pandas as pd
 
-    from reactionmap.schema import starts_like_formula
+    from reactionmap.contract.cells import starts_like_formula
 
     assert bool(starts_like_formula(pd.Series([value])).iloc[0]) is formula
     assert escape_formula(value).startswith("'") is formula

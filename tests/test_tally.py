@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reactionmap.schema import VOTE_SCALE
-from reactionmap.tally import has_text, tally_figure
+from reactionmap.contract.scale import VOTE_SCALE
+from reactionmap.draw.tally import has_text, tally_figure
 
 
 def test_tally_bar_in_scale_order_with_counts():

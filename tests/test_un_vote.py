@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from reactionmap import boundaries, figures
-from reactionmap.cli import main
-from reactionmap.events import load_event
-from reactionmap.schema import VOTE_SCALE
-from reactionmap.stance import stance_table
-from reactionmap.view import countries_only
+from reactionmap.cli.main import main
+from reactionmap.contract.scale import VOTE_SCALE
+from reactionmap.draw import choropleth
+from reactionmap.intake.events import load_event
+from reactionmap.places import boundaries
+from reactionmap.view.compose import countries_only
+from reactionmap.view.stance import stance_table
 
 NAMES = Path(__file__).parent / "data" / "un_official_names.csv"
 
@@ -57,8 +58,8 @@ def test_recorded_vote_in_un_spelling_imports_resolves_and_draws(tmp_path, capsy
     drawn = drawable[drawable["has_shape"] | drawable["has_marker"]]
     assert set(table["actor_iso3"]) <= set(drawn["iso3"])  # every member can be seen and hovered
 
-    map_rows = figures.map_table(table, drawable, event.scale)
-    fig = figures.map_figure(map_rows, event.scale, boundaries.load_markers(), "x.geojson")
+    map_rows = choropleth.map_table(table, drawable, event.scale)
+    fig = choropleth.map_figure(map_rows, event.scale, boundaries.load_markers(), "x.geojson")
     legend = [t.name for t in fig.data if t.showlegend]
     labels = [name.rsplit(" (", 1)[0] for name in legend]
     assert labels == ["Yes", "No", "Abstained", "Absent / did not vote", "No statement recorded"]

@@ -10,13 +10,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reactionmap import boundaries, figures
-from reactionmap.cli import main
-from reactionmap.events import load_event
-from reactionmap.export import all_countries_csv
-from reactionmap.schema import VOTE_SCALE
-from reactionmap.unvotes import LAYOUT_2024, LAYOUT_2026, clean_title, event_id_for, scan
-from reactionmap.view import page_view
+from reactionmap.cli.main import main
+from reactionmap.contract.scale import VOTE_SCALE
+from reactionmap.draw import choropleth
+from reactionmap.intake.events import load_event
+from reactionmap.intake.unvotes import LAYOUT_2024, LAYOUT_2026, clean_title, event_id_for, scan
+from reactionmap.places import boundaries
+from reactionmap.publish.export import all_countries_csv
+from reactionmap.view.compose import page_view
 
 NAMES = Path(__file__).parent / "data" / "un_official_names.csv"
 MEMBERS = pd.read_csv(NAMES, dtype=str, keep_default_na=False).query("status == 'member'")
@@ -118,7 +119,7 @@ def test_former_members_keep_their_vote_and_name_and_are_not_drawn(tmp_path, cap
     former = {want for _, _, want in FORMER}
     assert set(page.not_drawable["actor_iso3"]) == former  # listed apart, by name
     assert set(page.table["actor_iso3"]) >= former  # and kept in the table
-    drawn = figures.map_table(page.country_rows, countries, VOTE_SCALE)
+    drawn = choropleth.map_table(page.country_rows, countries, VOTE_SCALE)
     painted = drawn.loc[drawn["stance"] != "none", "iso3"]
     assert set(painted) == {"FRA", "BLR"}  # never painted on Russia, Serbia, Germany, Yemen...
 
@@ -193,7 +194,7 @@ def test_all_countries_export_has_every_un_state_and_iso_dates(tmp_path, capsys)
     ],
 )
 def test_member_codes_by_code_name_and_date(code, name, date, want):
-    from reactionmap.unvotes import member_code
+    from reactionmap.intake.unvotes import member_code
 
     assert member_code(code, name, pd.Timestamp(date)) == want
 

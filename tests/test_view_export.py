@@ -7,10 +7,16 @@ import json
 
 import pandas as pd
 
-from reactionmap import boundaries
-from reactionmap.events import load_event
-from reactionmap.export import download_name, stance_csv, stance_geojson, statements_csv
-from reactionmap.view import countries_only, event_stance_table, organizations_only, shown_codes
+from reactionmap.contract.statements import statements_csv
+from reactionmap.intake.events import load_event
+from reactionmap.places import boundaries
+from reactionmap.publish.export import download_name, stance_csv, stance_geojson
+from reactionmap.view.compose import (
+    countries_only,
+    event_stance_table,
+    organizations_only,
+    shown_codes,
+)
 
 
 def test_organizations_are_kept_apart_from_countries(good_event):
@@ -85,7 +91,7 @@ def test_an_actor_without_a_shape_is_reported_and_exported(events_root):
     assert event.problems == []
     table = countries_only(event_stance_table(event))
     drawable = boundaries.country_table()["iso3"]
-    from reactionmap.view import not_drawable
+    from reactionmap.view.compose import not_drawable
 
     assert "GIB" not in set(drawable)  # the premise: Gibraltar has no shape or marker
     assert list(not_drawable(table, drawable)["actor_iso3"]) == ["GIB"]
@@ -96,7 +102,7 @@ def test_an_actor_without_a_shape_is_reported_and_exported(events_root):
 
 
 def test_page_view_cards_table_and_map_agree(good_event):
-    from reactionmap.view import page_view
+    from reactionmap.view.compose import page_view
 
     event = load_event(good_event)
     codes = boundaries.country_table()["iso3"]
@@ -116,7 +122,7 @@ def test_page_view_cards_table_and_map_agree(good_event):
 def test_page_view_keeps_a_country_without_a_shape_and_the_timeline_follows_the_region(
     events_root,
 ):
-    from reactionmap.view import page_view
+    from reactionmap.view.compose import page_view
     from tests.conftest import row, write_event
 
     rows = [
@@ -144,7 +150,7 @@ def test_page_view_keeps_a_country_without_a_shape_and_the_timeline_follows_the_
 def test_a_statement_made_on_the_as_of_day_is_never_also_later(events_root):
     """One cut-off: the EU's statement at 10:00 on the as-of day is made, so the EU (whose
     stance is then filtered out) does not come back on the timeline as speaking "later"."""
-    from reactionmap.view import page_view
+    from reactionmap.view.compose import page_view
     from tests.conftest import GOOD_ROWS, row, write_event
 
     rows = [

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from reactionmap.viewstate import KEYS, ViewState
+from reactionmap.view.state import KEYS, ViewState
 
 STANCES = ("condemn", "concern", "support", "none")
 REGIONS = ("Africa", "Europe")

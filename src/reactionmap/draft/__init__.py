@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from reactionmap.contract.statements import STATEMENT_COLUMNS
 from reactionmap.draft.article import Article, ArticleRefused, decode, read_article
 from reactionmap.draft.cues import effective_stance, effective_weight
 from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
 from reactionmap.draft.lexicon import lexicon
-from reactionmap.schema import STATEMENT_COLUMNS
 
 __all__ = ["ArticleRefused", "Draft", "decode", "draft_article", "read_article"]
 SUMMARY_CHARS = 600

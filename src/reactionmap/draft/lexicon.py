@@ -7,8 +7,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from reactionmap.countries import CountryResolver, default_resolver
-from reactionmap.paths import DATA_DIR
+from reactionmap.contract.paths import DATA_DIR
+from reactionmap.places.resolver import CountryResolver, default_resolver
 
 DRAFT_DIR = DATA_DIR / "draft"
 COUNTRIES_FILE = DRAFT_DIR / "countries.csv"

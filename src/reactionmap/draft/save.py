@@ -10,13 +10,12 @@ from pathlib import Path
 import pandas as pd
 import tomli_w
 
-from reactionmap import paths
-from reactionmap.events import EVENT_FILE, STATEMENTS_FILE
-from reactionmap.export import csv_bytes
-from reactionmap.schema import DEFAULT_SCALE, STATEMENT_COLUMNS
-from reactionmap.tables import as_strings, read_csv_text
-
-EVENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a folder name, never a path
+from reactionmap.contract import paths
+from reactionmap.contract.cells import csv_bytes
+from reactionmap.contract.event import EVENT_FILE, EVENT_ID_RE, STATEMENTS_FILE
+from reactionmap.contract.scale import DEFAULT_SCALE
+from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.intake.tables import as_strings, read_csv_text
 
 
 class DraftNotSaved(ValueError):
@@ -97,7 +96,7 @@ def save_draft(
     the default scale, the targets as parties and the source; no date when none is given)
     when it does not exist. Files are replaced, never written through a link.
     Returns (folder, rows written, created)."""
-    from reactionmap.cli import event_toml, unsafe_target, write_file
+    from reactionmap.intake.writers import event_toml, unsafe_target, write_file
 
     event = existing_event(event_id, events_dir)
     new = as_strings(rows.reindex(columns=list(STATEMENT_COLUMNS), fill_value=""))

@@ -1,0 +1,1 @@
+"""The `reactionmap` command line: one module per command group."""

@@ -1,0 +1,1 @@
+"""Drawing a view: the map, the timeline, a vote's tally, quote cards and the page's sentences."""

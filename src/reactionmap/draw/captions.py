@@ -1,0 +1,73 @@
+"""The page's sentences about an event and a view, as escaped Markdown (no Streamlit here)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reactionmap.contract.event import Event
+from reactionmap.contract.scale import Scale
+from reactionmap.draw.cards import escape_markdown as md
+from reactionmap.draw.timeline import day_milestones
+from reactionmap.places.former import is_former
+
+TIMELINE_KEY = (
+    "A dot is a statement dated to the day; a bar spans the days a statement may fall on when "
+    "the source gives only its month. The black line is the *As of* date."
+)
+
+
+def event_line(event: Event) -> str:
+    """Under the title: the event's date (or that it is not given) and who said how much."""
+    statements = event.statements
+    day = f"{event.date:%-d %B %Y}" if event.date_known else "Date not given"
+    return f"{day} · {len(statements)} statements by {statements['actor_iso3'].nunique()} actors"
+
+
+def problems_line(event: Event) -> str:
+    """Above the problems table: how many problems, and how many rows wait for a fix."""
+    unmapped = event.input_rows - len(event.statements)
+    return (
+        f"{len(event.problems)} problem(s): {unmapped} of {event.input_rows} row(s) are not "
+        "mapped until fixed. Each problem names its file, rows and column; identical ones "
+        "are listed once."
+    )
+
+
+def not_on_map(missing: pd.DataFrame, scale: Scale, with_words: bool) -> list[str]:
+    """One warning per kind of actor the map cannot draw (former states, codes with no shape),
+    naming each with its stance: listed, never dropped."""
+    former = missing["actor_iso3"].map(is_former).astype(bool)
+    where = f"They are in {'the cards, ' if with_words else ''}the table and the downloads."
+    lines = []
+    for rows, why in (
+        (missing[former], "Not on today's map (members that no longer exist, never drawn on a "
+         "successor's shape): "),
+        (missing[~former], "Not on the map (no shape or marker for their code): "),
+    ):  # fmt: skip
+        if len(rows):
+            named = ", ".join(
+                f"{md(a)} ({md(c)}): {md(scale.label(k))}"
+                for a, c, k in zip(rows["actor"], rows["actor_iso3"], rows["stance"], strict=True)
+            )
+            lines.append(f"{why}{named}. {where}")
+    return lines
+
+
+def off_the_timeline(timeline: pd.DataFrame, milestones: list[dict]) -> list[str]:
+    """What the timeline cannot place: actors whose statements have no date, milestones with
+    no day."""
+    lines = []
+    undated = timeline[timeline["date_precision"] == "unknown"]
+    if len(undated):
+        lines.append(
+            "Not on the timeline, date not reported: "
+            + ", ".join(md(a) for a in undated["actor"].unique())
+        )
+    placed = day_milestones(milestones)
+    for milestone in milestones:
+        if milestone not in placed:
+            lines.append(
+                "Milestone not on the timeline, day not reported: "
+                f"{md(milestone.get('label', ''))} ({md(milestone.get('date', 'no date'))})"
+            )
+    return lines

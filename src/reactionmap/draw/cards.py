@@ -1,0 +1,185 @@
+"""Quote cards as escaped HTML: actor, stance badge, speaker, date, words and source."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from reactionmap.contract.cells import safe_url
+from reactionmap.contract.scale import Scale
+from reactionmap.view.stance import actor_key
+
+# Markdown's active characters (and ':' for emoji codes and bare links), escaped one by one.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+# Bare links ("https://...", "www.") and icon or emoji codes (":material/home:", ":smile:")
+# are found in the text *after* escapes are undone: a word joiner (U+2060, invisible) after
+# each ':' and inside "www." breaks them without changing what a reader sees.
+WORD_JOINER = "\u2060"
+LINK_OR_CODE_RE = re.compile(r":|www(?=\\\.)", re.IGNORECASE)
+
+
+def escape_markdown(text: object) -> str:
+    """Outside text made inert for Streamlit's Markdown (titles, captions, labels): no links
+    (not even bare ones), no images, no emphasis, no HTML, no icon or emoji codes."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return LINK_OR_CODE_RE.sub(lambda m: m.group(0) + WORD_JOINER, escaped)
+
+
+CARD_CSS = """
+<style>
+.rm-card{border:1px solid #ddd;border-radius:8px;padding:.7rem .9rem;margin:0 0 .7rem 0;background:#fff}
+.rm-card.rm-selected{border:2px solid #111}
+.rm-head{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-bottom:.3rem}
+.rm-actor{font-weight:650;font-size:1.02rem}
+.rm-badge{border-radius:999px;padding:.05rem .55rem;font-size:.78rem;border:1px solid rgba(0,0,0,.25)}
+.rm-meta{color:#444;font-size:.85rem}
+.rm-quote{margin:.35rem 0;padding-left:.7rem;border-left:3px solid #bbb;font-size:.98rem}
+.rm-summary{margin:.35rem 0;font-size:.95rem;color:#222}
+.rm-label{font-size:.75rem;color:#555;text-transform:uppercase;letter-spacing:.03em}
+.rm-source{font-size:.8rem;color:#444;overflow-wrap:anywhere}
+.rm-earlier{margin-top:.45rem;font-size:.9rem}
+.rm-earlier summary{cursor:pointer;color:#333}
+.rm-earlier-item{border-top:1px solid #eee;margin-top:.4rem;padding-top:.4rem}
+@media (max-width:640px){h1{font-size:1.7rem !important;line-height:1.2 !important}}
+</style>
+"""
+
+
+def text_color(background: str) -> str:
+    """Black or white, whichever reads better on a #RRGGBB background."""
+    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#fff"
+
+
+def source_html(name: str, url: str) -> str:
+    """A link when the URL is plain http(s), else the name (and URL) as text."""
+    label = html.escape(name or url or "source not given")
+    if url and safe_url(url):
+        return (
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{label}</a>'
+        )
+    if url:
+        return f"{label} ({html.escape(url)})"
+    return label
+
+
+def _statement_html(row: Mapping, scale: Scale) -> str:
+    """A statement's badge, speaker, date, words and source; every piece of outside text is
+    escaped."""
+    color = scale.color(row["stance"])
+    badge = (
+        f'<span class="rm-badge" style="background:{color};color:{text_color(color)}">'
+        f"{html.escape(scale.label(row['stance']))}</span>"
+    )
+    who = ", ".join(html.escape(p) for p in (row["speaker"], row["speaker_role"]) if p)
+    meta = " · ".join(p for p in (who, html.escape(row["date_label"])) if p)
+    if row["quote"]:
+        body = f'<blockquote class="rm-quote">“{html.escape(row["quote"])}”</blockquote>'
+        if row["summary"]:
+            body += (
+                f'<div class="rm-summary"><span class="rm-label">Summary</span> '
+                f"{html.escape(row['summary'])}</div>"
+            )
+    else:
+        body = (
+            f'<div class="rm-summary"><span class="rm-label">Summary, no direct quote</span> '
+            f"{html.escape(row['summary'])}</div>"
+        )
+    source = source_html(row["source_name"], row["source_url"])
+    return (
+        badge,
+        f'<div class="rm-meta">{meta}</div>{body}<div class="rm-source">Source: {source}</div>',
+    )
+
+
+def card_html(
+    row: Mapping, scale: Scale, selected: bool = False, earlier: Sequence[Mapping] = ()
+) -> str:
+    """One actor's card: its latest statement, and its ``earlier`` ones (newest first) folded
+    under it."""
+    badge, body = _statement_html(row, scale)
+    classes = "rm-card rm-selected" if selected else "rm-card"
+    folded = ""
+    if earlier:
+        items = "".join(
+            '<div class="rm-earlier-item"><div class="rm-head">{}</div>{}</div>'.format(
+                *_statement_html(r, scale)
+            )
+            for r in earlier
+        )
+        count = f"{len(earlier)} earlier statement{'s' if len(earlier) > 1 else ''}"
+        folded = f'<details class="rm-earlier"><summary>{count}</summary>{items}</details>'
+    return (
+        f'<div class="{classes}" data-iso3="{html.escape(row["actor_iso3"], quote=True)}">'
+        f'<div class="rm-head"><span class="rm-actor">{html.escape(row["actor"])}</span>{badge}</div>'
+        f"{body}{folded}</div>"
+    )
+
+
+def order_cards(statements: pd.DataFrame, selected: str | None) -> pd.DataFrame:
+    """Newest first (the order the map reads an actor's latest statement in, reversed), the
+    selected country's statements before all others."""
+    exact = statements["date_precision"] == "day"
+    ordered = statements.assign(_exact=exact).sort_values(
+        ["when", "_exact", "row"], ascending=False, kind="stable"
+    )
+    ordered = ordered.drop(columns="_exact")
+    if selected:
+        first = ordered["actor_iso3"] == selected
+        ordered = pd.concat([ordered[first], ordered[~first]])
+    return ordered
+
+
+def actor_cards(statements: pd.DataFrame, scale: Scale, selected: str | None = None) -> list[str]:
+    """One card per actor, newest first (the selected country's first): its latest statement,
+    the others folded under it."""
+    ordered = order_cards(statements, selected)
+    rows = ordered.to_dict("records")
+    groups: dict[str, list[dict]] = {}
+    for key, row in zip(actor_key(ordered), rows, strict=True):
+        groups.setdefault(key, []).append(row)
+    return [
+        card_html(latest, scale, bool(selected) and latest["actor_iso3"] == selected, rest)
+        for latest, *rest in groups.values()
+    ]
+
+
+def actor_count(statements: pd.DataFrame) -> int:
+    """How many cards actor_cards makes: one per actor."""
+    return int(actor_key(statements).nunique())
+
+
+HINT_CSS = """<style>
+.rm-hint{color:#555;font-size:.875rem;margin:0}
+.rm-tap{display:none}
+@media (hover:none){.rm-tap{display:inline}.rm-hover{display:none}}
+</style>"""
+
+
+def hint_html(when: str, pointer: str, touch: str) -> str:
+    """The line under the map: the date, and what to do with a pointer, or (where the screen
+    has no hover, as phones do) with a finger."""
+    return (
+        f'{HINT_CSS}<p class="rm-hint">{html.escape(when)} '
+        f'<span class="rm-hover">{html.escape(pointer)}</span>'
+        f'<span class="rm-tap">{html.escape(touch)}</span></p>'
+    )
+
+
+def selected_html(
+    name: str, statements: pd.DataFrame, scale: Scale, code: str, as_of: pd.Timestamp
+) -> str:
+    """The selected country's card, right under the map where a tap leaves the reader's eyes,
+    or a line saying it made no statement."""
+    found = actor_cards(statements, scale, code)
+    body = "".join(found) or (
+        f'<p class="rm-hint"><b>{html.escape(name)}</b>: no statement recorded as of '
+        f"{as_of:%-d %B %Y}.</p>"
+    )
+    return (
+        f'<div class="rm-picked" data-iso3="{html.escape(code, quote=True)}">{body}'
+        '<p class="rm-hint">Click the sea, or the country again, to clear.</p></div>'
+    )

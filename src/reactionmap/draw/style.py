@@ -1,0 +1,47 @@
+"""The look every figure shares (font, hover label) and figures built from plain dicts."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import plotly.graph_objects as go
+
+HOVER_WIDTH = 56  # characters per hover line
+
+
+HOVER_LIMIT = 320  # characters of statement text before the ellipsis
+
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+# No template: plotly's default one is ~7 KB of styling sent with every figure; the figures
+# here set what they use.
+EMPTY_TEMPLATE: dict = {}
+
+
+HOVER_LABEL = {
+    "bgcolor": "white",
+    "bordercolor": "#444",
+    "font": {"color": "#111", "size": 13},
+    "align": "left",
+}
+
+
+def wrap_escaped(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_LIMIT) -> str:
+    """Text cut at ``limit`` with an ellipsis, wrapped, each line escaped, joined with <br>."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+
+
+def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A Figure from plain dicts without plotly's property validation, which costs ~10x the
+    building itself on every rerun. The dicts here are fixed code, checked by the tests
+    (tests/test_figures.py validates each figure once)."""
+    base = {"hoverlabel": HOVER_LABEL, "font": {"family": FONT}, "paper_bgcolor": "rgba(0,0,0,0)"}
+    return go.Figure(
+        {"data": traces, "layout": {"template": {}, **base, **layout}}, _validate=False
+    )

@@ -1,0 +1,1 @@
+"""Taking a view away: exports, downloads, the self-contained published page and still images."""

@@ -1,0 +1,194 @@
+"""What a reader sees of an event at a date: its stance table split into countries and organizations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from reactionmap.contract.dates import made_by
+from reactionmap.contract.event import Event
+from reactionmap.contract.scale import NO_STATEMENT_KEY
+from reactionmap.places.resolver import CountryResolver, default_resolver
+from reactionmap.view.stance import actor_key, date_range, inherit, stance_table, statement_text
+
+
+def is_organization(codes: pd.Series, resolver: CountryResolver | None = None) -> pd.Series:
+    """True where a code names an organization (EU, UN, ...) rather than a country."""
+    return (resolver or default_resolver()).are_organizations(codes)
+
+
+def event_stance_table(
+    event: Event,
+    as_of: pd.Timestamp | None = None,
+    inherit_from: Iterable[str] = (),
+    resolver: CountryResolver | None = None,
+    made: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The stance table as of a date, with members of ``inherit_from`` organizations shaded.
+
+    ``made``: the statements made by then, when the caller has cut them already.
+    """
+    resolver = resolver or default_resolver()
+    table = stance_table(event.statements, as_of) if made is None else stance_table(made)
+    chosen = {code: resolver.organization(code).members for code in inherit_from}
+    if chosen:
+        names = {m: resolver.country_name(m) for ms in chosen.values() for m in ms}
+        table = inherit(table, chosen, names)
+    return table
+
+
+def countries_only(table: pd.DataFrame, resolver: CountryResolver | None = None) -> pd.DataFrame:
+    """Rows drawn on the map: every actor that is not an organization, nor someone who speaks
+    for no government (actor_type other)."""
+    return table[~is_organization(table["actor_iso3"], resolver) & (table["actor_type"] != "other")]
+
+
+def organizations_only(
+    table: pd.DataFrame, resolver: CountryResolver | None = None
+) -> pd.DataFrame:
+    """Rows for the organizations panel (not those of someone who speaks for no government)."""
+    return table[is_organization(table["actor_iso3"], resolver) & (table["actor_type"] != "other")]
+
+
+def filter_statements(
+    statements: pd.DataFrame,
+    stances: Iterable[str] | None = None,
+    codes: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Statements whose stance is among ``stances`` and whose actor is among ``codes``
+    (an actor_type other is named by its ``actor_key``, never by its country's code)."""
+    keep = pd.Series(True, index=statements.index)
+    if stances is not None:
+        keep &= statements["stance"].isin(list(stances))
+    if codes is not None:
+        keep &= actor_key(statements).isin(list(codes))
+    return statements[keep]
+
+
+def shown_codes(
+    country_rows: pd.DataFrame,
+    all_codes: Iterable[str],
+    stances: Iterable[str],
+    region_codes: Iterable[str] | None = None,
+) -> set[str]:
+    """The country codes the reader's filters keep: their stance (or 'none') is shown, and
+    they are in the region when one is chosen."""
+    stances = set(stances)
+    stance_of = dict(zip(country_rows["actor_iso3"], country_rows["stance"], strict=True))
+    codes = set(all_codes) if region_codes is None else set(region_codes)
+    return {c for c in codes if stance_of.get(c, NO_STATEMENT_KEY) in stances}
+
+
+def not_drawable(country_rows: pd.DataFrame, drawable_codes: Iterable[str]) -> pd.DataFrame:
+    """Actors the map cannot draw (no shape, no marker): listed for the reader, never hidden."""
+    return country_rows[~country_rows["actor_iso3"].isin(set(drawable_codes))]
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Everything the page shows for one choice of date, stances, region and inheritance.
+
+    Map, cards, timeline and table are all cut from here, so they always agree.
+    """
+
+    country_rows: pd.DataFrame  # every country's stance as of the date (filters not applied)
+    visible: pd.DataFrame  # the country rows the filters keep
+    organizations: pd.DataFrame  # the organization rows the stance filter keeps
+    kept: frozenset[str]  # country codes the filters keep (silent ones included)
+    cards: pd.DataFrame  # statements by the date of kept countries, with a kept stance
+    organization_cards: pd.DataFrame  # the same for the kept organizations
+    timeline: pd.DataFrame  # the same actors' statements, later ones too
+    table: pd.DataFrame  # the stance table rows shown: visible countries, then organizations
+    not_drawable: pd.DataFrame  # visible countries with no shape and no marker
+
+
+def page_view(
+    event: Event,
+    as_of: pd.Timestamp,
+    inherit_from: Iterable[str],
+    stances: Iterable[str],
+    all_codes: Iterable[str],
+    region_codes: Iterable[str] | None = None,
+    resolver: CountryResolver | None = None,
+) -> PageView:
+    """The page's view of ``event`` as of a date, under the reader's filters."""
+    stances = list(stances)
+    statements = event.statements
+    made_mask = made_by(statements["when"], as_of)  # the one cut: made, or later
+    table = event_stance_table(event, as_of, inherit_from, resolver, statements[made_mask])
+    country_rows = countries_only(table, resolver)
+    org_rows = organizations_only(table, resolver)
+    drawable = set(all_codes)
+    # Every country that spoke counts, drawable or not: one without a shape is listed apart,
+    # never dropped from the cards and the table.
+    kept = shown_codes(
+        country_rows, drawable | set(country_rows["actor_iso3"]), stances, region_codes
+    )
+    visible = country_rows[country_rows["actor_iso3"].isin(kept)]
+    organizations = org_rows[org_rows["stance"].isin(stances)]
+    # People who speak for no government: their own rows in the table and cards, not on the map.
+    others = table[(table["actor_type"] == "other") & table["stance"].isin(stances)]
+    if region_codes is not None:
+        others = others[others["actor_iso3"].isin(set(region_codes))]
+    actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"]) | set(actor_key(others))
+    made = filter_statements(statements[made_mask], stances, actors)
+    by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
+    # The timeline also shows what is said later, by the countries the filters keep (silent
+    # as of the date) and by organizations.
+    codes = pd.Series(statements["actor_iso3"].unique())
+    org_codes = set(codes[is_organization(codes, resolver)])
+    later = statements.loc[~made_mask, "actor_iso3"]
+    later = set(later) & (set(kept) | org_codes)
+    return PageView(
+        country_rows=country_rows,
+        visible=visible,
+        organizations=organizations,
+        kept=frozenset(kept),
+        cards=made[~by_organization],
+        organization_cards=made[by_organization],
+        timeline=filter_statements(statements, stances, actors | later),
+        table=pd.concat([visible, organizations, others], ignore_index=True),
+        not_drawable=not_drawable(visible, drawable),
+    )
+
+
+# The stance table's columns on the page, in order; the first ones are shown even when empty.
+TABLE_COLUMNS = [
+    "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
+    "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
+]  # fmt: skip
+KEPT_COLUMNS = ("actor", "stance", "actor_iso3")
+
+
+def table_columns(table: pd.DataFrame, dated: bool = True) -> list[str]:
+    """The stance table's columns with something in them (a vote has no words, no speaker);
+    the date only for a ``dated`` event."""
+    return [
+        c
+        for c in TABLE_COLUMNS
+        if c in KEPT_COLUMNS or (table[c].ne("").any() and (dated or c != "latest_date"))
+    ]
+
+
+def words_only(page: PageView) -> PageView:
+    """The same view with cards only for statements that carry words (a vote's rows carry none)."""
+    return replace(
+        page,
+        cards=page.cards[statement_text(page.cards) != ""],
+        organization_cards=page.organization_cards[statement_text(page.organization_cards) != ""],
+    )
+
+
+def organizations_in(statements: pd.DataFrame, resolver: CountryResolver | None = None) -> list:
+    """The organizations that spoke, by code: those whose silent members can take their stance."""
+    codes = pd.Series(statements["actor_iso3"].unique(), dtype=str)
+    return sorted(codes[is_organization(codes, resolver)])
+
+
+def as_of_range(statements: pd.DataFrame) -> tuple[dt.date, dt.date, bool]:
+    """The as-of slider's first and last day, and whether not one statement has a date."""
+    first, last = date_range(statements)
+    return first.date(), last.date(), bool((statements["date_precision"] == "unknown").all())

@@ -1,0 +1,133 @@
+"""Derive the per-actor stance table as of a date: the latest statement on or before it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reactionmap.contract.dates import made_by, month_end
+from reactionmap.contract.scale import NO_STATEMENT_KEY
+
+STANCE_COLUMNS = (
+    "actor",
+    "actor_iso3",
+    "actor_type",
+    "stance",
+    "statement_count",
+    "latest_date",
+    "latest_text",
+    "latest_is_quote",
+    "speaker",
+    "speaker_role",
+    "source_name",
+    "source_url",
+    "statement_id",
+    "inherited_from",
+)
+
+
+def as_of(statements: pd.DataFrame, date: pd.Timestamp | None) -> pd.DataFrame:
+    """The statements that can have been made on or before the end of ``date`` (dates.made_by)."""
+    if date is None:
+        return statements
+    return statements[made_by(statements["when"], date)]
+
+
+def statement_text(statements: pd.DataFrame) -> pd.Series:
+    """The words a reader sees for each statement: the quote, else the summary."""
+    return statements["quote"].where(statements["quote"] != "", statements["summary"])
+
+
+def actor_key(frame: pd.DataFrame) -> pd.Series:
+    """Whom a row speaks for: its code; for actor_type other (a former president, a party),
+    its own name too, so that it never stands for its country."""
+    other = frame["actor_type"] == "other"
+    return frame["actor_iso3"].mask(other, frame["actor_iso3"] + ":" + frame["actor"])
+
+
+def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> pd.DataFrame:
+    """One row per actor: its latest statement's stance as of ``date`` and how many it made.
+
+    An actor is a country or organization code, or an actor_type other by its own name."""
+    known = as_of(statements, date)
+    known = known[known["actor_iso3"] != ""]
+    if known.empty:
+        return pd.DataFrame(columns=list(STANCE_COLUMNS)).astype({"statement_count": int})
+    # Among statements that may fall on the same day, one dated to that day is the latest
+    # known for sure; then file order.
+    ordered = known.assign(
+        _exact=known["date_precision"] == "day", _key=actor_key(known)
+    ).sort_values(["when", "_exact", "row"], kind="stable")
+    latest = ordered.groupby("_key", sort=False).tail(1).set_index("_key")
+    counts = ordered.groupby("_key").size()
+    table = pd.DataFrame(
+        {
+            "actor_iso3": latest["actor_iso3"],
+            "actor": latest["actor"],
+            "actor_type": latest["actor_type"],
+            "stance": latest["stance"],
+            "statement_count": counts.reindex(latest.index).astype(int),
+            "latest_date": latest["date_label"],
+            "latest_text": statement_text(latest),
+            "latest_is_quote": latest["quote"] != "",
+            "speaker": latest["speaker"],
+            "speaker_role": latest["speaker_role"],
+            "source_name": latest["source_name"],
+            "source_url": latest["source_url"],
+            "statement_id": latest["statement_id"],
+            "inherited_from": "",
+        }
+    )
+    return table[list(STANCE_COLUMNS)].sort_values("actor", kind="stable").reset_index(drop=True)
+
+
+def inherit(
+    table: pd.DataFrame, organizations: dict[str, tuple[str, ...]], names: dict[str, str]
+) -> pd.DataFrame:
+    """Add rows for members of the chosen organizations that said nothing themselves.
+
+    ``organizations`` maps an organization code to its member codes. An inherited row takes
+    the organization's stance and text and names it in ``inherited_from``; its own
+    statement_count is 0. A member of two organizations that spoke takes the first listed.
+    """
+    own = set(table.loc[table["actor_type"] != "other", "actor_iso3"])
+    rows = []
+    for code, members in organizations.items():
+        spoke = table[table["actor_iso3"] == code]
+        if spoke.empty:
+            continue
+        source = spoke.iloc[0]
+        for member in members:
+            if member in own:
+                continue
+            own.add(member)
+            row = source.to_dict()
+            row.update(
+                actor=names.get(member, member),
+                actor_iso3=member,
+                actor_type="state",
+                statement_count=0,
+                inherited_from=source["actor"],
+            )
+            rows.append(row)
+    if not rows:
+        return table
+    return pd.concat([table, pd.DataFrame(rows)], ignore_index=True)
+
+
+def date_range(statements: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The as-of range: from the earliest statement to the last day any statement may fall on."""
+    first = statements["when"].min()
+    months = statements.loc[statements["date_precision"] == "month", "date"]
+    ends = month_end(months)
+    last = max([statements["when"].max(), *ends]) if len(ends) else statements["when"].max()
+    return first.normalize(), pd.Timestamp(last).normalize()
+
+
+def stance_counts(table: pd.DataFrame, keys: tuple[str, ...]) -> pd.Series:
+    """How many actors hold each stance, in scale order, 'none' excluded."""
+    return (
+        table["stance"]
+        .value_counts()
+        .reindex(keys, fill_value=0)
+        .drop(NO_STATEMENT_KEY, errors="ignore")
+    )
