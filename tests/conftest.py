@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from reactionmap.contract.paths import ENV_VAR
 from reactionmap.contract.statements import STATEMENT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,6 +78,37 @@ def good_event(events_root: Path) -> Path:
     return write_event(events_root, "test-event", GOOD_ROWS)
 
 
+@pytest.fixture
+def events_env(events_root: Path, monkeypatch) -> Path:
+    """events_root, with the app and the command line reading their events from it."""
+    monkeypatch.setenv(ENV_VAR, str(events_root))
+    return events_root
+
+
+@pytest.fixture
+def events_copy(events_env: Path) -> Path:
+    """A copy of the shipped events that the app and the command line read and write."""
+    shutil.rmtree(events_env)
+    shutil.copytree(REPO / "data" / "events", events_env)
+    return events_env
+
+
+@pytest.fixture(scope="session")
+def venezuela_event():
+    """The shipped Venezuela event, read once."""
+    from reactionmap.intake.events import load_event
+
+    return load_event("venezuela-2026-01")
+
+
+@pytest.fixture(scope="session")
+def venezuela(venezuela_event):
+    """The shipped Venezuela event's default view (every stance, the world, its last day)."""
+    from reactionmap.publish.snapshot import snapshot
+
+    return snapshot(venezuela_event)
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium through Playwright, one per test module. Skips on a laptop without
@@ -93,3 +126,12 @@ def browser():
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser):
+    """The app on a free loopback port, one per test module, reading the shipped events."""
+    from serving import streamlit_app
+
+    with streamlit_app() as url:
+        yield url

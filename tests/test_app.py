@@ -137,7 +137,7 @@ def test_the_upload_page_link_reopens_the_upload_page():
     assert selectbox(reopened, "Event").value == UPLOAD, dict(at.query_params)
 
 
-def test_outside_text_is_never_live_markdown(monkeypatch, tmp_path):
+def test_outside_text_is_never_live_markdown(events_env):
     """An event's title, actor names and the ?event= value cannot load images or make links."""
     from reactionmap.draw.cards import escape_markdown
     from tests.conftest import GOOD_ROWS, write_event
@@ -148,8 +148,7 @@ def test_outside_text_is_never_live_markdown(monkeypatch, tmp_path):
         {**GOOD_ROWS[0], "statement_id": "z", "actor": f"{evil} Spain", "actor_iso3": "ESP",
          "date": "", "date_precision": "unknown"}
     ]  # fmt: skip
-    write_event(tmp_path, "evil", rows, toml)
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    write_event(events_env, "evil", rows, toml)
     at = app(event="evil")
     no_exception(at)
     assert at.title[0].value == escape_markdown(evil)
@@ -160,14 +159,13 @@ def test_outside_text_is_never_live_markdown(monkeypatch, tmp_path):
     assert all("](https://evil" not in w.value for w in warned.warning)
 
 
-def test_a_changed_or_deleted_file_is_never_shown_stale(monkeypatch, tmp_path):
+def test_a_changed_or_deleted_file_is_never_shown_stale(events_env):
     """The cache follows the files' content, not their times."""
     import os
 
     from tests.conftest import GOOD_ROWS, write_event
 
-    folder = write_event(tmp_path, "fresh", GOOD_ROWS)
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    folder = write_event(events_env, "fresh", GOOD_ROWS)
     toml, csv_path = folder / "event.toml", folder / "statements.csv"
     os.utime(csv_path, (1_700_000_000, 1_700_000_000))
     os.utime(toml, (1_700_000_100, 1_700_000_100))  # the newest file, never touched below
@@ -189,14 +187,13 @@ def test_a_changed_or_deleted_file_is_never_shown_stale(monkeypatch, tmp_path):
     assert not [d for d in at.dataframe if "actor_iso3" in d.value.columns]  # no stale map
 
 
-def test_stance_table_links_only_safe_addresses(monkeypatch, tmp_path):
+def test_stance_table_links_only_safe_addresses(events_env):
     from tests.conftest import GOOD_ROWS, write_event
 
     rows = [dict(r) for r in GOOD_ROWS]
     rows[1]["source_url"] = "javascript:alert(1)"
     rows[3]["source_url"] = 'http://evil.example/">x'
-    write_event(tmp_path, "links", rows)
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(tmp_path))
+    write_event(events_env, "links", rows)
     at = app(event="links")
     no_exception(at)
     from reactionmap.contract.cells import safe_url

@@ -88,12 +88,6 @@ def squeeze(text: str) -> str:
 
 # ---- fixtures --------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def server(browser):
-    with streamlit_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def seen() -> dict[str, list[str]]:
     """Every request and uncaught page error of every page this module opened."""
     return {"requests": [], "errors": []}

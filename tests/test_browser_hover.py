@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from serving import DESKTOP, MAP_JS, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS, streamlit_app
+from serving import DESKTOP, MAP_JS, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS
 
 from reactionmap.places.boundaries import country_table
 
@@ -121,12 +121,6 @@ ANSWER_JS = f"""(n) => {{ const plot = ({MAP_JS})(); const h = plot.rmHover;
     if (!label) return null;
     const first = label.querySelector('tspan.line') || label.querySelector('text');
     return {{loc: h.loc, name: first ? first.textContent : ''}}; }}"""
-
-
-@pytest.fixture(scope="module")
-def server(browser):
-    with streamlit_app() as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from reactionmap.cli.main import main
+from reactionmap.contract.paths import ENV_VAR
 from tests.conftest import GOOD_ROWS, write_event
 
 
@@ -125,13 +126,13 @@ def test_bad_arguments_exit_2(bad):
     assert exc.value.code == 2
 
 
-def test_events_come_from_reactionmap_data_dir(capsys, monkeypatch, events_root, good_event):
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(events_root))
+def test_events_come_from_reactionmap_data_dir(capsys, monkeypatch, events_env, good_event):
+    events_root = events_env
     code, out, _ = run(capsys, "list")
     assert (code, out.split()) == (0, ["test-event"])
     code, out, _ = run(capsys, "check", "test-event")  # an id, resolved under the variable
     assert code == 0
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(events_root.parent))  # a data dir with events/
+    monkeypatch.setenv(ENV_VAR, str(events_root.parent))  # a data dir with events/
     code, out, _ = run(capsys, "list")
     assert out.split() == ["test-event"]
 

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
 ARTICLE = (REPO / "tests" / "data" / "draft" / "edge" / "two-countries.txt").read_text("utf-8")
-
-
-@pytest.fixture
-def events_copy(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "events"
-    shutil.copytree(REPO / "data" / "events", root)
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(root))
-    return root
 
 
 def draft_page(text: str = ARTICLE) -> AppTest:

@@ -25,12 +25,6 @@ def run(capsys, *argv):
     return code, out.out, out.err
 
 
-@pytest.fixture
-def events_env(monkeypatch, events_root):
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(events_root))
-    return events_root
-
-
 def test_draft_prints_the_contract_columns(capsys):
     code, out, err = run(
         capsys, "draft", str(ARTICLE), "--date", "2026-01-04", "--source-name", "Test Wire",

@@ -209,8 +209,8 @@ def table(tmp_path) -> Path:
     return path
 
 
-def test_import_never_writes_through_links(capsys, monkeypatch, tmp_path, events_root, table):
-    monkeypatch.setenv("REACTIONMAP_DATA_DIR", str(events_root))
+def test_import_never_writes_through_links(capsys, tmp_path, events_env, table):
+    events_root = events_env
     outside = tmp_path / "outside"
     outside.mkdir()
     (events_root / "linked").symlink_to(outside, target_is_directory=True)

@@ -29,11 +29,6 @@ from reactionmap.publish.webpage import (
 from tests.conftest import GOOD_ROWS, row, write_event
 
 
-@pytest.fixture(scope="module")
-def venezuela():
-    return snapshot(load_event("venezuela-2026-01"))
-
-
 def decode(topology: dict) -> dict[str, list[list[list[tuple[float, float]]]]]:
     """iso3 -> polygons -> rings of lon/lat points (a reader of the TopoJSON written)."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]

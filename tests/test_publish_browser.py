@@ -44,9 +44,8 @@ HOSTILE_ROWS = [
 
 
 @pytest.fixture(scope="module")
-def venezuela(tmp_path_factory):
-    snap = snapshot(load_event("venezuela-2026-01"))
-    return snap, write_page(snap, tmp_path_factory.mktemp("published"))
+def published(venezuela, tmp_path_factory):
+    return venezuela, write_page(venezuela, tmp_path_factory.mktemp("published"))
 
 
 @pytest.fixture
@@ -96,8 +95,8 @@ def hover_text(page) -> str:
     return " ".join(label.locator("tspan.line").all_text_contents() or [label.text_content()])
 
 
-def test_page_draws_every_country_offline(open_file, venezuela):
-    snap, path = venezuela
+def test_page_draws_every_country_offline(open_file, published):
+    snap, path = published
     page = open_file(path)
     assert page.evaluate(SHAPE_COUNT_JS) >= 190
     assert page.evaluate(FILL_JS, "RUS") == rgb(DEFAULT_SCALE.color("condemn"))
@@ -115,8 +114,8 @@ def test_page_draws_every_country_offline(open_file, venezuela):
     page.screenshot(path=str(SHOTS / "published-desktop-1300x900.png"), full_page=True)
 
 
-def test_hovering_a_country_shows_its_statement(open_file, venezuela):
-    _, path = venezuela
+def test_hovering_a_country_shows_its_statement(open_file, published):
+    _, path = published
     page = open_file(path)
     page.mouse.move(*point_in(page, "RUS"))
     text = hover_text(page)
@@ -132,8 +131,8 @@ def test_hovering_a_country_shows_its_statement(open_file, venezuela):
     assert page.refused == []
 
 
-def test_csv_link_yields_the_table(open_file, venezuela):
-    snap, path = venezuela
+def test_csv_link_yields_the_table(open_file, published):
+    snap, path = published
     page = open_file(path)
     with page.expect_download() as info:
         page.get_by_text("Download the data (CSV)").click()
@@ -143,8 +142,8 @@ def test_csv_link_yields_the_table(open_file, venezuela):
     assert page.refused == []
 
 
-def test_a_tap_on_a_phone_shows_the_statement(open_file, venezuela):
-    _, path = venezuela
+def test_a_tap_on_a_phone_shows_the_statement(open_file, published):
+    _, path = published
     page = open_file(path, PHONE, is_mobile=True, has_touch=True)
     # China: at phone width a point inside Brazil or western Russia is within plotly's hover
     # distance of a small state's marker (the map's own issue, for figures.map_figure).
