@@ -93,6 +93,25 @@ def events_copy(events_env: Path) -> Path:
     return events_env
 
 
+@pytest.fixture
+def cli():
+    """The command line, run in this process through click's CliRunner:
+    ``cli("check", "x")`` -> (exit code, standard output, standard error), as text, or as
+    bytes with ``binary=True``; ``stdin`` is what standard input holds. An exception the
+    command does not handle propagates, so that a crash is never read as exit 1."""
+    from click.testing import CliRunner
+
+    from reactionmap.cli.main import main
+
+    def run(*argv: str, stdin: bytes | str | None = None, binary: bool = False):
+        result = CliRunner().invoke(main, list(argv), input=stdin, catch_exceptions=False)
+        if binary:
+            return result.exit_code, result.stdout_bytes, result.stderr_bytes
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def venezuela_event():
     """The shipped Venezuela event, read once."""

@@ -135,13 +135,11 @@ def test_cards_only_for_rows_with_words():
     )  # every row is still in the table
 
 
-def test_an_imported_undated_vote_folder_claims_no_date(tmp_path, events_env):
-    from reactionmap.cli.main import main
-
+def test_an_imported_undated_vote_folder_claims_no_date(cli, tmp_path, events_env):
     text, expected = words_table()
     source = tmp_path / "votes.csv"
     source.write_text(text, encoding="utf-8")
-    assert main(["import", str(source), "--event-id", "vote"]) == 0
+    assert cli("import", str(source), "--event-id", "vote")[0] == 0
     at = AppTest.from_file(str(APP), default_timeout=90)
     at.query_params["event"] = "vote"
     at.run()

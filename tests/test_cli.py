@@ -10,30 +10,23 @@ import sys
 import pandas as pd
 import pytest
 
-from reactionmap.cli.main import main
 from reactionmap.contract.paths import ENV_VAR
 from tests.conftest import GOOD_ROWS, write_event
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_check_good_event_exits_0_with_summary(capsys, good_event):
-    code, out, err = run(capsys, "check", str(good_event))
+def test_check_good_event_exits_0_with_summary(cli, good_event):
+    code, out, err = cli("check", str(good_event))
     assert code == 0, err
     assert "5 statements by 4 actors" in out
     assert "condemn" in out
 
 
-def test_check_bad_event_lists_every_problem_and_exits_1(capsys, events_root):
+def test_check_bad_event_lists_every_problem_and_exits_1(cli, events_root):
     rows = [dict(r) for r in GOOD_ROWS]
     rows[0]["stance"] = "approve"
     rows[1]["actor"] = "Korea"
     rows[2]["date"] = "yesterday"
-    code, out, err = run(capsys, "check", str(write_event(events_root, "bad", rows)))
+    code, out, err = cli("check", str(write_event(events_root, "bad", rows)))
     assert code == 1
     assert "row 2, column stance" in err
     assert "row 3, column actor" in err and "PRK" in err
@@ -41,16 +34,14 @@ def test_check_bad_event_lists_every_problem_and_exits_1(capsys, events_root):
     assert "Traceback" not in err
 
 
-def test_check_unknown_event_exits_2(capsys):
-    code, _, err = run(capsys, "check", "no-such-event")
+def test_check_unknown_event_exits_2(cli):
+    code, _, err = cli("check", "no-such-event")
     assert code == 2
     assert "venezuela-2026-01" in err  # lists the known ones
 
 
-def test_export_csv_as_of(capsys, good_event):
-    code, out, _ = run(
-        capsys, "export", str(good_event), "--format", "csv", "--as-of", "2026-03-03"
-    )
+def test_export_csv_as_of(cli, good_event):
+    code, out, _ = cli("export", str(good_event), "--format", "csv", "--as-of", "2026-03-03")
     assert code == 0
     table = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False).set_index("actor_iso3")
     assert table.loc["FRA", "stance"] == "condemn"
@@ -65,8 +56,8 @@ def test_export_csv_as_of(capsys, good_event):
     } <= set(table.columns)
 
 
-def test_export_geojson_has_every_country(capsys):
-    code, out, _ = run(capsys, "export", "venezuela-2026-01", "--format", "geojson")
+def test_export_geojson_has_every_country(cli):
+    code, out, _ = cli("export", "venezuela-2026-01", "--format", "geojson")
     assert code == 0
     features = json.loads(out)["features"]
     by_code = {f["properties"]["iso3"]: f["properties"] for f in features}
@@ -76,15 +67,15 @@ def test_export_geojson_has_every_country(capsys):
     assert "EU" not in by_code  # organizations are not countries
 
 
-def test_import_writes_an_event_and_keeps_the_rows_to_fix(capsys, tmp_path):
+def test_import_writes_an_event_and_keeps_the_rows_to_fix(cli, tmp_path):
     table = tmp_path / "vote.csv"
     table.write_text(
         "actor,stance\nBOLIVIA (PLURINATIONAL STATE OF),yes\nRepublic of Korea,no\nKorea,yes\n",
         encoding="utf-8",
     )
     out_dir = tmp_path / "vote"
-    code, out, err = run(
-        capsys, "import", str(table), "--event-id", "vote", "--scale", "vote",
+    code, out, err = cli(
+        "import", str(table), "--event-id", "vote", "--scale", "vote",
         "--date", "2026-02-01", "--out", str(out_dir),
     )  # fmt: skip
     assert code == 1
@@ -97,7 +88,7 @@ def test_import_writes_an_event_and_keeps_the_rows_to_fix(capsys, tmp_path):
         "Korea",
     ]
     assert list(written["actor_iso3"]) == ["BOL", "KOR", ""]  # the bad row kept, as it came
-    code, out, err = run(capsys, "check", str(out_dir))
+    code, out, err = cli("check", str(out_dir))
     assert code == 1 and "row 4, column actor" in err  # check names the row to fix
     (out_dir / "statements.csv").write_text(
         (out_dir / "statements.csv")
@@ -105,7 +96,7 @@ def test_import_writes_an_event_and_keeps_the_rows_to_fix(capsys, tmp_path):
         .replace("\nrow-4,Korea,", "\nrow-4,South Korea,"),
         encoding="utf-8",
     )
-    code, out, err = run(capsys, "check", str(out_dir))
+    code, out, err = cli("check", str(out_dir))
     assert code == 0, err
 
 
@@ -120,37 +111,34 @@ def test_console_script_is_installed():
 
 
 @pytest.mark.parametrize("bad", ["--format=xml"])
-def test_bad_arguments_exit_2(bad):
-    with pytest.raises(SystemExit) as exc:
-        main(["export", "venezuela-2026-01", bad])
-    assert exc.value.code == 2
+def test_bad_arguments_exit_2(cli, bad):
+    code, _, _ = cli("export", "venezuela-2026-01", bad)
+    assert code == 2
 
 
-def test_events_come_from_reactionmap_data_dir(capsys, monkeypatch, events_env, good_event):
+def test_events_come_from_reactionmap_data_dir(cli, monkeypatch, events_env, good_event):
     events_root = events_env
-    code, out, _ = run(capsys, "list")
+    code, out, _ = cli("list")
     assert (code, out.split()) == (0, ["test-event"])
-    code, out, _ = run(capsys, "check", "test-event")  # an id, resolved under the variable
+    code, out, _ = cli("check", "test-event")  # an id, resolved under the variable
     assert code == 0
     monkeypatch.setenv(ENV_VAR, str(events_root.parent))  # a data dir with events/
-    code, out, _ = run(capsys, "list")
+    code, out, _ = cli("list")
     assert out.split() == ["test-event"]
 
 
-def test_export_with_bad_rows_exits_1(capsys, events_root):
+def test_export_with_bad_rows_exits_1(cli, events_root):
     rows = [dict(r) for r in GOOD_ROWS]
     rows[0]["stance"] = "approve"
-    code, out, err = run(capsys, "export", str(write_event(events_root, "bad", rows)))
+    code, out, err = cli("export", str(write_event(events_root, "bad", rows)))
     assert code == 1 and "row 2" in err
     assert "FRA" in out  # the good rows are still written
 
 
 @pytest.mark.parametrize("event_id", ["../escape", "a/b", "Has Space", ""])
-def test_import_refuses_an_event_id_that_is_not_a_folder_name(capsys, tmp_path, event_id):
+def test_import_refuses_an_event_id_that_is_not_a_folder_name(cli, tmp_path, event_id):
     table = tmp_path / "t.csv"
     table.write_text("actor,stance\nFrance,condemn\n", encoding="utf-8")
-    code, _, err = run(
-        capsys, "import", str(table), "--event-id", event_id, "--out", str(tmp_path / "x")
-    )
+    code, _, err = cli("import", str(table), "--event-id", event_id, "--out", str(tmp_path / "x"))
     assert code == 2 and "--event-id" in err
     assert not (tmp_path / "x").exists()

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import tomllib
 
-from reactionmap.cli.main import main
 from reactionmap.intake.events import load_event
 from tests.test_app_upload import words_table
 
 
-def test_import_detects_the_vote_scale_and_claims_no_date(tmp_path, capsys):
+def test_import_detects_the_vote_scale_and_claims_no_date(tmp_path, cli):
     text, expected = words_table()
     source = tmp_path / "votes.csv"
     source.write_text(text, encoding="utf-8")
     target = tmp_path / "vote"
-    code = main(["import", str(source), "--event-id", "vote", "--out", str(target)])
-    out, err = capsys.readouterr()
+    code, out, err = cli("import", str(source), "--event-id", "vote", "--out", str(target))
     assert code == 0, err
     assert "scale: vote" in out and "193" in out
     assert "date not given" in out
@@ -27,17 +25,17 @@ def test_import_detects_the_vote_scale_and_claims_no_date(tmp_path, capsys):
     assert dict(zip(event.statements["actor_iso3"], event.statements["stance"], strict=True)) == (
         expected
     )
-    assert main(["check", str(target)]) == 0
-    assert "date not given" in capsys.readouterr().out
+    code, out, _ = cli("check", str(target))
+    assert code == 0
+    assert "date not given" in out
 
 
-def test_identical_problems_are_printed_once_with_their_rows(tmp_path, capsys):
+def test_identical_problems_are_printed_once_with_their_rows(tmp_path, cli):
     text, _ = words_table()
     source = tmp_path / "votes.csv"
     source.write_text(text.replace("Non-voting", "Maybe"), encoding="utf-8")
-    code = main(["import", str(source), "--event-id", "v", "--scale", "vote",
-                 "--out", str(tmp_path / "v")])  # fmt: skip
-    err = capsys.readouterr().err
+    code, _, err = cli("import", str(source), "--event-id", "v", "--scale", "vote",
+                       "--out", str(tmp_path / "v"))  # fmt: skip
     assert code == 1
     lines = [line for line in err.splitlines() if "'Maybe'" in line]
     assert len(lines) == 1, err  # not 48 lines

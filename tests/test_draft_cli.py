@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-import sys
 import tomllib
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from reactionmap.cli.main import main
 from reactionmap.contract.statements import STATEMENT_COLUMNS
 from reactionmap.intake.events import load_event
 from tests.conftest import GOOD_ROWS, write_event
@@ -19,15 +17,9 @@ EDGE = Path(__file__).resolve().parent / "data" / "draft" / "edge"
 ARTICLE = EDGE / "two-countries.txt"
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_draft_prints_the_contract_columns(capsys):
-    code, out, err = run(
-        capsys, "draft", str(ARTICLE), "--date", "2026-01-04", "--source-name", "Test Wire",
+def test_draft_prints_the_contract_columns(cli):
+    code, out, err = cli(
+        "draft", str(ARTICLE), "--date", "2026-01-04", "--source-name", "Test Wire",
         "--source-url", "https://example.org/a", "--target", "HUN",
     )  # fmt: skip
     assert code == 0, err
@@ -39,17 +31,16 @@ def test_draft_prints_the_contract_columns(capsys):
     assert "review every one" in err
 
 
-def test_draft_reads_standard_input(capsys, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Peru welcomed the deal.\n")))
-    code, out, _ = run(capsys, "draft", "-")
+def test_draft_reads_standard_input(cli):
+    code, out, _ = cli("draft", "-", stdin=b"Peru welcomed the deal.\n")
     assert code == 0
     rows = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
     assert rows[["actor_iso3", "stance"]].values.tolist() == [["PER", "support"]]
 
 
-def test_draft_creates_an_event_that_checks_clean(capsys, events_env):
-    code, _, err = run(
-        capsys, "draft", str(ARTICLE), "--event-id", "strikes", "--date", "2026-01-04",
+def test_draft_creates_an_event_that_checks_clean(cli, events_env):
+    code, _, err = cli(
+        "draft", str(ARTICLE), "--event-id", "strikes", "--date", "2026-01-04",
         "--target", "Hungary", "--title", "Strikes",
     )  # fmt: skip
     assert code == 0, err
@@ -62,7 +53,7 @@ def test_draft_creates_an_event_that_checks_clean(capsys, events_env):
     assert len(event.statements) == 6
 
 
-def test_draft_extends_an_event_with_its_parties_and_fresh_ids(capsys, events_env):
+def test_draft_extends_an_event_with_its_parties_and_fresh_ids(cli, events_env):
     folder = write_event(events_env, "existing", GOOD_ROWS)
     before = (folder / "statements.csv").read_text(encoding="utf-8")
     toml = folder / "event.toml"
@@ -70,7 +61,7 @@ def test_draft_extends_an_event_with_its_parties_and_fresh_ids(capsys, events_en
         toml.read_text(encoding="utf-8") + '\n[[parties]]\niso3 = "DEU"\nrole = "target"\n',
         encoding="utf-8",
     )
-    code, _, err = run(capsys, "draft", str(ARTICLE), "--event-id", "existing")
+    code, _, err = cli("draft", str(ARTICLE), "--event-id", "existing")
     assert code == 0, err
     rows = pd.read_csv(folder / "statements.csv", dtype=str, keep_default_na=False)
     assert len(rows) == len(GOOD_ROWS) + 6
@@ -81,43 +72,41 @@ def test_draft_extends_an_event_with_its_parties_and_fresh_ids(capsys, events_en
 
 
 @pytest.mark.parametrize("event_id", ["../outside", "a/b", "Big", ""])
-def test_draft_never_writes_outside_the_events_folder(capsys, events_env, event_id):
-    code, _, err = run(
-        capsys, "draft", str(ARTICLE), "--event-id", event_id, "--date", "2026-01-04"
-    )
+def test_draft_never_writes_outside_the_events_folder(cli, events_env, event_id):
+    code, _, err = cli("draft", str(ARTICLE), "--event-id", event_id, "--date", "2026-01-04")
     assert code == 2 and "not allowed" in err
     assert list(events_env.iterdir()) == []
 
 
-def test_draft_new_event_without_a_date_has_none(capsys, events_env):
-    code, _, err = run(capsys, "draft", str(ARTICLE), "--event-id", "nodate")
+def test_draft_new_event_without_a_date_has_none(cli, events_env):
+    code, _, err = cli("draft", str(ARTICLE), "--event-id", "nodate")
     assert code == 0, err
     meta = tomllib.loads((events_env / "nodate" / "event.toml").read_text(encoding="utf-8"))
     assert "date" not in meta  # never made up
     assert load_event("nodate", events_dir=events_env).problems == []
 
 
-def test_draft_never_writes_through_a_link(capsys, events_env, tmp_path):
+def test_draft_never_writes_through_a_link(cli, events_env, tmp_path):
     outside = tmp_path / "outside.csv"
     outside.write_text("keep me\n", encoding="utf-8")
     folder = write_event(events_env, "linked", GOOD_ROWS)
     (folder / "statements.csv").unlink()
     (folder / "statements.csv").symlink_to(outside)
-    code, _, err = run(capsys, "draft", str(ARTICLE), "--event-id", "linked")
+    code, _, err = cli("draft", str(ARTICLE), "--event-id", "linked")
     assert code == 2 and "link" in err
     assert outside.read_text(encoding="utf-8") == "keep me\n"
 
 
-def test_draft_bad_options_and_files(capsys, tmp_path):
-    code, _, err = run(capsys, "draft", str(ARTICLE), "--date", "4 Jan")
+def test_draft_bad_options_and_files(cli, tmp_path):
+    code, _, err = cli("draft", str(ARTICLE), "--date", "4 Jan")
     assert code == 2 and "YYYY-MM-DD" in err
-    code, _, err = run(capsys, "draft", str(ARTICLE), "--target", "Korea")
+    code, _, err = cli("draft", str(ARTICLE), "--target", "Korea")
     assert code == 2 and "ambiguous" in err
-    code, _, err = run(capsys, "draft", str(tmp_path / "missing.txt"))
+    code, _, err = cli("draft", str(tmp_path / "missing.txt"))
     assert code == 1 and "cannot read" in err
     binary = tmp_path / "a.txt"
     binary.write_bytes(b"\xff\xfe\x00\x01")
-    code, _, err = run(capsys, "draft", str(binary))
+    code, _, err = cli("draft", str(binary))
     assert code == 1 and "UTF-8" in err and "Traceback" not in err
 
 

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from reactionmap.cli.main import main
-
 HERE = Path(__file__).resolve().parent
 EVENT = HERE / "data" / "events" / "tiny"
 EXPECTED = HERE / "expected"
@@ -30,12 +28,11 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_export_output_is_exactly_as_expected(capsysbinary, name):
-    code = main(["export", str(EVENT), *CASES[name]])
-    out = capsysbinary.readouterr()
+def test_export_output_is_exactly_as_expected(cli, name):
+    code, out, err = cli("export", str(EVENT), *CASES[name], binary=True)
     path = EXPECTED / name
     if os.environ.get("REACTIONMAP_REGENERATE") == "1":
-        path.write_bytes(out.out)
-    assert out.err.decode("utf-8") == STDERR
+        path.write_bytes(out)
+    assert err.decode("utf-8") == STDERR
     assert code == 0  # the one problem is a note: every row is exported
-    assert out.out == path.read_bytes()
+    assert out == path.read_bytes()

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reactionmap.cli.main import main
 from reactionmap.contract.cells import safe_url
 from reactionmap.contract.problems import problems_frame
 from reactionmap.contract.scale import DEFAULT_SCALE
@@ -21,15 +20,9 @@ from reactionmap.intake.tables import MAX_BYTES, TableRefused, read_path, read_t
 from tests.conftest import EVENT_TOML, GOOD_ROWS, write_event
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 # ---- 1. dates outside 1900-2100 ----------------------------------------------------------------
 @pytest.mark.parametrize("date", ["0001-01-01", "1600-01-01", "9999-12-31", "9999-12"])
-def test_a_date_outside_1900_to_2100_is_a_problem_not_a_crash(capsys, events_root, date):
+def test_a_date_outside_1900_to_2100_is_a_problem_not_a_crash(cli, events_root, date):
     rows = [dict(r) for r in GOOD_ROWS]
     rows[1]["date"] = date
     folder = write_event(events_root, "far", rows)
@@ -38,7 +31,7 @@ def test_a_date_outside_1900_to_2100_is_a_problem_not_a_crash(capsys, events_roo
     assert (problem.file, problem.row, problem.value) == ("far/statements.csv", 3, date)
     assert "1900" in problem.message and "2100" in problem.message
     assert len(event.statements) == len(rows) - 1
-    code, _, err = run(capsys, "check", str(folder))
+    code, _, err = cli("check", str(folder))
     assert code == 1 and "row 3, column date" in err
 
 
@@ -50,11 +43,9 @@ def test_a_date_outside_1900_to_2100_is_a_problem_not_a_crash(capsys, events_roo
         ["import", "t.csv", "--event-id", "x", "--date", "9999-12-31"],
     ],
 )
-def test_a_day_outside_the_range_on_the_command_line_is_refused(capsys, argv):
-    with pytest.raises(SystemExit) as exit_:
-        main(argv)
-    assert exit_.value.code == 2
-    err = capsys.readouterr().err
+def test_a_day_outside_the_range_on_the_command_line_is_refused(cli, argv):
+    code, _, err = cli(*argv)
+    assert code == 2
     assert "between 1900 and 2100" in err and "Traceback" not in err
 
 
@@ -163,13 +154,13 @@ HOSTILE_FILES = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
-def test_broken_uploads_are_refused_naming_the_file(capsys, tmp_path, name):
+def test_broken_uploads_are_refused_naming_the_file(cli, tmp_path, name):
     data = HOSTILE_FILES[name]()
     with pytest.raises(TableRefused, match=name.replace(".", r"\.")):
         read_table(data, name)
     path = tmp_path / name
     path.write_bytes(data)
-    code, _, err = run(capsys, "import", str(path), "--event-id", "x", "--out", str(tmp_path / "x"))
+    code, _, err = cli("import", str(path), "--event-id", "x", "--out", str(tmp_path / "x"))
     assert code == 1 and "refused" in err and name in err and "Traceback" not in err
 
 
@@ -209,12 +200,12 @@ def table(tmp_path) -> Path:
     return path
 
 
-def test_import_never_writes_through_links(capsys, tmp_path, events_env, table):
+def test_import_never_writes_through_links(cli, tmp_path, events_env, table):
     events_root = events_env
     outside = tmp_path / "outside"
     outside.mkdir()
     (events_root / "linked").symlink_to(outside, target_is_directory=True)
-    code, _, err = run(capsys, "import", str(table), "--event-id", "linked")
+    code, _, err = cli("import", str(table), "--event-id", "linked")
     assert code == 2 and "link" in err
     assert list(outside.iterdir()) == []
 
@@ -223,30 +214,30 @@ def test_import_never_writes_through_links(capsys, tmp_path, events_env, table):
     folder = write_event(events_root, "real", GOOD_ROWS)
     (folder / "statements.csv").unlink()
     (folder / "statements.csv").symlink_to(victim)
-    code, _, err = run(capsys, "import", str(table), "--event-id", "real", "--force")
+    code, _, err = cli("import", str(table), "--event-id", "real", "--force")
     assert code == 2 and "link" in err
     assert victim.read_text(encoding="utf-8") == "precious\n"
 
     (events_root / "dangling").symlink_to(tmp_path / "nowhere")
-    code, _, err = run(capsys, "import", str(table), "--event-id", "dangling")
+    code, _, err = cli("import", str(table), "--event-id", "dangling")
     assert code == 2 and "link" in err and "Traceback" not in err
     assert not (tmp_path / "nowhere").exists()
 
 
 # ---- 8. titles: escaped by a TOML writer, control characters refused ---------------------------
 def test_import_title_with_quotes_round_trips_and_control_characters_are_refused(
-    capsys, tmp_path, table
+    cli, tmp_path, table
 ):
     title = 'The "vote" \\ on 2 March'
-    code, _, err = run(
-        capsys, "import", str(table), "--event-id", "v", "--title", title,
+    code, _, err = cli(
+        "import", str(table), "--event-id", "v", "--title", title,
         "--date", "2026-03-02", "--out", str(tmp_path / "v"),
     )  # fmt: skip
     assert code == 0, err
     assert load_event(tmp_path / "v").title == title
     for bad in ("two\nlines", "bell\x07", "rtl\u202eoverride"):
-        code, _, err = run(
-            capsys, "import", str(table), "--event-id", "w", "--title", bad,
+        code, _, err = cli(
+            "import", str(table), "--event-id", "w", "--title", bad,
             "--out", str(tmp_path / "w"),
         )  # fmt: skip
         assert code == 2 and "--title" in err
@@ -388,24 +379,20 @@ def test_utf16_and_empty_files_get_the_right_message():
 
 
 # ---- 13. the size limit comes before the read ----------------------------------------------------
-def test_large_files_are_refused_before_they_are_read(capsys, tmp_path):
+def test_large_files_are_refused_before_they_are_read(cli, tmp_path):
     sparse = tmp_path / "sparse.csv"
     with sparse.open("wb") as handle:
         handle.truncate(3 * 2**30)  # 3 GB that take no disk and must take no memory
     with pytest.raises(TableRefused, match="sparse.csv"):
         read_path(sparse)
-    code, _, err = run(
-        capsys, "import", str(sparse), "--event-id", "x", "--out", str(tmp_path / "x")
-    )
+    code, _, err = cli("import", str(sparse), "--event-id", "x", "--out", str(tmp_path / "x"))
     assert code == 1 and "limit" in err
 
 
-def test_a_stream_with_no_end_is_cut_at_the_limit(capsys, tmp_path):
+def test_a_stream_with_no_end_is_cut_at_the_limit(cli, tmp_path):
     with pytest.raises(TableRefused, match="limit"):
         read_path(Path("/dev/zero"))
-    code, _, err = run(
-        capsys, "import", "/dev/zero", "--event-id", "x", "--out", str(tmp_path / "x")
-    )
+    code, _, err = cli("import", "/dev/zero", "--event-id", "x", "--out", str(tmp_path / "x"))
     assert code == 1 and "limit" in err
     assert MAX_BYTES < 2**30
 

@@ -12,7 +12,6 @@ import zipfile
 import pytest
 from shapely.geometry import Polygon, shape
 
-from reactionmap.cli.main import main
 from reactionmap.intake.events import load_event
 from reactionmap.places.boundaries import COUNTRIES_PATH
 from reactionmap.publish.export import stance_csv
@@ -111,24 +110,24 @@ def test_hostile_text_is_escaped(events_root):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
-def test_filters_name_their_allowed_values(capsys, good_event, tmp_path):
-    code = main(["publish", str(good_event), "--stance", "condemn,nope", "--out", str(tmp_path)])
-    err = capsys.readouterr().err
+def test_filters_name_their_allowed_values(cli, good_event, tmp_path):
+    code, _, err = cli(
+        "publish", str(good_event), "--stance", "condemn,nope", "--out", str(tmp_path)
+    )
     assert code == 2 and "nope" in err and "condemn" in err and "support" in err
-    code = main(["publish", str(good_event), "--region", "Atlantis", "--out", str(tmp_path)])
-    err = capsys.readouterr().err
+    code, _, err = cli("publish", str(good_event), "--region", "Atlantis", "--out", str(tmp_path))
     assert code == 2 and "Atlantis" in err and "Europe" in err
-    code = main(["publish", str(good_event), "--as-of", "soon", "--out", str(tmp_path)])
-    assert code == 2 and "soon" in capsys.readouterr().err
+    code, _, err = cli("publish", str(good_event), "--as-of", "soon", "--out", str(tmp_path))
+    assert code == 2 and "soon" in err
 
 
-def test_cli_writes_the_chosen_view(capsys, good_event, tmp_path):
+def test_cli_writes_the_chosen_view(cli, good_event, tmp_path):
     out = tmp_path / "site"
-    code = main(
-        ["publish", str(good_event), "--as-of", "2026-03-02", "--stance", "condemn",
-         "--region", "Europe", "--out", str(out)]
+    code, _, err = cli(
+        "publish", str(good_event), "--as-of", "2026-03-02", "--stance", "condemn",
+        "--region", "Europe", "--out", str(out),
     )  # fmt: skip
-    assert code == 0, capsys.readouterr().err
+    assert code == 0, err
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "as of 2 March 2026" in page and "showing Condemned" in page and "Europe" in page
     assert "We condemn it." in page  # France, condemn, 1 March

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from reactionmap.cli.main import main
 from reactionmap.contract.scale import VOTE_SCALE
 from reactionmap.draw import choropleth
 from reactionmap.intake.events import load_event
@@ -28,7 +27,7 @@ def un_members() -> pd.DataFrame:
     return table[table["status"] == "member"] if "status" in table else table.head(193)
 
 
-def test_recorded_vote_in_un_spelling_imports_resolves_and_draws(tmp_path, capsys):
+def test_recorded_vote_in_un_spelling_imports_resolves_and_draws(tmp_path, cli):
     members = un_members()
     assert len(members) == 193
     votes = itertools.cycle(["yes", "no", "abstain", "absent"])
@@ -40,11 +39,10 @@ def test_recorded_vote_in_un_spelling_imports_resolves_and_draws(tmp_path, capsy
             writer.writerow([name.upper(), next(votes).upper()])
     # the UN's own headers ("Member State", "Vote") are read as actor and stance
     target = tmp_path / "unga-test"
-    code = main(
-        ["import", str(source), "--event-id", "unga-test", "--scale", "vote",
-         "--date", "2026-02-01", "--out", str(target)]
+    code, _, err = cli(
+        "import", str(source), "--event-id", "unga-test", "--scale", "vote",
+        "--date", "2026-02-01", "--out", str(target),
     )  # fmt: skip
-    err = capsys.readouterr().err
     assert code == 0, err
     event = load_event(target)
     assert event.problems == []

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reactionmap.cli.main import main
 from reactionmap.contract.scale import VOTE_SCALE
 from reactionmap.draw import choropleth
 from reactionmap.intake.events import load_event
@@ -78,13 +77,12 @@ def write_un_file(
 
 
 @pytest.mark.parametrize("variant", list(LAYOUTS))
-def test_each_layout_imports_every_member_with_its_vote(tmp_path, capsys, variant):
+def test_each_layout_imports_every_member_with_its_vote(tmp_path, cli, variant):
     layout, non_voting = LAYOUTS[variant]
     source = tmp_path / "UNGA_voting.csv"
     expected = write_un_file(source, layout, non_voting)
     target = tmp_path / "vote"
-    code = main(["import", str(source), "--resolution", RECENT, "--out", str(target)])
-    out, err = capsys.readouterr()
+    code, out, err = cli("import", str(source), "--resolution", RECENT, "--out", str(target))
     assert code == 0, err
     assert f"{variant[:4]} layout" in out
     event = load_event(target)
@@ -101,13 +99,13 @@ def test_each_layout_imports_every_member_with_its_vote(tmp_path, capsys, varian
 
 
 @pytest.mark.parametrize("variant", list(LAYOUTS))
-def test_former_members_keep_their_vote_and_name_and_are_not_drawn(tmp_path, capsys, variant):
+def test_former_members_keep_their_vote_and_name_and_are_not_drawn(tmp_path, cli, variant):
     layout, non_voting = LAYOUTS[variant]
     source = tmp_path / "UNGA_voting.csv"
     write_un_file(source, layout, non_voting)
     target = tmp_path / "old"
-    assert main(["import", str(source), "--resolution", OLD.lower(), "--out", str(target)]) == 0
-    out = capsys.readouterr().out
+    code, out, _ = cli("import", str(source), "--resolution", OLD.lower(), "--out", str(target))
+    assert code == 0
     assert "not on today's map" in out and "UNION OF SOVIET SOCIALIST REPUBLICS (SUN)" in out
     event = load_event(target)
     assert event.problems == []
@@ -124,20 +122,21 @@ def test_former_members_keep_their_vote_and_name_and_are_not_drawn(tmp_path, cap
     assert set(painted) == {"FRA", "BLR"}  # never painted on Russia, Serbia, Germany, Yemen...
 
 
-def test_without_or_with_an_unknown_resolution_it_lists_newest_first_and_exits_2(tmp_path, capsys):
+def test_without_or_with_an_unknown_resolution_it_lists_newest_first_and_exits_2(tmp_path, cli):
     source = tmp_path / "UNGA_voting.csv"
     write_un_file(source, LAYOUT_2026, "X")
     for extra in ([], ["--resolution", "A/RES/1/1"]):
-        assert main(["import", str(source), "--out", str(tmp_path / "x"), *extra]) == 2
-        out, err = capsys.readouterr()
+        code, out, err = cli("import", str(source), "--out", str(tmp_path / "x"), *extra)
+        assert code == 2
         lines = out.splitlines()
         assert lines[0].split()[:2] == [RECENT, "2026-03-02"]
         assert lines[1].split()[:2] == [OLD, "1985-12-10"]
         assert "MADE-UP TEST VOTE on nothing real" in lines[0] and "adopted by" not in out
         assert "2 resolution(s)" in err
     assert not (tmp_path / "x").exists()
-    assert main(["resolutions", str(source)]) == 0
-    assert capsys.readouterr().out.splitlines()[0].startswith(RECENT)
+    code, out, _ = cli("resolutions", str(source))
+    assert code == 0
+    assert out.splitlines()[0].startswith(RECENT)
 
 
 def test_scan_reads_bytes_and_keeps_only_the_rows_asked_for(tmp_path):
@@ -156,14 +155,14 @@ def test_titles_and_ids():
     assert event_id_for("A/RES/ES-11/1") == "unga-es-11-1"
 
 
-def test_all_countries_export_has_every_un_state_and_iso_dates(tmp_path, capsys):
+def test_all_countries_export_has_every_un_state_and_iso_dates(tmp_path, cli):
     source = tmp_path / "UNGA_voting.csv"
     write_un_file(source, LAYOUT_2026, "X")
     target = tmp_path / "vote"
-    assert main(["import", str(source), "--resolution", OLD, "--out", str(target)]) == 0
-    capsys.readouterr()
-    assert main(["export", str(target), "--format", "csv", "--all-countries"]) == 0
-    table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), dtype=str).fillna("")
+    assert cli("import", str(source), "--resolution", OLD, "--out", str(target))[0] == 0
+    code, out, _ = cli("export", str(target), "--format", "csv", "--all-countries")
+    assert code == 0
+    table = pd.read_csv(pd.io.common.StringIO(out), dtype=str).fillna("")
     un = boundaries.load_un_states()
     assert list(table["iso3"][: len(un)]) == list(un["iso3"])  # every member and observer
     by_code = table.set_index("iso3")

@@ -2,110 +2,142 @@
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
+import click
+
+from reactionmap.cli.common import DAY, EVENT_ID, Stop
 from reactionmap.contract.statements import statements_csv
-from reactionmap.draft import ArticleRefused, decode, draft_article
-from reactionmap.draft.save import DraftNotSaved, existing_event, save_draft
-from reactionmap.places.resolver import default_resolver
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("article", help="a .txt or .html article, or - for standard input")
-    parser.add_argument(
-        "--date", help="the article's date, YYYY-MM-DD ('on Sunday' counts from it)"
-    )
-    parser.add_argument("--source-name", default="", help="the outlet, for source_name")
-    parser.add_argument("--source-url", default="", help="the article's address, for source_url")
-    parser.add_argument(
-        "--target",
-        nargs="+",
-        default=[],
-        metavar="ISO3",
-        help="the event's target and parties: coded party",
-    )
-    parser.add_argument(
-        "--event-id", help="write or extend this event's folder instead of printing"
-    )
-    parser.add_argument("--title", help="title of a new event (default: the event id)")
-    parser.add_argument(
-        "--same-day",
-        action="store_true",
-        help="the reactions are from the article's day: date the undated ones to --date",
-    )
+def spread(args: list[str], option: str) -> list[str]:
+    """``--target VEN USA`` as ``--target VEN --target USA``: every word after the option's
+    value, up to the next option (or ``--``), is one more value of it, as argparse read it."""
+    spread_out: list[str] = []
+    state = "normal"  # "first": the option's own value comes next; "more": its further ones
+    for index, arg in enumerate(args):
+        if state == "first":
+            spread_out.append(arg)
+            state = "more"
+            continue
+        if arg == "--":
+            return spread_out + args[index:]
+        if state == "more" and not arg.startswith("-"):
+            spread_out += [option, arg]
+            continue
+        spread_out.append(arg)
+        state = "first" if arg == option else "normal"
+    return spread_out
 
 
-def run(args: argparse.Namespace) -> int:
-    """Exit 0 with the draft written; 1 for an article that cannot be read; 2 for bad options."""
-    if args.date:
-        try:
-            dt.date.fromisoformat(args.date)
-        except ValueError:
-            print(f"--date {args.date!r} is not a day: write it as YYYY-MM-DD", file=sys.stderr)
-            return 2
+class DraftCommand(click.Command):
+    """A command whose --target takes one code or several (``--target VEN USA``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, spread(args, "--target"))
+
+
+@click.command(cls=DraftCommand, short_help="Propose statements from a news article, for review.")
+@click.argument("article")
+@click.option("--date", type=DAY, help="The article's date ('on Sunday' counts from it).")
+@click.option("--source-name", default="", metavar="NAME", help="The outlet, for source_name.")
+@click.option(
+    "--source-url", default="", metavar="URL", help="The article's address, for source_url."
+)
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="ISO3 ...",
+    help="The event's target and parties, coded party: one or more names or codes "
+    "(--target VEN USA).",
+)
+@click.option(
+    "--event-id",
+    type=EVENT_ID,
+    help="Write a new event's folder, or add to this event's, instead of printing.",
+)
+@click.option("--title", help="The title of a new event (default: the event id).")
+@click.option(
+    "--same-day",
+    is_flag=True,
+    help="The reactions are from the article's day: date the undated ones to --date.",
+)
+def draft(
+    article: str,
+    date: str | None,
+    source_name: str,
+    source_url: str,
+    targets: tuple[str, ...],
+    event_id: str | None,
+    title: str | None,
+    same_day: bool,
+) -> None:
+    """Propose statements from a news article, for a person to review.
+
+    ARTICLE is a .txt or .html file, or - for standard input. The rows are printed as CSV in
+    the data contract's columns, or written into the event folder --event-id names. Exit 1
+    for an article that cannot be read.
+    """
+    # The drafter loads spaCy: imported only when this command runs.
+    from reactionmap.draft import ArticleRefused, decode, draft_article
+    from reactionmap.draft.save import DraftNotSaved, existing_event, save_draft
+    from reactionmap.places.resolver import default_resolver
+
     resolver = default_resolver()
-    targets = []
-    for value in args.target:
+    codes: list[str] = []
+    for value in targets:
         code, error = resolver.try_resolve(value)
         if error is not None:
-            print(f"--target {value!r}: {error}", file=sys.stderr)
-            return 2
-        targets.append(code)
-    name = "standard input" if args.article == "-" else args.article
+            raise click.BadParameter(f"{value!r}: {error}", param_hint="'--target'")
+        codes.append(code)
+    name = "standard input" if article == "-" else article
     try:
-        data = sys.stdin.buffer.read() if args.article == "-" else Path(args.article).read_bytes()
+        data = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
         text = decode(data, name)
     except OSError as err:
-        print(f"refused: cannot read {name}: {err.strerror or err}", file=sys.stderr)
-        return 1
+        raise Stop(f"refused: cannot read {name}: {err.strerror or err}", exit_code=1) from None
     except ArticleRefused as err:
-        print(f"refused: {err}", file=sys.stderr)
-        return 1
+        raise Stop(f"refused: {err}", exit_code=1) from None
     event = None
-    if args.event_id is not None:
+    if event_id is not None:
         try:
-            event = existing_event(args.event_id)
+            event = existing_event(event_id)
         except DraftNotSaved as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        targets += [p for p in event.parties if p not in targets]
-    draft = draft_article(
+            raise Stop(f"error: {err}") from None
+        codes += [p for p in event.parties if p not in codes]
+    made = draft_article(
         text,
         name=name,
-        date=args.date,
-        source_name=args.source_name,
-        source_url=args.source_url,
-        targets=targets,
-        same_day=args.same_day,
+        date=date,
+        source_name=source_name,
+        source_url=source_url,
+        targets=codes,
+        same_day=same_day,
         taken_ids=event.statement_ids if event else frozenset(),
     )
-    rows = draft.rows
+    rows = made.rows
     if event is None:
-        sys.stdout.buffer.write(statements_csv(rows))
-        sys.stdout.buffer.flush()
-        print(f"{len(rows)} draft row(s) from {name}: review every one", file=sys.stderr)
-        return 0
-    article_date = args.date or (draft.article.date if draft.article else "")
+        click.echo(statements_csv(rows), nl=False)
+        click.echo(f"{len(rows)} draft row(s) from {name}: review every one", err=True)
+        return
+    article_date = date or (made.article.date if made.article else "")
     try:
         folder, count, created = save_draft(
             rows,
-            args.event_id,
-            title=args.title or "",
+            event_id,
+            title=title or "",
             date=article_date,
-            targets=targets,
-            source_name=rows["source_name"].iloc[0] if len(rows) else args.source_name,
-            source_url=rows["source_url"].iloc[0] if len(rows) else args.source_url,
+            targets=codes,
+            source_name=rows["source_name"].iloc[0] if len(rows) else source_name,
+            source_url=rows["source_url"].iloc[0] if len(rows) else source_url,
         )
     except DraftNotSaved as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        raise Stop(f"error: {err}") from None
     verb = "created" if created else "added to"
-    print(
+    click.echo(
         f"{verb} {folder.name}/: {count} draft row(s) from {name}; review them and run "
         f"`reactionmap check {folder.name}`",
-        file=sys.stderr,
+        err=True,
     )
-    return 0

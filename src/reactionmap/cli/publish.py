@@ -2,45 +2,86 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
+
+import click
+
+from reactionmap.cli.common import DAY, exit_for, load, print_problems
 
 SIZES = ("1200x675", "1080x1080", "A4")
 FORMATS = ("html", "png", "svg")
 
 
-def add_publish_parser(sub) -> None:
-    """Add the `publish` subcommand to the CLI's subparsers."""
-    pub = sub.add_parser(
-        "publish",
-        help="write a view as one self-contained page (DIR/index.html) or as a PNG/SVG image",
-    )
-    pub.add_argument("event", help="an event id or a directory path")
-    pub.add_argument("--as-of", help="YYYY-MM-DD: the stance as of the end of this day")
-    pub.add_argument("--stance", help="comma-separated stance keys to show (default: all)")
-    pub.add_argument("--region", help="one region, e.g. Americas (default: the world)")
-    pub.add_argument("--format", choices=FORMATS, default="html")
-    pub.add_argument("--size", choices=SIZES, default="1200x675", help="image size")
-    pub.add_argument("--out", required=True, help="the folder (html) or the file (png, svg)")
-    pub.set_defaults(func=publish)
+@click.command(short_help="Write a view as a self-contained page or an image.")
+@click.argument("event", metavar="EVENT")
+@click.option("--as-of", type=DAY, help="The stance as of the end of this day (default: the last).")
+@click.option(
+    "--stance",
+    metavar="KEYS",
+    help="Comma-separated stance keys to show, e.g. condemn,concern (default: all).",
+)
+@click.option(
+    "--region",
+    metavar="REGION",
+    help="One UN region: Africa, Americas, Asia, Europe or Oceania (default: the world).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="html",
+    show_default=True,
+    help="html: a page, FOLDER/index.html; png, svg: an image file.",
+)
+@click.option(
+    "--size", type=click.Choice(SIZES), default="1200x675", show_default=True, help="Image size."
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The folder (html: FOLDER/index.html) or the file (png, svg) to write.",
+)
+def publish(
+    event: str,
+    as_of: str | None,
+    stance: str | None,
+    region: str | None,
+    fmt: str,
+    size: str,
+    out: Path,
+) -> None:
+    """Write a view of an event as one self-contained page or as a PNG/SVG image.
 
-
-def publish(args: argparse.Namespace) -> int:
-    from reactionmap.intake.events import load_event
+    EVENT is an event id under the events folder, or an event folder's path. The page works
+    opened from disk, with no network. Rows with problems are left out (exit 1).
+    """
+    from reactionmap.places.boundaries import country_table
     from reactionmap.publish.snapshot import snapshot, stance_keys
 
-    event = load_event(args.event)
-    if event.problems:
-        print(
-            f"{event.id}: publishing the {len(event.statements)} good row(s); skipped:",
-            file=sys.stderr,
+    loaded = load(event)
+    keys = stance_keys(stance)
+    allowed = [c.key for c in loaded.scale.with_none]
+    unknown = [k for k in keys or () if k not in allowed]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown stance(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(allowed)}",
+            param_hint="'--stance'",
         )
-        for problem in event.problems:
-            print(f"  {problem}", file=sys.stderr)
-    snap = snapshot(event, args.as_of, stance_keys(args.stance), args.region)
-    out = Path(args.out)
-    if args.format == "html":
+    regions = sorted(country_table()["region"].dropna().unique())
+    if region and region not in regions:
+        raise click.BadParameter(
+            f"unknown region {region!r}; allowed: {', '.join(regions)}", param_hint="'--region'"
+        )
+    if loaded.problems:
+        click.echo(
+            f"{loaded.id}: publishing {len(loaded.statements)} of {loaded.input_rows} row(s); "
+            f"{len(loaded.problems)} problem(s):",
+            err=True,
+        )
+        print_problems(loaded.problems)
+    snap = snapshot(loaded, as_of, keys, region)
+    if fmt == "html":
         from reactionmap.publish.webpage import write_page
 
         target = write_page(snap, out)
@@ -48,7 +89,7 @@ def publish(args: argparse.Namespace) -> int:
         from reactionmap.publish.image import map_image
 
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(map_image(snap, args.format, args.size))
+        out.write_bytes(map_image(snap, fmt, size))
         target = out
-    print(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB)")
-    return 1 if any(p.blocking for p in event.problems) else 0
+    click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB)")
+    exit_for(loaded.problems)
