@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ import pandas as pd
 import pytest
 
 from reactionmap.contract.paths import ENV_VAR
-from tests.conftest import GOOD_ROWS, write_event
+from tests.conftest import GOOD_ROWS, REPO, write_event
 
 
 def test_check_good_event_exits_0_with_summary(cli, good_event):
@@ -142,3 +143,66 @@ def test_import_refuses_an_event_id_that_is_not_a_folder_name(cli, tmp_path, eve
     code, _, err = cli("import", str(table), "--event-id", event_id, "--out", str(tmp_path / "x"))
     assert code == 2 and "--event-id" in err
     assert not (tmp_path / "x").exists()
+
+
+# ---- one way to read a day ------------------------------------------------------------------
+DAY_OPTIONS = {
+    "draft --date": lambda event, out: [
+        "draft", str(DRAFT_ARTICLE), "--event-id", "drafted", "--date",
+    ],
+    "export --as-of": lambda event, out: ["export", str(event), "--as-of"],
+    "publish --as-of": lambda event, out: ["publish", str(event), "--out", str(out), "--as-of"],
+    "import --date": lambda event, out: [
+        "import", str(event / "statements.csv"), "--event-id", "x", "--out", str(out), "--date",
+    ],
+}  # fmt: skip
+DRAFT_ARTICLE = REPO / "tests" / "data" / "draft" / "edge" / "two-countries.txt"
+
+
+@pytest.mark.parametrize("option", sorted(DAY_OPTIONS))
+def test_every_day_option_reads_a_day_the_same_way(cli, events_env, good_event, tmp_path, option):
+    out = tmp_path / "out"
+    argv = DAY_OPTIONS[option](good_event, out)
+    code, _, err = cli(*argv, "3000-01-05")
+    assert code == 2, err
+    name = option.split()[1]
+    assert f"Invalid value for '{name}': '3000-01-05' is not a day YYYY-MM-DD between 1900 " in err
+    assert "and 2100" in err and "Traceback" not in err
+    assert not out.exists() and not (events_env / "drafted").exists()  # nothing written
+    code, _, err = cli(*argv, "2026-01-05")
+    assert code == 0, err
+
+
+def test_publish_prints_identical_problems_once_with_their_rows(cli, events_root, tmp_path):
+    rows = [dict(r) for r in GOOD_ROWS]
+    for index in (0, 1, 3):
+        rows[index]["stance"] = "approve"
+    folder = write_event(events_root, "bad", rows)
+    code, _, err = cli("publish", str(folder), "--out", str(tmp_path / "site"))
+    assert code == 1  # rows were left out
+    assert err.startswith("bad: publishing 2 of 5 row(s); 3 problem(s):\n")
+    (line,) = [line for line in err.splitlines() if "'approve'" in line]
+    assert "3 rows (2, 3, 5)" in line
+    assert (tmp_path / "site" / "index.html").is_file()  # the good rows are published
+
+
+@pytest.mark.parametrize(
+    "argv", [["check", "venezuela-2026-01"], ["export", "venezuela-2026-01", "--format", "geojson"]]
+)
+def test_a_reader_that_closed_the_pipe_gets_no_traceback(argv):
+    """`reactionmap check x | head -1`: the reader is gone before the command writes."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reactionmap.cli", *argv],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(writer)
+    assert result.stderr == ""  # no traceback, no "Exception ignored ... BrokenPipeError"
+    assert result.returncode == 1  # click's exit code for a closed pipe

@@ -1,4 +1,4 @@
-"""The README stays true to the code: its Layout names every module, and only modules that exist."""
+"""The README stays true to the code: its Layout names every module, and only modules that exist; every `reactionmap` command it writes exists, with its options."""
 
 from __future__ import annotations
 
@@ -61,3 +61,84 @@ def test_layout_parser_reads_nested_folders():
     assert "src/reactionmap/contract/scale.py" in named
     assert "app.py" in named
     assert len([p for p in named if p.endswith(".py")]) > 40
+
+
+def readme_invocations(text: str) -> list[str]:
+    """Every `reactionmap ...` the text writes: a line of a code block (its comment cut off)
+    or an inline code span, as one line."""
+    found = []
+    for block in re.findall(r"```(?:sh)?\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            if line.startswith("reactionmap "):
+                found.append(re.split(r"\s#\s", line)[0].rstrip())
+    for span in re.findall(r"(?<!`)`(reactionmap [^`]+)`", text):
+        found.append(" ".join(span.split()))
+    return found
+
+
+def check_invocation(line: str) -> list[str]:
+    """What in one `reactionmap COMMAND ...` line the click group does not have: the command,
+    an option of it, or a value an option with fixed choices does not take."""
+    import click
+
+    from reactionmap.cli.main import main
+
+    words = [w.strip("[]") for w in line.split()]
+    if words[1] in ("--help", "-h"):
+        return []
+    command = main.commands.get(words[1])
+    if command is None:
+        return [f"{line!r}: no command {words[1]!r}"]
+    options = {o: p for p in command.params for o in [*p.opts, *p.secondary_opts]}
+    wrong = []
+    for index, word in enumerate(words[2:], start=2):
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if not word.startswith("--"):
+            continue
+        name, _, value = word.partition("=")
+        param = options.get(name)
+        if param is None and name != "--help":
+            wrong.append(f"{line!r}: {words[1]} has no option {name}")
+            continue
+        value = value or after
+        if isinstance(getattr(param, "type", None), click.Choice) and value:
+            choices = set(param.type.choices)
+            wrong += [
+                f"{line!r}: {name} takes {sorted(choices)}, not {v!r}"
+                for v in value.split("|")
+                if v not in choices
+            ]
+    return wrong
+
+
+def test_command_line_section_and_the_click_group_agree():
+    from reactionmap.cli.main import main
+
+    written = readme_invocations(section("Command line"))
+    named = {line.split()[1] for line in written}
+    missing = sorted(set(main.commands) - named)
+    assert not missing, f"README's Command line does not show: {missing}"
+    wrong = [w for line in written for w in check_invocation(line)]
+    assert not wrong, "README's Command line disagrees with the command line:\n" + "\n".join(wrong)
+
+
+def test_every_command_the_readme_writes_exists_with_its_options():
+    wrong = [w for line in readme_invocations(README) for w in check_invocation(line)]
+    assert not wrong, "README disagrees with the command line:\n" + "\n".join(wrong)
+
+
+def test_invocation_checker_finds_what_is_wrong():
+    """The checker itself: one that passes on everything would prove nothing."""
+    written = readme_invocations(section("Command line"))
+    assert len(written) >= 10 and any(w.startswith("reactionmap draft ") for w in written)
+    assert check_invocation("reactionmap export x --format csv --as-of 2026-01-04") == []
+    assert check_invocation("reactionmap publish x --format png|svg --size A4]") == []
+    assert check_invocation("reactionmap exports x")  # no such command
+    assert check_invocation("reactionmap export x --as_of 2026-01-04")  # no such option
+    assert check_invocation("reactionmap import t.csv [--scale default|votes]")  # no such value
+    assert readme_invocations(
+        "`reactionmap check\n<id>` and\n```sh\nreactionmap list  # x\n```"
+    ) == [
+        "reactionmap list",
+        "reactionmap check <id>",
+    ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -125,3 +127,47 @@ def test_save_gives_rows_added_by_hand_an_id_and_skips_blank_ones(events_env):
     written = pd.read_csv(folder / "statements.csv", dtype=str, keep_default_na=False)
     assert written["statement_id"].tolist() == ["fra-d01", "added-01"]
     assert load_event("by-hand", events_dir=events_env).problems == []
+
+
+def test_target_takes_one_code_or_several(cli):
+    code, out, err = cli(
+        "draft", str(ARTICLE), "--target", "HUN", "Germany", "--date", "2026-01-04"
+    )
+    assert code == 0, err
+    rows = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False).set_index("actor_iso3")
+    assert rows.loc[["HUN", "DEU"], "stance"].tolist() == ["party", "party"]
+    assert rows.loc["ITA", "stance"] == "support"  # not a target
+    code, out, err = cli("draft", str(ARTICLE), "--target", "HUN", "--target", "DEU")
+    assert code == 0, err
+    assert out.count(",party,") == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        (["a.txt", "--target", "VEN", "USA"], ["a.txt", "--target", "VEN", "--target", "USA"]),
+        (["--target", "VEN", "USA", "--date", "D", "a.txt"],
+         ["--target", "VEN", "--target", "USA", "--date", "D", "a.txt"]),
+        (["--target", "VEN", "--", "b.txt"], ["--target", "VEN", "--", "b.txt"]),
+        (["a.txt", "--target"], ["a.txt", "--target"]),
+        (["a.txt", "--event-id", "x"], ["a.txt", "--event-id", "x"]),
+    ],
+)  # fmt: skip
+def test_spread_reads_target_as_argparse_did(given, read):
+    from reactionmap.cli.draft import spread
+
+    assert spread(given, "--target") == read
+
+
+def test_the_command_line_loads_spacy_only_for_draft():
+    code = (
+        "import sys\n"
+        "from reactionmap.cli.main import main\n"
+        "main(['list'], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('reactionmap.draft')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]"
