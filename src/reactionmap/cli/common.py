@@ -41,7 +41,7 @@ class EventId(click.ParamType):
             return value
         self.fail(
             f"{value!r} is not allowed: use lower-case letters, digits, '-' or '_' "
-            "(e.g. unga-es-11-1)",
+            "(e.g. my-event or unga-es-11-1)",
             param,
             ctx,
         )
