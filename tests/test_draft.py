@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.contract.dates import RANGE_TEXT, parse_day
+from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
 from reactionmap.draft import ArticleRefused, decode, draft_article, read_article
 from reactionmap.draft.evidence import evidence_html
 from reactionmap.draft.extract import StanceCue, decide_stance
+from reactionmap.draft.save import DraftNotSaved, save_draft
 from reactionmap.draft.score import Score, actor_stances, score, unquoted
 
 REPO = Path(__file__).resolve().parents[1]
@@ -189,6 +192,38 @@ def test_targets_are_coded_party():
 def test_ids_avoid_the_ones_already_taken():
     rows = draft("two-countries.txt", taken_ids={"deu-d01"})
     assert by_actor(rows)["DEU"].iloc[0]["statement_id"] == "deu-d02"
+
+
+def test_one_rule_allocates_ids_for_the_drafter_and_for_rows_added_by_hand():
+    used = {"fra-d01", "added-01", "added-03"}
+    assert new_statement_id("fra-d", used) == "fra-d02"
+    assert [new_statement_id("added-", used) for _ in range(2)] == ["added-02", "added-04"]
+    assert {"fra-d02", "added-02", "added-04"} <= used
+
+
+@pytest.mark.parametrize("value", ["1850-01-01", "2101-01-01", "2026-02-30", "04/01/2026"])
+def test_the_drafter_and_saving_take_a_day_by_one_rule(events_env, value):
+    """contract.dates.parse_day: YYYY-MM-DD, the year between 1900 and 2100. Refused with a
+    message naming the value and the rule."""
+    rule = f"YYYY-MM-DD, the year {RANGE_TEXT}"
+    with pytest.raises(ValueError, match=re.escape(f"{value!r} is not a day: write it as {rule}")):
+        draft_article("France condemned it.", date=value)
+    rows = pd.DataFrame([{"actor": "France", "stance": "condemn"}])
+    with pytest.raises(DraftNotSaved, match=re.escape(f"{value!r} is not a day")) as caught:
+        save_draft(rows, "dated", date=value)
+    assert rule in str(caught.value)
+    assert not (events_env / "dated").exists()
+
+
+def test_saving_takes_the_day_alone_the_drafter_ignores_a_time(events_env):
+    assert draft_article("France condemned it.", date="2026-01-04T10:00").rows["actor"].any()
+    rows = pd.DataFrame([{"actor": "France", "stance": "condemn"}])
+    with pytest.raises(DraftNotSaved, match="is not a day"):
+        save_draft(rows, "dated", date="2026-01-04T10:00")
+    folder, count, created = save_draft(rows, "dated", date="2026-01-04")
+    assert created and count == 1 and 'date = "2026-01-04"' in (folder / "event.toml").read_text()
+    assert parse_day("1900-01-01", time=False) == pd.Timestamp("1900-01-01")
+    assert parse_day("2100-12-31T23:59") == pd.Timestamp("2100-12-31")
 
 
 def test_stronger_cue_wins_and_ties_prefer_an_unhedged_cue():
