@@ -380,3 +380,55 @@ def test_single_quotes_are_quotes_but_apostrophes_are_not():
     (paragraph,) = article.paragraphs
     quoted = [paragraph.text[a:b] for a, b in paragraph.quotes]
     assert quoted == ["imperialist attack", "a quote"]
+
+
+def _reading(text: str, index: int = 0):
+    from reactionmap.draft.extract import read_paragraph
+    from reactionmap.draft.lexicon import lexicon
+
+    lex = lexicon()
+    paragraph = read_article(text).paragraphs[0]
+    return read_paragraph(index, paragraph, lex.nlp(paragraph.text), lex)
+
+
+def test_a_heading_or_a_list_lead_names_who_speaks_below():
+    from reactionmap.draft.extract import follow_lead, heading_actor
+    from reactionmap.draft.speakers import State
+
+    heading = _reading("India's Position")
+    assert heading.heading and heading_actor(heading) == "IND"
+    assert heading_actor(_reading("US Attacks Venezuela")) == ""
+    state = State()
+    assert follow_lead(heading, state) == "IND" and state.current == ["IND"]
+    item = _reading("China: The ministry said it was deeply shocked.")
+    assert (item.item_code, item.heading) == ("CHN", False)
+    assert follow_lead(item, state) == "CHN"  # the item's lead before the heading above it
+    assert state.default_cue == "the list lead 'China'" and state.section == "IND"
+
+
+def test_a_clause_gives_its_words_and_a_row_takes_them_in():
+    from reactionmap.draft.extract import ClauseWords, Finding, clause_words, clauses
+
+    text = _reading('France condemned the raid, calling it "a breach".')
+    ((sentence, clause),) = clauses(text)
+    words = clause_words(text, sentence, clause, "FRA")
+    assert [c.text for c in words.cues] == ["condemned", "breach"]
+    assert words.quotes == [("a breach", False)]
+    assert {kind for _, _, kind in words.marks} == {"actor", "stance", "quote"}
+    row = Finding("FRA", 0, "'France'", "name")
+    row.add(words)
+    row.add(ClauseWords(words.sentence, [], [("and more", True)], [(0, 6, "actor")]))
+    assert row.quotes == ["a breach\nand more"]  # a quotation going on is joined to the last
+    assert len(row.evidence) == 1 and row.sentences == [words.sentence]  # one sentence, merged
+    assert row.evidence[0].marks == sorted(set(words.marks))
+
+
+def test_a_speakers_name_refers_to_their_actor_from_then_on():
+    from reactionmap.draft.speakers import State
+
+    state = State()
+    state.remember("Heiko Maas", "DEU")
+    state.remember("Anna Maas", "AUT")  # an earlier actor's surname is kept
+    assert state.names == {"Heiko Maas": "DEU", "Maas": "DEU", "Anna Maas": "AUT"}
+    state.remember("Anna Maas", "AUT", over_earlier=True)
+    assert state.names["Maas"] == "AUT"
