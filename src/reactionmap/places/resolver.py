@@ -138,6 +138,11 @@ class _Index:
                 layer.setdefault(key, set()).add(code)
         self.codes |= {key: tuple(sorted(codes)) for key, codes in layer.items()}
 
+    def add_names(self, pairs: list[tuple[str, str]]) -> None:
+        """Standard names as a layer, then their variants (_variants) as the next."""
+        self.add_layer(pairs)
+        self.add_layer((variant, code) for name, code in pairs for variant in _variants(name))
+
 
 class CountryResolver:
     """Names to codes through the alias file, pycountry's exact names and codes, then
@@ -157,11 +162,7 @@ class CountryResolver:
         self._countries.add_layer(
             (name, m.code) for m in former_members().values() for name in (m.code, *m.names)
         )
-        iso = _iso_names()
-        self._countries.add_layer(iso)
-        self._countries.add_layer(
-            (variant, code) for name, code in iso for variant in _variants(name)
-        )
+        self._countries.add_names(_iso_names())
         self._translated = False  # the last layers, built on the first name the others miss
         organizations = _read_organizations(self.organizations_path)
         self._organizations = {org.code: org for org, _ in organizations}
@@ -253,11 +254,7 @@ class CountryResolver:
         if self._translated:
             return
         self._translated = True
-        translated = _translated_names()
-        self._countries.add_layer(translated)
-        self._countries.add_layer(
-            (variant, code) for name, code in translated for variant in _variants(name)
-        )
+        self._countries.add_names(_translated_names())
 
     def names_for(self, code: str) -> list[str]:
         """The normalised names that resolve to this code and nothing else, sorted."""
