@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.paths import COUNTRIES_DIR
 from reactionmap.contract.reviewed import read_reviewed, refuse
 
@@ -33,13 +34,13 @@ def former_members(path: Path = HISTORICAL_PATH) -> dict[str, FormerMember]:
     members = {}
     for line, row in read_reviewed(path, COLUMNS):
         code = row["code"]
-        day = pd.to_datetime(row["last_day"], errors="coerce", format="%Y-%m-%d")
-        if len(code) != 3 or not code.isupper() or pd.isna(day) or code in members:
+        day = parse_day(row["last_day"], time=False)
+        if len(code) != 3 or not code.isupper() or day is None or code in members:
             raise refuse(
                 path,
                 line,
                 f"code {code!r} must be a new upper-case three-letter code and last_day "
-                f"{row['last_day']!r} a YYYY-MM-DD date",
+                f"{row['last_day']!r} a day, {DAY_RULE}",
             )
         members[code] = FormerMember(
             code=code,
