@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.contract.dates import RANGE_TEXT, parse_day
+from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
 from reactionmap.draft import ArticleRefused, decode, draft_article, read_article
 from reactionmap.draft.evidence import evidence_html
 from reactionmap.draft.extract import StanceCue, decide_stance
+from reactionmap.draft.save import DraftNotSaved, save_draft
 from reactionmap.draft.score import Score, actor_stances, score, unquoted
 
 REPO = Path(__file__).resolve().parents[1]
@@ -191,6 +194,38 @@ def test_ids_avoid_the_ones_already_taken():
     assert by_actor(rows)["DEU"].iloc[0]["statement_id"] == "deu-d02"
 
 
+def test_one_rule_allocates_ids_for_the_drafter_and_for_rows_added_by_hand():
+    used = {"fra-d01", "added-01", "added-03"}
+    assert new_statement_id("fra-d", used) == "fra-d02"
+    assert [new_statement_id("added-", used) for _ in range(2)] == ["added-02", "added-04"]
+    assert {"fra-d02", "added-02", "added-04"} <= used
+
+
+@pytest.mark.parametrize("value", ["1850-01-01", "2101-01-01", "2026-02-30", "04/01/2026"])
+def test_the_drafter_and_saving_take_a_day_by_one_rule(events_env, value):
+    """contract.dates.parse_day: YYYY-MM-DD, the year between 1900 and 2100. Refused with a
+    message naming the value and the rule."""
+    rule = f"YYYY-MM-DD, the year {RANGE_TEXT}"
+    with pytest.raises(ValueError, match=re.escape(f"{value!r} is not a day: write it as {rule}")):
+        draft_article("France condemned it.", date=value)
+    rows = pd.DataFrame([{"actor": "France", "stance": "condemn"}])
+    with pytest.raises(DraftNotSaved, match=re.escape(f"{value!r} is not a day")) as caught:
+        save_draft(rows, "dated", date=value)
+    assert rule in str(caught.value)
+    assert not (events_env / "dated").exists()
+
+
+def test_saving_takes_the_day_alone_the_drafter_ignores_a_time(events_env):
+    assert draft_article("France condemned it.", date="2026-01-04T10:00").rows["actor"].any()
+    rows = pd.DataFrame([{"actor": "France", "stance": "condemn"}])
+    with pytest.raises(DraftNotSaved, match="is not a day"):
+        save_draft(rows, "dated", date="2026-01-04T10:00")
+    folder, count, created = save_draft(rows, "dated", date="2026-01-04")
+    assert created and count == 1 and 'date = "2026-01-04"' in (folder / "event.toml").read_text()
+    assert parse_day("1900-01-01", time=False) == pd.Timestamp("1900-01-01")
+    assert parse_day("2100-12-31T23:59") == pd.Timestamp("2100-12-31")
+
+
 def test_stronger_cue_wins_and_ties_prefer_an_unhedged_cue():
     welcome = StanceCue(0, 1, "support", 3, "welcomed")
     concern = StanceCue(2, 3, "concern", 2, "concern")
@@ -345,3 +380,55 @@ def test_single_quotes_are_quotes_but_apostrophes_are_not():
     (paragraph,) = article.paragraphs
     quoted = [paragraph.text[a:b] for a, b in paragraph.quotes]
     assert quoted == ["imperialist attack", "a quote"]
+
+
+def _reading(text: str, index: int = 0):
+    from reactionmap.draft.extract import read_paragraph
+    from reactionmap.draft.lexicon import lexicon
+
+    lex = lexicon()
+    paragraph = read_article(text).paragraphs[0]
+    return read_paragraph(index, paragraph, lex.nlp(paragraph.text), lex)
+
+
+def test_a_heading_or_a_list_lead_names_who_speaks_below():
+    from reactionmap.draft.extract import follow_lead, heading_actor
+    from reactionmap.draft.speakers import State
+
+    heading = _reading("India's Position")
+    assert heading.heading and heading_actor(heading) == "IND"
+    assert heading_actor(_reading("US Attacks Venezuela")) == ""
+    state = State()
+    assert follow_lead(heading, state) == "IND" and state.current == ["IND"]
+    item = _reading("China: The ministry said it was deeply shocked.")
+    assert (item.item_code, item.heading) == ("CHN", False)
+    assert follow_lead(item, state) == "CHN"  # the item's lead before the heading above it
+    assert state.default_cue == "the list lead 'China'" and state.section == "IND"
+
+
+def test_a_clause_gives_its_words_and_a_row_takes_them_in():
+    from reactionmap.draft.extract import ClauseWords, Finding, clause_words, clauses
+
+    text = _reading('France condemned the raid, calling it "a breach".')
+    ((sentence, clause),) = clauses(text)
+    words = clause_words(text, sentence, clause, "FRA")
+    assert [c.text for c in words.cues] == ["condemned", "breach"]
+    assert words.quotes == [("a breach", False)]
+    assert {kind for _, _, kind in words.marks} == {"actor", "stance", "quote"}
+    row = Finding("FRA", 0, "'France'", "name")
+    row.add(words)
+    row.add(ClauseWords(words.sentence, [], [("and more", True)], [(0, 6, "actor")]))
+    assert row.quotes == ["a breach\nand more"]  # a quotation going on is joined to the last
+    assert len(row.evidence) == 1 and row.sentences == [words.sentence]  # one sentence, merged
+    assert row.evidence[0].marks == sorted(set(words.marks))
+
+
+def test_a_speakers_name_refers_to_their_actor_from_then_on():
+    from reactionmap.draft.speakers import State
+
+    state = State()
+    state.remember("Heiko Maas", "DEU")
+    state.remember("Anna Maas", "AUT")  # an earlier actor's surname is kept
+    assert state.names == {"Heiko Maas": "DEU", "Maas": "DEU", "Anna Maas": "AUT"}
+    state.remember("Anna Maas", "AUT", over_earlier=True)
+    assert state.names["Maas"] == "AUT"

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from reactionmap.contract.cells import safe_url
-from reactionmap.contract.problems import problems_frame
+from reactionmap.contract.problems import grouped_frame
 from reactionmap.contract.scale import DEFAULT_SCALE
 from reactionmap.draw.cards import escape_markdown, source_html
 from reactionmap.intake.events import EventNotFound, event_stamp, list_events, load_event
@@ -330,7 +330,7 @@ def test_problems_table_says_which_rows_are_mapped(events_root):
     rows[0]["stance"] = "approve"  # row 2: not mapped
     rows[1]["source_url"] = "javascript:alert(1)"  # row 3: mapped, URL shown as text
     event = load_event(write_event(events_root, "pm", rows))
-    frame = problems_frame(event.problems, set(event.statements["row"]))
+    frame = grouped_frame(event.problems, set(event.statements["row"]))
     assert dict(zip(frame["row"], frame["row mapped"], strict=True)) == {2: "no", 3: "yes"}
 
 
@@ -354,7 +354,7 @@ def test_problems_table_agrees_with_the_map_for_an_uploaded_workbook():
     raw, read_problems = read_table(data, "book.xlsx")
     event = event_from_table(raw, DEFAULT_SCALE, "book.xlsx", read_problems=read_problems)
     mapped = set(event.statements["row"])
-    frame = problems_frame(event.problems, mapped)
+    frame = grouped_frame(event.problems, mapped)
     said = dict(zip(frame["row"], frame["row mapped"], strict=True))
     assert said == {3: "yes" if 3 in mapped else "no"}
     assert 2 in mapped
@@ -365,7 +365,7 @@ def test_a_workbook_header_naming_a_column_twice_is_a_problem_not_a_crash():
     _, problems = prepare_statements(raw, DEFAULT_SCALE, pd.Timestamp("2026-01-01"), "b.xlsx")
     (twice,) = [p for p in problems if "twice" in p.message]
     assert (twice.row, twice.column) == (1, "quote")
-    assert problems_frame(problems, set())["row mapped"].tolist() == [""]
+    assert grouped_frame(problems, set())["row mapped"].tolist() == [""]
 
 
 def test_utf16_and_empty_files_get_the_right_message():

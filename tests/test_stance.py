@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from reactionmap.intake.events import load_event
-from reactionmap.view.stance import as_of, date_range, inherit, stance_table
+from reactionmap.view.stance import as_of, date_range, inherit, latest_order, stance_table
 
 
 def test_latest_statement_as_of_a_date(good_event):
@@ -62,3 +62,25 @@ def test_inherited_rows_never_replace_own_statements(good_event):
     assert by_code.loc["ITA", "stance"] == "concern"
     assert by_code.loc["ITA", "statement_count"] == 0
     assert len(result) == len(table) + 2
+
+
+def test_one_latest_order_for_the_table_and_the_cards(events_root):
+    """A statement dated to its day comes after one known only to its month that may fall on
+    that day; then file order. The table takes each actor's last; the cards show it first."""
+    from reactionmap.draw.cards import order_cards
+    from tests.conftest import row, write_event
+
+    rows = [
+        row(statement_id="a", actor="Spain", stance="condemn", date="2026-03-01"),
+        row(statement_id="b", actor="Spain", stance="support", date="2026-03"),
+        row(statement_id="c", actor="Chile", stance="concern", date="2026-03-02"),
+        row(statement_id="d", actor="Chile", stance="neutral", date="2026-03-02"),
+    ]
+    statements = load_event(write_event(events_root, "order", rows)).statements
+    # The event is on 1 March: "March 2026" counts from then, as early as Spain's dated one.
+    assert latest_order(statements)["statement_id"].tolist() == ["b", "a", "c", "d"]
+    newest = latest_order(statements, newest_first=True)["statement_id"].tolist()
+    assert newest == ["d", "c", "a", "b"] == order_cards(statements, None)["statement_id"].tolist()
+    table = stance_table(statements).set_index("actor_iso3")["statement_id"]
+    assert table.to_dict() == {"ESP": "a", "CHL": "d"}
+    assert order_cards(statements, "ESP")["statement_id"].tolist() == ["a", "b", "d", "c"]

@@ -11,6 +11,7 @@ import pandas as pd
 YEAR_MIN = 1900
 YEAR_MAX = 2100
 RANGE_TEXT = f"between {YEAR_MIN} and {YEAR_MAX}"
+DAY_RULE = f"YYYY-MM-DD, the year {RANGE_TEXT}"  # what parse_day takes, for messages
 
 
 def years_in_range(values: pd.Series) -> pd.Series:
@@ -28,10 +29,14 @@ def as_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def parse_day(value: object) -> pd.Timestamp | None:
-    """The day a YYYY-MM-DD value (time ignored) names, or None when it is not a day in range."""
+def parse_day(value: object, time: bool = True) -> pd.Timestamp | None:
+    """The day a YYYY-MM-DD value names, or None when it is not a day with a year in range.
+
+    A time after the day is ignored; with ``time`` False the value must be the day alone."""
     text = as_text(value)
-    if len(text) < 10 or not years_in_range(pd.Series([text])).iloc[0]:
+    if len(text) < 10 or (not time and len(text) != 10):
+        return None
+    if not years_in_range(pd.Series([text])).iloc[0]:
         return None
     day = pd.to_datetime(text[:10], errors="coerce", format="%Y-%m-%d")
     return None if pd.isna(day) else pd.Timestamp(day)

@@ -48,34 +48,6 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-def problems_frame(problems: list[Problem], mapped_rows: set[int] | None = None) -> pd.DataFrame:
-    """Problems as a table a reader can scan: file, row, column, value, problem, and whether
-    the row is on the map (from ``mapped_rows``, the rows that made it; blank for a problem
-    with the file or its header)."""
-
-    def mapped(p: Problem) -> str:
-        if p.row is None or p.row < 2:
-            return ""
-        if mapped_rows is None:
-            return "yes" if not p.blocking else "no"
-        return "yes" if p.row in mapped_rows else "no"
-
-    return pd.DataFrame(
-        [
-            {
-                "file": p.file,
-                "row": p.row,
-                "column": p.column or "",
-                "value": p.value,
-                "problem": p.message,
-                "row mapped": mapped(p),
-            }
-            for p in problems
-        ],
-        columns=["file", "row", "column", "value", "problem", "row mapped"],
-    ).astype({"row": "Int64"})
-
-
 SHOWN_ROWS = 3  # row numbers written out before the ellipsis
 
 

@@ -157,3 +157,13 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
 def statements_csv(statements: pd.DataFrame) -> bytes:
     """The statements in the data contract's columns, exactly as an event's statements.csv."""
     return csv_bytes(statements.reindex(columns=list(STATEMENT_COLUMNS), fill_value=""))
+
+
+def new_statement_id(prefix: str, used: set[str]) -> str:
+    """A statement id no row of the event has: the first of prefix01, prefix02, ... not in
+    ``used``, which it is added to (so that the next call gives another)."""
+    n = 1
+    while f"{prefix}{n:02d}" in used:
+        n += 1
+    used.add(f"{prefix}{n:02d}")
+    return f"{prefix}{n:02d}"

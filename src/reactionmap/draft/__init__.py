@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.contract.dates import DAY_RULE, parse_day
+from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
 from reactionmap.draft.article import Article, ArticleRefused, decode, read_article
 from reactionmap.draft.cues import effective_stance, effective_weight
 from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
@@ -45,14 +46,14 @@ def draft_article(
     """
     article = read_article(text, name)
     lex = lexicon()
-    day = _as_date(date) or _as_date(article.date)
+    day = _as_day(date) or _as_day(article.date)
     source_name = source_name or article.meta.get("publisher", "")
     source_url = source_url or article.meta.get("url", "")
     parties = {t.strip().upper() for t in targets if t.strip()}
     rows, evidence, used = [], {}, set(taken_ids)
     for finding in findings(article, lex, day):
         row = _row(finding, lex.resolver, parties, day, same_day)
-        row["statement_id"] = _new_id(finding.code, used)
+        row["statement_id"] = new_statement_id(f"{finding.code.lower()}-d", used)
         row["source_name"], row["source_url"] = source_name, source_url
         rows.append(row)
         evidence[row["statement_id"]] = finding.evidence
@@ -60,23 +61,15 @@ def draft_article(
     return Draft(frame.astype(str), evidence, article)
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if value:
-        try:
-            return dt.date.fromisoformat(str(value)[:10])
-        except ValueError:
-            raise ValueError(f"date {value!r} is not YYYY-MM-DD") from None
-    return None
-
-
-def _new_id(code: str, used: set[str]) -> str:
-    n = 1
-    while f"{code.lower()}-d{n:02d}" in used:
-        n += 1
-    used.add(f"{code.lower()}-d{n:02d}")
-    return f"{code.lower()}-d{n:02d}"
+def _as_day(value: str | dt.date | None) -> dt.date | None:
+    """The article's day (dates.parse_day's rule), None when not given; ValueError when it is
+    not a day."""
+    if not value:
+        return None
+    day = parse_day(value)
+    if day is None:
+        raise ValueError(f"date {value!r} is not a day: write it as {DAY_RULE}")
+    return day.date()
 
 
 def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> dict[str, str]:

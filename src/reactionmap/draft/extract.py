@@ -12,6 +12,8 @@ from reactionmap.draft.dates import find_date
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions
 from reactionmap.draft.speakers import (
+    Clause,
+    Span,
     State,
     carry,
     has_cue,
@@ -22,7 +24,7 @@ from reactionmap.draft.speakers import (
     speakers_of,
     split_clauses,
 )
-from reactionmap.draft.tokens import char_end, quote_flags, word_labels
+from reactionmap.draft.tokens import Labels, char_end, quote_flags, word_labels
 
 __all__ = ["Evidence", "Finding", "StanceCue", "decide_stance", "findings"]
 
@@ -47,6 +49,17 @@ class Evidence:
 
 
 @dataclass
+class ClauseWords:
+    """What one clause says for one actor: its sentence, the stance cues and quotations in it,
+    and the marks that show them in the sentence."""
+
+    sentence: str
+    cues: list[StanceCue]
+    quotes: list[tuple[str, bool]]  # (quotation, whether it goes on from the paragraph before)
+    marks: list[tuple[int, int, str]]
+
+
+@dataclass
 class Finding:
     """What the article says one actor said: one draft row."""
 
@@ -64,6 +77,42 @@ class Finding:
     date_words: str = ""
     date_note: str = ""
 
+    def add(self, words: ClauseWords) -> None:
+        """Take in a clause of this actor's: its sentence, new cues and quotations (one that
+        goes on from the paragraph before is joined to the last, with a line break), and the
+        evidence, merged with the last when it is another clause of the same sentence."""
+        if words.sentence not in self.sentences:
+            self.sentences.append(words.sentence)
+        for cue in words.cues:
+            if cue not in self.cues:
+                self.cues.append(cue)
+        for quote, goes_on in words.quotes:
+            if goes_on and self.quotes:
+                self.quotes[-1] += "\n" + quote
+            elif quote and quote not in self.quotes:
+                self.quotes.append(quote)
+        marks = words.marks
+        if self.evidence and self.evidence[-1].text == words.sentence:
+            marks = [*marks, *self.evidence.pop().marks]
+        self.evidence.append(Evidence(words.sentence, sorted(set(marks))))
+
+
+@dataclass
+class Reading:
+    """One paragraph as the drafter reads it: its tokens and what they hold, found once."""
+
+    index: int
+    paragraph: Paragraph
+    doc: object  # the spaCy Doc
+    in_quote: list[bool]  # per token
+    words: Labels
+    mentions: list[Mention]
+    cues: list[StanceCue]
+    named: frozenset[int]  # tokens inside a name: "States" is no verb
+    heading: bool
+    item_end: int | None  # a list item's first token after its lead ("China: ...")
+    item_code: str  # the actor the lead names, "" when none or several
+
 
 def findings(article: Article, lex: Lexicon, article_date: dt.date | None) -> list[Finding]:
     """Every (actor, paragraph) the article reports as saying something, in reading order."""
@@ -71,80 +120,122 @@ def findings(article: Article, lex: Lexicon, article_date: dt.date | None) -> li
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
-        _paragraph(index, paragraph, doc, lex, article_date, state, out)
+        text = read_paragraph(index, paragraph, doc, lex)
+        default = follow_lead(text, state)
+        for sentence, clause in clauses(text):
+            codes, how, by_code = clause_actors(text, clause, state, default)
+            if not codes:
+                continue
+            state.current = codes
+            for code in codes:
+                mention = by_code.get(code)
+                finding = _same_row(code, text, clause, out)
+                if finding is None:
+                    finding = _new_row(code, text.index, how, mention)
+                    out.append(finding)
+                finding.add(clause_words(text, sentence, clause, code))
+                if not finding.date and not finding.date_note:
+                    found = clause_date(text, clause, article_date)
+                    finding.date, finding.date_words, finding.date_note = found
+                speaker, role, with_actor = clause_speaker(text, clause, mention, len(codes))
+                if speaker and not finding.speaker:
+                    finding.speaker, finding.speaker_role = speaker, role
+                    state.remember(speaker, code, over_earlier=with_actor)
     return out
 
 
-def _paragraph(index, paragraph: Paragraph, doc, lex: Lexicon, article_date, state, out):
-    strings = lex.nlp.vocab.strings
+def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Reading:
+    """The paragraph's quotations, words, mentions, cues, and whether it is a heading or a list
+    item with a lead."""
     in_quote = quote_flags(doc, paragraph.quotes)
     words = word_labels(doc, lex)
     mentions = find_mentions(doc, lex, words, in_quote)
     item_end, item_code = _item(doc, paragraph.text, mentions)
-    heading = _is_heading(doc, paragraph.text, in_quote)
+    heading = _is_heading(doc, paragraph.text)
     if heading and paragraph.text.isupper():
         # "GERMANY" as a live blog's heading: read it as "Germany".
         titled = lex.nlp.make_doc(paragraph.text.title())
         if len(titled) == len(doc):
             mentions = find_mentions(titled, lex, word_labels(titled, lex), in_quote)
-    if heading:
-        # The heading's actor: one it names as a speaker ("India's Position", "Venezuelan
-        # response"), and no other ("US Attacks Venezuela" names no section's actor).
-        named = {m.code for m in mentions if m.blocked not in ("adjective", "former")}
-        speakers = {m.code for m in mentions if m.blocked in ("", "possessive")}
-        speakers |= {
-            m.code
-            for m in mentions
-            if m.kind == "demonym" and m.end < len(doc) and doc[m.end].lower_ in HEADING_NOUNS
-        }
-        codes = named | speakers
-        state.section = codes.pop() if len(codes) == 1 and speakers else ""
-        state.default_cue = f"the heading '{paragraph.text.strip()[:60]}'"
+    return Reading(
+        index=index,
+        paragraph=paragraph,
+        doc=doc,
+        in_quote=in_quote,
+        words=words,
+        mentions=mentions,
+        cues=stance_cues(doc, words, lex.nlp.vocab.strings),
+        named=frozenset(i for m in mentions for i in range(m.start, m.end)),
+        heading=heading,
+        item_end=item_end,
+        item_code=item_code,
+    )
+
+
+def heading_actor(text: Reading) -> str:
+    """The actor a heading names as a speaker ("India's Position", "Venezuelan response"), and
+    no other ("US Attacks Venezuela" names no section's actor): "" when none or several."""
+    doc, mentions = text.doc, text.mentions
+    named = {m.code for m in mentions if m.blocked not in ("adjective", "former")}
+    speakers = {m.code for m in mentions if m.blocked in ("", "possessive")}
+    speakers |= {
+        m.code
+        for m in mentions
+        if m.kind == "demonym" and m.end < len(doc) and doc[m.end].lower_ in HEADING_NOUNS
+    }
+    codes = named | speakers
+    return codes.pop() if len(codes) == 1 and speakers else ""
+
+
+def follow_lead(text: Reading, state: State) -> str:
+    """A heading names who speaks in the paragraphs below it, a list item's lead who speaks in
+    the item: the reading's state follows them. Returns the actor a clause that names no
+    speaker falls back on."""
+    if text.heading:
+        state.section = heading_actor(text)
+        state.default_cue = f"the heading '{text.paragraph.text.strip()[:60]}'"
         state.current = [state.section] if state.section else []
-        for mention in mentions:
-            register_speaker(doc, mention.end, mention.code, state, words)
-    default = item_code or state.section
-    if item_code:
-        state.default_cue = (
-            f"the list lead '{paragraph.text[: doc[item_end - 1].idx].strip()[:60]}'"
-        )
-    if item_end is not None:
-        state.current = [item_code] if item_code else []
-    cues = stance_cues(doc, words, strings)
-    named = frozenset(i for m in mentions for i in range(m.start, m.end))  # "States" is no verb
-    for sentence in sentences(doc, in_quote):
-        if item_end is not None and sentence.end <= item_end:
+        for mention in text.mentions:
+            register_speaker(text.doc, mention.end, mention.code, state, text.words)
+    if text.item_code:
+        lead = text.paragraph.text[: text.doc[text.item_end - 1].idx].strip()
+        state.default_cue = f"the list lead '{lead[:60]}'"
+    if text.item_end is not None:
+        state.current = [text.item_code] if text.item_code else []
+    return text.item_code or state.section
+
+
+def clauses(text: Reading) -> list[tuple[Span, Clause]]:
+    """Each clause with its sentence, in reading order; a list item's lead is no clause."""
+    found = []
+    for sentence in sentences(text.doc, text.in_quote):
+        if text.item_end is not None and sentence.end <= text.item_end:
             continue
-        start = max(sentence.start, item_end or 0)
-        for clause in split_clauses(doc, start, sentence.end, words, mentions, in_quote, named):
-            codes, how, by_code = speakers_of(doc, clause, mentions, words, in_quote, state)
-            if not codes:
-                if clause.predicate < 0 and not paragraph.continues:
-                    continue
-                codes, how = carry(doc, clause, words, in_quote, state, default)
-                if not codes:
-                    continue
-                clause.carried = True
-            elif clause.predicate < 0 and not (heading and has_cue(cues, clause)):
-                continue  # a name and a stance word but no verb: no one is reported speaking
-            state.current = codes
-            for code in codes:
-                cue_mention = by_code.get(code) if by_code else None
-                finding = _finding_for(code, index, clause, how, cue_mention, paragraph, out)
-                _fill(finding, doc, sentence, clause, cues, mentions, words, in_quote, paragraph)
-                _fill_date(finding, doc, clause, in_quote, article_date)
-                if cue_mention is not None and len(codes) == 1:
-                    speaker, role = speaker_of(doc, cue_mention)
-                    if speaker and not finding.speaker:
-                        finding.speaker, finding.speaker_role = speaker, role
-                        for part in {speaker, speaker.split()[-1]}:
-                            state.names[part] = code
-                elif clause.carried and len(codes) == 1 and not finding.speaker:
-                    speaker, role = speaker_before_verb(doc, clause, words, in_quote)
-                    if speaker:
-                        finding.speaker, finding.speaker_role = speaker, role
-                        for part in {speaker, speaker.split()[-1]}:
-                            state.names.setdefault(part, code)
+        start = max(sentence.start, text.item_end or 0)
+        for clause in split_clauses(
+            text.doc, start, sentence.end, text.words, text.mentions, text.in_quote, text.named
+        ):
+            found.append((sentence, clause))
+    return found
+
+
+def clause_actors(
+    text: Reading, clause: Clause, state: State, default: str
+) -> tuple[list[str], str, dict[str, Mention]]:
+    """Who speaks in a clause (codes, [] for no one), how they were found, and the mention that
+    names each: the speakers it names; else the speaker it refers back to, or ``default``
+    (then the clause is marked carried)."""
+    doc, words, in_quote = text.doc, text.words, text.in_quote
+    codes, how, by_code = speakers_of(doc, clause, text.mentions, words, in_quote)
+    if codes:
+        if clause.predicate < 0 and not (text.heading and has_cue(text.cues, clause)):
+            return [], "", {}  # a name and a stance word but no verb: no one is reported speaking
+        return codes, how, by_code
+    if clause.predicate < 0 and not text.paragraph.continues:
+        return [], "", {}
+    codes, how = carry(doc, clause, words, in_quote, state, default)
+    clause.carried = bool(codes)
+    return codes, how, {}
 
 
 def _item(doc, text: str, mentions: list[Mention]) -> tuple[int | None, str]:
@@ -169,7 +260,7 @@ def _token_at(doc, char: int) -> int:
     return next((t.i for t in doc if t.idx >= char), len(doc))
 
 
-def _is_heading(doc, text: str, in_quote) -> bool:
+def _is_heading(doc, text: str) -> bool:
     words = [t for t in doc if not t.is_punct and not t.is_space and t.text.strip()]
     bare = text.rstrip().rstrip("”\"’'").rstrip()
     return (
@@ -179,61 +270,71 @@ def _is_heading(doc, text: str, in_quote) -> bool:
     )
 
 
-def _finding_for(code, index, clause, how, mention, paragraph, out: list[Finding]) -> Finding:
-    """The row this clause adds to: the same actor's row in this paragraph, or the row just
-    before when the paragraph goes on with its quotation; otherwise a new row."""
+def _same_row(code: str, text: Reading, clause: Clause, out: list[Finding]) -> Finding | None:
+    """The row this clause adds to, if there is one: the same actor's row in this paragraph,
+    or the row just before when the paragraph goes on with its quotation."""
     for finding in reversed(out):
-        if finding.paragraph == index and finding.code == code:
+        if finding.paragraph == text.index and finding.code == code:
             return finding
-        if finding.paragraph != index:
+        if finding.paragraph != text.index:
             break
     last = out[-1] if out else None
-    if paragraph.continues and clause.carried and last is not None and last.code == code:
+    if text.paragraph.continues and clause.carried and last is not None and last.code == code:
         return last
+    return None
+
+
+def _new_row(code: str, index: int, how: str, mention: Mention | None) -> Finding:
+    """A new row for an actor, noting the words that named it (or how it was found)."""
     cue = f"'{mention.text}'" if mention is not None else how
-    finding = Finding(code, index, cue, "" if mention is None else mention.kind)
-    out.append(finding)
-    return finding
+    return Finding(code, index, cue, "" if mention is None else mention.kind)
 
 
-def _fill(finding: Finding, doc, sentence, clause, cues, mentions, words, in_quote, paragraph):
-    sentence_text = doc[sentence.start : sentence.end].text
-    if sentence_text not in finding.sentences:
-        finding.sentences.append(sentence_text)
+def clause_words(text: Reading, sentence: Span, clause: Clause, code: str) -> ClauseWords:
+    """What the clause says for ``code``: its sentence, the cues and quotations inside it, and
+    the marks (actor, stance, quote) in the sentence's characters."""
+    doc, paragraph = text.doc, text.paragraph
     offset = doc[sentence.start].idx
     clause_lo, clause_hi = doc[clause.start].idx, char_end(doc, clause.end)
     sentence_hi = char_end(doc, sentence.end)
     marks: list[tuple[int, int, str]] = []
-    for m in mentions:
-        if clause.start <= m.start < clause.end and m.code == finding.code and not m.blocked:
+    for m in text.mentions:
+        if clause.start <= m.start < clause.end and m.code == code and not m.blocked:
             end = m.role_end if m.role_end >= 0 else m.end
             marks.append((doc[m.start].idx - offset, char_end(doc, end) - offset, "actor"))
+    cues = [cue for cue in text.cues if clause.start <= cue.start < clause.end]
     for cue in cues:
-        if clause.start <= cue.start < clause.end:
-            if cue not in finding.cues:
-                finding.cues.append(cue)
-            marks.append((doc[cue.start].idx - offset, char_end(doc, cue.end) - offset, "stance"))
+        marks.append((doc[cue.start].idx - offset, char_end(doc, cue.end) - offset, "stance"))
+    quotes = []
     for a, b in paragraph.quotes:
         if clause_lo <= b and a < clause_hi:
             quote = paragraph.text[a:b].strip().rstrip(",;:").strip()
-            if paragraph.continues and a == paragraph.quotes[0][0] and finding.quotes:
-                finding.quotes[-1] += "\n" + quote
-            elif quote and quote not in finding.quotes:
-                finding.quotes.append(quote)
+            quotes.append((quote, paragraph.continues and a == paragraph.quotes[0][0]))
             lo, hi = max(a, offset), min(b, sentence_hi)
             if lo < hi:
                 marks.append((lo - offset, hi - offset, "quote"))
-    if finding.evidence and finding.evidence[-1].text == sentence_text:
-        marks += finding.evidence[-1].marks  # another clause of the same sentence
-        finding.evidence.pop()
-    finding.evidence.append(Evidence(sentence_text, sorted(set(marks))))
+    return ClauseWords(doc[sentence.start : sentence.end].text, cues, quotes, marks)
 
 
-def _fill_date(finding: Finding, doc, clause, in_quote, article_date):
-    if finding.date or finding.date_note:
-        return
+def clause_date(text: Reading, clause: Clause, article_date) -> tuple[str, str, str]:
+    """(date, the words that fix it, why none is fixed) from the clause's words outside
+    quotations (draft.dates.find_date)."""
     parts = []
     for i in range(clause.start, clause.end):
-        parts.append("" if in_quote[i] else doc[i].text_with_ws)
-    date, words, note = find_date("".join(parts), article_date)
-    finding.date, finding.date_words, finding.date_note = date, words, note
+        parts.append("" if text.in_quote[i] else text.doc[i].text_with_ws)
+    return find_date("".join(parts), article_date)
+
+
+def clause_speaker(
+    text: Reading, clause: Clause, mention: Mention | None, actors: int
+) -> tuple[str, str, bool]:
+    """The person who speaks for a clause's one actor and their role ("", "" when none), and
+    whether they were named with the actor's mention ("German Foreign Minister Heiko Maas"),
+    rather than before the verb of a clause carried from an earlier speaker."""
+    if actors != 1:
+        return "", "", False
+    if mention is not None:
+        return (*speaker_of(text.doc, mention), True)
+    if clause.carried:
+        return (*speaker_before_verb(text.doc, clause, text.words, text.in_quote), False)
+    return "", "", False

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from reactionmap.contract.paths import DATA_DIR
+from reactionmap.contract.reviewed import read_reviewed, refuse
 from reactionmap.places.resolver import CountryResolver, default_resolver
 
 DRAFT_DIR = DATA_DIR / "draft"
@@ -35,37 +34,27 @@ class Lexicon:
     resolver: CountryResolver
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != columns:
-            raise ValueError(
-                f"{path.name}: header is {reader.fieldnames}; expected {list(columns)}"
-            )
-        return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
-
-
 def actor_cues(resolver: CountryResolver) -> list[tuple[str, str, str]]:
     """(cue, kind, code) for every country name, capital and demonym, institution and
     organization; a code the resolver does not know is an error naming the file and row."""
     cues: list[tuple[str, str, str]] = []
-    for row in _rows(COUNTRIES_FILE, ("iso3", "names", "capitals", "demonyms")):
+    for _, row in read_reviewed(COUNTRIES_FILE, ("iso3", "names", "capitals", "demonyms")):
         for kind, column in (("name", "names"), ("capital", "capitals"), ("demonym", "demonyms")):
             cues += [(cue, kind, row["iso3"]) for cue in row[column].split("|") if cue]
-    for line, row in enumerate(_rows(CUES_FILE, ("cue", "kind", "code", "note")), start=2):
+    for line, row in read_reviewed(CUES_FILE, ("cue", "kind", "code", "note")):
         if row["kind"] not in ACTOR_KINDS:
-            raise ValueError(
-                f"{CUES_FILE.name}, row {line}, column kind: {row['kind']!r} is not one of "
-                f"{', '.join(ACTOR_KINDS)}"
+            raise refuse(
+                CUES_FILE, line, f"kind {row['kind']!r} is not one of {', '.join(ACTOR_KINDS)}"
             )
         code = row["code"]
         if code and not resolver.is_organization(code):
             try:
                 resolver.country_name(code)
             except KeyError:
-                raise ValueError(
-                    f"{CUES_FILE.name}, row {line}, column code: {code!r} is not an ISO3 or "
-                    "organization code the resolver knows"
+                raise refuse(
+                    CUES_FILE,
+                    line,
+                    f"code {code!r} is not an ISO3 or organization code the resolver knows",
                 ) from None
         if row["kind"] == "block" or code:
             cues.append((row["cue"], row["kind"], code))
@@ -91,11 +80,10 @@ def lexicon() -> Lexicon:
         actors.add(label, list(nlp.tokenizer.pipe(dict.fromkeys(cues))))
     words = PhraseMatcher(nlp.vocab, attr="LOWER")
     person_too: set[str] = set()
-    for line, row in enumerate(_rows(WORDS_FILE, ("word", "kind", "note")), start=2):
+    for line, row in read_reviewed(WORDS_FILE, ("word", "kind", "note")):
         if row["kind"] not in WORD_KINDS:
-            raise ValueError(
-                f"{WORDS_FILE.name}, row {line}, column kind: {row['kind']!r} is not one of "
-                f"{', '.join(WORD_KINDS)}"
+            raise refuse(
+                WORDS_FILE, line, f"kind {row['kind']!r} is not one of {', '.join(WORD_KINDS)}"
             )
         forms = [w for w in row["word"].split("|") if w]
         if row["kind"] == "person_too":
@@ -103,11 +91,9 @@ def lexicon() -> Lexicon:
             continue
         words.add(row["kind"], list(nlp.tokenizer.pipe(forms)))
     weights: dict[str, int] = {}
-    for line, row in enumerate(_rows(STANCE_FILE, ("cue", "stance", "weight", "note")), start=2):
+    for line, row in read_reviewed(STANCE_FILE, ("cue", "stance", "weight", "note")):
         if not row["weight"].isdigit():
-            raise ValueError(
-                f"{STANCE_FILE.name}, row {line}, column weight: {row['weight']!r} is not 1, 2 or 3"
-            )
+            raise refuse(STANCE_FILE, line, f"weight {row['weight']!r} is not 1, 2 or 3")
         label = f"stance:{row['stance']}:{row['weight']}"
         weights[label] = int(row["weight"])
         words.add(label, list(nlp.tokenizer.pipe([c for c in row["cue"].split("|") if c])))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +11,10 @@ import tomli_w
 
 from reactionmap.contract import paths
 from reactionmap.contract.cells import csv_bytes
+from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.event import EVENT_FILE, EVENT_ID_RE, STATEMENTS_FILE
 from reactionmap.contract.scale import DEFAULT_SCALE
-from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
 from reactionmap.intake.tables import as_strings, read_csv_text
 
 
@@ -105,11 +105,7 @@ def save_draft(
     if blank.any():  # a row the reader added: give it an id no other row has
         used = event.statement_ids | set(new["statement_id"])
         for index in new.index[blank]:
-            n = 1
-            while f"added-{n:02d}" in used:
-                n += 1
-            used.add(f"added-{n:02d}")
-            new.at[index, "statement_id"] = f"added-{n:02d}"
+            new.at[index, "statement_id"] = new_statement_id("added-", used)
     taken = event.statement_ids & set(new["statement_id"])
     if taken:
         raise DraftNotSaved(
@@ -121,8 +117,8 @@ def save_draft(
     if refusal:
         raise DraftNotSaved(refusal)
     if created:
-        if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-            raise DraftNotSaved(f"the event's date {date!r} is not a day: write it as YYYY-MM-DD")
+        if date and parse_day(date, time=False) is None:
+            raise DraftNotSaved(f"the event's date {date!r} is not a day: write it as {DAY_RULE}")
         sources = [{"name": source_name or source_url, "url": source_url}]
         text = event_toml(
             event_id, title or event_id, date, DEFAULT_SCALE,

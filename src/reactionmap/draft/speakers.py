@@ -60,6 +60,15 @@ class State:
     current: list[str] = field(default_factory=list)  # actors of the last clause that spoke
     names: dict[str, str] = field(default_factory=dict)  # speaker's name or surname -> code
 
+    def remember(self, name: str, code: str, over_earlier: bool = False) -> None:
+        """From here on, the person's name and surname refer to ``code``; an earlier actor
+        they referred to is kept unless ``over_earlier``."""
+        for part in {name, name.split()[-1]}:
+            if over_earlier:
+                self.names[part] = code
+            else:
+                self.names.setdefault(part, code)
+
 
 @dataclass
 class Span:
@@ -126,7 +135,7 @@ def has_cue(cues: list[StanceCue], clause: Clause) -> bool:
     return any(clause.start <= c.start < clause.end for c in cues)
 
 
-def speakers_of(doc, clause: Clause, mentions, words, in_quote, state):
+def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     """Codes of the clause's speakers, how they were found, and the mention that named them."""
     inside = [m for m in mentions if clause.start <= m.start < clause.end and not m.blocked]
     if not inside:
@@ -244,8 +253,7 @@ def register_speaker(doc, start, code, state: State, words):
         return  # only "French President Emmanuel Macron": a role, then the name
     name = name_at(doc, roles[i])
     if name:
-        for part in {name, name.split()[-1]}:
-            state.names.setdefault(part, code)
+        state.remember(name, code)
 
 
 def speaker_of(doc, m: Mention) -> tuple[str, str]:

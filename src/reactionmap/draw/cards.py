@@ -10,7 +10,7 @@ import pandas as pd
 
 from reactionmap.contract.cells import safe_url
 from reactionmap.contract.scale import Scale
-from reactionmap.view.stance import actor_key
+from reactionmap.view.stance import actor_key, latest_order
 
 # Markdown's active characters (and ':' for emoji codes and bare links), escaped one by one.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -66,9 +66,9 @@ def source_html(name: str, url: str) -> str:
     return label
 
 
-def _statement_html(row: Mapping, scale: Scale) -> str:
-    """A statement's badge, speaker, date, words and source; every piece of outside text is
-    escaped."""
+def _statement_html(row: Mapping, scale: Scale) -> tuple[str, str]:
+    """A statement as (its stance badge, its speaker, date, words and source): the badge goes
+    in the card's head beside the actor. Every piece of outside text is escaped."""
     color = scale.color(row["stance"])
     badge = (
         f'<span class="rm-badge" style="background:{color};color:{text_color(color)}">'
@@ -122,11 +122,7 @@ def card_html(
 def order_cards(statements: pd.DataFrame, selected: str | None) -> pd.DataFrame:
     """Newest first (the order the map reads an actor's latest statement in, reversed), the
     selected country's statements before all others."""
-    exact = statements["date_precision"] == "day"
-    ordered = statements.assign(_exact=exact).sort_values(
-        ["when", "_exact", "row"], ascending=False, kind="stable"
-    )
-    ordered = ordered.drop(columns="_exact")
+    ordered = latest_order(statements, newest_first=True)
     if selected:
         first = ordered["actor_iso3"] == selected
         ordered = pd.concat([ordered[first], ordered[~first]])

@@ -9,13 +9,23 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from reactionmap.contract.scale import NO_STATEMENT_KEY, NO_STATEMENT_LABEL, Category, Scale
-from reactionmap.draw.style import unchecked_figure, wrap_escaped
+from reactionmap.draw.style import (
+    INHERITED_OPACITY,
+    OCEAN_COLOR,
+    WORLD_FRAME,
+    unchecked_figure,
+    wrap_escaped,
+)
+
+# What a country's hover and the legend say of a country the reader's filter hides.
+HIDDEN_NOTE = "hidden by your filters"
+
 
 SILENT_HOVER = "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + "<extra></extra>"
 
 
 SILENT_HIDDEN_HOVER = (
-    "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + ": hidden by your filters<extra></extra>"
+    "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + f": {HIDDEN_NOTE}<extra></extra>"
 )
 
 
@@ -52,17 +62,28 @@ SEA_GEOJSON = {
 }
 
 
+SPOKEN_HOVER = "%{hovertext}<extra></extra>"  # a country or dot that spoke: its own text
+
+
+# A silent small state's dot: its name, and the note customdata[1] when it is hidden.
+SILENT_DOT_HOVER = "<b>%{text}</b><br>" + NO_STATEMENT_LABEL + "%{customdata[1]}<extra></extra>"
+
+
 HIDDEN_KEY = "hidden"
 
 
 HIDDEN_COLOR = "#FFFFFF"  # on a blue sea, with grey borders
 
 
+# Filtered-out countries are drawn blank: a colour of their own, after the scale's.
+HIDDEN = Category(HIDDEN_KEY, HIDDEN_NOTE.capitalize(), HIDDEN_COLOR)
+
+
 def hover_text(row: Mapping, scale: Scale) -> str:
     """The hover label for one country: name, stance, who, when and what was said."""
     name = html.escape(row["name"])
     if not row.get("shown", True):
-        return f"<b>{name}</b><br>{html.escape(scale.label(row['stance']))}: hidden by your filters"
+        return f"<b>{name}</b><br>{html.escape(scale.label(row['stance']))}: {HIDDEN_NOTE}"
     if row["stance"] == NO_STATEMENT_KEY:
         return f"<b>{name}</b><br>{html.escape(scale.label(NO_STATEMENT_KEY))}"
     lines = [f"<b>{name}</b>", f"<b>{html.escape(scale.label(row['stance']))}</b>"]
@@ -124,139 +145,22 @@ def map_figure(
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
     browser fetches once, or a GeoJSON dict; ``frame`` is (lon_min, lon_max, lat_min, lat_max).
+
+    Built as plotly express builds its figures, one part at a time: each configure_* step
+    returns its traces (or its piece of the layout), in the order they are drawn.
     """
-    categories = scale.with_none
-    hidden = Category(HIDDEN_KEY, "Hidden by your filters", HIDDEN_COLOR)
-    codes = {c.key: i for i, c in enumerate((*categories, hidden))}
-    table = table.assign(key=table["stance"].where(table["shown"], HIDDEN_KEY))
-    n = len(codes)
-    colorscale: list[list] = []
-    for i, category in enumerate((*categories, hidden)):
-        colorscale += [[i / n, category.color], [(i + 1) / n, category.color]]
+    table = table.assign(key=color_keys(table))
     shapes = table[table["has_shape"].astype(bool)]
-    inherited = shapes["inherited_from"].astype(bool) if "inherited_from" in shapes else False
-    silent = shapes["stance"] == NO_STATEMENT_KEY
-    shown = shapes["shown"].astype(bool)
-    # First, under everything: the sea as one transparent, clickable shape, so that a click
-    # on the sea reaches the page (plotly's geo maps report none) and clears the selection.
-    traces: list[dict] = [sea_trace(sea)]
-    # Silent countries carry no text of their own: their hover reads the name from the
-    # GeoJSON the browser already has, so each rerun sends only their codes.
-    parts = (
-        (shapes[silent & shown], 1.0, "no statement", SILENT_HOVER),
-        (shapes[silent & ~shown], 1.0, "no statement, hidden", SILENT_HIDDEN_HOVER),
-        (shapes[~silent & ~inherited], 1.0, "countries", None),
-        (shapes[~silent & inherited], INHERITED_OPACITY, "inherited", None),
-    )
-    for part, opacity, name, template in parts:
-        if part.empty:
-            continue
-        trace = {
-            "type": "choropleth",
-            "geojson": geojson,
-            "featureidkey": "properties.iso3",
-            "locations": part["iso3"].tolist(),
-            "z": part["key"].map(codes).astype("int8").to_numpy(),
-            "coloraxis": "coloraxis",  # one stepped scale in the layout, not one per trace
-            "marker": {"line": {"color": "#BBBBBB", "width": 0.4}, "opacity": opacity},
-            "hovertemplate": template or "%{hovertext}<extra></extra>",
-            "name": name,
-            "showlegend": False,
-        }
-        if not template:
-            trace["hovertext"] = part["hover"].tolist()
-        traces.append(trace)
-    if narrow:
-        markers = markers.assign(dot_lon=markers["narrow_lon"], dot_lat=markers["narrow_lat"])
-    small = markers.merge(table[["iso3", "key", "stance", "hover"]], on="iso3", how="inner")
-    traces += leader_lines(small)
-    quiet = small["stance"] == NO_STATEMENT_KEY
-    for part, template in (
-        (small[~quiet], "%{hovertext}<extra></extra>"),
-        (
-            small[quiet],
-            "<b>%{text}</b><br>" + NO_STATEMENT_LABEL + "%{customdata[1]}<extra></extra>",
-        ),
-    ):
-        if part.empty:
-            continue
-        hidden_note = [": hidden by your filters" if k == HIDDEN_KEY else "" for k in part["key"]]
-        trace = {
-            "type": "scattergeo",
-            "lon": part["dot_lon"].to_numpy(),
-            "lat": part["dot_lat"].to_numpy(),
-            "mode": "markers",
-            "marker": {
-                "size": MARKER_SIZE,
-                "color": [HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k) for k in part["key"]],
-                "line": {"color": "#444", "width": 1},
-            },
-            "hovertemplate": template,
-            "customdata": [list(pair) for pair in zip(part["iso3"], hidden_note, strict=True)],
-            "name": "small states",
-            "showlegend": False,
-        }
-        if template.startswith("%{hovertext}"):
-            trace["hovertext"] = part["hover"].tolist()
-        else:
-            trace["text"] = part["name"].tolist()
-        traces.append(trace)
-    if selected and selected in set(shapes["iso3"]):
-        traces.append(
-            {
-                "type": "choropleth",
-                "geojson": geojson,
-                "featureidkey": "properties.iso3",
-                "locations": [selected],
-                "z": [0],
-                "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-                "showscale": False,
-                "marker": {"line": {"color": "#111", "width": 2.2}},
-                "hoverinfo": "skip",
-                "name": "selected",
-                "showlegend": False,
-            }
-        )
-    swatches = legend_entries(table, scale, shown_keys)
-    for label, color, opacity in swatches:
-        traces.append(
-            {
-                "type": "scattergeo",
-                "lon": [None],
-                "lat": [None],
-                "mode": "markers",
-                "marker": {
-                    "size": 12,
-                    "symbol": "square",
-                    "color": color,
-                    "opacity": opacity,
-                    "line": {"color": "#999", "width": 1},
-                },
-                "name": html.escape(label),
-                "showlegend": True,
-                "hoverinfo": "skip",
-            }
-        )
+    traces = [
+        *configure_sea(sea),
+        *configure_countries(shapes, scale, geojson),
+        *configure_dots(placed_dots(markers, table, narrow), scale),
+        *configure_selection(shapes, selected, geojson),
+        *configure_legend(table, scale, shown_keys),
+    ]
     layout = {
-        "coloraxis": {
-            "colorscale": colorscale,
-            "cmin": -0.5,
-            "cmax": n - 0.5,
-            "showscale": False,
-        },
-        "geo": {
-            "projection": {"type": "natural earth"},
-            "showframe": False,
-            "showcoastlines": False,
-            "showcountries": False,
-            "showland": False,
-            "showocean": True,
-            "oceancolor": "#EAF2F8",
-            "showlakes": False,
-            "lonaxis": {"range": [frame[0], frame[1]] if frame else [-180, 180]},
-            "lataxis": {"range": [frame[2], frame[3]] if frame else [-58, 85]},
-            "bgcolor": "rgba(0,0,0,0)",
-        },
+        "coloraxis": configure_coloraxis(scale),
+        "geo": configure_geo(frame),
         "height": height,
         # The top margin holds plotly's mode bar, which would otherwise sit on the map and hide
         # the countries under it from the pointer.
@@ -269,7 +173,205 @@ def map_figure(
     return unchecked_figure(traces, layout)
 
 
-INHERITED_OPACITY = 0.45
+def color_keys(table: pd.DataFrame) -> pd.Series:
+    """The colour each row is drawn in: its stance, or HIDDEN_KEY where the filter hides it."""
+    return table["stance"].where(table["shown"], HIDDEN_KEY)
+
+
+def color_steps(scale: Scale) -> tuple[Category, ...]:
+    """The colours of the map's one stepped colour scale, in order: the scale's categories,
+    'No statement recorded', then the blank of hidden countries. A colour key's step is its
+    index here."""
+    return (*scale.with_none, HIDDEN)
+
+
+def configure_coloraxis(scale: Scale) -> dict:
+    """One stepped colour scale in the layout that every country trace refers to (plotly
+    express's discrete colours would copy the shapes into a trace per category)."""
+    steps = color_steps(scale)
+    n = len(steps)
+    colorscale: list[list] = []
+    for i, category in enumerate(steps):
+        colorscale += [[i / n, category.color], [(i + 1) / n, category.color]]
+    return {"colorscale": colorscale, "cmin": -0.5, "cmax": n - 0.5, "showscale": False}
+
+
+def configure_sea(sea: str | dict = SEA_GEOJSON) -> list[dict]:
+    """First, under everything: the sea as one transparent, clickable shape, so that a click
+    on the sea reaches the page (plotly's geo maps report none) and clears the selection.
+    ``sea`` is SEA_GEOJSON or the URL of a file holding it (the dashboard serves one, fetched
+    once). No label, but a click is reported."""
+    return [_clear_shape(sea, SEA_CODE, "sea", {"width": 0}, hoverinfo="none")]
+
+
+def inherited_rows(table: pd.DataFrame) -> pd.Series:
+    """True where a country's stance is inherited from an organization it belongs to."""
+    if "inherited_from" not in table:
+        return pd.Series(False, index=table.index)
+    return table["inherited_from"].astype(bool)
+
+
+def country_parts(shapes: pd.DataFrame) -> list[tuple[pd.DataFrame, float, str, str | None]]:
+    """The countries in four parts, each (rows, opacity, trace name, hover template): silent,
+    silent and hidden, spoken, inherited. Silent countries carry no text of their own: their
+    hover template reads the name from the GeoJSON the browser already has, so each rerun
+    sends only their codes. The others (template None) carry their hover text."""
+    inherited = inherited_rows(shapes)
+    silent = shapes["stance"] == NO_STATEMENT_KEY
+    shown = shapes["shown"].astype(bool)
+    return [
+        (shapes[silent & shown], 1.0, "no statement", SILENT_HOVER),
+        (shapes[silent & ~shown], 1.0, "no statement, hidden", SILENT_HIDDEN_HOVER),
+        (shapes[~silent & ~inherited], 1.0, "countries", None),
+        (shapes[~silent & inherited], INHERITED_OPACITY, "inherited", None),
+    ]
+
+
+def configure_countries(shapes: pd.DataFrame, scale: Scale, geojson: str | dict) -> list[dict]:
+    """A trace for each part of the countries that has any (country_parts), coloured by step
+    of the layout's colour axis."""
+    steps = {category.key: i for i, category in enumerate(color_steps(scale))}
+    traces = []
+    for part, opacity, name, template in country_parts(shapes):
+        if part.empty:
+            continue
+        trace = {
+            **_shapes(geojson, part["iso3"].tolist()),
+            "z": part["key"].map(steps).astype("int8").to_numpy(),
+            "coloraxis": "coloraxis",  # one stepped scale in the layout, not one per trace
+            "marker": {"line": {"color": "#BBBBBB", "width": 0.4}, "opacity": opacity},
+            "hovertemplate": template or SPOKEN_HOVER,
+            "name": name,
+            "showlegend": False,
+        }
+        if not template:
+            trace["hovertext"] = part["hover"].tolist()
+        traces.append(trace)
+    return traces
+
+
+def placed_dots(markers: pd.DataFrame, table: pd.DataFrame, narrow: bool = False) -> pd.DataFrame:
+    """The small states drawn (those in ``table``) with their colour key, stance and hover; on a
+    phone's world map (``narrow``) their dots sit where they hide no neighbour there."""
+    if narrow:
+        markers = markers.assign(dot_lon=markers["narrow_lon"], dot_lat=markers["narrow_lat"])
+    return markers.merge(table[["iso3", "key", "stance", "hover"]], on="iso3", how="inner")
+
+
+def configure_dots(dots: pd.DataFrame, scale: Scale) -> list[dict]:
+    """The small states' leader lines, then their dots: those that spoke (their hover text),
+    then the silent ones (a template with their name and, when hidden, the note)."""
+    quiet = dots["stance"] == NO_STATEMENT_KEY
+    spoke = dot_trace(dots[~quiet], scale, SPOKEN_HOVER, ("hovertext", "hover"))
+    silent = dot_trace(dots[quiet], scale, SILENT_DOT_HOVER, ("text", "name"))
+    return [*leader_lines(dots), *spoke, *silent]
+
+
+def dot_trace(
+    dots: pd.DataFrame, scale: Scale, template: str, words: tuple[str, str]
+) -> list[dict]:
+    """One trace of dots (none when there are none); ``words`` is (the trace's text field, the
+    column that fills it). A dot's customdata is [iso3, the hidden note or ""]."""
+    if dots.empty:
+        return []
+    field, column = words
+    notes = [f": {HIDDEN_NOTE}" if k == HIDDEN_KEY else "" for k in dots["key"]]
+    trace = {
+        "type": "scattergeo",
+        "lon": dots["dot_lon"].to_numpy(),
+        "lat": dots["dot_lat"].to_numpy(),
+        "mode": "markers",
+        "marker": {
+            "size": MARKER_SIZE,
+            "color": [HIDDEN_COLOR if k == HIDDEN_KEY else scale.color(k) for k in dots["key"]],
+            "line": {"color": "#444", "width": 1},
+        },
+        "hovertemplate": template,
+        "customdata": [list(pair) for pair in zip(dots["iso3"], notes, strict=True)],
+        "name": "small states",
+        "showlegend": False,
+        field: dots[column].tolist(),
+    }
+    return [trace]
+
+
+def configure_selection(
+    shapes: pd.DataFrame, selected: str | None, geojson: str | dict
+) -> list[dict]:
+    """The selected country's outline, over the countries (none when nothing drawn is selected)."""
+    if not selected or selected not in set(shapes["iso3"]):
+        return []
+    return [_clear_shape(geojson, selected, "selected", {"color": "#111", "width": 2.2})]
+
+
+def configure_legend(
+    table: pd.DataFrame, scale: Scale, shown_keys: Collection[str] | None = None
+) -> list[dict]:
+    """A square swatch for each legend entry (legend_entries); never hovered."""
+    return [
+        {
+            "type": "scattergeo",
+            "lon": [None],
+            "lat": [None],
+            "mode": "markers",
+            "marker": {
+                "size": 12,
+                "symbol": "square",
+                "color": color,
+                "opacity": opacity,
+                "line": {"color": "#999", "width": 1},
+            },
+            "name": html.escape(label),
+            "showlegend": True,
+            "hoverinfo": "skip",
+        }
+        for label, color, opacity in legend_entries(table, scale, shown_keys)
+    ]
+
+
+def configure_geo(frame: tuple[float, float, float, float] | None = None) -> dict:
+    """The map's geo: Natural Earth's projection, plotly's base map off but the sea, framed on
+    ``frame`` (lon_min, lon_max, lat_min, lat_max) or the world."""
+    lon_min, lon_max, lat_min, lat_max = frame or WORLD_FRAME
+    return {
+        "projection": {"type": "natural earth"},
+        "showframe": False,
+        "showcoastlines": False,
+        "showcountries": False,
+        "showland": False,
+        "showocean": True,
+        "oceancolor": OCEAN_COLOR,
+        "showlakes": False,
+        "lonaxis": {"range": [lon_min, lon_max]},
+        "lataxis": {"range": [lat_min, lat_max]},
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+
+
+def _shapes(geojson: str | dict, codes: list[str]) -> dict:
+    """A choropleth trace's start: its shapes, and the codes it draws."""
+    return {
+        "type": "choropleth",
+        "geojson": geojson,
+        "featureidkey": "properties.iso3",
+        "locations": codes,
+    }
+
+
+def _clear_shape(
+    geojson: str | dict, code: str, name: str, line: dict, hoverinfo: str = "skip"
+) -> dict:
+    """One shape drawn transparent (only its outline ``line``): the sea, the selection."""
+    return {
+        **_shapes(geojson, [code]),
+        "z": [0],
+        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        "showscale": False,
+        "marker": {"line": line},
+        "hoverinfo": hoverinfo,
+        "name": name,
+        "showlegend": False,
+    }
 
 
 def legend_entries(
@@ -282,11 +384,7 @@ def legend_entries(
     organization they belong to are counted apart, under their own lighter swatch.
     """
     shown_keys = {c.key for c in scale.with_none} if shown_keys is None else set(shown_keys)
-    inherited = (
-        table["inherited_from"].astype(bool)
-        if "inherited_from" in table
-        else pd.Series(False, index=table.index)
-    )
+    inherited = inherited_rows(table)
     own = table.loc[~inherited, "stance"].value_counts()
     entries = []
     for category in scale.with_none:
@@ -297,7 +395,7 @@ def legend_entries(
         entries.append((label, category.color, 1.0))
     hidden = int((~table["shown"].astype(bool)).sum())
     if hidden:
-        entries.append((f"Hidden by your filters ({hidden})", HIDDEN_COLOR, 1.0))
+        entries.append((f"{HIDDEN.label} ({hidden})", HIDDEN.color, 1.0))
     shaded = table.loc[inherited & table["shown"].astype(bool), "stance"].value_counts()
     for category in scale.categories:
         if shaded.get(category.key, 0):
@@ -335,24 +433,6 @@ def leader_lines(markers: pd.DataFrame) -> list[dict]:
             "showlegend": False,
         }
     ]
-
-
-def sea_trace(geojson: str | dict = SEA_GEOJSON) -> dict:
-    """The sea as one transparent, clickable shape under the countries: ``geojson`` is
-    SEA_GEOJSON or the URL of a file holding it (the dashboard serves one, fetched once)."""
-    return {
-        "type": "choropleth",
-        "geojson": geojson,
-        "featureidkey": "properties.iso3",
-        "locations": [SEA_CODE],
-        "z": [0],
-        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        "showscale": False,
-        "marker": {"line": {"width": 0}},
-        "hoverinfo": "none",  # no label, but a click is reported
-        "name": "sea",
-        "showlegend": False,
-    }
 
 
 def clicked_code(points: list[Mapping]) -> str:

@@ -1,4 +1,5 @@
-"""The look every figure shares (font, hover label) and figures built from plain dicts."""
+"""The look every figure shares (font, hover label, the sea, the world's frame) and figures built
+from plain dicts."""
 
 from __future__ import annotations
 
@@ -19,6 +20,18 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 # No template: plotly's default one is ~7 KB of styling sent with every figure; the figures
 # here set what they use.
 EMPTY_TEMPLATE: dict = {}
+
+
+# The map's sea, and the world as every map frames it: (lon_min, lon_max, lat_min, lat_max),
+# Antarctica cut off. The dashboard's map, the published page and the still images share them.
+OCEAN_COLOR = "#EAF2F8"
+
+
+WORLD_FRAME = (-180, 180, -58, 85)
+
+
+# A stance a country inherits from an organization it belongs to is drawn at this opacity.
+INHERITED_OPACITY = 0.45
 
 
 HOVER_LABEL = {

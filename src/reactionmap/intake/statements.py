@@ -17,7 +17,6 @@ from reactionmap.intake.stance_words import to_keys
 from reactionmap.intake.tables import as_strings
 from reactionmap.places.resolver import CountryResolver, default_resolver
 
-DERIVED_COLUMNS = ("when", "date_label", "row")
 # Columns that name or code something: invisible characters are removed from them.
 ID_COLUMNS = (
     "statement_id", "actor", "actor_iso3", "actor_type", "stance", "date", "date_precision",

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.paths import COUNTRIES_DIR
+from reactionmap.contract.reviewed import read_reviewed, refuse
 
 HISTORICAL_PATH = COUNTRIES_DIR / "historical.csv"
 COLUMNS = ("code", "name", "last_day", "successors", "names", "shared_names", "note")
@@ -31,28 +32,24 @@ class FormerMember:
 def former_members(path: Path = HISTORICAL_PATH) -> dict[str, FormerMember]:
     """The reviewed list in data/countries/historical.csv, by code."""
     members = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise ValueError(
-                f"{path.name}: header is {reader.fieldnames}; expected {list(COLUMNS)}"
+    for line, row in read_reviewed(path, COLUMNS):
+        code = row["code"]
+        day = parse_day(row["last_day"], time=False)
+        if len(code) != 3 or not code.isupper() or day is None or code in members:
+            raise refuse(
+                path,
+                line,
+                f"code {code!r} must be a new upper-case three-letter code and last_day "
+                f"{row['last_day']!r} a day, {DAY_RULE}",
             )
-        for line, row in enumerate(reader, start=2):
-            code = row["code"].strip()
-            day = pd.to_datetime(row["last_day"], errors="coerce", format="%Y-%m-%d")
-            if len(code) != 3 or not code.isupper() or pd.isna(day) or code in members:
-                raise ValueError(
-                    f"{path.name} line {line}: code {code!r} must be a new upper-case three-letter "
-                    f"code and last_day {row['last_day']!r} a YYYY-MM-DD date"
-                )
-            members[code] = FormerMember(
-                code=code,
-                name=row["name"].strip(),
-                last_day=day,
-                successors=tuple(row["successors"].split()),
-                names=tuple(n.strip() for n in row["names"].split("|") if n.strip()),
-                shared_names=tuple(n.strip() for n in row["shared_names"].split("|") if n.strip()),
-            )
+        members[code] = FormerMember(
+            code=code,
+            name=row["name"],
+            last_day=day,
+            successors=tuple(row["successors"].split()),
+            names=tuple(n.strip() for n in row["names"].split("|") if n.strip()),
+            shared_names=tuple(n.strip() for n in row["shared_names"].split("|") if n.strip()),
+        )
     return members
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import difflib
 import functools
 import gettext
@@ -15,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from reactionmap.contract.paths import COUNTRIES_DIR, REPO_ROOT
+from reactionmap.contract.paths import COUNTRIES_DIR
+from reactionmap.contract.reviewed import display_path, read_reviewed, refuse
 from reactionmap.places.former import former_members
 
 ALIASES_PATH = COUNTRIES_DIR / "aliases.csv"
@@ -138,6 +138,11 @@ class _Index:
                 layer.setdefault(key, set()).add(code)
         self.codes |= {key: tuple(sorted(codes)) for key, codes in layer.items()}
 
+    def add_names(self, pairs: list[tuple[str, str]]) -> None:
+        """Standard names as a layer, then their variants (_variants) as the next."""
+        self.add_layer(pairs)
+        self.add_layer((variant, code) for name, code in pairs for variant in _variants(name))
+
 
 class CountryResolver:
     """Names to codes through the alias file, pycountry's exact names and codes, then
@@ -147,8 +152,8 @@ class CountryResolver:
         self.aliases_path = Path(aliases_path or ALIASES_PATH)
         self.organizations_path = Path(organizations_path or ORGANIZATIONS_PATH)
         self._fix = (
-            f"Add a row to {_display(self.aliases_path)} or write the ISO3 code in actor_iso3.",
-            f"Add it to the aliases column of {_display(self.organizations_path)} "
+            f"Add a row to {display_path(self.aliases_path)} or write the ISO3 code in actor_iso3.",
+            f"Add it to the aliases column of {display_path(self.organizations_path)} "
             "or write the organization code in actor_iso3.",
         )
         self._countries = _Index()
@@ -157,11 +162,7 @@ class CountryResolver:
         self._countries.add_layer(
             (name, m.code) for m in former_members().values() for name in (m.code, *m.names)
         )
-        iso = _iso_names()
-        self._countries.add_layer(iso)
-        self._countries.add_layer(
-            (variant, code) for name, code in iso for variant in _variants(name)
-        )
+        self._countries.add_names(_iso_names())
         self._translated = False  # the last layers, built on the first name the others miss
         organizations = _read_organizations(self.organizations_path)
         self._organizations = {org.code: org for org, _ in organizations}
@@ -224,7 +225,7 @@ class CountryResolver:
             known = ", ".join(self._organizations)
             raise KeyError(
                 f"Unknown organization code {code!r}; known codes: {known} "
-                f"(from {_display(self.organizations_path)})."
+                f"(from {display_path(self.organizations_path)})."
             ) from None
 
     def organizations(self) -> list[Organization]:
@@ -253,11 +254,7 @@ class CountryResolver:
         if self._translated:
             return
         self._translated = True
-        translated = _translated_names()
-        self._countries.add_layer(translated)
-        self._countries.add_layer(
-            (variant, code) for name, code in translated for variant in _variants(name)
-        )
+        self._countries.add_names(_translated_names())
 
     def names_for(self, code: str) -> list[str]:
         """The normalised names that resolve to this code and nothing else, sorted."""
@@ -329,14 +326,6 @@ def _mode(actor_type: object) -> str | None:
     return None
 
 
-def _display(path: Path) -> str:
-    """A path as the editor sees it: relative to the repository when inside it."""
-    try:
-        return path.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def _known_code(code: str) -> bool:
     return (
         code in SPECIAL_CODES
@@ -345,34 +334,22 @@ def _known_code(code: str) -> bool:
     )
 
 
-def _read_csv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """Rows with their line numbers; ValueError naming the file when the header is wrong."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != columns:
-            raise ValueError(
-                f"{_display(path)}: header is {reader.fieldnames}; expected {list(columns)}."
-            )
-        return [
-            (line, {k: (v or "").strip() for k, v in row.items()})
-            for line, row in enumerate(reader, start=2)
-        ]
-
-
 def _read_aliases(path: Path) -> list[tuple[str, str]]:
     """(alias, iso3) pairs; a repeated alias with several codes marks a name ambiguous."""
     pairs, seen = [], set()
-    for line, row in _read_csv(path, ("alias", "iso3", "note")):
+    for line, row in read_reviewed(path, ("alias", "iso3", "note")):
         alias, code = row["alias"], row["iso3"]
         if not normalize(alias):
-            raise ValueError(f"{_display(path)} line {line}: the alias is empty.")
+            raise refuse(path, line, "the alias is empty.")
         if not _known_code(code):
-            raise ValueError(
-                f"{_display(path)} line {line}: iso3 {code!r} for {alias!r} is neither an "
-                f"ISO 3166-1 alpha-3 code nor one of the documented codes {list(SPECIAL_CODES)}."
+            raise refuse(
+                path,
+                line,
+                f"iso3 {code!r} for {alias!r} is neither an ISO 3166-1 alpha-3 code nor one of "
+                f"the documented codes {list(SPECIAL_CODES)}.",
             )
         if (normalize(alias), code) in seen:
-            raise ValueError(f"{_display(path)} line {line}: {alias!r} -> {code} is repeated.")
+            raise refuse(path, line, f"{alias!r} -> {code} is repeated.")
         seen.add((normalize(alias), code))
         pairs.append((alias, code))
     return pairs
@@ -381,20 +358,21 @@ def _read_aliases(path: Path) -> list[tuple[str, str]]:
 def _read_organizations(path: Path) -> list[tuple[Organization, list[str]]]:
     """Each organization with the names it is known by (code, name, aliases)."""
     organizations, codes = [], set()
-    for line, row in _read_csv(path, ("code", "name", "aliases", "members")):
+    for line, row in read_reviewed(path, ("code", "name", "aliases", "members")):
         code, members = row["code"], tuple(row["members"].split())
-        where = f"{_display(path)} line {line}"
         if not re.fullmatch(r"[A-Z][A-Z0-9]+", code) or code in codes:
-            raise ValueError(f"{where}: code {code!r} must be a new upper-case acronym.")
+            raise refuse(path, line, f"code {code!r} must be a new upper-case acronym.")
         if _known_code(code):
-            raise ValueError(f"{where}: code {code!r} is already a country's ISO3 code.")
+            raise refuse(path, line, f"code {code!r} is already a country's ISO3 code.")
         if unknown := [m for m in members if not _known_code(m)]:
-            raise ValueError(
-                f"{where}: members {unknown} of {code} are neither ISO 3166-1 alpha-3 codes "
-                f"nor documented codes {list(SPECIAL_CODES)}."
+            raise refuse(
+                path,
+                line,
+                f"members {unknown} of {code} are neither ISO 3166-1 alpha-3 codes nor "
+                f"documented codes {list(SPECIAL_CODES)}.",
             )
         if len(set(members)) != len(members):
-            raise ValueError(f"{where}: {code} lists a member twice.")
+            raise refuse(path, line, f"{code} lists a member twice.")
         codes.add(code)
         names = [code, row["name"], *(a for a in row["aliases"].split("|") if a.strip())]
         organizations.append((Organization(code, row["name"], members), names))

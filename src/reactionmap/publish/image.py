@@ -10,21 +10,20 @@ import pandas as pd
 from shapely.geometry import Polygon, box
 
 from reactionmap.draw import choropleth
+from reactionmap.draw.style import INHERITED_OPACITY, OCEAN_COLOR, WORLD_FRAME
 from reactionmap.places import boundaries
 from reactionmap.publish.snapshot import Snapshot
 
-# Name -> (width, height) in inches at 100 px per inch; PNG is written at 2x that.
+# Name -> (width, height) in inches at 100 px per inch; PNG is written at 2x that. The one list
+# of sizes: the command line's --size choices are its names.
 SIZES = {"1200x675": (12.0, 6.75), "1080x1080": (10.8, 10.8), "A4": (11.69, 8.27)}
 FORMATS = ("png", "svg")
 PNG_DPI = 200
 # Natural Earth, as the dashboard's map, centred on the frame as plotly centres it.
 PROJECTION = "+proj=natearth +lon_0={lon_0:g} +datum=WGS84 +units=m +no_defs"
-WORLD = (-180.0, 180.0, -58.0, 85.0)  # the dashboard's frame: lon, lon, lat, lat
-OCEAN = "#EAF2F8"
 BORDER = "#BBBBBB"
 TEXT = "#111111"
 GREY_TEXT = "#444444"
-INHERITED_OPACITY = choropleth.INHERITED_OPACITY  # a stance inherited from an organization
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 
@@ -54,17 +53,13 @@ def _colors(table: pd.DataFrame, snap: Snapshot) -> pd.Series:
     """Each row's fill as the dashboard draws it: its stance's colour, blank when filtered out,
     lighter when inherited from an organization."""
     scale = snap.event.scale
-    inherited = (
-        table["inherited_from"].astype(bool)
-        if "inherited_from" in table
-        else pd.Series(False, index=table.index)
-    )
+    inherited = choropleth.inherited_rows(table)
     colors = []
     for stance, shown, lighter in zip(
         table["stance"], table["shown"].astype(bool), inherited, strict=True
     ):
         color = scale.color(stance) if shown else choropleth.HIDDEN_COLOR
-        colors.append(_blend(color, OCEAN, INHERITED_OPACITY) if shown and lighter else color)
+        colors.append(_blend(color, OCEAN_COLOR, INHERITED_OPACITY) if shown and lighter else color)
     return pd.Series(colors, index=table.index)
 
 
@@ -97,7 +92,7 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
     from matplotlib.patches import Patch
 
     width, height = SIZES[size]
-    frame = snap.frame or WORLD
+    frame = snap.frame or WORLD_FRAME
     area = box(frame[0], frame[2], frame[1], frame[3])
     shapes = boundaries.load_countries()
     table = snap.table[snap.table["has_shape"].astype(bool)]
@@ -149,7 +144,7 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
         x0 = margin / width
         ax = fig.add_axes((x0, y(map_top + map_height), text_width / width, map_height / height))
         ax.set_axis_off()
-        ocean.plot(ax=ax, color=OCEAN, linewidth=0)
+        ocean.plot(ax=ax, color=OCEAN_COLOR, linewidth=0)
         shapes.plot(ax=ax, color=shapes["color"], edgecolor=BORDER, linewidth=0.3 * unit)
         if len(markers):
             ax.scatter(
@@ -169,7 +164,7 @@ def map_image(snap: Snapshot, fmt: str = "png", size: str = "1200x675") -> bytes
         fig.text(x0, y(head), snap.subtitle(), ha="left", va="bottom", fontsize=sub_size,
                  color=GREY_TEXT, parse_math=False)  # fmt: skip
         handles = [
-            Patch(facecolor=_blend(color, OCEAN, opacity), edgecolor="#999999", label=label)
+            Patch(facecolor=_blend(color, OCEAN_COLOR, opacity), edgecolor="#999999", label=label)
             for label, color, opacity in entries
         ]
         legend = fig.legend(

@@ -44,6 +44,18 @@ def actor_key(frame: pd.DataFrame) -> pd.Series:
     return frame["actor_iso3"].mask(other, frame["actor_iso3"] + ":" + frame["actor"])
 
 
+def latest_order(statements: pd.DataFrame, newest_first: bool = False) -> pd.DataFrame:
+    """Statements in the order that decides which is an actor's latest: by the earliest time
+    each can have been made; among those that may fall on the same day, one dated to that day
+    after one known only to its month (or not at all), as the latest known for sure; then file
+    order. An actor's last row is its latest; ``newest_first`` reverses the order (the cards)."""
+    exact = statements["date_precision"] == "day"
+    ordered = statements.assign(_exact=exact).sort_values(
+        ["when", "_exact", "row"], ascending=not newest_first, kind="stable"
+    )
+    return ordered.drop(columns="_exact")
+
+
 def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> pd.DataFrame:
     """One row per actor: its latest statement's stance as of ``date`` and how many it made.
 
@@ -52,11 +64,8 @@ def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> 
     known = known[known["actor_iso3"] != ""]
     if known.empty:
         return pd.DataFrame(columns=list(STANCE_COLUMNS)).astype({"statement_count": int})
-    # Among statements that may fall on the same day, one dated to that day is the latest
-    # known for sure; then file order.
-    ordered = known.assign(
-        _exact=known["date_precision"] == "day", _key=actor_key(known)
-    ).sort_values(["when", "_exact", "row"], kind="stable")
+    ordered = latest_order(known)
+    ordered = ordered.assign(_key=actor_key(ordered))
     latest = ordered.groupby("_key", sort=False).tail(1).set_index("_key")
     counts = ordered.groupby("_key").size()
     table = pd.DataFrame(

@@ -1,0 +1,176 @@
+"""The map figure, part by part: the whole figure for the Venezuela event compared with files under
+tests/expected/, and each configure_* step on its own.
+
+The expected figures were written by map_figure before it was built from parts; after an intended
+change of the map (or of the Venezuela event's statements, or of the shipped shapes), rewrite them
+with ``REACTIONMAP_REGENERATE=1 pytest tests/test_map_parts.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from reactionmap.draw import choropleth, style
+from reactionmap.places import boundaries
+from reactionmap.publish.snapshot import snapshot
+
+EXPECTED = Path(__file__).resolve().parent / "expected"
+
+# name: (snapshot's as_of, stances, region, inherit_from; map_figure's selected, height, narrow,
+# sea). Together they draw every part: silent, silent and hidden, spoken, inherited, dots for
+# silent and spoken small states, hidden dots, leader lines, a selection, a region's frame.
+CASES = {
+    "world": (None, None, "", (), None, 520, False, choropleth.SEA_GEOJSON),
+    "world-narrow": (None, None, "", (), "VEN", 420, True, "static/sea.geojson"),
+    "americas": (None, None, "Americas", (), "VEN", 520, False, "static/sea.geojson"),
+    "europe-narrow-filtered": (
+        "2026-01-04", ("condemn", "concern"), "Europe", ("EU",), "FRA", 420, True,
+        choropleth.SEA_GEOJSON,
+    ),
+    "world-filtered-inherited": (
+        None, ("condemn", "concern", "support", "party"), "", ("EU",), "LUX", 520, False,
+        "static/sea.geojson",
+    ),
+    "world-silent-only": (None, ("none",), "", (), "ZZZ", 600, False, choropleth.SEA_GEOJSON),
+}  # fmt: skip
+
+
+def plain(value):
+    """The figure's JSON with numpy arrays written out, their dtype kept (z is int8)."""
+    if isinstance(value, np.ndarray):
+        return {"ndarray": str(value.dtype), "values": [plain(v) for v in value.tolist()]}
+    if isinstance(value, dict):
+        return {key: plain(v) for key, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def case_figure(event, name: str):
+    as_of, stances, region, inherit, selected, height, narrow, sea = CASES[name]
+    snap = snapshot(event, as_of, stances, region, inherit_from=inherit)
+    return choropleth.map_figure(
+        snap.table,
+        event.scale,
+        boundaries.load_markers(),
+        "shapes.geojson",
+        selected,
+        height=height,
+        frame=snap.frame,
+        shown_keys=snap.stances,
+        narrow=narrow,
+        sea=sea,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_map_figure_is_exactly_as_expected(venezuela_event, name):
+    figure = plain(case_figure(venezuela_event, name).to_plotly_json())
+    # As text, so that 180 and 180.0 differ as they do in the JSON sent to the browser.
+    text = json.dumps(figure, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    path = EXPECTED / f"map_venezuela_{name}.json"
+    if os.environ.get("REACTIONMAP_REGENERATE") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_the_cases_draw_every_part(venezuela_event):
+    names = set()
+    for name in CASES:
+        names |= {trace["name"] for trace in case_figure(venezuela_event, name).data}
+    parts = {"sea", "no statement", "no statement, hidden", "countries", "inherited"}
+    assert parts | {"small states", "leader lines", "selected"} <= names
+
+
+@pytest.fixture(scope="module")
+def filtered(venezuela_event):
+    """Europe on 4 January, condemn and concern shown, the EU's silent members shaded."""
+    snap = snapshot(
+        venezuela_event, "2026-01-04", ("condemn", "concern"), "Europe", inherit_from=("EU",)
+    )
+    return snap.table.assign(key=choropleth.color_keys(snap.table)), venezuela_event.scale
+
+
+def test_coloraxis_steps_give_each_colour_key_its_colour(venezuela_event):
+    scale = venezuela_event.scale
+    axis = choropleth.configure_coloraxis(scale)
+    steps = choropleth.color_steps(scale)
+    assert steps == (*scale.with_none, choropleth.HIDDEN)
+    n = len(steps)
+    for i, category in enumerate(steps):  # step i is the middle of a band of its colour
+        band = axis["colorscale"][2 * i : 2 * i + 2]
+        assert band == [[i / n, category.color], [(i + 1) / n, category.color]]
+    assert (axis["cmin"], axis["cmax"]) == (-0.5, n - 0.5)
+
+
+def test_sea_and_selection_are_transparent_shapes_of_their_own():
+    (sea,) = choropleth.configure_sea("sea.geojson")
+    assert (sea["geojson"], sea["locations"], sea["hoverinfo"]) == ("sea.geojson", ["SEA"], "none")
+    shapes = pd.DataFrame({"iso3": ["FRA", "DEU"]})
+    (outline,) = choropleth.configure_selection(shapes, "FRA", "u")
+    assert outline["locations"] == ["FRA"] and outline["hoverinfo"] == "skip"
+    assert {c for _, c in sea["colorscale"]} == {c for _, c in outline["colorscale"]}
+    assert choropleth.configure_selection(shapes, "LUX", "u") == []  # not drawn: no outline
+    assert choropleth.configure_selection(shapes, None, "u") == []
+
+
+def test_countries_come_in_parts_silent_hidden_spoken_inherited(filtered):
+    table, scale = filtered
+    shapes = table[table["has_shape"]]
+    traces = {t["name"]: t for t in choropleth.configure_countries(shapes, scale, "u")}
+    assert list(traces) == ["no statement, hidden", "countries", "inherited"]
+    hidden = traces["no statement, hidden"]
+    assert choropleth.HIDDEN_NOTE in hidden["hovertemplate"] and "hovertext" not in hidden
+    assert traces["inherited"]["marker"]["opacity"] == style.INHERITED_OPACITY
+    assert "AUT" in traces["inherited"]["locations"]  # silent itself, shaded from the EU
+    spoken = traces["countries"]
+    assert len(spoken["hovertext"]) == len(spoken["locations"]) == len(spoken["z"])
+
+
+def test_dots_of_hidden_small_states_are_blank_and_say_so(filtered, venezuela_event):
+    table, scale = filtered
+    dots = choropleth.placed_dots(boundaries.load_markers(), table)
+    traces = choropleth.configure_dots(dots, scale)
+    assert [t["name"] for t in traces][0] == "leader lines"
+    silent = traces[-1]
+    assert silent["hovertemplate"] == choropleth.SILENT_DOT_HOVER
+    notes = {code: note for code, note in silent["customdata"]}
+    assert notes["LIE"] == ": " + choropleth.HIDDEN_NOTE
+    colours = dict(zip(silent["text"], silent["marker"]["color"], strict=True))
+    assert colours["Liechtenstein"] == choropleth.HIDDEN_COLOR
+    narrow = choropleth.placed_dots(boundaries.load_markers(), table, narrow=True)
+    assert narrow["dot_lon"].tolist() == narrow["narrow_lon"].tolist()
+
+
+def test_legend_swatches_are_the_legend_entries(filtered):
+    table, scale = filtered
+    swatches = choropleth.configure_legend(table, scale, ("condemn", "concern"))
+    entries = choropleth.legend_entries(table, scale, ("condemn", "concern"))
+    assert [s["name"] for s in swatches] == [label for label, _, _ in entries]
+    assert any(s["name"].startswith("Hidden by your filters (") for s in swatches)
+    assert all(s["hoverinfo"] == "skip" and s["showlegend"] for s in swatches)
+
+
+def test_geo_frames_the_world_or_a_region_over_the_shared_sea():
+    world = choropleth.configure_geo()
+    assert world["oceancolor"] == style.OCEAN_COLOR
+    lon, lat = world["lonaxis"]["range"], world["lataxis"]["range"]
+    assert (*lon, *lat) == style.WORLD_FRAME
+    region = choropleth.configure_geo((-20.0, 40.0, 30.0, 70.0))
+    assert region["lonaxis"]["range"] == [-20.0, 40.0] and region["lataxis"]["range"] == [30, 70]
+
+
+def test_the_image_shares_the_maps_sea_frame_and_inherited_shading(venezuela_event):
+    from reactionmap.publish import image
+
+    snap = snapshot(venezuela_event, inherit_from=("EU",))
+    table = snap.table[snap.table["inherited_from"] != ""]
+    colour = venezuela_event.scale.color(table["stance"].iloc[0])
+    lighter = image._blend(colour, style.OCEAN_COLOR, style.INHERITED_OPACITY)
+    assert set(image._colors(table, snap)) == {lighter}
