@@ -166,7 +166,10 @@ def test_every_day_option_reads_a_day_the_same_way(cli, events_env, good_event, 
     code, _, err = cli(*argv, "3000-01-05")
     assert code == 2, err
     name = option.split()[1]
-    assert f"Invalid value for '{name}': '3000-01-05' is not a day YYYY-MM-DD between 1900 " in err
+    assert (
+        f"Invalid value for '{name}': '3000-01-05' is not a day: write it YYYY-MM-DD, the year between 1900 "
+        in err
+    )
     assert "and 2100" in err and "Traceback" not in err
     assert not out.exists() and not (events_env / "drafted").exists()  # nothing written
     code, _, err = cli(*argv, "2026-01-05")

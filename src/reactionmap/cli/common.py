@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reactionmap.contract.cells import BIDI_CONTROLS, INVISIBLE_RE
-from reactionmap.contract.dates import RANGE_TEXT, parse_day
+from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.event import EVENT_ID_RE, Event
 from reactionmap.contract.problems import Problem, group_problems
 from reactionmap.intake.events import EventNotFound, load_event
@@ -26,9 +26,9 @@ class Day(click.ParamType):
     name = "YYYY-MM-DD"
 
     def convert(self, value, param, ctx) -> str:
-        if isinstance(value, str) and len(value) == 10 and parse_day(value) is not None:
+        if isinstance(value, str) and parse_day(value, time=False) is not None:
             return value
-        self.fail(f"{value!r} is not a day YYYY-MM-DD {RANGE_TEXT}", param, ctx)
+        self.fail(f"{value!r} is not a day: write it {DAY_RULE}", param, ctx)
 
 
 class EventId(click.ParamType):

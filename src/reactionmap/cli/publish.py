@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from reactionmap.cli.common import DAY, exit_for, load, print_problems
+from reactionmap.publish.image import FORMATS as IMAGE_FORMATS
+from reactionmap.publish.image import SIZES
 
-SIZES = ("1200x675", "1080x1080", "A4")
-FORMATS = ("html", "png", "svg")
+FORMATS = ("html", *IMAGE_FORMATS)  # a page (a folder), or an image (a file)
 
 
 @click.command(short_help="Write a view as a self-contained page or an image.")
@@ -34,7 +35,11 @@ FORMATS = ("html", "png", "svg")
     help="html: a page, FOLDER/index.html; png, svg: an image file.",
 )
 @click.option(
-    "--size", type=click.Choice(SIZES), default="1200x675", show_default=True, help="Image size."
+    "--size",
+    type=click.Choice(list(SIZES)),
+    default="1200x675",
+    show_default=True,
+    help="Image size.",
 )
 @click.option(
     "--out",
