@@ -69,16 +69,19 @@ TITLE = Title()
 
 
 class Stop(click.ClickException):
-    """The command stops with its message on standard error, as written, and exit code 2 (an
-    unknown event, a resolution the file does not hold, a folder it will not write into)
-    unless another is given (1: a file it cannot read, an event it will not replace)."""
+    """The command stops with its message on standard error, as written, and exit code 2: an
+    unknown event, a resolution the file does not hold, a folder it will not write into."""
 
-    def __init__(self, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = 2
 
     def show(self, file=None) -> None:
         click.echo(self.format_message(), err=True)
+
+
+class Refused(Stop):
+    """As Stop, with exit code 1: a file it cannot read, an event it will not replace."""
+
+    exit_code = 1
 
 
 def load(ref: str | Path) -> Event:

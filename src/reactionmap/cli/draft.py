@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from reactionmap.cli.common import DAY, EVENT_ID, Stop
+from reactionmap.cli.common import DAY, EVENT_ID, Refused, Stop
 from reactionmap.contract.statements import statements_csv
 
 
@@ -89,7 +89,7 @@ def draft(
     codes: list[str] = []
     for value in targets:
         code, error = resolver.try_resolve(value)
-        if error is not None:
+        if code is None:
             raise click.BadParameter(f"{value!r}: {error}", param_hint="'--target'")
         codes.append(code)
     name = "standard input" if article == "-" else article
@@ -97,9 +97,9 @@ def draft(
         data = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
         text = decode(data, name)
     except OSError as err:
-        raise Stop(f"refused: cannot read {name}: {err.strerror or err}", exit_code=1) from None
+        raise Refused(f"refused: cannot read {name}: {err.strerror or err}") from None
     except ArticleRefused as err:
-        raise Stop(f"refused: {err}", exit_code=1) from None
+        raise Refused(f"refused: {err}") from None
     event = None
     if event_id is not None:
         try:
@@ -118,7 +118,7 @@ def draft(
         taken_ids=event.statement_ids if event else frozenset(),
     )
     rows = made.rows
-    if event is None:
+    if event is None or event_id is None:
         click.echo(statements_csv(rows), nl=False)
         click.echo(f"{len(rows)} draft row(s) from {name}: review every one", err=True)
         return

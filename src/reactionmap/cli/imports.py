@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from reactionmap.cli.common import DAY, EVENT_ID, TITLE, Stop, exit_for, print_problems
+from reactionmap.cli.common import DAY, EVENT_ID, TITLE, Refused, Stop, exit_for, print_problems
 from reactionmap.contract import paths
 from reactionmap.contract.problems import Problem
 from reactionmap.contract.scale import SCALE_PRESETS, VOTE_SCALE
@@ -82,7 +82,7 @@ def import_command(
     try:
         raw, problems = read_path(file)
     except TableRefused as err:
-        raise Stop(f"refused: {err}", exit_code=1) from None
+        raise Refused(f"refused: {err}") from None
     if scale:
         chosen = SCALE_PRESETS[scale]
     else:
@@ -132,7 +132,7 @@ def _refuse_target(target: Path, out: Path | None, force: bool) -> None:
     if refusal:
         raise Stop(f"refused: {refusal}")
     if (target / "event.toml").exists() and not force:
-        raise Stop(f"{target} already holds an event; pass --force to replace it", exit_code=1)
+        raise Refused(f"{target} already holds an event; pass --force to replace it")
 
 
 def _earliest_day(statements: pd.DataFrame) -> str:
@@ -171,7 +171,7 @@ def _import_un_vote(
         )
         click.echo(unvotes.listing_text(found.resolutions, limit=LISTED))
         click.get_current_context().exit(2)
-    vote = unvotes.vote_event(found.rows, resolution, event_id)
+    vote = unvotes.vote_event(found.rows, resolution or "", event_id)
     target = out or paths.events_dir() / vote.event_id
     _refuse_target(target, out, force)
     statements, problems = prepare_statements(

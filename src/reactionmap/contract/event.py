@@ -69,7 +69,7 @@ def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list
         date = UNDATED
     scale, scale_problems = scale_from_config(meta.get("scale"), file)
     problems += scale_problems
-    lists = {}
+    lists: dict[str, list[dict]] = {}
     for key, needed in (
         ("parties", ("iso3", "role")),
         ("milestones", ("date", "label")),
@@ -105,7 +105,9 @@ def event_from_meta(meta: dict, file: str, default_id: str) -> tuple[Event, list
         summary=str(meta.get("summary", "")),
         scale=scale,
         date_known=known,
-        **lists,
+        parties=lists["parties"],
+        milestones=lists["milestones"],
+        sources=lists["sources"],
     )
     return event, problems
 

@@ -108,7 +108,7 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
     if not isinstance(entries, list) or not entries:
         msg = "`scale` must be a non-empty list of tables with key, label and color"
         return DEFAULT_SCALE, [Problem(file, None, "scale", repr(entries)[:80], msg)]
-    categories = []
+    categories: list[Category] = []
     for i, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             problems.append(Problem(file, None, f"scale[{i}]", repr(entry)[:80], "not a table"))

@@ -26,7 +26,8 @@ def stance_cues(doc, words, strings) -> list[StanceCue]:
             _, stance, weight = kind.split(":")
             found += [(s, e, stance, int(weight)) for s, e in spans]
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    cues, taken = [], set()
+    cues: list[StanceCue] = []
+    taken: set[int] = set()
     negations_by_end: dict[int, list[tuple[int, int]]] = {}
     for span in words.get("negation", []):
         negations_by_end.setdefault(span[1], []).append(span)

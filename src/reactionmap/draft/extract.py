@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
@@ -25,6 +26,9 @@ from reactionmap.draft.speakers import (
     split_clauses,
 )
 from reactionmap.draft.tokens import Labels, char_end, quote_flags, word_labels
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Evidence", "Finding", "StanceCue", "decide_stance", "findings"]
 
@@ -103,7 +107,7 @@ class Reading:
 
     index: int
     paragraph: Paragraph
-    doc: object  # the spaCy Doc
+    doc: Doc
     in_quote: list[bool]  # per token
     words: Labels
     mentions: list[Mention]
@@ -197,7 +201,7 @@ def follow_lead(text: Reading, state: State) -> str:
         state.current = [state.section] if state.section else []
         for mention in text.mentions:
             register_speaker(text.doc, mention.end, mention.code, state, text.words)
-    if text.item_code:
+    if text.item_code and text.item_end is not None:
         lead = text.paragraph.text[: text.doc[text.item_end - 1].idx].strip()
         state.default_cue = f"the list lead '{lead[:60]}'"
     if text.item_end is not None:

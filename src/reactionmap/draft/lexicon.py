@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from reactionmap.contract.paths import DATA_DIR
 from reactionmap.contract.reviewed import read_reviewed, refuse
 from reactionmap.places.resolver import CountryResolver, default_resolver
+
+if TYPE_CHECKING:  # spaCy is imported only when the drafter runs
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer
 
 DRAFT_DIR = DATA_DIR / "draft"
 COUNTRIES_FILE = DRAFT_DIR / "countries.csv"
@@ -26,9 +32,9 @@ WORD_KINDS = (
 class Lexicon:
     """The loaded pipeline and matchers, built once per process."""
 
-    nlp: object  # spacy.Language
-    actors: object  # PhraseMatcher on ORTH: label "kind:code"
-    words: object  # PhraseMatcher on LOWER: label "kind" or "stance:key:weight"
+    nlp: Language  # spaCy's blank English pipeline with a sentencizer
+    actors: PhraseMatcher  # on ORTH: label "kind:code"
+    words: PhraseMatcher  # on LOWER: label "kind" or "stance:key:weight"
     person_too: frozenset[str]
     stance_weights: dict[str, int]
     resolver: CountryResolver
@@ -71,13 +77,14 @@ def lexicon() -> Lexicon:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    tokenizer = cast("Tokenizer", nlp.tokenizer)  # a blank pipeline's is spaCy's Tokenizer
     resolver = default_resolver()
     actors = PhraseMatcher(nlp.vocab, attr="ORTH")
     grouped: dict[str, list[str]] = {}
     for cue, kind, code in actor_cues(resolver):
         grouped.setdefault(f"{kind}:{code}", []).append(cue)
     for label, cues in grouped.items():
-        actors.add(label, list(nlp.tokenizer.pipe(dict.fromkeys(cues))))
+        actors.add(label, list(tokenizer.pipe(dict.fromkeys(cues))))
     words = PhraseMatcher(nlp.vocab, attr="LOWER")
     person_too: set[str] = set()
     for line, row in read_reviewed(WORDS_FILE, ("word", "kind", "note")):
@@ -89,12 +96,12 @@ def lexicon() -> Lexicon:
         if row["kind"] == "person_too":
             person_too.update(forms)
             continue
-        words.add(row["kind"], list(nlp.tokenizer.pipe(forms)))
+        words.add(row["kind"], list(tokenizer.pipe(forms)))
     weights: dict[str, int] = {}
     for line, row in read_reviewed(STANCE_FILE, ("cue", "stance", "weight", "note")):
         if not row["weight"].isdigit():
             raise refuse(STANCE_FILE, line, f"weight {row['weight']!r} is not 1, 2 or 3")
         label = f"stance:{row['stance']}:{row['weight']}"
         weights[label] = int(row["weight"])
-        words.add(label, list(nlp.tokenizer.pipe([c for c in row["cue"].split("|") if c])))
+        words.add(label, list(tokenizer.pipe([c for c in row["cue"].split("|") if c])))
     return Lexicon(nlp, actors, words, frozenset(person_too), weights, resolver)

@@ -36,7 +36,7 @@ def find_mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
         span.label_ = strings[match_id]
         spans.append(span)
     roles = starts(words, "role")
-    mentions = []
+    mentions: list[Mention] = []
     for span in filter_spans(spans):
         kind, _, code = span.label_.partition(":")
         if kind == "block" or in_quote[span.start]:
@@ -68,7 +68,13 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
     if m.kind == "demonym" and m.role_end < 0:
         return "adjective"
     prefixed = before is not None and before.i == m.start - 1 and before.i > 0
-    if m.kind == "institution" and prefixed and before.is_alpha and before.text[:1].isupper():
+    if (
+        m.kind == "institution"
+        and before is not None
+        and prefixed
+        and before.is_alpha
+        and before.text[:1].isupper()
+    ):
         return "part of a longer name"  # "Federal Foreign Office" is not the UK's
     if nxt is not None and nxt.text in POSSESSIVE and m.role_end < 0:
         return "possessive"
@@ -84,7 +90,12 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return "person"
         previous = doc[m.start - 1] if m.start else None
         first_name = previous is not None and previous.is_alpha and not previous.is_stop
-        if first_name and previous.text[:1].isupper() and not covers(words, "role", previous.i):
+        if (
+            first_name
+            and previous is not None
+            and previous.text[:1].isupper()
+            and not covers(words, "role", previous.i)
+        ):
             return "person"  # "Michael Jordan said": a first name before it
     if before is not None and covers(words, "preposition", before.i):
         word = before.lower_

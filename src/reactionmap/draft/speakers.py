@@ -159,7 +159,7 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
         if not chosen and not opening and after and after[0].start - p <= 8:
             chosen = chain_forward(doc, after)  # '"...," said Germany's foreign minister.'
 
-    named = {}
+    named: dict[str, Mention] = {}
     for m in chosen:
         named.setdefault(m.code, m)
     return list(named), "", named

@@ -43,7 +43,7 @@ def guess_columns(columns: list[str]) -> tuple[str | None, str | None]:
     for target in found:
         exact = [c for c in columns if header_name(c) == target]
         synonyms = [c for c in columns if contract_name(c) == target]
-        found[target] = (exact or synonyms or [None])[0]
+        found[target] = next(iter(exact or synonyms), None)
     return found["actor"], found["stance"]
 
 

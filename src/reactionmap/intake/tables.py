@@ -237,7 +237,7 @@ def _read_sheet(book, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         if number > MAX_ROWS + 1:
             raise TableRefused(f"{filename} has more than {MAX_ROWS:,} rows; that is the limit.")
-        values = []
+        values: list[str] = []
         for cell in cells[:MAX_COLUMNS]:
             value = cell.value
             if cell.data_type == "f":

@@ -175,7 +175,8 @@ class CountryResolver:
     def resolve(self, name: str, actor_type: str | None = None) -> str:
         """The ISO3 (or organization) code of a name or code; raises NameNotResolved."""
         code, error = self.try_resolve(name, actor_type)
-        if error is not None:
+        if code is None:
+            assert error is not None  # try_resolve gives one or the other
             raise error
         return code
 
@@ -195,6 +196,7 @@ class CountryResolver:
     ) -> tuple[pd.Series, dict[int, NameNotResolved]]:
         """Codes for a column of names (None where unresolved) and the errors by row index."""
         values = names.astype(object).where(names.notna(), None).tolist()
+        modes: list[str | None]
         if actor_types is None:
             modes = [None] * len(values)
         else:
@@ -204,9 +206,10 @@ class CountryResolver:
         pairs = list(zip(values, modes, strict=True))
         results = {pair: self.try_resolve(*pair) for pair in set(pairs)}
         codes = pd.Series([results[p][0] for p in pairs], index=names.index, dtype=object)
-        errors = {
-            i: results[p][1] for i, p in zip(names.index, pairs, strict=True) if results[p][1]
-        }
+        errors: dict[int, NameNotResolved] = {}
+        for i, pair in zip(names.index, pairs, strict=True):
+            if (error := results[pair][1]) is not None:
+                errors[i] = error
         return codes, errors
 
     def is_organization(self, code: str) -> bool:
@@ -278,7 +281,7 @@ class CountryResolver:
     def _error(
         self, text: str, key: str, mode: str | None, candidates: tuple[str, ...]
     ) -> NameNotResolved:
-        kind = {STATE: "country", ORGANIZATION: "organization"}.get(mode, "country")
+        kind = "organization" if mode == ORGANIZATION else "country"
         fix = self._fix[mode == ORGANIZATION]
         if any(c in self._organizations for c in candidates) and len(candidates) > 1:
             fix = "Set actor_type to 'state' or 'organization', or write the code in actor_iso3."
@@ -309,7 +312,9 @@ class CountryResolver:
             for is_org, index in ((False, self._countries), (True, self._orgs)):
                 for name, codes in index.codes.items():
                     self._hints.setdefault(name[0], []).append((name, codes, is_org))
-        allowed = {STATE: (False,), ORGANIZATION: (True,)}.get(mode, (False, True))
+        allowed: tuple[bool, ...] = {STATE: (False,), ORGANIZATION: (True,)}.get(
+            mode or "", (False, True)
+        )
         near = {
             name: codes
             for name, codes, is_org in self._hints.get(key[0], [])

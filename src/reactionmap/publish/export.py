@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -25,7 +26,7 @@ def stance_geojson(
     table: pd.DataFrame,
     countries: gpd.GeoDataFrame,
     markers: pd.DataFrame,
-    shown: set[str] | None = None,
+    shown: AbstractSet[str] | None = None,
 ) -> bytes:
     """Every country's shape (a point for a state with no shape) with iso3, name and stance.
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from shapely.geometry import Polygon
 
 
-def _winding_ccw(ring: list[list[float]]) -> bool | None:
+def _winding_ccw(ring: Sequence[Sequence[float]]) -> bool | None:
     """True when a ring runs anticlockwise, None when it encloses no area."""
     if len({tuple(p) for p in ring}) < 3:
         return None
