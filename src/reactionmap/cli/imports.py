@@ -9,6 +9,7 @@ import pandas as pd
 
 from reactionmap.cli.common import DAY, EVENT_ID, TITLE, Refused, Stop, exit_for, print_problems
 from reactionmap.contract import paths
+from reactionmap.contract.event import EVENT_FILE, STATEMENTS_FILE
 from reactionmap.contract.problems import Problem
 from reactionmap.contract.scale import SCALE_PRESETS, VOTE_SCALE
 from reactionmap.contract.statements import STATEMENT_COLUMNS, statements_csv
@@ -17,7 +18,7 @@ from reactionmap.intake.columns import normalise_columns
 from reactionmap.intake.stance_words import detect_scale
 from reactionmap.intake.statements import prepare_statements
 from reactionmap.intake.tables import TableRefused, as_strings, read_path
-from reactionmap.intake.writers import event_toml, unsafe_target, write_file
+from reactionmap.intake.writers import event_toml, folder_lock, replace_files, unsafe_target
 from reactionmap.places.former import is_former
 
 LISTED = 40  # resolutions listed when --resolution is missing or unknown
@@ -97,10 +98,7 @@ def import_command(
     problems += more
     date = date or _earliest_day(statements)
     target = out or paths.events_dir() / event_id
-    _refuse_target(target, out, force)
-    target.mkdir(parents=True, exist_ok=True)
     toml = event_toml(event_id, title or event_id, date, chosen)
-    write_file(target / "event.toml", toml.encode())
     # Every row goes into the file, the bad ones as they came, so an editor fixes them there
     # (`reactionmap check` names each one) instead of finding them gone.
     given = as_strings(
@@ -112,7 +110,7 @@ def import_command(
         bad["statement_id"] == "", "row-" + bad["row"].astype(str)
     )
     rows = pd.concat([statements, bad]).sort_values("row", kind="stable")
-    write_file(target / "statements.csv", statements_csv(rows))
+    _write_event(target, out, force, toml, statements_csv(rows))
     click.echo(
         f"wrote {target.name}/ with {len(rows)} row(s): {len(statements)} ready, "
         f"{len(bad)} to fix (run `reactionmap check {target}`)"
@@ -122,6 +120,17 @@ def import_command(
         click.echo(f"{len(bad)} row(s) need fixing, {len(problems)} problem(s):", err=True)
         print_problems(problems)
     exit_for(problems)
+
+
+def _write_event(target: Path, out: Path | None, force: bool, toml: str, rows: bytes) -> None:
+    """Write an event folder's two files as one change, one writer at a time (a second import
+    of the same event waits for the first): see intake.writers."""
+    try:
+        with folder_lock(target):
+            _refuse_target(target, out, force)
+            replace_files(target, {EVENT_FILE: toml.encode(), STATEMENTS_FILE: rows})
+    except OSError as err:
+        raise Refused(f"refused: could not write {target}: {err.strerror or err}") from None
 
 
 def _refuse_target(target: Path, out: Path | None, force: bool) -> None:
@@ -178,12 +187,10 @@ def _import_un_vote(
         vote.statements, VOTE_SCALE, pd.Timestamp(vote.date or "1970-01-01"), source.name,
         strict=True,
     )  # fmt: skip
-    target.mkdir(parents=True, exist_ok=True)
     toml = event_toml(
         vote.event_id, title or vote.title, vote.date, VOTE_SCALE, vote.summary, vote.sources
     )
-    write_file(target / "event.toml", toml.encode())
-    write_file(target / "statements.csv", statements_csv(vote.statements))
+    _write_event(target, out, force, toml, statements_csv(vote.statements))
     counts = vote.statements["stance"].value_counts()
     tally = ", ".join(f"{int(counts.get(c.key, 0))} {c.key}" for c in VOTE_SCALE.categories)
     click.echo(

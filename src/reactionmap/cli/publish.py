@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from reactionmap.cli.common import DAY, exit_for, load, print_problems
+from reactionmap.intake.writers import write_file
 from reactionmap.publish.image import FORMATS as IMAGE_FORMATS
 from reactionmap.publish.image import SIZES
 
@@ -94,7 +95,7 @@ def publish(
         from reactionmap.publish.image import map_image
 
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(map_image(snap, fmt, size))
+        write_file(out, map_image(snap, fmt, size))
         target = out
     click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB)")
     exit_for(loaded.problems)

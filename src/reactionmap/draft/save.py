@@ -16,6 +16,7 @@ from reactionmap.contract.event import EVENT_FILE, EVENT_ID_RE, STATEMENTS_FILE
 from reactionmap.contract.scale import DEFAULT_SCALE
 from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
 from reactionmap.intake.tables import as_strings, read_csv_text
+from reactionmap.intake.writers import event_toml, folder_lock, replace_files, unsafe_target
 
 
 class DraftNotSaved(ValueError):
@@ -94,10 +95,28 @@ def save_draft(
 ) -> tuple[Path, int, bool]:
     """Append ``rows`` to the event's statements.csv, creating the event (its event.toml with
     the default scale, the targets as parties and the source; no date when none is given)
-    when it does not exist. Files are replaced, never written through a link.
-    Returns (folder, rows written, created)."""
-    from reactionmap.intake.writers import event_toml, unsafe_target, write_file
+    when it does not exist. One writer at a time: the event is read and written under its
+    lock, and its files are replaced as one change, never written through a link (see
+    intake.writers). Returns (folder, rows written, created)."""
+    folder = event_folder(event_id, events_dir)
+    try:
+        with folder_lock(folder):
+            return _save(rows, event_id, title, date, targets, source_name, source_url, events_dir)
+    except OSError as err:
+        raise DraftNotSaved(f"{event_id} could not be written: {err.strerror or err}") from None
 
+
+def _save(
+    rows: pd.DataFrame,
+    event_id: str,
+    title: str,
+    date: str,
+    targets: list[str] | tuple[str, ...],
+    source_name: str,
+    source_url: str,
+    events_dir: Path | None,
+) -> tuple[Path, int, bool]:
+    """save_draft's work, with the event's lock held."""
     event = existing_event(event_id, events_dir)
     new = as_strings(rows.reindex(columns=list(STATEMENT_COLUMNS), fill_value=""))
     new = new[new.ne("").any(axis=1)].reset_index(drop=True)  # a blank row added by hand
@@ -130,13 +149,14 @@ def save_draft(
         ]
         if parties:
             text += "\n" + tomli_w.dumps({"parties": parties})
-        event.directory.mkdir(parents=True, exist_ok=True)
-        write_file(event.directory / EVENT_FILE, text.encode("utf-8"))
+        files = {EVENT_FILE: text.encode("utf-8")}
         combined = new
     else:
         old = _existing_rows(event.directory)
         columns = list(dict.fromkeys([*STATEMENT_COLUMNS, *old.columns]))
         combined = pd.concat([old, new], ignore_index=True).reindex(columns=columns).fillna("")
+        files = {}
     # csv_bytes, not statements_csv: a column the editor added is kept, never dropped.
-    write_file(event.directory / STATEMENTS_FILE, csv_bytes(combined))
+    files[STATEMENTS_FILE] = csv_bytes(combined)
+    replace_files(event.directory, files)
     return event.directory, len(new), created

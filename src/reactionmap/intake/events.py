@@ -45,7 +45,12 @@ def regular_file(path: Path, folder: Path) -> bool:
 
 
 def _is_event(path: Path, root: Path) -> bool:
-    return inside(path, root) and regular_file(path / EVENT_FILE, root)
+    # A hidden folder is a writer's work in progress (intake.writers), never an event.
+    return (
+        not path.name.startswith(".")
+        and inside(path, root)
+        and regular_file(path / EVENT_FILE, root)
+    )
 
 
 def list_events(events_dir: Path | None = None) -> list[str]:

@@ -1,19 +1,37 @@
-"""Writing event files safely: a file replaced whole (never written through a link), refused targets, event.toml."""
+"""Writing event files safely: whole files and whole folders swapped in, one writer at a time."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import os
+import shutil
 import tempfile
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import tomli_w
 
+from reactionmap.contract.event import EVENT_FILE, STATEMENTS_FILE
 from reactionmap.contract.scale import Scale
 from reactionmap.intake.events import inside
 
+LOCK_WAIT = 30.0  # seconds a writer waits for another to finish before it gives up
+STAGING = ".{name}.new-"  # a folder being written beside the event it will replace
+RETIRED = ".{name}.old"  # the replaced folder, on a file system that cannot swap two folders
+RENAME_EXCHANGE = 2  # renameat2(2): swap two paths in one step (Linux 3.15+)
+AT_FDCWD = -100
+
+
+class WriteRefused(OSError):
+    """The folder is busy (another writer holds its lock) or the disk refused the write."""
+
 
 def unsafe_target(target: Path, events_dir: Path | None) -> str:
-    """Why import must not write to ``target`` ('' when it may): the folder, or a file it
+    """Why nothing may be written to ``target`` ('' when it may): the folder, or a file it
     would replace, is a link (dangling or not) or another kind of entry; or the folder lies
     outside the events folder."""
     if target.is_symlink():
@@ -22,23 +40,132 @@ def unsafe_target(target: Path, events_dir: Path | None) -> str:
         return f"{target} exists and is not a folder"
     if events_dir is not None and not inside(target.parent, events_dir):
         return f"{target} is not inside the events folder {events_dir}"
-    for name in ("event.toml", "statements.csv"):
+    for name in (EVENT_FILE, STATEMENTS_FILE):
         path = target / name
         if path.is_symlink() or (path.exists() and not path.is_file()):
             return f"{path} is a link or not a regular file; import never writes through it"
     return ""
 
 
+def _readable_by_all(path: Path, folder: bool = False) -> None:
+    """rw-r--r-- (rwxr-xr-x for a folder) less the umask, as a plain open() would make it:
+    mkstemp and mkdtemp make files only their owner can read, which a web server cannot."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, (0o777 if folder else 0o666) & ~mask)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a crash after it keeps it)."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
 def write_file(path: Path, data: bytes) -> None:
-    """Write to a new file beside ``path``, then rename it over ``path``: a link there is
-    replaced, never written through, and a reader never sees half a file."""
+    """Write ``data`` to a new file beside ``path``, flush it to disk, then rename it over
+    ``path``: a reader sees the old file or the new one, never half of it; a link there is
+    replaced, never written through; a full disk leaves the old file as it was."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        _readable_by_all(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """One writer at a time for ``folder``, as SQLite and git do it: an exclusive lock on
+    ``.<name>.lock`` beside it (flock: the system frees it when its holder dies, so a killed
+    writer never leaves the folder locked). Raises WriteRefused after ``wait`` seconds."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = folder.parent / f".{folder.name}.lock"
+    handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise WriteRefused(
+                        errno.EBUSY, f"{folder.name} is being written by another writer; try again"
+                    ) from None
+                time.sleep(0.05)
+        _recover(folder)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def _recover(folder: Path) -> None:
+    """Finish what a killed writer left: a retired folder whose replacement never arrived is
+    put back; staging folders and retired ones are removed. Called with the lock held."""
+    retired = folder.parent / RETIRED.format(name=folder.name)
+    if retired.exists() and not folder.exists():
+        os.rename(retired, folder)
+    shutil.rmtree(retired, ignore_errors=True)
+    for staging in folder.parent.glob(STAGING.format(name=folder.name) + "*"):
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step; False where the system or file system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def replace_files(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Give ``folder`` these files' new content as one change: a reader, a kill or a full disk
+    at any moment leaves the folder as it was or with every new file, never a mix. The folder's
+    other files are kept. Hold folder_lock(folder) around it (and around any read the new
+    content is built from)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=STAGING.format(name=folder.name)))
+    try:
+        if folder.is_dir():  # everything else stays as it is: files, folders, links as links
+            shutil.copytree(folder, staging, symlinks=True, dirs_exist_ok=True)
+        for name, data in files.items():
+            (staging / name).unlink(missing_ok=True)  # a copied link is replaced, not followed
+            with open(staging / name, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            _readable_by_all(staging / name)
+        _readable_by_all(staging, folder=True)
+        _fsync_folder(staging)
+        if not folder.exists():
+            os.rename(staging, folder)
+        elif _exchange(staging, folder):
+            shutil.rmtree(staging)  # now the old folder
+        else:  # two renames; a kill between them is mended by the next writer (_recover)
+            retired = folder.parent / RETIRED.format(name=folder.name)
+            os.rename(folder, retired)
+            os.rename(staging, folder)
+            shutil.rmtree(retired)
+        _fsync_folder(folder.parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
         raise
 
 

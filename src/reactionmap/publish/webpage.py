@@ -13,6 +13,7 @@ import plotly.io as pio
 
 from reactionmap.contract.paths import STATIC_DIR
 from reactionmap.draw import cards, choropleth
+from reactionmap.intake.writers import write_file
 from reactionmap.places import boundaries
 from reactionmap.publish.export import download_name, stance_csv
 from reactionmap.publish.snapshot import Snapshot
@@ -271,10 +272,11 @@ def page_html(snap: Snapshot) -> str:
 
 
 def write_page(snap: Snapshot, out_dir: Path) -> Path:
-    """Write out_dir/index.html (the directory is created); returns its path."""
+    """Write out_dir/index.html (the directory is created), readable by a web server running
+    as another user, the old page replaced whole; returns its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "index.html"
-    target.write_text(page_html(snap), encoding="utf-8")
+    write_file(target, page_html(snap).encode("utf-8"))
     return target
 
 
@@ -282,12 +284,18 @@ def folder_zip(snap: Snapshot) -> bytes:
     """The published folder as a ZIP: <event id>/index.html, ready for any static host."""
     import io
     import re
+    import stat
+    import time
     import zipfile
 
     folder = re.sub(r"[^A-Za-z0-9_-]+", "-", snap.event.id).strip("-") or "reactionmap"
     out = io.BytesIO()
+    entry = zipfile.ZipInfo(f"{folder}/index.html", time.localtime()[:6])
+    # rw-r--r--: unzipped on a host, the page is readable by a web server running as another
+    # user (writestr's default, rw-------, is not).
+    entry.external_attr = (stat.S_IFREG | 0o644) << 16
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"{folder}/index.html", page_html(snap))
+        archive.writestr(entry, page_html(snap), compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
