@@ -12,7 +12,7 @@ from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import earliest_dates
 from reactionmap.places import boundaries
 from reactionmap.view.compose import countries_only
-from reactionmap.view.stance import stance_table
+from reactionmap.view.stance import actor_key, date_range, stance_table
 
 
 def map_for(event, shown=None, selected=None):
@@ -108,14 +108,51 @@ def test_filtered_countries_are_hidden_not_recoloured(good_event):
     assert any(t.name.startswith("Hidden by your filters (") for t in fig.data if t.showlegend)
 
 
-def test_month_dated_statement_is_a_bar_not_a_point(good_event):
+def test_month_dated_statement_is_an_open_dot_and_a_line_over_its_month(good_event):
     event = load_event(good_event)
     fig = timeline.timeline_figure(event.statements, event.milestones, event.scale)
-    bars = [t for t in fig.data if t.type == "bar"]
-    points = {y for t in fig.data if t.type == "scatter" for y in t.y if y is not None}
-    assert [list(t.y) for t in bars] == [["Côte d'Ivoire"]]
-    assert "Côte d'Ivoire" not in points
-    assert {"France", "Germany"} <= points
+    (line,) = [t for t in fig.data if t.type == "scatter" and t.mode == "lines"]
+    assert list(line.x) == ["2026-03-01", "2026-04-01", None]  # every day it may fall on
+    assert list(line.y) == ["Côte d'Ivoire", "Côte d'Ivoire", None]
+    dots = {
+        (y, x[:10], color): None
+        for t in fig.data
+        if t.type == "scatter" and t.mode == "markers" and t.x[0] is not None
+        for y, x, color in zip(t.y, t.x, t.marker.color, strict=True)
+    }
+    assert ("Côte d'Ivoire", "2026-03-01", "#FFFFFF") in dots  # open: its day is not known
+    assert ("France", "2026-03-05", DEFAULT_SCALE.color("neutral")) in dots
+
+
+def bands_on(fig, day: pd.Timestamp) -> dict[str, str]:
+    """actor key -> the stance of the timeline's band that covers ``day``."""
+    found: dict[str, str] = {}
+    for trace in fig.data:
+        if trace.type != "bar":
+            continue
+        for base, width, (key, stance) in zip(trace.base, trace.x, trace.customdata, strict=True):
+            start = pd.Timestamp(base)
+            if start <= day < start + pd.Timedelta(milliseconds=width):
+                assert key not in found, f"{key} has two bands on {day:%Y-%m-%d}"
+                found[key] = stance
+    return found
+
+
+def test_the_timeline_shows_every_actor_in_the_stance_the_map_shows(venezuela_event):
+    """For every day of the As-of range and every actor, the band under the As-of line is
+    the stance the map (the stance table) gives that actor on that day."""
+    statements = venezuela_event.statements
+    first, last = date_range(statements)
+    days = pd.date_range(first, last)
+    assert len(days) >= 3
+    for day in days:
+        fig = timeline.timeline_figure(
+            statements, venezuela_event.milestones, venezuela_event.scale, day
+        )
+        table = stance_table(statements, day)
+        mapped = dict(zip(actor_key(table), table["stance"], strict=True))
+        assert bands_on(fig, day) == mapped, f"{day:%Y-%m-%d}"
+        assert len(mapped) >= 30
 
 
 def test_month_milestone_is_not_placed_on_a_day():
@@ -133,9 +170,16 @@ def test_large_event_timeline_counts_per_day():
     frame["date_precision"] = "day"
     frame["when"] = earliest_dates(frame["date"], pd.Timestamp("2026-01-01"))
     frame["date_label"] = frame["date"]
-    fig = timeline.timeline_figure(frame, [], DEFAULT_SCALE)
+    frame["actor_iso3"] = frame["actor"]
+    frame["row"] = range(n)
+    day = pd.Timestamp("2026-01-10")
+    fig = timeline.timeline_figure(frame, [], DEFAULT_SCALE, day)
     assert [t.type for t in fig.data] == ["bar", "bar"]
-    assert sum(sum(t.y) for t in fig.data) == n
+    # Each day's bars count the actors holding each stance: on the As-of day, the legend's.
+    held = stance_table(frame, day)["stance"].value_counts()
+    on_day = {t.name: t.y[list(t.x).index(day)] for t in fig.data}
+    assert on_day == {"Condemned": held["condemn"], "Supported": held["support"]}
+    assert sum(t.y[-1] for t in fig.data) == 200  # by the last day, every actor has spoken
 
 
 def test_figures_pass_plotly_validation(good_event):

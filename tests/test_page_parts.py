@@ -50,7 +50,7 @@ def test_off_the_timeline_names_undated_actors_and_dayless_milestones():
                   "date_precision": "month"}]  # fmt: skip
     lines = captions.off_the_timeline(timeline, milestones)
     assert lines == [
-        "Not on the timeline, date not reported: B",
+        "No dot on the timeline, date not reported (the stance counts from the event's day): B",
         "Milestone not on the timeline, day not reported: month (2026\\-03)",
     ]
 
@@ -102,7 +102,7 @@ def test_view_helpers(good_event):
     event = load_event(good_event)
     assert compose.organizations_in(event.statements) == ["EU"]
     first, last, undated = compose.as_of_range(event.statements)
-    assert (str(first), str(last), undated) == ("2026-03-01", "2026-03-31", False)
+    assert (str(first), str(last), undated) == ("2026-03-01", "2026-03-05", False)
     page = page_of(event)
     columns = compose.table_columns(page.table)
     assert "latest_date" in columns and "speaker" in columns

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reactionmap.contract.scale import DEFAULT_SCALE
 from reactionmap.intake.events import load_event
-from reactionmap.view.stance import as_of, date_range, inherit, latest_order, stance_table
+from reactionmap.intake.statements import prepare_statements
+from reactionmap.view.stance import (
+    actor_key,
+    as_of,
+    date_range,
+    inherit,
+    latest_order,
+    stance_spans,
+    stance_table,
+)
 
 
 def test_latest_statement_as_of_a_date(good_event):
@@ -48,9 +60,73 @@ def test_summary_stands_in_for_a_missing_quote(good_event):
     assert table.loc["CIV", "latest_date"] == "March 2026 (day not reported)"
 
 
-def test_date_range_reaches_the_end_of_a_month_precision_date(good_event):
+def test_date_range_ends_on_the_last_day_a_statement_is_known(good_event):
+    """Côte d'Ivoire's "2026-03" counts from 1 March: the range ends with France's 5 March
+    statement, not on 31 March, where nothing more is known."""
     first, last = date_range(load_event(good_event).statements)
-    assert (first, last) == (pd.Timestamp("2026-03-01"), pd.Timestamp("2026-03-31"))
+    assert (first, last) == (pd.Timestamp("2026-03-01"), pd.Timestamp("2026-03-05"))
+
+
+def spans_agree_with_the_map(statements: pd.DataFrame) -> int:
+    """Check stance_spans against stance_table (the map's rule) for every actor on every day
+    of the range; return how many (actor, day) pairs were compared."""
+    first, last = date_range(statements)
+    spans = stance_spans(statements, last)
+    compared = 0
+    for day in pd.date_range(first, last):
+        table = stance_table(statements, day)
+        mapped = dict(zip(actor_key(table), table["stance"], strict=True))
+        drawn = spans[(spans["start"] <= day) & (day < spans["end"])]
+        assert drawn["key"].is_unique, f"two spans for one actor on {day:%Y-%m-%d}"
+        assert dict(zip(drawn["key"], drawn["stance"], strict=True)) == mapped, f"{day:%Y-%m-%d}"
+        compared += len(mapped)
+    return compared
+
+
+def test_stance_spans_follow_the_map_day_by_day(good_event):
+    statements = load_event(good_event).statements
+    spans = stance_spans(statements, date_range(statements)[1])
+    france = spans[spans["key"] == "FRA"]
+    assert list(france["stance"]) == ["condemn", "neutral"]
+    assert list(france["start"]) == [pd.Timestamp("2026-03-01"), pd.Timestamp("2026-03-05")]
+    assert list(france["end"]) == [pd.Timestamp("2026-03-05"), pd.Timestamp("2026-03-06")]
+    assert spans_agree_with_the_map(statements) > 0
+
+
+def test_stance_spans_follow_the_map_for_every_actor_of_the_shipped_event(venezuela_event):
+    assert spans_agree_with_the_map(venezuela_event.statements) >= 30
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["France", "Germany", "Chile"]),
+            st.sampled_from(["condemn", "concern", "neutral", "support"]),
+            st.sampled_from(
+                [
+                    "2026-03-01",
+                    "2026-03-02",
+                    "2026-03-04",
+                    "2026-03",
+                    "",
+                    "2026-03-02T23:30",
+                    "2026-02",
+                ]
+            ),
+        ),  # fmt: skip
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_stance_spans_follow_the_map_for_any_statements(rows):
+    raw = pd.DataFrame(
+        [{"statement_id": f"s{i}", "actor": a, "stance": k, "date": d}
+         for i, (a, k, d) in enumerate(rows)]
+    )  # fmt: skip
+    statements, problems = prepare_statements(raw, DEFAULT_SCALE, pd.Timestamp("2026-03-01"), "t")
+    assert not problems
+    spans_agree_with_the_map(statements)
 
 
 def test_inherited_rows_never_replace_own_statements(good_event):

@@ -11,8 +11,9 @@ from reactionmap.draw.timeline import day_milestones
 from reactionmap.places.former import is_former
 
 TIMELINE_KEY = (
-    "A dot is a statement dated to the day; a bar spans the days a statement may fall on when "
-    "the source gives only its month. The black line is the *As of* date."
+    "Each band is the stance the map shows for that actor, day by day. A dot is a statement "
+    "dated to the day; an open dot one the source dates only to its month, at the first day it "
+    "may fall on, with a line over the days it may fall on. The black line is the *As of* date."
 )
 
 
@@ -60,7 +61,7 @@ def off_the_timeline(timeline: pd.DataFrame, milestones: list[dict]) -> list[str
     undated = timeline[timeline["date_precision"] == "unknown"]
     if len(undated):
         lines.append(
-            "Not on the timeline, date not reported: "
+            "No dot on the timeline, date not reported (the stance counts from the event's day): "
             + ", ".join(md(a) for a in undated["actor"].unique())
         )
     placed = day_milestones(milestones)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from reactionmap.contract.dates import month_end, parse_day
 from reactionmap.contract.scale import Scale
 from reactionmap.draw.style import EMPTY_TEMPLATE, FONT, HOVER_LABEL, unchecked_figure, wrap_escaped
-from reactionmap.view.stance import statement_text
+from reactionmap.view.stance import actor_key, stance_spans, statement_text
 
 MILESTONE_CHARS = 60
 
@@ -25,21 +25,27 @@ TIMELINE_ACTORS = 60
 
 
 def _daily_counts_figure(
-    dated: pd.DataFrame, milestones: list[dict], scale: Scale, as_of: pd.Timestamp | None
+    statements: pd.DataFrame,
+    milestones: list[dict],
+    scale: Scale,
+    as_of: pd.Timestamp | None,
+    until: pd.Timestamp,
 ) -> go.Figure:
-    """Statements per day, stacked by stance: the timeline of an event too large to list.
-
-    Only statements dated to the day are counted; one dated to a month has no day to count on.
-    """
-    days = dated[dated["date_precision"] == "day"]
-    counts = days.groupby([days["when"].dt.normalize(), "stance"]).size().unstack(fill_value=0)
+    """How many actors hold each stance, day by day (stance_spans, the map's rule), stacked:
+    the timeline of an event too large to list actor by actor. On the As-of day the bars
+    hold what the map's legend counts."""
+    spans = stance_spans(statements, until)
+    first = spans["start"].min() if len(spans) else pd.Timestamp(until)
+    days = pd.date_range(first, pd.Timestamp(until).normalize())
     fig = go.Figure()
     for category in scale.categories:
-        if category.key in counts:
+        held = spans[spans["stance"] == category.key]
+        counts = [int(((held["start"] <= d) & (d < held["end"])).sum()) for d in days]
+        if any(counts):
             fig.add_trace(
                 go.Bar(
-                    x=counts.index,
-                    y=counts[category.key],
+                    x=days,
+                    y=counts,
                     name=html.escape(category.label),
                     marker={"color": category.color, "line": {"width": 0}},
                     hovertemplate=f"%{{x|%-d %b %Y}}: %{{y}} {html.escape(category.label)}"
@@ -53,9 +59,10 @@ def _daily_counts_figure(
     fig.update_layout(
         template=EMPTY_TEMPLATE,
         barmode="stack",
+        bargap=0.1,
         height=320,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"title": "statements per day", "automargin": True, "gridcolor": "#eee"},
+        yaxis={"title": "actors holding each stance", "automargin": True, "gridcolor": "#eee"},
         xaxis={"type": "date", "automargin": True},
         legend={"orientation": "h", "y": -0.2},
         hoverlabel=HOVER_LABEL,
@@ -87,61 +94,104 @@ def timeline_figure(
     scale: Scale,
     as_of: pd.Timestamp | None = None,
     height: int | None = None,
+    until: pd.Timestamp | None = None,
 ) -> go.Figure:
-    """Statements over time, one row per actor, coloured by stance; milestones as lines.
+    """Each actor's stance over time, by the map's own rule, with its statements on it.
 
-    A statement dated only to a month is drawn as a bar over the days it may fall on, not as
-    a point at an invented day; one with no date is left off (callers list it).
+    One row per actor. A band in a stance's colour runs from each day the actor's stance
+    changes to the next change (stance_spans): on any day, the band under the As-of line is
+    the colour the map shows. A dot is a statement dated to the day; an open dot one known
+    only to its month, at the day it counts from, with a thin line over the days it may fall
+    on; one with no date gets no dot (callers list it). Milestones are dotted lines. The bands
+    run to ``until`` (default: the last statement, or ``as_of`` when later).
     """
-    dated = statements[statements["date_precision"] != "unknown"]
-    actors = list(dict.fromkeys(dated.sort_values("when", kind="stable")["actor"]))
-    if len(dated) > TIMELINE_POINTS or len(actors) > TIMELINE_ACTORS:
-        return _daily_counts_figure(dated, milestones, scale, as_of)
+    known = statements[statements["actor_iso3"] != ""]
+    last = known["when"].max() if len(known) else pd.NaT
+    until = pd.Timestamp(max(d for d in (until, last, as_of) if d is not None and not pd.isna(d)))
+    dated = known[known["date_precision"] != "unknown"]
+    spans = stance_spans(known, until)
+    if len(dated) > TIMELINE_POINTS or spans["key"].nunique() > TIMELINE_ACTORS:
+        return _daily_counts_figure(known, milestones, scale, as_of, until)
+    names = dict(zip(actor_key(known), known["actor"], strict=True))
+    actors = [names[k] for k in dict.fromkeys(spans["key"])]
     traces: list[dict] = []
     for category in scale.categories:
-        rows = dated[dated["stance"] == category.key]
-        hover = [
-            f"<b>{html.escape(a)}</b> · {html.escape(category.label)}<br>{html.escape(d)}<br>"
-            + wrap_escaped(t, limit=TIMELINE_HOVER_LIMIT)
-            for a, d, t in zip(rows["actor"], rows["date_label"], statement_text(rows), strict=True)
-        ]
-        exact = (rows["date_precision"] == "day").to_numpy()
+        held = spans[spans["stance"] == category.key]
+        if held.empty:
+            continue
+        width_ms = (held["end"] - held["start"]).dt.total_seconds() * 1000
         traces.append(
             {
-                "type": "scatter",
-                "x": rows["when"][exact].dt.strftime("%Y-%m-%d %H:%M").tolist(),
-                "y": [html.escape(a, quote=False) for a in rows["actor"][exact]],
-                "mode": "markers",
-                "marker": {
-                    "size": 11,
-                    "color": category.color,
-                    "line": {"color": "#333", "width": 1},
-                },
+                "type": "bar",
+                "orientation": "h",
+                "base": held["start"].dt.strftime("%Y-%m-%d").tolist(),
+                "x": width_ms.round().astype("int64").tolist(),
+                "y": [html.escape(a, quote=False) for a in held["actor"]],
+                "width": 0.5,
+                "marker": {"color": category.color, "line": {"width": 0}},
                 "name": category.label,
                 "showlegend": False,
-                "hovertext": [h for h, e in zip(hover, exact, strict=True) if e],
+                "customdata": [[k, category.key] for k in held["key"]],
+                "hovertext": [
+                    f"<b>{html.escape(a)}</b> · {html.escape(category.label)}<br>"
+                    f"from {start:%-d %b %Y}"
+                    + ("" if end > until else f" until {end - pd.Timedelta(days=1):%-d %b %Y}")
+                    for a, start, end in zip(held["actor"], held["start"], held["end"], strict=True)
+                ],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
         )
-        month = rows[~exact]
-        if not month.empty:
-            ends = month_end(month["date"])
-            span_ms = (ends + pd.Timedelta(days=1) - month["when"]).dt.total_seconds() * 1000
-            traces.append(
-                {
-                    "type": "bar",
-                    "base": month["when"].dt.strftime("%Y-%m-%d").tolist(),
-                    "x": span_ms.round().astype("int64").tolist(),
-                    "y": [html.escape(a, quote=False) for a in month["actor"]],
-                    "orientation": "h",
-                    "width": 0.35,
-                    "marker": {"color": category.color, "line": {"width": 0}},
-                    "name": f"{category.label} (day not reported)",
-                    "showlegend": False,
-                    "hovertext": [h for h, e in zip(hover, exact, strict=True) if not e],
-                    "hovertemplate": "%{hovertext}<extra></extra>",
-                }
-            )
+    month = dated[dated["date_precision"] == "month"]
+    if len(month):
+        ends = month_end(month["date"]) + pd.Timedelta(days=1)
+        lon: list = []
+        lat: list = []
+        for actor, start, end in zip(month["actor"], month["when"], ends, strict=True):
+            lon += [f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", None]
+            lat += [html.escape(actor, quote=False)] * 2 + [None]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": lon,
+                "y": lat,
+                "mode": "lines",
+                "line": {"color": "#555", "width": 1},
+                "hoverinfo": "skip",
+                "name": "days a statement known only to its month may fall on",
+                "showlegend": False,
+            }
+        )
+    for category in scale.categories:
+        rows = dated[dated["stance"] == category.key]
+        if rows.empty:
+            continue
+        exact = rows["date_precision"] == "day"
+        traces.append(
+            {
+                "type": "scatter",
+                "x": rows["when"].dt.strftime("%Y-%m-%d %H:%M").tolist(),
+                "y": [html.escape(a, quote=False) for a in rows["actor"]],
+                "mode": "markers",
+                "marker": {
+                    "size": 10,
+                    "color": [category.color if e else "#FFFFFF" for e in exact],
+                    "line": {
+                        "color": [("#333" if e else category.color) for e in exact],
+                        "width": [1 if e else 2.5 for e in exact],
+                    },
+                },  # fmt: skip
+                "name": category.label,
+                "showlegend": False,
+                "hovertext": [
+                    f"<b>{html.escape(a)}</b> · {html.escape(category.label)}<br>"
+                    f"{html.escape(d)}<br>" + wrap_escaped(t, limit=TIMELINE_HOVER_LIMIT)
+                    for a, d, t in zip(
+                        rows["actor"], rows["date_label"], statement_text(rows), strict=True
+                    )
+                ],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
     days: dict[pd.Timestamp, list[str]] = {}
     for milestone in day_milestones(milestones):
         days.setdefault(pd.Timestamp(milestone["date"][:10]), []).append(str(milestone["label"]))

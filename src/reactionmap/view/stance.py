@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reactionmap.contract.dates import made_by, month_end
+from reactionmap.contract.dates import made_by
 from reactionmap.contract.scale import NO_STATEMENT_KEY
 
 STANCE_COLUMNS = (
@@ -124,12 +124,36 @@ def inherit(
 
 
 def date_range(statements: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The as-of range: from the earliest statement to the last day any statement may fall on."""
-    first = statements["when"].min()
-    months = statements.loc[statements["date_precision"] == "month", "date"]
-    ends = month_end(months)
-    last = max([statements["when"].max(), *ends]) if len(ends) else statements["when"].max()
-    return first.normalize(), pd.Timestamp(last).normalize()
+    """The as-of range: from the first day a statement counts from to the last one, the day
+    by which every statement is known. A statement known only to its month counts from the
+    month's first possible day: the range never runs on to the month's end, where nothing
+    more is known (a page would say "as of 31 January" of data that ends on the 5th)."""
+    return statements["when"].min().normalize(), statements["when"].max().normalize()
+
+
+def stance_spans(statements: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
+    """Each actor's stance day by day, by the map's own rule: from each day a statement counts
+    from, the latest statement made by then (latest_order), up to the next change or to the
+    end of ``until``. One row per span: key (actor_key), actor, stance, start, end (exclusive,
+    midnight), statement_id (the statement in force). A page that draws these and a map drawn
+    for any day in them show the same stance."""
+    columns = ["key", "actor", "stance", "start", "end", "statement_id"]
+    known = statements[statements["actor_iso3"] != ""]
+    if known.empty:
+        return pd.DataFrame(columns=columns)
+    ordered = latest_order(known)
+    ordered = ordered.assign(key=actor_key(ordered), start=ordered["when"].dt.normalize())
+    # The last statement of each actor's day decides that day, as the map on that day shows.
+    daily = ordered.groupby(["key", "start"], sort=False).tail(1)
+    daily = daily.sort_values(["key", "start"], kind="stable")
+    changed = daily["stance"].ne(daily.groupby("key")["stance"].shift())
+    spans = daily[changed].copy()
+    spans["end"] = spans.groupby("key")["start"].shift(-1)
+    spans["end"] = spans["end"].fillna(pd.Timestamp(until).normalize() + pd.Timedelta(days=1))
+    order = ordered.groupby("key", sort=False)["when"].min().sort_values(kind="stable")
+    spans["_first"] = spans["key"].map(order.rank(method="first"))
+    spans = spans.sort_values(["_first", "start"], kind="stable")
+    return spans[columns].reset_index(drop=True)
 
 
 def stance_counts(table: pd.DataFrame, keys: tuple[str, ...]) -> pd.Series:
