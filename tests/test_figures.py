@@ -27,14 +27,19 @@ def test_map_legend_lists_every_category_with_its_count_even_when_unused(good_ev
     table, fig = map_for(load_event(good_event))
     legend = [t.name for t in fig.data if t.showlegend]
     # GOOD_ROWS: France neutral (its latest), Germany concern, Côte d'Ivoire support.
-    silent = int((table["stance"] == "none").sum())
+    silent = table["stance"] == "none"
+    states, others = (
+        int((silent & (table["un_status"] != "")).sum()),
+        int((silent & (table["un_status"] == "")).sum()),
+    )
+    assert (states, others) == (192, 47)  # 195 UN states less France, Germany, Côte d'Ivoire
     assert legend == [
         "Condemned (0)",
         "Expressed concern / urged restraint (1)",
         "Neutral or ambivalent (1)",
         "Supported (1)",
         "Directly involved (0)",
-        f"No statement recorded ({silent})",
+        f"No statement recorded ({states} UN members and observers, {others} places outside the UN)",
     ]
 
 
@@ -233,3 +238,24 @@ def test_the_served_sea_is_the_figures_sea():
     served = REPO_ROOT / "static" / "boundaries" / "sea.geojson"
     assert json.loads(served.read_text(encoding="utf-8")) == choropleth.SEA_GEOJSON
     assert boundaries.SEA_URL.endswith("static/boundaries/sea.geojson")
+
+
+def test_the_legend_counts_silent_un_members_apart_from_other_places(venezuela):
+    """'No statement recorded' counts the UN members and observers that said nothing; the
+    shapes that are no UN state (Antarctica, Greenland, Kosovo, ...) are counted apart."""
+    un = set(boundaries.load_un_states()["iso3"])
+    assert len(un) == 195
+    spoke = set(venezuela.page.country_rows["actor_iso3"])
+    drawn = set(venezuela.table["iso3"])
+    entries = dict(
+        (label.split(" (")[0], label) for label, _, _ in choropleth.legend_entries(
+            venezuela.table, venezuela.event.scale, venezuela.stances
+        )
+    )  # fmt: skip
+    silent_states = len(un - spoke)
+    others = len(drawn - un - spoke)
+    assert entries["No statement recorded"] == (
+        f"No statement recorded ({silent_states} UN members and observers, "
+        f"{others} places outside the UN)"
+    )
+    assert silent_states == 166 and others == 46

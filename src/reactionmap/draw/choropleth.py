@@ -110,7 +110,8 @@ def map_table(
     ``shown`` False and drawn blank, never recoloured as another stance. ``latest_is_quote``
     is a bool column (False for a silent country).
     """
-    table = countries[["iso3", "name", "has_shape", "has_marker"]].merge(
+    kept = [c for c in ("iso3", "name", "has_shape", "has_marker", "un_status") if c in countries]
+    table = countries[kept].merge(
         stances.drop(columns=["actor"], errors="ignore").rename(columns={"actor_iso3": "iso3"}),
         on="iso3",
         how="left",
@@ -381,14 +382,26 @@ def legend_entries(
 
     Every category is listed: with its count of countries holding it by their own statement,
     or as hidden when the filter hides it (never as 0). Countries shaded from an
-    organization they belong to are counted apart, under their own lighter swatch.
+    organization they belong to are counted apart, under their own lighter swatch. The
+    silent are counted as UN members and observers, territories apart (with ``un_status``,
+    from places.boundaries.country_table): 166 silent states is news, 212 silent shapes is not.
     """
     shown_keys = {c.key for c in scale.with_none} if shown_keys is None else set(shown_keys)
     inherited = inherited_rows(table)
     own = table.loc[~inherited, "stance"].value_counts()
     entries = []
     for category in scale.with_none:
-        if category.key in shown_keys:
+        if category.key == NO_STATEMENT_KEY and "un_status" in table:
+            silent = ~inherited & (table["stance"] == NO_STATEMENT_KEY)
+            states = int((silent & (table["un_status"] != "")).sum())
+            others = int((silent & (table["un_status"] == "")).sum())
+            count = f"{states} UN members and observers" + (
+                f", {others} places outside the UN" * bool(others)
+            )
+            label = f"{category.label} ({count})"
+            if category.key not in shown_keys:
+                label = f"{category.label} (hidden)"
+        elif category.key in shown_keys:
             label = f"{category.label} ({int(own.get(category.key, 0))})"
         else:
             label = f"{category.label} (hidden)"

@@ -84,7 +84,8 @@ def load_un_states(path: Path | None = None) -> pd.DataFrame:
 
 
 def country_table() -> pd.DataFrame:
-    """Every drawable country: iso3, name, region, subregion, has_shape, has_marker.
+    """Every drawable country: iso3, name, region, subregion, has_shape, has_marker, and
+    un_status ("member", "observer", or "" for a territory or a state outside the UN).
 
     The union of the shapes and the markers (Tuvalu has a marker but no shape), sorted by iso3.
     """
@@ -96,6 +97,8 @@ def country_table() -> pd.DataFrame:
     table = pd.concat([shapes, extra], ignore_index=True)
     table["has_shape"] = table.iso3.isin(shapes.iso3)
     table["has_marker"] = table.iso3.isin(markers.iso3)
+    status = load_un_states().set_index("iso3")["status"]
+    table["un_status"] = table.iso3.map(status).fillna("")
     return table.sort_values("iso3", ignore_index=True)
 
 
