@@ -45,8 +45,6 @@ def main() -> None:
     from reactionmap.draft.evidence import rows_evidence_html
     from reactionmap.draft.save import existing_event
 
-    with st.sidebar:
-        st.header("reactionmap")
     st.title("Draft from an article")
     st.caption(
         "Paste a news article or upload it (.txt or .html). Each proposed row is a draft: read it "

@@ -24,7 +24,6 @@ def main() -> None:
             f"No event {md(unknown)}; showing {md(wanted)}. Known events: {md(', '.join(events))}"
         )
     with st.sidebar:
-        st.header("reactionmap")
         st.session_state.setdefault("event_pick", wanted)
         titles = {e: event_title(e) for e in events}
         event_id = st.selectbox("Event", events, format_func=titles.get, key="event_pick")

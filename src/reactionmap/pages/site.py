@@ -24,5 +24,6 @@ def page(name: str) -> st.Page:
 
 
 def navigation() -> st.Page:
-    """The pages in the sidebar, the map first; returns the page the URL asks for."""
-    return st.navigation([page(name) for name in PAGES])
+    """The pages at the top of the sidebar, under the app's name, the map first; returns the
+    page the URL asks for."""
+    return st.navigation({"reactionmap": [page(name) for name in PAGES]})

@@ -64,7 +64,10 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str]:
     except TableRefused as err:
         st.error(f"Refused: {md(err)}")
         if len(data) > MAX_BYTES:
-            st.caption("Import it on the command line instead, then choose it under *Event*:")
+            st.caption(
+                "Import it on the command line instead, then choose it in *Event* on the "
+                "*Event map*:"
+            )
             plain = name.replace("`", "'")  # inline code shows the rest as it is
             st.markdown(f"`reactionmap import {plain} --event-id my-event`")
         st.stop()
@@ -142,7 +145,6 @@ def main() -> None:
     if "event" in st.query_params:  # the page's address names it: no event of the map's
         del st.query_params["event"]
     with st.sidebar:
-        st.header("reactionmap")
         upload = st.file_uploader(
             f"Table (CSV, Excel .xlsx or JSON, up to {MAX_BYTES // 2**20} MB)",
             type=list(FORMATS),
@@ -152,7 +154,8 @@ def main() -> None:
         )
         st.caption(
             f"Over {MAX_BYTES // 2**20} MB, like the UN Digital Library's full voting file? "
-            "Import one resolution on the command line, then choose it under *Event*:"
+            "Import one resolution on the command line, then choose it in *Event* on the "
+            "*Event map*:"
         )
         # Inline code, not st.code: no syntax-highlighter bundle for one line.
         st.markdown(f"`reactionmap import {UN_FILE} --resolution A/RES/ES-11/1`")
