@@ -1,4 +1,4 @@
-"""What a reader sees of an event at a date: its stance table split into countries and organizations."""
+"""What a reader sees of an event at a date, composed once for the dashboard, the published page and the image."""
 
 from __future__ import annotations
 
