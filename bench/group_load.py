@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -86,14 +85,8 @@ def worker_memory(args) -> None:
         mark(name)
 
     def app_imports():
-        # the import lines of app.py, as written there
-        source = APP.read_text(encoding="utf-8")
-        lines = [
-            ln
-            for ln in source.splitlines()
-            if re.match(r"(from reactionmap|import reactionmap)", ln)
-        ]
-        exec("\n".join(lines), {})
+        # what app.py's pages import (the map page and its dashboard), without running them
+        __import__("reactionmap.pages.event_map")
 
     def full_run():
         from streamlit.testing.v1 import AppTest
@@ -104,7 +97,7 @@ def worker_memory(args) -> None:
     step("import streamlit", lambda: __import__("streamlit"))
     step("+ pandas", lambda: __import__("pandas"))
     step("+ plotly.graph_objects", lambda: __import__("plotly.graph_objects"))
-    step("+ app.py's reactionmap imports", app_imports)
+    step("+ the map page's reactionmap imports", app_imports)
     step("+ geopandas (app.py's first run loads it)", lambda: __import__("geopandas"))
     step("+ one full script run (AppTest: every cache filled)", full_run)
     print("@@RESULT@@" + json.dumps(steps))

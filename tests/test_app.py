@@ -14,7 +14,9 @@ from reactionmap.places.boundaries import country_table
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 EVENT = "venezuela-2026-01"
-UPLOAD = "Your own table"
+# The app's pages, as AppTest.switch_page names them (relative to app.py).
+MAP_PAGE = "src/reactionmap/pages/event_map.py"
+UPLOAD_PAGE = "src/reactionmap/pages/upload.py"
 PASTED = (
     "actor,stance,quote\nFrance,condemn,Non.\nKorea,concern,Calm down.\nArgentina,support,Sí.\n"
 )
@@ -49,6 +51,20 @@ def stances(at: AppTest) -> dict[str, str]:
 
 def selectbox(at: AppTest, label: str):
     return next(s for s in at.sidebar.selectbox if s.label == label)
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    """Another page, as the sidebar's navigation opens it."""
+    at.switch_page(page).run()
+    no_exception(at)
+    return at
+
+
+def on_upload_page(at: AppTest) -> bool:
+    """The upload page: its uploader and paste box, and no event picker."""
+    return bool(at.sidebar.get("file_uploader")) and "Event" not in {
+        s.label for s in at.sidebar.selectbox
+    }
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +129,7 @@ def test_unknown_event_warns_and_falls_back():
 
 
 def test_pasted_table_with_a_bad_row():
-    at = app()
-    selectbox(at, "Event").set_value(UPLOAD).run()
-    no_exception(at)
+    at = open_page(app(), UPLOAD_PAGE)
     at.sidebar.text_area[0].input(PASTED).run()
     no_exception(at)
     assert at.error, "a bad row must be reported"
@@ -129,12 +143,29 @@ def test_pasted_table_with_a_bad_row():
 
 
 def test_the_upload_page_link_reopens_the_upload_page():
-    at = app()
-    selectbox(at, "Event").set_value(UPLOAD).run()
+    at = open_page(app(), UPLOAD_PAGE)
+    assert on_upload_page(at)
     assert at.query_params.get("event") != EVENT, dict(at.query_params)
     at.sidebar.text_area[0].input(PASTED).run()
-    reopened = app(**at.query_params)
-    assert selectbox(reopened, "Event").value == UPLOAD, dict(at.query_params)
+    # The page's address is its path (/upload); the older link, ?event=upload, opens it too,
+    # with the view's other parameters.
+    reopened = app(**at.query_params, event="upload", region="Europe")
+    no_exception(reopened)
+    assert on_upload_page(reopened), dict(reopened.query_params)
+    assert reopened.query_params.get("region") == "Europe"
+
+
+def test_an_event_folder_named_like_a_page_is_still_reachable(events_env):
+    from tests.conftest import GOOD_ROWS, write_event
+
+    for name in ("upload", "draft"):
+        write_event(events_env, name, GOOD_ROWS)
+    for name in ("upload", "draft"):
+        at = app(event=name)
+        no_exception(at)
+        assert selectbox(at, "Event").value == name
+        assert stances(at)["FRA"] == "neutral"
+    assert on_upload_page(open_page(app(event="draft"), UPLOAD_PAGE))
 
 
 def test_outside_text_is_never_live_markdown(events_env):
@@ -206,13 +237,11 @@ def test_stance_table_links_only_safe_addresses(events_env):
 
 
 def test_switching_events_keeps_the_table_brought_in():
-    at = app()
-    selectbox(at, "Event").set_value(UPLOAD).run()
+    at = open_page(app(), UPLOAD_PAGE)
     at.sidebar.text_area[0].input(PASTED).run()
     assert stances(at) == {"FRA": "condemn", "ARG": "support"}
-    selectbox(at, "Event").set_value(EVENT).run()
-    no_exception(at)
+    open_page(at, MAP_PAGE)
+    assert selectbox(at, "Event").value == EVENT
     assert "RUS" in stances(at)
-    selectbox(at, "Event").set_value(UPLOAD).run()
-    no_exception(at)
+    open_page(at, UPLOAD_PAGE)
     assert stances(at) == {"FRA": "condemn", "ARG": "support"}

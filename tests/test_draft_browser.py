@@ -12,7 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from serving import DESKTOP, WAIT_MS, streamlit_app
-from test_browser import FILL_JS, GRIDS_JS, full_page_screenshot, rgb, wait_for_shapes
+from test_browser import (
+    FILL_JS,
+    GRIDS_JS,
+    full_page_screenshot,
+    open_cell,
+    rgb,
+    wait_for_shapes,
+)
 
 from reactionmap.contract.scale import DEFAULT_SCALE
 
@@ -59,16 +66,12 @@ def test_paste_fix_a_row_save_and_see_the_map(page, events_copy):
     # The sentence each row came from, with its actor and stance words marked.
     page.locator("mark.rm-actor", has_text="Italy").first.wait_for()
 
-    # Fix Italy's stance in the editor: select its first cell, walk to "stance", open, choose.
-    head = editor(page)["head"]
-    canvas = page.locator("[data-testid=stDataFrame] [data-testid=data-grid-canvas]").first
-    canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
-    row_height = box["height"] / (len(rows) + 2)  # header, rows, the "add row" row
-    page.mouse.click(box["x"] + 60, box["y"] + row_height * (italy + 1.5))
-    for _ in range(head.index("stance") - head.index("statement_id")):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
+    # Fix Italy's stance in the editor: open its stance cell, choose "concern".
+    open_cell(page, "stance", "actor_iso3", "ITA")
+    page.wait_for_function(
+        "() => document.activeElement?.getAttribute('role') === 'combobox'"
+        " && document.activeElement.id.startsWith('react-select')"
+    )  # the cell's list of stances is open, its input focused
     page.keyboard.type("concern")
     page.keyboard.press("Enter")
     page.wait_for_function(
@@ -85,6 +88,11 @@ def test_paste_fix_a_row_save_and_see_the_map(page, events_copy):
     event_id.fill("strikes-browser")
     event_id.press("Enter")
     page.get_by_role("button", name="Save to the event and open its map").click()
+    # The map page, at the app's root, with the event saved.
+    page.wait_for_function(
+        "() => location.pathname === '/'"
+        " && new URLSearchParams(location.search).get('event') === 'strikes-browser'"
+    )
     wait_for_shapes(page)
     page.wait_for_function(f"({FILL_JS})('ITA') === '{rgb(DEFAULT_SCALE.color('concern'))}'")
     assert page.evaluate(FILL_JS, "DEU") == rgb(DEFAULT_SCALE.color("condemn"))

@@ -1,4 +1,5 @@
-"""What app.py hands on to the package: sentences, downloads, content keys and view helpers."""
+"""What the app's pages hand on to the package: sentences, downloads, content keys, view helpers,
+which sections a page shows, the kept table, and the one composition of a view."""
 
 from __future__ import annotations
 
@@ -7,15 +8,18 @@ import zipfile
 from dataclasses import replace
 
 import pandas as pd
+import pytest
 
 from reactionmap.contract.scale import DEFAULT_SCALE, VOTE_SCALE
 from reactionmap.draw import captions, choropleth
 from reactionmap.intake import digests
 from reactionmap.intake.events import load_event
+from reactionmap.intake.kept import KeptTable, table_to_show
 from reactionmap.places import boundaries
 from reactionmap.publish import downloads, snapshot
-from reactionmap.view import compose
+from reactionmap.view import compose, sections
 from reactionmap.view.state import ViewState
+from tests.conftest import GOOD_ROWS, write_event
 
 
 def page_of(event, stances=None):
@@ -112,3 +116,111 @@ def test_view_helpers(good_event):
     silent = page.cards.assign(quote="", summary="")
     worded = compose.words_only(replace(page, cards=pd.concat([page.cards, silent])))
     assert len(worded.cards) == len(page.cards)
+
+
+# ---- which sections a page shows -------------------------------------------------------------------
+def test_an_event_with_words_and_dates_shows_cards_slider_and_timeline(good_event):
+    parts = sections.sections(load_event(good_event))
+    assert (str(parts.first), str(parts.last)) == ("2026-03-01", "2026-03-05")
+    assert parts.slider and parts.dated and parts.timeline
+    assert parts.words and not parts.words_only
+    assert parts.tally == ""
+
+
+def test_a_table_with_no_words_shows_a_tally_and_no_timeline_on_one_day(good_event):
+    event = load_event(good_event)
+    one_day = event.statements.assign(
+        quote="", summary="", date="2026-03-01", date_precision="day",
+        when=pd.Timestamp("2026-03-01"),
+    )  # fmt: skip
+    parts = sections.sections(replace(event, statements=one_day))
+    assert parts.tally == "Tally" and not parts.words and not parts.words_only
+    assert parts.dated and not parts.slider and not parts.timeline
+    # Over several days, a tally and a timeline.
+    spread = event.statements.assign(quote="", summary="")
+    assert sections.sections(replace(event, statements=spread)).timeline
+
+
+def test_a_vote_shows_its_tally_and_an_undated_one_no_date(good_event, events_root):
+    event = load_event(good_event)
+    assert sections.sections(replace(event, scale=VOTE_SCALE)).tally == "Vote"
+    rows = [{**r, "date": ""} for r in GOOD_ROWS]
+    parts = sections.sections(load_event(write_event(events_root, "undated", rows)))
+    assert not parts.dated and not parts.slider and not parts.timeline
+    # Some rows with words, some without: cards only for those with words.
+    some = event.statements.assign(quote=["", "", "Yes.", "", ""], summary="")
+    assert sections.sections(replace(event, statements=some)).words_only
+
+
+# ---- the table brought in, kept for the session -----------------------------------------------------
+def test_the_table_shown_is_the_upload_then_the_paste_then_the_kept_one():
+    kept = KeptTable()
+    assert table_to_show(None, "  ", kept) is None
+    assert table_to_show(("mine.csv", b"a,b\n"), "x,y", kept) == ("mine.csv", b"a,b\n", False)
+    assert table_to_show(None, "x,y\n", kept) == ("pasted.csv", b"x,y\n", False)
+    kept.bring("mine.csv", b"a,b\n")
+    assert table_to_show(None, "", kept) == ("mine.csv", b"a,b\n", True)
+
+
+def test_the_fixes_survive_another_page_and_a_new_table_drops_them():
+    raw = pd.DataFrame({"actor": ["Korea"], "stance": ["concern"]})
+    fixed = raw.assign(actor=["South Korea"])
+    kept = KeptTable()
+    kept.bring("mine.csv", b"1")
+    assert kept.start(raw, editor_open=False) is raw  # first run: the table as read
+    kept.keep(fixed)  # the reader fixed a cell; the editor holds the fix itself
+    assert kept.start(raw, editor_open=True) is raw
+    kept.bring("mine.csv", b"1")  # back from another page: the same table
+    assert kept.start(raw, editor_open=False) is fixed  # the editor starts from the fixes
+    kept.bring("other.csv", b"2")  # another table: nothing of the first is kept
+    assert kept.edited is None and kept.start(raw, editor_open=False) is raw
+
+
+# ---- one composition: the dashboard, the published page and the image --------------------------------
+def test_the_composition_is_the_page_view_the_map_rows_and_the_frame(good_event):
+    event = load_event(good_event)
+    state = ViewState(event.id, pd.Timestamp("2026-03-02"), ("condemn", "none"), "Europe")
+    view = compose.compose(event, state)
+    countries = boundaries.country_table()
+    europe = countries[countries["region"] == "Europe"]
+    assert set(view.map_rows["iso3"]) == set(europe["iso3"])
+    rows = view.map_rows.set_index("iso3")
+    assert rows.loc["FRA", "stance"] == "condemn" and bool(rows.loc["FRA", "shown"])
+    assert rows.loc["DEU", "stance"] == "none" and bool(rows.loc["DEU", "shown"])
+    assert "hover" not in view.map_rows  # the drawing adds it
+    lon_min, lon_max, lat_min, lat_max = view.frame
+    assert lon_min < 2 < lon_max and lat_min < 48 < lat_max  # Paris is in the frame
+    assert not view.narrow(phone=True)  # a region's map keeps its dots
+    world = compose.compose(event, replace(state, region="", as_of=None))
+    assert world.frame is None and world.narrow(phone=True) and not world.narrow(phone=False)
+    assert world.state.as_of == pd.Timestamp(
+        "2026-03-05"
+    )  # no date: the last day a statement is known
+    # The map draws the same rows, with hover text on top.
+    drawn = choropleth.map_table(view.page.country_rows, europe, event.scale, set(state.stances))
+    pd.testing.assert_frame_equal(drawn.drop(columns="hover"), view.map_rows.reset_index(drop=True))
+    snap = snapshot.of_view(event, state)
+    assert snap.view.page.table.equals(view.page.table) and snap.frame == view.frame
+
+
+def test_cards_with_words_only_leave_the_map_alone(good_event):
+    event = load_event(good_event)
+    statements = event.statements.assign(quote=["We condemn it.", "", "", "", ""], summary="")
+    event = replace(event, statements=statements)
+    state = ViewState(event.id, pd.Timestamp("2026-03-31"), tuple(DEFAULT_SCALE.keys) + ("none",))
+    every = compose.compose(event, state)
+    worded = compose.compose(event, state, cards_with_words=True)
+    assert len(worded.page.cards) < len(every.page.cards)
+    assert worded.map_rows.equals(every.map_rows)
+
+
+@pytest.mark.parametrize("as_of", ["soon", "2026-13-01", "1850-01-01", "4 March 2026", "2026-03"])
+def test_a_snapshot_date_must_be_a_day(good_event, as_of):
+    with pytest.raises(ValueError, match="not a day") as error:
+        snapshot.snapshot(load_event(good_event), as_of)
+    assert "YYYY-MM-DD" in str(error.value) and "between 1900 and 2100" in str(error.value)
+
+
+def test_a_snapshot_date_may_carry_a_time(good_event):
+    snap = snapshot.snapshot(load_event(good_event), "2026-03-02T18:30")
+    assert snap.as_of == pd.Timestamp("2026-03-02")

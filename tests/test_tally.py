@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from reactionmap.contract.scale import VOTE_SCALE
-from reactionmap.draw.tally import has_text, tally_figure
+from reactionmap.draw.tally import tally_figure
+from reactionmap.view.sections import has_text
 
 
 def test_tally_bar_in_scale_order_with_counts():

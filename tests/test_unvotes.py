@@ -13,7 +13,14 @@ import pytest
 from reactionmap.contract.scale import VOTE_SCALE
 from reactionmap.draw import choropleth
 from reactionmap.intake.events import load_event
-from reactionmap.intake.unvotes import LAYOUT_2024, LAYOUT_2026, clean_title, event_id_for, scan
+from reactionmap.intake.unvotes import (
+    LAYOUT_2024,
+    LAYOUT_2026,
+    clean_title,
+    event_id_for,
+    is_voting_file,
+    scan,
+)
 from reactionmap.places import boundaries
 from reactionmap.publish.export import all_countries_csv
 from reactionmap.view.compose import page_view
@@ -205,3 +212,13 @@ def test_a_cell_that_spans_lines_is_read_right(tmp_path):
     found = scan(source, RECENT)
     assert len(found.rows) == 193 and list(found.rows["ms_code"]) == list(expected)
     assert found.resolutions["title"][0] == "MADE-UP TEST VOTE, on two lines"
+
+
+def test_a_voting_file_is_told_by_its_name_and_header():
+    for layout in (LAYOUT_2026, LAYOUT_2024):
+        header = (",".join(layout) + "\n").encode()
+        assert is_voting_file("UNGA_voting.csv", header)
+        assert is_voting_file("votes.TXT", b"\xef\xbb\xbf" + header)  # with a BOM
+        assert not is_voting_file("votes.json", header)
+    assert not is_voting_file("mine.csv", b"Member State,Vote\nFrance,Yes\n")
+    assert not is_voting_file("empty.csv", b"")

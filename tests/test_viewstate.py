@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from reactionmap.view.state import KEYS, ViewState
+from reactionmap.view.state import KEYS, ViewState, event_to_show, is_phone, page_asked
 
 STANCES = ("condemn", "concern", "support", "none")
 REGIONS = ("Africa", "Europe")
@@ -89,3 +89,55 @@ def test_filters_drop_only_the_selection():
     state = parse({"event": "e", "country": "FRA", "region": "Africa"})
     assert state.filters().country == "" and state.filters().region == "Africa"
     assert state.filters() == parse({"event": "e", "region": "Africa"})
+
+
+# ---- which page a URL asks for, which event the map shows, a phone -------------------------------
+def test_older_links_open_the_upload_and_draft_pages():
+    events = ["venezuela-2026-01", "unga-es-11-1"]
+    assert page_asked({}, events) == ("map", {})
+    assert page_asked({"event": "unga-es-11-1", "region": "Europe"}, events) == ("map", {})
+    assert page_asked({"event": "draft", "region": "Europe"}, events) == ("draft", {})
+    # The upload page maps a table with the view's own parameters; unknown ones are dropped.
+    asked = {"event": " upload ", "as_of": "2026-01-04", "stance": "yes", "utm": "x"}
+    assert page_asked(asked, events) == ("upload", {"as_of": "2026-01-04", "stance": "yes"})
+    assert page_asked({"event": "nope"}, events) == ("map", {})  # the map warns
+
+
+def test_an_event_folder_named_like_a_page_is_the_map():
+    assert page_asked({"event": "upload"}, ["upload", "draft"]) == ("map", {})
+    assert page_asked({"event": "draft"}, ["upload", "draft"]) == ("map", {})
+    assert page_asked({"event": "draft"}, ["upload"]) == ("draft", {})
+
+
+def test_with_no_event_to_map_the_upload_page_opens():
+    assert page_asked({}, []) == ("upload", {})
+    assert page_asked({"event": "gone", "region": "Asia"}, []) == ("upload", {"region": "Asia"})
+    assert page_asked({"event": "draft"}, []) == ("draft", {})
+
+
+def test_the_event_shown_is_the_asked_one_then_the_last_then_the_first():
+    events = ["a", "b", "c"]
+    assert event_to_show("b", events) == ("b", "")
+    assert event_to_show(None, events) == ("a", "")
+    assert event_to_show("", events, last="c") == ("c", "")  # back from another page
+    assert event_to_show("", events, last="gone") == ("a", "")
+    assert event_to_show("nope", events, last="c") == ("a", "nope")  # warned, the first shown
+
+
+@pytest.mark.parametrize(
+    ("agent", "phone"),
+    [
+        ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "Chrome/131.0.0.0 Mobile Safari/537.36", True),
+        ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+         "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", True),
+        ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "Chrome/131.0.0.0 Safari/537.36", False),
+        ("Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "Chrome/131.0.0.0 Safari/537.36", False),  # a tablet: the desktop map
+        ("", False),
+        (None, False),
+    ],
+)  # fmt: skip
+def test_a_phone_is_told_by_its_user_agent(agent, phone):
+    assert is_phone(agent) is phone

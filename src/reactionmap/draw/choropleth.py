@@ -16,10 +16,10 @@ from reactionmap.draw.style import (
     unchecked_figure,
     wrap_escaped,
 )
+from reactionmap.view.compose import map_rows
 
 # What a country's hover and the legend say of a country the reader's filter hides.
 HIDDEN_NOTE = "hidden by your filters"
-
 
 SILENT_HOVER = "<b>%{properties.name}</b><br>" + NO_STATEMENT_LABEL + "<extra></extra>"
 
@@ -104,25 +104,14 @@ def hover_text(row: Mapping, scale: Scale) -> str:
 def map_table(
     stances: pd.DataFrame, countries: pd.DataFrame, scale: Scale, shown: set[str] | None = None
 ) -> pd.DataFrame:
-    """Every drawable country with its stance ('none' when it said nothing) and its ``hover``.
+    """Every drawable country with its stance ('none' when it said nothing) and its ``hover``:
+    view.compose.map_rows(), with hover text."""
+    return with_hover(map_rows(stances, countries, shown), scale)
 
-    ``shown`` is the set of stance keys the reader's filter keeps; the others are marked
-    ``shown`` False and drawn blank, never recoloured as another stance. ``latest_is_quote``
-    is a bool column (False for a silent country).
-    """
-    kept = [c for c in ("iso3", "name", "has_shape", "has_marker", "un_status") if c in countries]
-    table = countries[kept].merge(
-        stances.drop(columns=["actor"], errors="ignore").rename(columns={"actor_iso3": "iso3"}),
-        on="iso3",
-        how="left",
-    )
-    table["stance"] = table["stance"].fillna(NO_STATEMENT_KEY)
-    table["statement_count"] = table["statement_count"].fillna(0).astype(int)
-    table["shown"] = True if shown is None else table["stance"].isin(shown)
-    table["latest_is_quote"] = table["latest_is_quote"].astype("boolean").fillna(False).astype(bool)
-    table = table.fillna("")
-    table["hover"] = [hover_text(row, scale) for row in table.to_dict("records")]
-    return table
+
+def with_hover(rows: pd.DataFrame, scale: Scale) -> pd.DataFrame:
+    """The map's rows (view.compose.map_rows, or a Composition's) with each country's ``hover``."""
+    return rows.assign(hover=[hover_text(row, scale) for row in rows.to_dict("records")])
 
 
 def map_figure(

@@ -8,13 +8,6 @@ from pandas import Series
 from reactionmap.contract.scale import Scale
 
 
-def has_text(statements, every: bool = False) -> bool:
-    """Whether any (or ``every``) statement carries words, a quote or a summary; a vote's rows
-    carry none."""
-    words = (statements["quote"] != "") | (statements["summary"] != "")
-    return bool(words.all() if every else words.any())
-
-
 def tally_figure(counts: Series, scale: Scale, height: int = 90, short: bool = False) -> go.Figure:
     """One horizontal bar split by stance, each part labelled with its label and count (only
     the count when ``short``, for a phone); a stance no one holds is left out of the bar (the

@@ -60,6 +60,11 @@ def read_header(source: Source) -> list[str]:
     return [str(c) for c in pd.read_csv(io.StringIO(line), dtype=str, nrows=0).columns]
 
 
+def is_voting_file(name: str, data: bytes) -> bool:
+    """Whether a table brought in is the UN voting file: a CSV (or .txt) with its header."""
+    return name.lower().endswith((".csv", ".txt")) and layout(read_header(data)) is not None
+
+
 def _open(source: Source) -> contextlib.AbstractContextManager[BinaryIO]:
     """A binary handle on the source; one the caller passed in is rewound, not closed."""
     if isinstance(source, bytes):

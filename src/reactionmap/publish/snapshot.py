@@ -7,25 +7,46 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from reactionmap.contract.dates import RANGE_TEXT, parse_day
 from reactionmap.contract.event import Event
 from reactionmap.draw import choropleth
 from reactionmap.places import boundaries
 from reactionmap.places.resolver import CountryResolver, default_resolver
-from reactionmap.view import compose, stance
+from reactionmap.view import compose
 from reactionmap.view.state import ViewState
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The same view the dashboard draws for one date, stance selection and region."""
+    """The view the dashboard draws for one date, stance selection and region (its
+    composition), and what a publication adds: hover text, a subtitle, the publishers."""
 
     event: Event
-    as_of: pd.Timestamp
-    stances: tuple[str, ...]  # the stance keys shown ('none' included when shown)
-    region: str  # "" for the whole world
-    page: compose.PageView
-    table: pd.DataFrame  # choropleth.map_table: one row per drawable country, with its hover
-    frame: tuple[float, float, float, float] | None  # the region's (lon, lon, lat, lat) frame
+    view: compose.Composition
+    table: pd.DataFrame  # the view's map rows with their hover (choropleth.with_hover)
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        return self.view.state.as_of
+
+    @property
+    def stances(self) -> tuple[str, ...]:
+        """The stance keys shown ('none' included when shown)."""
+        return self.view.state.stances
+
+    @property
+    def region(self) -> str:
+        """The region shown; the whole world when empty."""
+        return self.view.state.region
+
+    @property
+    def page(self) -> compose.PageView:
+        return self.view.page
+
+    @property
+    def frame(self) -> tuple[float, float, float, float] | None:
+        """The region's (lon_min, lon_max, lat_min, lat_max) frame."""
+        return self.view.frame
 
     @property
     def all_stances(self) -> bool:
@@ -47,13 +68,6 @@ class Snapshot:
         return list(dict.fromkeys(n.strip() for n in names if str(n).strip()))
 
 
-def default_as_of(event: Event) -> pd.Timestamp:
-    """The last day any statement may fall on (the dashboard's starting date)."""
-    if event.statements.empty:
-        return pd.Timestamp(event.date).normalize()
-    return stance.date_range(event.statements)[1]
-
-
 def snapshot(
     event: Event,
     as_of: pd.Timestamp | str | None = None,
@@ -64,37 +78,30 @@ def snapshot(
 ) -> Snapshot:
     """The view of ``event`` as the dashboard shows it with these choices.
 
-    ``stances`` None shows every stance. Raises ValueError naming the bad value and the
-    allowed ones.
+    ``stances`` None shows every stance; ``as_of`` None (or "") is the event's last day.
+    Raises ValueError naming the bad value and the allowed ones.
     """
-    resolver = resolver or default_resolver()
     allowed = [c.key for c in event.scale.with_none]
     chosen = allowed if stances is None else list(stances)
     bad = [k for k in chosen if k not in allowed]
     if bad:
         raise ValueError(f"unknown stance(s) {bad}; allowed: {', '.join(allowed)}")
-    if as_of is None or as_of == "":
-        day = default_as_of(event)
-    else:
-        day = pd.to_datetime(as_of, errors="coerce")
-        if pd.isna(day):
-            raise ValueError(f"as-of date {as_of!r} is not a date; write YYYY-MM-DD")
-        day = pd.Timestamp(day.date())  # a day, as the dashboard's slider gives it
+    day = None
+    if as_of is not None and as_of != "":
+        day = parse_day(as_of)  # a day, as the dashboard's slider gives it
+        if day is None:
+            raise ValueError(
+                f"as-of date {as_of!r} is not a day; write YYYY-MM-DD, a year {RANGE_TEXT}"
+            )
     countries = boundaries.country_table()
     regions = sorted(countries["region"].dropna().unique())
     region = region or ""
     if region and region not in regions:
         raise ValueError(f"unknown region {region!r}; allowed: {', '.join(regions)}")
-    region_codes = boundaries.region_codes(region)
-    page = compose.page_view(
-        event, day, tuple(inherit_from), chosen, countries["iso3"], region_codes, resolver
-    )
-    drawn = countries[countries["region"] == region] if region else countries
-    table = choropleth.map_table(page.country_rows, drawn, event.scale, set(chosen))
-    frame = None
-    if region:
-        frame = boundaries.region_bounds(boundaries.load_countries()).get(region)
-    return Snapshot(event, day, tuple(chosen), region, page, table, frame)
+    state = ViewState(event.id, day, tuple(chosen), region, inherit=tuple(inherit_from))
+    view = compose.compose(event, state, resolver or default_resolver(), countries)
+    table = choropleth.with_hover(view.map_rows, event.scale)
+    return Snapshot(event, view, table)
 
 
 def of_view(event: Event, state: ViewState, resolver: CountryResolver | None = None) -> Snapshot:

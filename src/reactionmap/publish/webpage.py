@@ -18,6 +18,7 @@ from reactionmap.places import boundaries
 from reactionmap.publish.export import download_name, stance_csv
 from reactionmap.publish.snapshot import Snapshot
 from reactionmap.publish.topojson import to_topojson
+from reactionmap.view.compose import SOURCE_COLUMNS, TABLE_COLUMNS
 
 VENDOR = STATIC_DIR / "vendor"
 PLOTLY_JS = VENDOR / "plotly.js-geo-dist-min" / "plotly-geo.min.js"
@@ -29,12 +30,9 @@ SHAPES_KEY = "countries.geojson"
 # Quantized, delta-encoded TopoJSON is 2/3 the size of the GeoJSON.
 QUANTIZE = 30_000
 MAP_HEIGHT = 520
-# What the table shows, as in the dashboard (the CSV has every column).
-TABLE_COLUMNS = [
-    ("actor", "Actor"), ("stance", "Stance"), ("latest_text", "Latest statement"),
-    ("speaker", "Speaker"), ("speaker_role", "Role"), ("latest_date", "Date"),
-    ("statement_count", "Statements"), ("actor_iso3", "Code"), ("actor_type", "Type"),
-]  # fmt: skip
+# What the table shows, with the dashboard's labels (the CSV has every column); the source's
+# name and link are one cell, "Source", the name linked when its address is safe.
+PAGE_COLUMNS = [c for c in TABLE_COLUMNS if c not in ("inherited_from", *SOURCE_COLUMNS)]
 EMBED_HEIGHT = 900  # px: the map, the counts and the first cards without scrolling
 
 PAGE_CSS = """
@@ -168,11 +166,11 @@ def map_json(snap: Snapshot) -> str:
 def table_html(snap: Snapshot) -> str:
     """The stance table as an HTML table; every cell escaped, source links only when http(s)."""
     scale = snap.event.scale
-    head = "".join(f"<th>{label}</th>" for _, label in TABLE_COLUMNS) + "<th>Source</th>"
+    head = "".join(f"<th>{TABLE_COLUMNS[c]}</th>" for c in [*PAGE_COLUMNS, "source_name"])
     rows = []
     for row in snap.page.table.to_dict("records"):
         cells = []
-        for column, _ in TABLE_COLUMNS:
+        for column in PAGE_COLUMNS:
             value = row.get(column, "")
             if column == "stance":
                 color = scale.color(value)

@@ -1,18 +1,21 @@
-"""What a reader sees of an event at a date: its stance table split into countries and organizations."""
+"""What a reader sees of an event at a date, composed once for the dashboard, the published page and the image."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import pandas as pd
 
 from reactionmap.contract.dates import made_by
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import NO_STATEMENT_KEY
+from reactionmap.places import boundaries
 from reactionmap.places.resolver import CountryResolver, default_resolver
 from reactionmap.view.stance import actor_key, date_range, inherit, stance_table, statement_text
+from reactionmap.view.state import ViewState
 
 
 def is_organization(codes: pd.Series, resolver: CountryResolver | None = None) -> pd.Series:
@@ -155,12 +158,16 @@ def page_view(
     )
 
 
-# The stance table's columns on the page, in order; the first ones are shown even when empty.
-TABLE_COLUMNS = [
-    "actor", "stance", "latest_text", "speaker", "speaker_role", "latest_date",
-    "statement_count", "actor_iso3", "actor_type", "inherited_from", "source_name", "source_url",
-]  # fmt: skip
+# The stance table's columns as pages show them, in order, with their labels (the dashboard's
+# table and the published page's; the CSV keeps the plain names). The first are shown even empty.
+TABLE_COLUMNS = {
+    "actor": "Actor", "stance": "Stance", "latest_text": "Latest statement", "speaker": "Speaker",
+    "speaker_role": "Role", "latest_date": "Date", "statement_count": "Statements",
+    "actor_iso3": "Code", "actor_type": "Type", "inherited_from": "Inherited from",
+    "source_name": "Source", "source_url": "Source link",
+}  # fmt: skip
 KEPT_COLUMNS = ("actor", "stance", "actor_iso3")
+SOURCE_COLUMNS = ("source_name", "source_url")
 
 
 def table_columns(table: pd.DataFrame, dated: bool = True) -> list[str]:
@@ -192,3 +199,94 @@ def as_of_range(statements: pd.DataFrame) -> tuple[dt.date, dt.date, bool]:
     """The as-of slider's first and last day, and whether not one statement has a date."""
     first, last = date_range(statements)
     return first.date(), last.date(), bool((statements["date_precision"] == "unknown").all())
+
+
+def default_as_of(event: Event) -> pd.Timestamp:
+    """The last day any statement may fall on (the dashboard's starting date)."""
+    if event.statements.empty:
+        return pd.Timestamp(event.date).normalize()
+    return date_range(event.statements)[1]
+
+
+def map_rows(
+    country_rows: pd.DataFrame, countries: pd.DataFrame, shown: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Every drawable country of ``countries`` with its stance ('none' when it said nothing).
+
+    ``shown`` is the stance keys the reader's filter keeps (None: all); the others are marked
+    ``shown`` False, to be drawn blank, never recoloured as another stance. ``latest_is_quote``
+    is a bool column (False for a silent country); other missing cells are "".
+    """
+    kept = [c for c in ("iso3", "name", "has_shape", "has_marker", "un_status") if c in countries]
+    table = countries[kept].merge(
+        country_rows.drop(columns=["actor"], errors="ignore").rename(
+            columns={"actor_iso3": "iso3"}
+        ),
+        on="iso3",
+        how="left",
+    )
+    table["stance"] = table["stance"].fillna(NO_STATEMENT_KEY)
+    table["statement_count"] = table["statement_count"].fillna(0).astype(int)
+    table["shown"] = True if shown is None else table["stance"].isin(set(shown))
+    table["latest_is_quote"] = table["latest_is_quote"].astype("boolean").fillna(False).astype(bool)
+    return table.fillna("")
+
+
+@lru_cache(maxsize=1)
+def _region_frames() -> dict[str, tuple[float, float, float, float]]:
+    return boundaries.region_bounds(boundaries.load_countries())
+
+
+def region_frame(region: str) -> tuple[float, float, float, float] | None:
+    """A region's (lon_min, lon_max, lat_min, lat_max) frame; None for the world ("")."""
+    return _region_frames().get(region) if region else None
+
+
+@dataclass(frozen=True)
+class Composition:
+    """One view of an event, composed once: the dashboard, the published page and the image all
+    draw from it."""
+
+    state: ViewState  # the view asked for, its date settled (the event's last day when none)
+    page: PageView
+    map_rows: pd.DataFrame  # map_rows(): every country drawn in the frame (the region's only)
+    frame: tuple[float, float, float, float] | None  # region_frame(); None: the world
+
+    def narrow(self, phone: bool) -> bool:
+        """A phone's world map, whose small-state dots sit farther out (a region's map is
+        drawn larger: its dots stay where they are)."""
+        return phone and not self.state.region
+
+
+def compose(
+    event: Event,
+    state: ViewState,
+    resolver: CountryResolver | None = None,
+    countries: pd.DataFrame | None = None,
+    cards_with_words: bool = False,
+) -> Composition:
+    """The view of ``event`` that ``state`` asks for: the page's view (countries, organizations,
+    cards, timeline, table), the map's rows and the region's frame.
+
+    ``state.stances`` are the stance keys shown (none shown when empty); ``state.as_of`` None is
+    the event's last day. ``countries`` is boundaries.country_table(), when the caller holds it.
+    ``cards_with_words``: cards only for the statements that carry words (words_only()).
+    """
+    countries = boundaries.country_table() if countries is None else countries
+    as_of = default_as_of(event) if state.as_of is None else state.as_of
+    state = replace(state, as_of=as_of)
+    page = page_view(
+        event,
+        as_of,
+        state.inherit,
+        state.stances,
+        countries["iso3"],
+        boundaries.region_codes(state.region),
+        resolver,
+    )
+    if cards_with_words:
+        page = words_only(page)
+    drawn = countries[countries["region"] == state.region] if state.region else countries
+    return Composition(
+        state, page, map_rows(page.country_rows, drawn, state.stances), region_frame(state.region)
+    )

@@ -1,4 +1,5 @@
-"""The reader's view of an event (date, stances, region, country, inheritance) and its URL form."""
+"""The reader's view of an event (date, stances, region, country, inheritance) and its URL form;
+which page a URL asks for; whether the reader is on a phone."""
 
 from __future__ import annotations
 
@@ -12,6 +13,49 @@ from reactionmap.contract.dates import parse_day
 
 WORLD = "World"  # the region picker's whole-world choice; "" in the state and the URL
 KEYS = ("event", "as_of", "stance", "region", "country", "inherit")  # the URL's parameters
+
+# The app's pages. Older links opened the other two through the map's ?event= (?event=upload,
+# ?event=draft); an event folder of that name comes first, so it is never out of reach.
+MAP_PAGE, UPLOAD_PAGE, DRAFT_PAGE = "map", "upload", "draft"
+OTHER_PAGES = (UPLOAD_PAGE, DRAFT_PAGE)
+
+
+def page_asked(params: Mapping[str, str], events: Iterable[str]) -> tuple[str, dict[str, str]]:
+    """(the page a URL at the app's root asks for, the query to open it with).
+
+    An older link's ``?event=upload`` or ``?event=draft`` asks for that page, unless an event
+    folder has that name; with no event to map, the upload page. The upload page keeps the
+    view's other parameters (date, stances, region, ...); the draft page has none.
+    """
+    events = set(events)
+    event = (params.get("event") or "").strip()
+    if event in OTHER_PAGES and event not in events:
+        page = event
+    elif not events:
+        page = UPLOAD_PAGE
+    else:
+        return MAP_PAGE, {}
+    kept = {k: v for k, v in params.items() if k in KEYS and k != "event"}
+    return page, (kept if page == UPLOAD_PAGE else {})
+
+
+def event_to_show(asked: str | None, events: list[str], last: str | None = None) -> tuple[str, str]:
+    """(the event the map shows, the asked name when it is unknown, else "").
+
+    ``asked`` is the URL's event; none asked (the reader came from another page) is the event
+    shown ``last`` in this session, else the first. An unknown one falls back to the first.
+    """
+    asked = (asked or "").strip()
+    if not asked:
+        return (last if last in events else events[0]), ""
+    if asked in events:
+        return asked, ""
+    return events[0], asked
+
+
+def is_phone(user_agent: str | None) -> bool:
+    """Whether a browser's User-Agent is a phone's (they say "Mobi"; tablets do not)."""
+    return "Mobi" in (user_agent or "")
 
 
 def _listed(text: str | None, allowed: Iterable[str] | None) -> tuple[str, ...]:

@@ -1,0 +1,131 @@
+"""The pages' caches: st.cache_resource wrappers over the package, keyed by content, never by time."""
+
+# Arguments starting with _ are not hashed: `key` names the event's content (its files, or the
+# table brought in), and the other arguments name the rest of what a result depends on.
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from reactionmap.contract.event import Event
+from reactionmap.contract.scale import SCALE_PRESETS, Scale
+from reactionmap.draw import cards, choropleth, timeline
+from reactionmap.intake import unvotes
+from reactionmap.intake.events import load_event
+from reactionmap.intake.statements import event_from_table
+from reactionmap.intake.tables import read_table
+from reactionmap.places import boundaries
+from reactionmap.places.resolver import CountryResolver, default_resolver
+from reactionmap.view import compose, sections
+from reactionmap.view.state import ViewState
+
+FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
+MAX_CARDS = 60
+# A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
+MAP_HEIGHT, PHONE_MAP_HEIGHT = 520, 300
+
+
+@st.cache_resource
+def resolver() -> CountryResolver:
+    return default_resolver()
+
+
+@st.cache_resource
+def world() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(every drawable country, the small states' dots)."""
+    return boundaries.country_table(), boundaries.load_markers()
+
+
+@st.cache_resource(max_entries=8)
+def event(event_id: str, stamp: str) -> Event:
+    """An event's files, read again whenever one of them changes (``stamp``: their content)."""
+    return load_event(event_id, resolver=resolver())
+
+
+@st.cache_resource(max_entries=4)
+def upload(name: str, digest: str, _data: bytes):
+    return read_table(_data, name)
+
+
+@st.cache_resource(max_entries=4)
+def un_scan(name: str, digest: str, _data: bytes, symbol: str | None):
+    return unvotes.scan(_data, symbol)
+
+
+@st.cache_resource(max_entries=8)
+def un_event(name: str, digest: str, symbol: str, _data: bytes) -> Event:
+    found = un_scan(name, digest, _data, symbol)
+    return unvotes.to_event(unvotes.vote_event(found.rows, symbol), name, resolver())
+
+
+@st.cache_resource(max_entries=4)
+def table_event(name: str, digest: str, scale_name: str, _raw, _problems) -> Event:
+    return event_from_table(_raw, SCALE_PRESETS[scale_name], name, resolver(), _problems)
+
+
+@st.cache_resource(max_entries=8)
+def page_sections(key: str, _event: Event) -> sections.Sections:
+    return sections.sections(_event)
+
+
+@st.cache_resource(max_entries=8)
+def organizations(key: str, _event: Event) -> list[str]:
+    return compose.organizations_in(_event.statements, resolver())
+
+
+@st.cache_resource(max_entries=64)
+def view(key: str, _event: Event, state: ViewState, cards_with_words: bool) -> compose.Composition:
+    """The one composition of a view (the selected country aside: the rows do not depend on it)."""
+    return compose.compose(_event, state, resolver(), world()[0], cards_with_words)
+
+
+@st.cache_resource(max_entries=64)
+def table_columns(key: str, state: ViewState, _table: pd.DataFrame, dated: bool) -> list[str]:
+    return compose.table_columns(_table, dated=dated)
+
+
+@st.cache_resource(max_entries=64)
+def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewState):
+    """(first cards, the rest, how many more, organization cards) as HTML: one card per
+    actor, its earlier statements folded under it."""
+    html = cards.actor_cards(_page.cards, _scale, state.country)[:MAX_CARDS]
+    return (
+        "".join(html[:FIRST_CARDS]),
+        "".join(html[FIRST_CARDS:]),
+        len(html) - FIRST_CARDS,
+        "".join(cards.actor_cards(_page.organization_cards, _scale)),
+    )
+
+
+@st.cache_resource(max_entries=64)
+def map_figure(key: str, _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale):
+    """The map of a view (``state``: with the selected country), a phone's shorter."""
+    return choropleth.map_figure(
+        choropleth.with_hover(_view.map_rows, _scale),
+        _scale,
+        world()[1],
+        boundaries.GEOJSON_URL,
+        state.country or None,
+        height=PHONE_MAP_HEIGHT if phone else MAP_HEIGHT,
+        frame=_view.frame,
+        shown_keys=state.stances,
+        narrow=_view.narrow(phone),
+        sea=boundaries.SEA_URL,
+    )
+
+
+@st.cache_resource(max_entries=64)
+def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Event):
+    return timeline.timeline_figure(_rows, _event.milestones, _event.scale, state.as_of)
+
+
+# ---- the drafter (spaCy) is imported only when its page drafts ------------------------------
+@st.cache_resource(max_entries=4)
+def draft(key: str, _text: str, name: str, date, targets, same_day, source, url):
+    from reactionmap.draft import draft_article
+
+    return draft_article(
+        _text, name=name, date=date, targets=targets, same_day=same_day,
+        source_name=source, source_url=url,
+    )  # fmt: skip

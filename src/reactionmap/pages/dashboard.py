@@ -1,0 +1,286 @@
+"""One event's dashboard (filters, map, cards, timeline, table, downloads), on the map and upload pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from reactionmap.contract import cells, problems
+from reactionmap.contract.event import Event
+from reactionmap.draw import captions, cards, choropleth, tally
+from reactionmap.draw.cards import escape_markdown as md
+from reactionmap.pages import caches
+from reactionmap.places import boundaries
+from reactionmap.publish import downloads, webpage
+from reactionmap.view import compose, stance
+from reactionmap.view.state import WORLD, ViewState, is_phone
+
+PLOTLY_CONFIG = {
+    "topojsonURL": boundaries.TOPOJSON_URL,
+    "displaylogo": False,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
+}
+# The stance table's widths and kinds; its labels are compose.TABLE_COLUMNS'.
+COLUMN_KINDS = {
+    "actor": lambda label: st.column_config.TextColumn(label, pinned=True),
+    "latest_text": lambda label: st.column_config.TextColumn(label, width="large"),
+    "statement_count": lambda label: st.column_config.NumberColumn(label, format="%d"),
+    "source_url": lambda label: st.column_config.LinkColumn(label),
+}
+
+COPY_LINK = """
+<button class="rm-copy" type="button" style="border:1px solid #bbb;border-radius:6px;
+  background:#fff;padding:.35rem .7rem;cursor:pointer">Copy link to this view</button>
+<script>
+if (!window.rmCopyLink) {
+  window.rmCopyLink = true;
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest(".rm-copy");
+    if (!button) return;
+    const url = window.location.href;
+    let copied = false;
+    try { await navigator.clipboard.writeText(url); copied = true; } catch (error) {
+      const area = document.createElement("textarea");
+      area.value = url; document.body.appendChild(area); area.select();
+      copied = document.execCommand("copy"); area.remove();
+    }
+    button.textContent = copied ? "Link copied" : url;
+    button.dataset.copied = copied ? url : "";
+    setTimeout(() => { button.textContent = "Copy link to this view"; }, 2500);
+  });
+}
+</script>
+"""
+
+
+def on_map_select() -> None:
+    """A click on a country selects it; a click on the sea, or on the selected country
+    again, clears the selection."""
+    code = choropleth.clicked_code(st.session_state["map"]["selection"]["points"])
+    st.session_state["selected"] = "" if code == st.session_state["selected"] else code
+
+
+def on_pick() -> None:
+    st.session_state["selected"] = st.session_state["country_pick"]
+
+
+def show(event: Event, key: str, space: str, url_event: str = "") -> None:
+    """The dashboard of ``event`` under the page's title. ``key`` names its content (for the
+    caches), ``space`` its filters' widgets; ``url_event`` is the URL's ``event`` ("" for none).
+    """
+    scale, statements = event.scale, event.statements
+    if event.problems:
+        st.error(captions.problems_line(event))
+        st.dataframe(
+            problems.grouped_frame(event.problems, set(event.statements["row"])),
+            hide_index=True,
+            width="stretch",
+            column_config={"problem": st.column_config.TextColumn("problem", width="large")},
+        )
+    if statements.empty:
+        st.warning("No statement to map yet.")
+        st.stop()
+
+    # ---- filters, starting from the URL ---------------------------------------------------------
+    countries, markers = caches.world()
+    parts = caches.page_sections(key, event)
+    first, last = parts.first, parts.last
+    all_keys = [c.key for c in scale.with_none]
+    regions = sorted(countries["region"].dropna().unique())
+    orgs = caches.organizations(key, event)
+    resolver = caches.resolver()
+
+    # Each widget has a key; the URL sets its first value only. (A widget whose default changes
+    # between reruns gets a new identity, and the reader's change is lost.)
+    space = f"{space}|{'.'.join(scale.keys)}"
+    asked = ViewState.from_query(
+        st.query_params, stances=all_keys, regions=regions, organizations=orgs, dates=(first, last)
+    )
+    as_of_key = f"as_of|{space}"
+    initial = {
+        as_of_key: last if asked.as_of is None else asked.as_of.date(),
+        f"stances|{space}": list(asked.stances),
+        "region": asked.region or WORLD,
+        f"inherit|{space}": list(asked.inherit),
+    }
+    for name, value in initial.items():
+        st.session_state.setdefault(name, value)
+    st.session_state[as_of_key] = min(max(st.session_state[as_of_key], first), last)
+    with st.sidebar:
+        if parts.slider:
+            as_of = st.slider(
+                "As of", min_value=first, max_value=last, format="D MMM YYYY", key=as_of_key
+            )
+        elif not parts.dated:
+            as_of = first
+            st.caption("Date not given: the map shows each actor's last row.")
+        else:
+            as_of = first
+            st.caption(f"All statements are from {first:%-d %B %Y}.")
+        shown = st.pills(
+            "Stances shown",
+            all_keys,
+            selection_mode="multi",
+            format_func=lambda k: md(scale.label(k)),
+            key=f"stances|{space}",
+        )
+        region = st.selectbox("Region", [WORLD, *regions], key="region")
+        inherit_from = st.multiselect(
+            "Shade members of these organizations when silent",
+            orgs,
+            format_func=resolver.country_name,
+            help="A member that said nothing itself takes its organization's stance, drawn lighter.",
+            key=f"inherit|{space}",
+        )
+    as_of = pd.Timestamp(as_of)
+    filters = ViewState(
+        event=url_event,
+        as_of=as_of,
+        stances=tuple(shown),
+        region="" if region == WORLD else region,
+        inherit=tuple(inherit_from),
+    )  # the view but the selected country, which the map's rows do not depend on
+
+    view = caches.view(key, event, filters, parts.words_only)
+    page = view.page
+    counts = stance.stance_counts(page.visible, scale.keys)
+    # ---- selection: a click on the map, the country picker, or ?country= -----------------------
+    names = dict(zip(countries["iso3"], countries["name"], strict=True))
+    st.session_state.setdefault("selected", asked.country)
+    selected = st.session_state["selected"]
+    state = replace(filters, country=selected)
+
+    # ---- the map --------------------------------------------------------------------------------
+    phone = is_phone(st.context.headers.get("User-Agent"))
+    if parts.tally:
+        st.subheader(parts.tally)
+        st.plotly_chart(
+            tally.tally_figure(counts, scale, short=phone),
+            config={"displayModeBar": False, "staticPlot": True},
+            width="stretch",
+            theme=None,
+            key="tally",
+        )
+    st.plotly_chart(
+        caches.map_figure(key, view, state, phone, scale),
+        key="map",
+        on_select=on_map_select,
+        selection_mode="points",
+        config=PLOTLY_CONFIG,
+        width="stretch",
+        theme=None,
+    )
+    for warning in captions.not_on_map(page.not_drawable, scale, parts.words):
+        st.warning(warning)
+    # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
+    st.html(
+        cards.hint_html(
+            f"As of {as_of:%-d %B %Y}." if parts.dated else "Date not given.",
+            "Hover a country for its "
+            + ("statement; click it to bring its card here." if parts.words else "stance."),
+            "Tap a country to see its " + ("statement here." if parts.words else "stance."),
+        )
+    )
+    if selected:
+        chosen = page.cards[page.cards["actor_iso3"] == selected] if parts.words else page.cards[:0]
+        st.html(
+            cards.CARD_CSS
+            + cards.selected_html(names.get(selected, selected), chosen, scale, selected, as_of)
+        )
+
+    # ---- cards and organizations (only for rows with words: a vote's rows have none) -------------
+    if parts.words:
+        left, right = st.columns([3, 2], gap="large")
+        first_cards, more_cards, more_count, org_cards = caches.actor_cards(key, page, scale, state)
+        with left:
+            options = ["", *sorted(set(page.cards["actor_iso3"]), key=lambda c: names.get(c, c))]
+            st.session_state["country_pick"] = selected if selected in options else ""
+            st.selectbox(
+                "Country",
+                options,
+                format_func=lambda c: "All countries" if not c else names.get(c, c),
+                key="country_pick",
+                on_change=on_pick,
+            )
+            actors = cards.actor_count(page.cards)
+            st.subheader(f"Statements ({len(page.cards)} by {actors} actor{'s' * (actors != 1)})")
+            st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
+            # The rest only when asked for: every card on the page is restyled on every rerun.
+            if more_count > 0 and st.toggle(f"Show {more_count} more actors", key="more_cards"):
+                st.html(f'<div class="rm-cards">{more_cards}</div>')
+            if actors > caches.MAX_CARDS:
+                st.caption(
+                    f"Showing {caches.MAX_CARDS} of {actors} actors; the table below has them all."
+                )
+        with right:
+            st.subheader("Organizations")
+            if not org_cards:
+                st.caption("No organization has spoken as of this date.")
+            else:
+                st.html(org_cards)
+            st.caption(
+                "Organizations are not drawn on the map; choose one in the sidebar to shade its "
+                "silent members."
+            )
+
+    # ---- timeline (none without dates, nor for a vote: one day, no words) -----------------------
+    if parts.timeline:
+        st.subheader("Timeline")
+        st.plotly_chart(
+            caches.timeline_figure(key, page.timeline, filters, event),
+            config=PLOTLY_CONFIG | {"displayModeBar": False},
+            width="stretch",
+            key="timeline",
+            theme=None,
+        )
+        st.caption(captions.TIMELINE_KEY)
+        for line in captions.off_the_timeline(page.timeline, event.milestones):
+            st.caption(line)
+
+    # ---- table and downloads --------------------------------------------------------------------
+    st.subheader("Stance table")
+    # Only validated http(s) addresses become links; any other is plain text beside the name.
+    safe_table = cells.sources_as_shown(page.table)
+    st.dataframe(
+        # Only the columns shown are sent to the browser; the CSV download has them all.
+        # A column empty in every row (a vote has no words, no speaker) is left out.
+        safe_table[caches.table_columns(key, filters, safe_table, parts.dated)].assign(
+            stance=safe_table["stance"].map(scale.label)
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            column: COLUMN_KINDS.get(column, lambda label: label)(label)
+            for column, label in compose.TABLE_COLUMNS.items()
+        },
+    )
+    st.caption("The CSV download has the same rows with stable column names and stance keys.")
+    # Each file is made only when its button is clicked (a callable), never on every rerun.
+    day_shown = as_of if parts.dated else None  # a file name never carries a made-up date
+    for files in (
+        downloads.data_files(event, page, markers, day_shown),
+        downloads.view_files(event, state, resolver),  # the map as an image, the view as a page
+    ):
+        for column, (label, make, file_name, mime) in zip(st.columns(3), files, strict=True):
+            column.download_button(label, make, file_name, mime, on_click="ignore")
+    with st.expander("Embed this view"):
+        st.code(webpage.embed_snippet(f"{event.id}/index.html", event.title), language="html")
+        st.caption(
+            "Unzip *Published page (ZIP)* on any static host (one file, nothing else to serve) "
+            "and point `src` at its address. The page shows this view: this date, stances and "
+            "region."
+        )
+
+    # ---- keep the URL in step with the view, and offer it ----------------------------------------
+    for name, value in state.to_query(all_keys, dated=parts.dated).items():
+        if value:
+            st.query_params[name] = value
+        elif name in st.query_params:
+            del st.query_params[name]
+    with st.sidebar:
+        # The address bar always holds the view; the button copies it (no syntax-highlighter
+        # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
+        st.html(COPY_LINK, unsafe_allow_javascript=True)
