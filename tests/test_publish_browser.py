@@ -138,7 +138,7 @@ def test_csv_link_yields_the_table(open_file, published):
         page.get_by_text("Download the data (CSV)").click()
     download = info.value
     assert Path(download.path()).read_bytes() == stance_csv(snap.page.table)
-    assert download.suggested_filename == "venezuela-2026-01_stance_2026-01-31.csv"
+    assert download.suggested_filename == "venezuela-2026-01_stance_2026-01-05.csv"
     assert page.refused == []
 
 

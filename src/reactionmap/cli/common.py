@@ -98,6 +98,21 @@ def print_problems(problems: list[Problem]) -> None:
         click.echo(f"  {group}", err=True)
 
 
+def report_problems(event: Event, doing: str = "") -> None:
+    """An event's problems, if any, under one line saying what the command does with its good
+    rows ("x: exporting 6 of 7 row(s); 1 problem(s):"; without ``doing``, how many are good),
+    each distinct problem once."""
+    if not event.problems:
+        return
+    good, rows, found = len(event.statements), event.input_rows, len(event.problems)
+    if doing:
+        head = f"{doing} {good} of {rows} row(s); {found} problem(s):"
+    else:
+        head = f"{found} problem(s) in {rows} row(s); {good} row(s) are good:"
+    click.echo(f"{event.id}: {head}", err=True)
+    print_problems(event.problems)
+
+
 def exit_for(problems: list[Problem]) -> None:
     """Exit 1 when a problem left rows out, so that a pipeline cannot miss it."""
     if any(p.blocking for p in problems):

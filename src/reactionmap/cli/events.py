@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import pandas as pd
 
-from reactionmap.cli.common import DAY, exit_for, load, out, print_problems
+from reactionmap.cli.common import DAY, exit_for, load, out, report_problems
 from reactionmap.contract import paths
 from reactionmap.contract.statements import statements_csv
 from reactionmap.intake.events import list_events
@@ -32,12 +32,7 @@ def check(event: str) -> None:
     loaded = load(event)
     statements = loaded.statements
     if loaded.problems:
-        click.echo(
-            f"{loaded.id}: {len(loaded.problems)} problem(s) in {loaded.input_rows} row(s); "
-            f"{len(statements)} row(s) are good:",
-            err=True,
-        )
-        print_problems(loaded.problems)
+        report_problems(loaded)
         click.get_current_context().exit(1)
     counts = statements["stance"].value_counts()
     actors = statements["actor_iso3"].nunique()
@@ -79,13 +74,7 @@ def export(event: str, fmt: str, as_of: str | None, all_countries: bool) -> None
     if all_countries and fmt != "csv":
         raise click.UsageError(f"--all-countries goes with --format csv, not {fmt!r}")
     loaded = load(event)
-    if loaded.problems:
-        click.echo(
-            f"{loaded.id}: exporting {len(loaded.statements)} of {loaded.input_rows} row(s); "
-            f"{len(loaded.problems)} problem(s):",
-            err=True,
-        )
-        print_problems(loaded.problems)
+    report_problems(loaded, "exporting")
     day = pd.Timestamp(as_of) if as_of else None
     if fmt == "statements":
         data = statements_csv(loaded.statements)

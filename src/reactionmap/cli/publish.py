@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reactionmap.cli.common import DAY, exit_for, load, print_problems
+from reactionmap.cli.common import DAY, exit_for, load, report_problems
 from reactionmap.intake.writers import write_file
 from reactionmap.publish.image import FORMATS as IMAGE_FORMATS
 from reactionmap.publish.image import SIZES
@@ -79,13 +79,7 @@ def publish(
         raise click.BadParameter(
             f"unknown region {region!r}; allowed: {', '.join(regions)}", param_hint="'--region'"
         )
-    if loaded.problems:
-        click.echo(
-            f"{loaded.id}: publishing {len(loaded.statements)} of {loaded.input_rows} row(s); "
-            f"{len(loaded.problems)} problem(s):",
-            err=True,
-        )
-        print_problems(loaded.problems)
+    report_problems(loaded, "publishing")
     snap = snapshot(loaded, as_of, keys, region)
     if fmt == "html":
         from reactionmap.publish.webpage import write_page

@@ -75,19 +75,11 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str]:
     raw = raw.set_axis(columns, axis=1)
     actor_guess, stance_guess = guess_columns(columns)
     left, middle, right = st.columns(3)
-    actor_col = left.selectbox(
-        "Countries are in column",
-        columns,
-        index=columns.index(actor_guess) if actor_guess else None,
-        placeholder="choose a column",
-        key=f"actor_col|{tag}",
+    actor_col = column_picker(
+        left, "Countries are in column", columns, actor_guess, f"actor_col|{tag}"
     )
-    stance_col = middle.selectbox(
-        "Stance is in column",
-        columns,
-        index=columns.index(stance_guess) if stance_guess else None,
-        placeholder="choose a column",
-        key=f"stance_col|{tag}",
+    stance_col = column_picker(
+        middle, "Stance is in column", columns, stance_guess, f"stance_col|{tag}"
     )
     # The scale is detected on the file as it came, so the reader's choice is not reset
     # by an edit.
@@ -177,6 +169,17 @@ def main() -> None:
     else:
         event, key = table_upload(name, data, kept)
     dashboard.show(event, key, UPLOAD_PAGE)
+
+
+def column_picker(place, label: str, columns: list[str], guess: str | None, key: str):
+    """A column chooser, starting on the column the header suggests (none when none does)."""
+    return place.selectbox(
+        label,
+        columns,
+        index=columns.index(guess) if guess else None,
+        placeholder="choose a column",
+        key=key,
+    )
 
 
 if __name__ == "__main__":  # run by st.navigation as the page's script
