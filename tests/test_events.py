@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reactionmap.intake.events import EventNotFound, list_events, load_event
+from reactionmap.intake.events import EventNotFound, list_events, load_event, newest_event
 from reactionmap.intake.statements import date_label, earliest_dates
 from tests.conftest import GOOD_ROWS, row, write_event
 
@@ -27,6 +27,30 @@ def test_event_found_by_id_and_listed(good_event, events_root):
     assert load_event("test-event", events_dir=events_root).id == "test-event"
     with pytest.raises(EventNotFound, match="test-event"):
         load_event("nope", events_dir=events_root)
+
+
+def test_the_page_opens_on_the_newest_event(events_root):
+    assert newest_event(events_root) is None
+    dates = {
+        "b-old": 'date = "2020-01-03"',
+        "a-new": "date = 2026-01-03",  # a bare TOML date
+        "c-new": 'date = "2026-01-03T10:00"',  # as new: the first by id wins
+        "d-month": 'date = "2026-01"',  # a month counts from before its days
+        "e-none": "",
+        "f-bad": 'date = "soon"',
+    }
+    for event_id, date in dates.items():
+        toml = f'id = "{event_id}"\ntitle = "T"\n{date}\nsummary = "S"\n'
+        write_event(events_root, event_id, GOOD_ROWS, toml)
+    assert newest_event(events_root) == "a-new"
+    (events_root / "a-new" / "event.toml").write_text("not toml [", encoding="utf-8")
+    assert newest_event(events_root) == "c-new"
+
+
+def test_the_shipped_page_opens_on_venezuela():
+    # The Soleimani event (2020) sorts first by id; the page still opens on the newest.
+    assert list_events()[0] == "soleimani-2020-01"
+    assert newest_event() == "venezuela-2026-01"
 
 
 @pytest.mark.parametrize(

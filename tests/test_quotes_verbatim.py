@@ -1,4 +1,7 @@
-"""Every quote of the Venezuela event stands verbatim in the article its row cites."""
+"""Every quote of a shipped event stands verbatim in what its row cites.
+
+The Venezuela event is checked against the articles' text; the Soleimani event against the
+reviewed facts read from its articles (the words each rests on, per actor and article)."""
 
 from __future__ import annotations
 
@@ -41,15 +44,19 @@ def read_sources() -> tuple[dict[str, str], dict[str, str]]:
     return by_url, {headline: first}
 
 
-@pytest.fixture(scope="module")
-def sources() -> tuple[dict[str, str], dict[str, str]]:
-    if not FIRST_SOURCE.exists() or not ARTICLES.is_dir():
+def require(*paths: Path) -> None:
+    """Fail under CI when an event's sources are missing, skip elsewhere."""
+    missing = [str(path.relative_to(REPO.parent)) for path in paths if not path.exists()]
+    if missing:
         # CI always has shared/ beside the clone; a laptop may not.
         if os.environ.get("CI") == "true":
-            pytest.fail(
-                f"the event's sources are missing: expected {SOURCES.name}/ beside the repo"
-            )
+            pytest.fail(f"the event's sources are missing: expected {missing} beside the repo")
         pytest.skip("the shared sources folder is not beside the repo")
+
+
+@pytest.fixture(scope="module")
+def sources() -> tuple[dict[str, str], dict[str, str]]:
+    require(FIRST_SOURCE, ARTICLES)
     return read_sources()
 
 
@@ -123,3 +130,104 @@ def test_each_row_names_the_publisher_of_the_url_it_cites():
     names = cited.groupby("source_url")["source_name"].nunique()
     assert (names == 1).all(), list(names[names > 1].index)
     assert (cited["source_name"] != "").all()
+
+
+# The Soleimani event (3 January 2020). Its sources are reviewed facts, not article texts:
+# reactions.csv has one row per actor with the article it was read from and `evidence`, the
+# words it rests on as they stand in that article. A quote must stand within that evidence.
+SOLEIMANI = REPO / "data/events/soleimani-2020-01"
+FACTS = SOURCES / "soleimani-2020-01"
+# The facts' actor codes, where the project's differ (data/countries/organizations.csv).
+FACT_CODES = {"ARAB_LEAGUE": "LAS"}
+
+
+@pytest.fixture(scope="module")
+def facts() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(reactions.csv with the project's codes, sources.csv)."""
+    require(FACTS / "reactions.csv", FACTS / "sources.csv")
+    read = {"dtype": str, "keep_default_na": False, "encoding": "utf-8"}
+    reactions = pd.read_csv(FACTS / "reactions.csv", **read)
+    reactions["code"] = reactions["actor_code"].replace(FACT_CODES)
+    return reactions, pd.read_csv(FACTS / "sources.csv", **read)
+
+
+def soleimani() -> pd.DataFrame:
+    return pd.read_csv(SOLEIMANI / "statements.csv", dtype=str, keep_default_na=False)
+
+
+def evidence_problems(table: pd.DataFrame, reactions: pd.DataFrame) -> list[str]:
+    """One message per row with no reviewed line for its actor and article, or whose quote has
+    a fragment that is not in that line's evidence."""
+    evidence = {(r["code"], r["source_url"]): r["evidence"] for r in reactions.to_dict("records")}
+    problems = []
+    for r in table.to_dict("records"):
+        words = evidence.get((r["actor_iso3"], r["source_url"]))
+        if words is None:
+            problems.append(
+                f"{r['statement_id']}: no reviewed line for {r['actor_iso3']} "
+                f"in {r['source_url']!r}"
+            )
+            continue
+        for fragment in r["quote"].split(" … ") if r["quote"] else []:
+            if fragment not in words:
+                problems.append(f"{r['statement_id']}: {fragment!r} is not in its evidence")
+    return problems
+
+
+def test_every_soleimani_quote_stands_in_the_evidence_of_its_actor_and_article(facts):
+    reactions, _ = facts
+    table = soleimani()
+    assert (table["quote"] != "").sum() >= 20
+    assert evidence_problems(table, reactions) == []
+
+
+def test_a_soleimani_quote_in_another_actors_evidence_is_refused(facts):
+    reactions, _ = facts
+    table = soleimani()
+    # Canada's words are in The Jerusalem Post's line for Canada, not in its line for the UK.
+    canada = table[table["statement_id"] == "can-01"].copy()
+    assert evidence_problems(canada, reactions) == []
+    canada["actor_iso3"] = "GBR"
+    assert evidence_problems(canada, reactions) == [
+        "can-01: 'to exercise restraint and pursue de-escalation' is not in its evidence"
+    ]
+    # One changed character (a straight apostrophe for Iran's curly one) is refused too.
+    iran = table[table["statement_id"] == "irn-01"].copy()
+    iran["quote"] = "harsh retaliation,"  # the article's comma is in the evidence: accepted
+    assert evidence_problems(iran, reactions) == []
+    iran["quote"] = "harsh retaliation … Iran's Supreme Leader"
+    assert evidence_problems(iran, reactions) == [
+        'irn-01: "Iran\'s Supreme Leader" is not in its evidence'
+    ]
+    # And an article that is not the one the actor's line was read from.
+    iran["source_url"] = reactions.loc[reactions["code"] == "SYR", "source_url"].item() + "x"
+    assert evidence_problems(iran, reactions)[0].startswith("irn-01: no reviewed line for IRN")
+
+
+def test_every_soleimani_row_cites_one_of_the_articles_and_every_article_is_listed(facts):
+    reactions, articles = facts
+    assert len(articles) == 20
+    table = soleimani()
+    urls = set(articles["url"])
+    assert set(table["source_url"]) <= urls, sorted(set(table["source_url"]) - urls)
+    # Each row names the publisher of the article it cites.
+    publisher = dict(zip(articles["url"], articles["publisher"], strict=True))
+    wrong = table[table["source_name"] != table["source_url"].map(publisher)]
+    assert wrong.empty, list(wrong["statement_id"])
+    meta = tomllib.loads((SOLEIMANI / "event.toml").read_text(encoding="utf-8"))
+    listed = {(s["url"], s["name"]) for s in meta["sources"]}
+    assert listed == set(zip(articles["url"], articles["publisher"], strict=True))
+
+
+def test_every_reviewed_actor_is_in_the_soleimani_event(facts):
+    reactions, _ = facts
+    table = soleimani()
+    assert len(reactions) == 37
+    wanted = set(
+        zip(reactions["code"], reactions["actor_name"], reactions["source_url"], strict=True)
+    )
+    have = set(zip(table["actor_iso3"], table["actor"], table["source_url"], strict=True))
+    assert wanted - have == set()  # no reviewed line dropped
+    assert have - wanted == set()  # and no row the facts do not hold
+    stances = dict(zip(reactions["code"], reactions["stance"], strict=True))
+    assert dict(zip(table["actor_iso3"], table["stance"], strict=True)) == stances

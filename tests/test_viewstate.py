@@ -122,6 +122,9 @@ def test_the_event_shown_is_the_asked_one_then_the_last_then_the_first():
     assert event_to_show("", events, last="c") == ("c", "")  # back from another page
     assert event_to_show("", events, last="gone") == ("a", "")
     assert event_to_show("nope", events, last="c") == ("a", "nope")  # warned, the first shown
+    assert event_to_show(None, events, opening="b") == ("b", "")  # the newest event opens
+    assert event_to_show("nope", events, opening="b") == ("b", "nope")
+    assert event_to_show(None, events, opening="gone") == ("a", "")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,10 @@ import stat
 import tomllib
 from pathlib import Path
 
+import pandas as pd
+
 from reactionmap.contract import paths
+from reactionmap.contract.dates import as_text, valid_dates
 from reactionmap.contract.event import (
     EVENT_FILE,
     STATEMENTS_FILE,
@@ -62,16 +65,34 @@ def list_events(events_dir: Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if _is_event(p, root))
 
 
+def _meta(event_id: str, events_dir: Path | None = None) -> dict:
+    """An event's event.toml as read, or {} when it cannot be read (`check` names that)."""
+    root = events_dir or paths.events_dir()
+    try:
+        return tomllib.loads((root / event_id / EVENT_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
 def event_title(event_id: str, events_dir: Path | None = None) -> str:
     """An event's title as its event.toml gives it, for pickers; the id when the file has
     none or cannot be read (`check` names that problem)."""
-    root = events_dir or paths.events_dir()
-    try:
-        meta = tomllib.loads((root / event_id / EVENT_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return event_id
-    title = meta.get("title")
+    title = _meta(event_id, events_dir).get("title")
     return " ".join(title.split()) if isinstance(title, str) and title.strip() else event_id
+
+
+def newest_event(events_dir: Path | None = None) -> str | None:
+    """The event the page opens on when its URL names none: the one with the latest date, so
+    that adding an older event never changes the page a reader lands on. An event whose date
+    is missing or not a day or month counts as the oldest; among equals, the first by id.
+    None when there is no event."""
+
+    def day(event_id: str) -> str:
+        text = as_text(_meta(event_id, events_dir).get("date"))
+        return text[:10] if valid_dates(pd.Series([text[:10]])).item() else ""
+
+    events = list_events(events_dir)
+    return max(events, key=day) if events else None  # max keeps the first of equals
 
 
 def event_root(directory: Path, events_dir: Path | None = None) -> Path:

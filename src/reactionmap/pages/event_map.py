@@ -6,7 +6,13 @@ import streamlit as st
 
 from reactionmap.draw import captions
 from reactionmap.draw.cards import escape_markdown as md
-from reactionmap.intake.events import EventNotFound, event_stamp, event_title, list_events
+from reactionmap.intake.events import (
+    EventNotFound,
+    event_stamp,
+    event_title,
+    list_events,
+    newest_event,
+)
 from reactionmap.pages import caches, dashboard, site
 from reactionmap.view.state import MAP_PAGE, event_to_show, page_asked
 
@@ -18,7 +24,9 @@ def main() -> None:
     other, query = page_asked(params, events)
     if other != MAP_PAGE:
         st.switch_page(site.page(other), query_params=query)
-    wanted, unknown = event_to_show(params.get("event"), events, st.session_state.get("map_event"))
+    wanted, unknown = event_to_show(
+        params.get("event"), events, st.session_state.get("map_event"), newest_event()
+    )
     if unknown:
         st.warning(
             f"No event {md(unknown)}; showing {md(wanted)}. Known events: {md(', '.join(events))}"

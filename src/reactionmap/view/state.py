@@ -39,18 +39,22 @@ def page_asked(params: Mapping[str, str], events: Iterable[str]) -> tuple[str, d
     return page, (kept if page == UPLOAD_PAGE else {})
 
 
-def event_to_show(asked: str | None, events: list[str], last: str | None = None) -> tuple[str, str]:
+def event_to_show(
+    asked: str | None, events: list[str], last: str | None = None, opening: str | None = None
+) -> tuple[str, str]:
     """(the event the map shows, the asked name when it is unknown, else "").
 
     ``asked`` is the URL's event; none asked (the reader came from another page) is the event
-    shown ``last`` in this session, else the first. An unknown one falls back to the first.
+    shown ``last`` in this session, else ``opening`` (intake.events.newest_event: adding an
+    older event never changes the page a reader lands on), else the first. An unknown one
+    falls back the same way, and is reported.
     """
     asked = (asked or "").strip()
-    if not asked:
-        return (last if last in events else events[0]), ""
+    first = opening if opening in events else events[0]
     if asked in events:
         return asked, ""
-    return events[0], asked
+    shown = last if last in events and not asked else first
+    return shown, asked
 
 
 def is_phone(user_agent: str | None) -> bool:
