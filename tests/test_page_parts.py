@@ -224,3 +224,18 @@ def test_a_snapshot_date_must_be_a_day(good_event, as_of):
 def test_a_snapshot_date_may_carry_a_time(good_event):
     snap = snapshot.snapshot(load_event(good_event), "2026-03-02T18:30")
     assert snap.as_of == pd.Timestamp("2026-03-02")
+
+
+def test_one_count_of_statements_everywhere(venezuela):
+    """The header, the cards and the organizations count statements and actors the same way:
+    with every stance shown on the last day, the cards and the organizations add up to the
+    header's count."""
+    event, page = venezuela.event, venezuela.page
+    header = captions.event_line(event).split(" · ")[1]
+    assert header == captions.statements_count(event.statements)
+    cards_n, orgs_n = len(page.cards), len(page.organization_cards)
+    assert cards_n + orgs_n == len(event.statements)
+    assert header == f"{cards_n + orgs_n} statements by 34 actors"
+    assert captions.statements_count(page.cards) == f"{cards_n} statements by 32 actors"
+    assert captions.statements_count(page.organization_cards) == f"{orgs_n} statements by 2 actors"
+    assert captions.statements_count(page.cards[:1]) == "1 statement by 1 actor"

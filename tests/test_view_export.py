@@ -165,3 +165,18 @@ def test_a_statement_made_on_the_as_of_day_is_never_also_later(events_root):
     assert "EU" not in set(page.timeline["actor_iso3"])
     later = page_view(event, pd.Timestamp("2026-03-04"), (), ["concern", "neutral"], codes)
     assert "EU" in set(later.timeline["actor_iso3"])  # before that day, it is still to come
+
+
+def test_the_timeline_holds_every_statement_of_the_actors_shown(events_root):
+    """A stance filter picks the actors; their timeline rows keep every statement, so that
+    the bands follow the same rule as the map (France's earlier condemnation included)."""
+    from reactionmap.view.compose import page_view
+    from tests.conftest import GOOD_ROWS, write_event
+
+    event = load_event(write_event(events_root, "all-stances", GOOD_ROWS))
+    codes = boundaries.country_table()["iso3"]
+    page = page_view(event, pd.Timestamp("2026-03-05"), (), ["neutral"], codes)
+    assert set(page.visible["actor_iso3"]) == {"FRA"}
+    france = page.timeline[page.timeline["actor_iso3"] == "FRA"]
+    assert sorted(france["stance"]) == ["condemn", "neutral"]
+    assert "DEU" not in set(page.timeline["actor_iso3"])  # Germany's concern is filtered out

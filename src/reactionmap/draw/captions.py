@@ -9,6 +9,7 @@ from reactionmap.contract.scale import Scale
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.draw.timeline import day_milestones
 from reactionmap.places.former import is_former
+from reactionmap.view.stance import actor_key
 
 TIMELINE_KEY = (
     "Each band is the stance the map shows for that actor, day by day. A dot is a statement "
@@ -17,11 +18,21 @@ TIMELINE_KEY = (
 )
 
 
+def statements_count(statements: pd.DataFrame) -> str:
+    """'98 statements by 34 actors': the one way the page counts statements and who made
+    them (an actor is a country or organization, or someone who speaks for no government by
+    name: view.stance.actor_key), in the header, over the cards and on the published page."""
+    actors = int(actor_key(statements).nunique())
+    return (
+        f"{len(statements)} statement{'s' * (len(statements) != 1)} "
+        f"by {actors} actor{'s' * (actors != 1)}"
+    )
+
+
 def event_line(event: Event) -> str:
     """Under the title: the event's date (or that it is not given) and who said how much."""
-    statements = event.statements
     day = f"{event.date:%-d %B %Y}" if event.date_known else "Date not given"
-    return f"{day} · {len(statements)} statements by {statements['actor_iso3'].nunique()} actors"
+    return f"{day} · {statements_count(event.statements)}"
 
 
 def problems_line(event: Event) -> str:

@@ -206,7 +206,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
                 on_change=on_pick,
             )
             actors = cards.actor_count(page.cards)
-            st.subheader(f"Statements ({len(page.cards)} by {actors} actor{'s' * (actors != 1)})")
+            st.subheader(f"Statements ({captions.statements_count(page.cards)})")
             st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
             # The rest only when asked for: every card on the page is restyled on every rerun.
             if more_count > 0 and st.toggle(f"Show {more_count} more actors", key="more_cards"):
@@ -216,7 +216,8 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
                     f"Showing {caches.MAX_CARDS} of {actors} actors; the table below has them all."
                 )
         with right:
-            st.subheader("Organizations")
+            organization_count = captions.statements_count(page.organization_cards)
+            st.subheader(f"Organizations ({organization_count})")
             if not org_cards:
                 st.caption("No organization has spoken as of this date.")
             else:

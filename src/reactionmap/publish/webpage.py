@@ -13,6 +13,7 @@ import plotly.io as pio
 
 from reactionmap.contract.paths import STATIC_DIR
 from reactionmap.draw import cards, choropleth
+from reactionmap.draw.captions import statements_count
 from reactionmap.intake.writers import write_file
 from reactionmap.places import boundaries
 from reactionmap.publish.export import download_name, stance_csv
@@ -220,7 +221,7 @@ def page_html(snap: Snapshot) -> str:
         else ""
     )
     orgs = (
-        f"<h2>Organizations ({len(page.organization_cards)})</h2>"
+        f"<h2>Organizations ({statements_count(page.organization_cards)})</h2>"
         f'<div class="rm-cards">{cards_html(page.organization_cards, snap)}</div>'
         '<p class="rm-note">Organizations are not drawn on the map.</p>'
         if len(page.organization_cards)
@@ -250,7 +251,7 @@ def page_html(snap: Snapshot) -> str:
 <p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.</p>
 <div id="rm-picked" aria-live="polite"></div>
 {not_drawn}
-<h2>Statements ({len(page.cards)})</h2>
+<h2>Statements ({statements_count(page.cards)})</h2>
 <div class="rm-cards" id="rm-cards">{cards_html(page.cards, snap)}</div>
 {orgs}
 <h2>Stance table</h2>

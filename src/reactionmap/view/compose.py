@@ -103,7 +103,7 @@ class PageView:
     kept: frozenset[str]  # country codes the filters keep (silent ones included)
     cards: pd.DataFrame  # statements by the date of kept countries, with a kept stance
     organization_cards: pd.DataFrame  # the same for the kept organizations
-    timeline: pd.DataFrame  # the same actors' statements, later ones too
+    timeline: pd.DataFrame  # every statement of the actors shown, later ones too, all stances
     table: pd.DataFrame  # the stance table rows shown: visible countries, then organizations
     not_drawable: pd.DataFrame  # visible countries with no shape and no marker
 
@@ -140,7 +140,8 @@ def page_view(
     made = filter_statements(statements[made_mask], stances, actors)
     by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
     # The timeline also shows what is said later, by the countries the filters keep (silent
-    # as of the date) and by organizations.
+    # as of the date) and by organizations; every statement of theirs, of any stance, since its
+    # bands follow the map's rule over all of them (view.stance.stance_spans).
     codes = pd.Series(statements["actor_iso3"].unique())
     org_codes = set(codes[is_organization(codes, resolver)])
     later = statements.loc[~made_mask, "actor_iso3"]
@@ -152,7 +153,7 @@ def page_view(
         kept=frozenset(kept),
         cards=made[~by_organization],
         organization_cards=made[by_organization],
-        timeline=filter_statements(statements, stances, actors | later),
+        timeline=filter_statements(statements, None, actors | later),
         table=pd.concat([visible, organizations, others], ignore_index=True),
         not_drawable=not_drawable(visible, drawable),
     )
