@@ -86,7 +86,7 @@ def test_map_draws_every_shape_once_with_its_stance_colour(good_event):
 def test_hover_is_escaped_wrapped_and_cut():
     row = pd.Series(
         {"name": "Russia", "stance": "condemn", "statement_count": 2, "speaker": "<b>S</b>",
-         "speaker_role": "", "latest_date": "3 Jan 2026", "latest_text": "x " * 400,
+         "speaker_role": "", "latest_date_label": "3 Jan 2026", "latest_text": "x " * 400,
          "latest_is_quote": False, "inherited_from": "", "shown": True}
     )  # fmt: skip
     text = choropleth.hover_text(row, DEFAULT_SCALE)

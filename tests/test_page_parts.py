@@ -109,8 +109,8 @@ def test_view_helpers(good_event):
     assert (str(first), str(last), undated) == ("2026-03-01", "2026-03-05", False)
     page = page_of(event)
     columns = compose.table_columns(page.table)
-    assert "latest_date" in columns and "speaker" in columns
-    assert "latest_date" not in compose.table_columns(page.table, dated=False)
+    assert "latest_date_label" in columns and "speaker" in columns
+    assert "latest_date_label" not in compose.table_columns(page.table, dated=False)
     quiet = page.table.assign(speaker="")
     assert "speaker" not in compose.table_columns(quiet) and "actor" in compose.table_columns(quiet)
     silent = page.cards.assign(quote="", summary="")
@@ -239,3 +239,17 @@ def test_one_count_of_statements_everywhere(venezuela):
     assert captions.statements_count(page.cards) == f"{cards_n} statements by 32 actors"
     assert captions.statements_count(page.organization_cards) == f"{orgs_n} statements by 2 actors"
     assert captions.statements_count(page.cards[:1]) == "1 statement by 1 actor"
+
+
+def test_the_page_download_and_the_command_line_give_the_same_csv(venezuela, cli):
+    """The stance table the page offers (every stance, the world, the last day) is byte for
+    byte what `reactionmap export` writes: the same rows, columns and order."""
+    from reactionmap.publish.export import stance_csv
+
+    code, out, _ = cli(
+        "export", "venezuela-2026-01", "--format", "csv", "--as-of", "2026-01-05", binary=True
+    )
+    assert code == 0
+    assert stance_csv(venezuela.page.table) == out
+    header = out.split(b"\n", 1)[0].decode()
+    assert "latest_date,latest_date_precision,latest_date_label" in header

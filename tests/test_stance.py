@@ -57,7 +57,16 @@ def test_as_of_includes_the_whole_day_and_nothing_after(events_root):
 def test_summary_stands_in_for_a_missing_quote(good_event):
     table = stance_table(load_event(good_event).statements).set_index("actor_iso3")
     assert table.loc["DEU", "latest_text"] == "Urged restraint."
-    assert table.loc["CIV", "latest_date"] == "March 2026 (day not reported)"
+    assert table.loc["CIV", "latest_date_label"] == "March 2026 (day not reported)"
+    # The date as the data gives it, for a spreadsheet or a join: ISO, with its precision.
+    assert table.loc["CIV", ["latest_date", "latest_date_precision"]].tolist() == [
+        "2026-03",
+        "month",
+    ]
+    assert table.loc["DEU", ["latest_date", "latest_date_precision"]].tolist() == [
+        "2026-03-03",
+        "day",
+    ]
 
 
 def test_date_range_ends_on_the_last_day_a_statement_is_known(good_event):

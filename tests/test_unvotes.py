@@ -179,7 +179,6 @@ def test_all_countries_export_has_every_un_state_and_iso_dates(tmp_path, cli):
     event = load_event(target)
     assert all_countries_csv(
         page_view(event, event.date, [], VOTE_SCALE.keys, []).table,
-        event.statements,
         event.scale,
         un,
     ).startswith(b"iso3,name,un_status,stance,stance_label,date,")

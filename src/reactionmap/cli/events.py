@@ -83,7 +83,7 @@ def export(event: str, fmt: str, as_of: str | None, all_countries: bool) -> None
         if fmt == "csv" and all_countries:
             from reactionmap.places.boundaries import load_un_states
 
-            data = all_countries_csv(table, loaded.statements, loaded.scale, load_un_states())
+            data = all_countries_csv(table, loaded.scale, load_un_states())
         elif fmt == "csv":
             data = stance_csv(table)
         else:

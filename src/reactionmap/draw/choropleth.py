@@ -94,7 +94,7 @@ def hover_text(row: Mapping, scale: Scale) -> str:
     elif row["statement_count"] > 1:
         lines[-1] += f" · {int(row['statement_count'])} statements, latest:"
     who = ", ".join(p for p in (row["speaker"], row["speaker_role"]) if p)
-    lines.append(wrap_escaped(" · ".join(p for p in (who, row["latest_date"]) if p)))
+    lines.append(wrap_escaped(" · ".join(p for p in (who, row["latest_date_label"]) if p)))
     text = row["latest_text"]
     if text:
         lines.append(wrap_escaped(f"“{text}”" if row["latest_is_quote"] else text))

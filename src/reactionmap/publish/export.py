@@ -18,8 +18,12 @@ if TYPE_CHECKING:
 
 
 def stance_csv(table: pd.DataFrame) -> bytes:
-    """The stance table as CSV, one row per actor."""
-    return csv_bytes(table.reindex(columns=list(STANCE_COLUMNS), fill_value=""))
+    """The stance table as CSV, one row per actor, in one order wherever it is made (the page's
+    download, the published page, `reactionmap export`): by actor name, then code. The latest
+    statement's date is in ``latest_date`` as the data gives it (ISO: YYYY-MM-DD, YYYY-MM or
+    empty) with its ``latest_date_precision``; ``latest_date_label`` is the text a reader sees."""
+    rows = table.reindex(columns=list(STANCE_COLUMNS), fill_value="")
+    return csv_bytes(rows.sort_values(["actor", "actor_iso3"], kind="stable"))
 
 
 def stance_geojson(
@@ -72,9 +76,7 @@ def download_name(event_id: str, what: str, as_of: pd.Timestamp | None, extensio
     return f"{event_id}_{what}{stamp}.{extension}"
 
 
-def all_countries_csv(
-    table: pd.DataFrame, statements: pd.DataFrame, scale, un_states: pd.DataFrame, names=None
-) -> bytes:
+def all_countries_csv(table: pd.DataFrame, scale, un_states: pd.DataFrame, names=None) -> bytes:
     """One row per UN member and observer (then any other actor that spoke), for joining to
     other country data: iso3, name, un_status, stance ('none' where nothing was said), its
     label, the ISO date of the latest statement in a column of its own, and its text."""
@@ -82,7 +84,6 @@ def all_countries_csv(
 
     names = names or default_resolver().country_name
     own = table.set_index("actor_iso3")
-    dates = statements.drop_duplicates("statement_id", keep="last").set_index("statement_id")
     status = dict(zip(un_states["iso3"], un_states["status"], strict=True))
     codes = list(un_states["iso3"]) + [c for c in own.index if c not in status]
     rows = []
@@ -90,15 +91,11 @@ def all_countries_csv(
         row = {"iso3": code, "name": "", "un_status": status.get(code, ""), "stance": "none"}
         if code in own.index:
             found = own.loc[code]
-            stated = found["statement_id"]
-            when = dates["date"].get(stated, "") if stated in dates.index else ""
             row |= {
                 "name": found["actor"],
                 "stance": found["stance"],
-                "date": when,
-                "date_precision": (
-                    dates["date_precision"].get(stated, "") if stated in dates.index else ""
-                ),
+                "date": found["latest_date"],
+                "date_precision": found["latest_date_precision"],
                 "statement_count": int(found["statement_count"]),
                 "latest_text": found["latest_text"],
                 "source_url": found["source_url"],

@@ -163,7 +163,7 @@ def page_view(
 # table and the published page's; the CSV keeps the plain names). The first are shown even empty.
 TABLE_COLUMNS = {
     "actor": "Actor", "stance": "Stance", "latest_text": "Latest statement", "speaker": "Speaker",
-    "speaker_role": "Role", "latest_date": "Date", "statement_count": "Statements",
+    "speaker_role": "Role", "latest_date_label": "Date", "statement_count": "Statements",
     "actor_iso3": "Code", "actor_type": "Type", "inherited_from": "Inherited from",
     "source_name": "Source", "source_url": "Source link",
 }  # fmt: skip
@@ -177,7 +177,7 @@ def table_columns(table: pd.DataFrame, dated: bool = True) -> list[str]:
     return [
         c
         for c in TABLE_COLUMNS
-        if c in KEPT_COLUMNS or (table[c].ne("").any() and (dated or c != "latest_date"))
+        if c in KEPT_COLUMNS or (table[c].ne("").any() and (dated or c != "latest_date_label"))
     ]
 
 

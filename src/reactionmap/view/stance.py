@@ -13,7 +13,9 @@ STANCE_COLUMNS = (
     "actor_type",
     "stance",
     "statement_count",
-    "latest_date",
+    "latest_date",  # as the data gives it: YYYY-MM-DD (a time, if given), YYYY-MM, or ""
+    "latest_date_precision",  # day, month or unknown
+    "latest_date_label",  # as a reader reads it: "3 Jan 2026", "January 2026 (day not reported)"
     "latest_text",
     "latest_is_quote",
     "speaker",
@@ -75,7 +77,9 @@ def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> 
             "actor_type": latest["actor_type"],
             "stance": latest["stance"],
             "statement_count": counts.reindex(latest.index).astype(int),
-            "latest_date": latest["date_label"],
+            "latest_date": latest["date"],
+            "latest_date_precision": latest["date_precision"],
+            "latest_date_label": latest["date_label"],
             "latest_text": statement_text(latest),
             "latest_is_quote": latest["quote"] != "",
             "speaker": latest["speaker"],
