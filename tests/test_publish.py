@@ -176,6 +176,8 @@ def test_folder_zip_and_embed_snippet(good_event):
     with zipfile.ZipFile(io.BytesIO(folder_zip(snap))) as archive:
         assert archive.namelist() == ["test-event/index.html"]
         assert b"Made with reactionmap" in archive.read("test-event/index.html")
+        # Unzipped on a host, a web server running as another user can read it (rw-r--r--).
+        assert (archive.getinfo("test-event/index.html").external_attr >> 16) & 0o777 == 0o644
     snippet = embed_snippet("test-event/index.html", 'A "quoted" <title>')
     assert snippet.startswith('<iframe src="test-event/index.html"')
     assert "&quot;quoted&quot; &lt;title&gt;" in snippet and 'height="900"' in snippet
