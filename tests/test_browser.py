@@ -563,3 +563,42 @@ def test_upload_a_words_vote_table_maps_every_member_with_no_click(open_page):
         assert page.locator("[data-testid=stPlotlyChart]").count() == 2  # tally and map
         assert "Date not given" in page.locator("[data-testid=stSidebar]").inner_text()
         full_page_screenshot(page, shot)
+
+
+def test_as_of_starts_on_the_last_statement_and_moving_it_recolours_the_map(
+    browser, tmp_path_factory
+):
+    """France condemned on 1 March and turned neutral on 5 March; Germany spoke on 3 March
+    (conftest's GOOD_ROWS). As of starts on 5 March, the last day a statement is known (not
+    31 March, though Côte d'Ivoire's statement is dated only "2026-03"), with France neutral.
+    Moved back a day at a time with the keyboard, France condemns again, then Germany falls
+    silent: map, legend and URL follow."""
+    from tests.conftest import GOOD_ROWS, write_event
+
+    root = tmp_path_factory.mktemp("moves")
+    write_event(root, "moves", GOOD_ROWS)
+    condemn, neutral = (rgb(DEFAULT_SCALE.color(k)) for k in ("condemn", "neutral"))
+    with streamlit_app(env={"REACTIONMAP_DATA_DIR": str(root)}) as url:
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        page.goto(f"{url}/?event=moves")
+        wait_for_shapes(page)
+        slider = page.get_by_role("slider", name="As of")
+        assert slider.get_attribute("aria-valuetext") == "5 Mar 2026"
+        wait_for_fill(page, "FRA", neutral)
+        wait_for_fill(page, "DEU", rgb(DEFAULT_SCALE.color("concern")))
+        slider.focus()
+        for day, french, german in (
+            ("4", condemn, rgb(DEFAULT_SCALE.color("concern"))),
+            ("3", condemn, rgb(DEFAULT_SCALE.color("concern"))),
+            ("2", condemn, GREY),
+        ):
+            slider.press("ArrowLeft")
+            wait_for_param(page, "as_of", f"2026-03-0{day}")
+            wait_for_fill(page, "FRA", french)
+            wait_for_fill(page, "DEU", german)
+            assert slider.get_attribute("aria-valuetext") == f"{day} Mar 2026"
+        legend = page.locator(".legendtext").all_text_contents()
+        assert "Condemned (1)" in legend and "Expressed concern / urged restraint (0)" in legend
+        context.close()
