@@ -189,7 +189,16 @@ def test_unquoted_toml_dates_are_accepted(events_root):
     assert not event.problems
     assert event.date == pd.Timestamp("2026-03-01")
     fig = timeline.timeline_figure(event.statements, event.milestones, event.scale)
-    assert [a["text"] for a in fig.layout.annotations] == ["It happened", "Later"]
+    assert [(a["x"], a["text"]) for a in fig.layout.annotations] == [
+        ("2026-03-01", "1"),
+        ("2026-03-04", "2"),
+    ]
+    from reactionmap.draw.captions import milestone_list
+
+    assert milestone_list(event.milestones) == [
+        "**1** · 1 Mar 2026 · It happened",
+        "**2** · 4 Mar 2026 · Later",
+    ]
 
 
 # ---- 7. import writes only into a real folder ---------------------------------------------------

@@ -65,6 +65,15 @@ def not_on_map(missing: pd.DataFrame, scale: Scale, with_words: bool) -> list[st
     return lines
 
 
+def milestone_list(milestones: list[dict]) -> list[str]:
+    """The milestones the timeline numbers on their day's line, one line each: its number,
+    its day and its words."""
+    return [
+        f"**{number}** · {pd.Timestamp(m['date'][:10]):%-d %b %Y} · {md(m.get('label', ''))}"
+        for number, m in enumerate(day_milestones(milestones), start=1)
+    ]
+
+
 def off_the_timeline(timeline: pd.DataFrame, milestones: list[dict]) -> list[str]:
     """What the timeline cannot place: actors whose statements have no date, milestones with
     no day."""

@@ -12,9 +12,6 @@ from reactionmap.contract.scale import Scale
 from reactionmap.draw.style import EMPTY_TEMPLATE, FONT, HOVER_LABEL, unchecked_figure, wrap_escaped
 from reactionmap.view.stance import actor_key, stance_spans, statement_text
 
-MILESTONE_CHARS = 60
-
-
 TIMELINE_HOVER_LIMIT = 120  # the cards have the full text; the hover names it
 
 
@@ -22,6 +19,8 @@ TIMELINE_POINTS = 1500  # above this, or TIMELINE_ACTORS rows, the timeline coun
 
 
 TIMELINE_ACTORS = 60
+DAY_MS = 86_400_000
+LEGEND_ROOM = 70  # px under the plot for the stance legend (two lines on a phone)
 
 
 def _daily_counts_figure(
@@ -192,29 +191,32 @@ def timeline_figure(
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
         )
-    days: dict[pd.Timestamp, list[str]] = {}
-    for milestone in day_milestones(milestones):
-        days.setdefault(pd.Timestamp(milestone["date"][:10]), []).append(str(milestone["label"]))
+    # Milestones are numbered on their day's line; the list under the timeline gives each
+    # one's words (captions.milestone_list), which would not fit beside each other here.
+    days: dict[pd.Timestamp, list[tuple[int, str]]] = {}
+    for number, milestone in enumerate(day_milestones(milestones), start=1):
+        day = pd.Timestamp(milestone["date"][:10])
+        days.setdefault(day, []).append((number, str(milestone["label"])))
     shapes, annotations = [], []
-    for day, labels in days.items():
+    for day, numbered in days.items():
         shapes.append(_vline(day, {"color": "#666", "width": 1, "dash": "dot"}))
-        for level, label in enumerate(labels):
-            short = label if len(label) <= MILESTONE_CHARS else label[: MILESTONE_CHARS - 1] + "…"
-            annotations.append(
-                {
-                    "x": day.strftime("%Y-%m-%d"),
-                    "y": 1,
-                    "yref": "paper",
-                    "yshift": 4 + 16 * (len(labels) - 1 - level),
-                    "text": html.escape(short),
-                    "hovertext": wrap_escaped(label),
-                    "showarrow": False,
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "font": {"size": 11, "color": "#333"},
-                    "bgcolor": "rgba(255,255,255,0.85)",
-                }
-            )
+        annotations.append(
+            {
+                "x": day.strftime("%Y-%m-%d"),
+                "y": 1,
+                "yref": "paper",
+                "yshift": 4,
+                "text": " ".join(str(n) for n, _ in numbered),
+                "hovertext": "<br>".join(f"{n}. {wrap_escaped(label)}" for n, label in numbered),
+                "showarrow": False,
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "font": {"size": 12, "color": "#111"},
+                "bgcolor": "#FFFFFF",
+                "bordercolor": "#666",
+                "borderpad": 2,
+            }
+        )
     for category in scale.categories:  # the legend lists every stance, used or not
         traces.append(
             {
@@ -228,14 +230,15 @@ def timeline_figure(
                 "hoverinfo": "skip",
             }
         )
-    stacked = max((len(labels) for labels in days.values()), default=0)
     if as_of is not None:
         shapes.append(_vline(as_of, {"color": "#111", "width": 2}))
     layout = {
         "shapes": shapes,
         "annotations": annotations,
-        "height": height or max(260, 28 * len(actors) + 120),
-        "margin": {"l": 10, "r": 10, "t": 16 + 16 * stacked, "b": 10},
+        "height": height or max(260, 28 * len(actors) + 120 + LEGEND_ROOM),
+        # Room under the axis for the legend, which sits at the figure's foot (not below the
+        # plot area, where a tall timeline would push it out of the figure).
+        "margin": {"l": 10, "r": 10, "t": 36 if days else 16, "b": LEGEND_ROOM},
         "yaxis": {
             "categoryorder": "array",
             "categoryarray": [
@@ -244,9 +247,21 @@ def timeline_figure(
             "automargin": True,
             "gridcolor": "#f3f3f3",
         },
-        "xaxis": {"type": "date", "automargin": True, "gridcolor": "#eee"},
+        # The As-of range and a day either side: a month line runs on past it, clipped.
+        "xaxis": {
+            "type": "date",
+            "automargin": True,
+            "gridcolor": "#eee",
+            "range": [
+                f"{spans['start'].min() - pd.Timedelta(hours=12):%Y-%m-%d %H:%M}",
+                f"{until + pd.Timedelta(hours=36):%Y-%m-%d %H:%M}",
+            ],
+            # Days, not hours: one tick a day over a short range.
+            "tickformat": "%-d %b",
+            **({"dtick": DAY_MS} if until - spans["start"].min() <= pd.Timedelta(days=21) else {}),
+        },
         "barmode": "overlay",
-        "legend": {"orientation": "h", "y": -0.15},
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
         "plot_bgcolor": "white",
         "showlegend": True,
     }

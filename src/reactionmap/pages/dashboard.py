@@ -238,6 +238,8 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
             theme=None,
         )
         st.caption(captions.TIMELINE_KEY)
+        if numbered := captions.milestone_list(event.milestones):
+            st.caption("Milestones: " + " · ".join(f"{line}" for line in numbered))
         for line in captions.off_the_timeline(page.timeline, event.milestones):
             st.caption(line)
 
