@@ -8,10 +8,8 @@ import stat
 import tomllib
 from pathlib import Path
 
-import pandas as pd
-
 from reactionmap.contract import paths
-from reactionmap.contract.dates import as_text, valid_dates
+from reactionmap.contract.dates import MONTH_RE, as_text, parse_day
 from reactionmap.contract.event import (
     EVENT_FILE,
     STATEMENTS_FILE,
@@ -89,7 +87,10 @@ def newest_event(events_dir: Path | None = None) -> str | None:
 
     def day(event_id: str) -> str:
         text = as_text(_meta(event_id, events_dir).get("date"))
-        return text[:10] if valid_dates(pd.Series([text[:10]])).item() else ""
+        if parse_day(text) is not None:
+            return text[:10]
+        month = parse_day(text[:7] + "-01", time=False) if MONTH_RE.match(text[:7]) else None
+        return text[:7] if month is not None and len(text) == 7 else ""
 
     events = list_events(events_dir)
     return max(events, key=day) if events else None  # max keeps the first of equals
