@@ -106,13 +106,13 @@ def test_un_voting_file_maps_the_newest_resolution_and_lists_former_members():
 
 
 def test_values_no_scale_reads_get_a_table_to_map_them():
-    at = upload_page("Country,Position\nFrance,Oui\nGermany,Non\nSpain,Oui\n")
+    at = upload_page("Country,Position\nFrance,Maybe\nGermany,Perhaps\nSpain,Maybe\n")
     editors = [d.value for d in at.dataframe if list(d.value.columns) == ["value", "rows", "key"]]
     assert editors, "a value -> stance table is offered"
-    assert at.error  # until mapped, 'Oui' and 'Non' are problems, grouped
+    assert at.error  # until mapped, 'Maybe' and 'Perhaps' are problems, grouped
     problems = [d.value for d in at.dataframe if "problem" in d.value.columns][0]
-    oui = problems[problems["value"] == "Oui"].iloc[0]
-    assert oui["rows"] == 2 and oui["row numbers"] == "2, 4"
+    maybe = problems[problems["value"] == "Maybe"].iloc[0]
+    assert maybe["rows"] == 2 and maybe["row numbers"] == "2, 4"
 
 
 def test_the_reader_chooses_the_columns():
