@@ -420,6 +420,32 @@ def test_upload_fix_a_row_and_the_map_follows(open_page):
     assert urlparse(page.evaluate("location.href")).path == "/upload"
 
 
+def test_upload_the_map_comes_before_the_table_to_fix(open_page):
+    """A French UN-style table: the map (its tally above it) sits right under the column and
+    value choices, above the problems and the editable table."""
+    from tests.test_app_upload import FRENCH_UN, table_text
+
+    text = table_text("Pays,Vote", FRENCH_UN) + "Inde,Peut-être\n"
+    page = open_page("?event=upload", wait_for_map=False)
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+        files=[{"name": "vote.csv", "mimeType": "text/csv", "buffer": text.encode()}]
+    )
+    wait_for_shapes(page)
+    # The reader's table is the data editor headed by their columns (the value -> stance
+    # table above the map is editable too).
+    table_js = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].find(f =>
+        [...f.querySelectorAll('table[role=grid] th')].some(th => th.textContent.trim() === 'Pays'))"""
+    page.wait_for_function(f"() => !!({table_js})()")
+    wait_for_idle(page)
+    top_js = f"""() => {{ const main = document.querySelector('[data-testid=stMain]');
+        const top = e => e.getBoundingClientRect().top + main.scrollTop;
+        return {{map: top(({MAP_JS})().closest('[data-testid=stPlotlyChart]')),
+                 table: top(({table_js})())}}; }}"""
+    tops = page.evaluate(top_js)
+    assert tops["map"] < tops["table"], tops
+    full_page_screenshot(page, "reactionmap-upload-order-1300x900.png")
+
+
 def test_phone_width(open_page):
     page = open_page(viewport=PHONE, **PHONE_CONTEXT)
     assert wait_for_shapes(page) >= 190

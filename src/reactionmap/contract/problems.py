@@ -17,6 +17,11 @@ class Problem:
     value: str
     message: str
     blocking: bool = True  # False: the row is still mapped, the problem is only reported
+    # What kind of problem it is ("stance", "missing_column", ...; "" for any other), and the
+    # values that would do (the scale's keys, a name's candidate codes): what a page needs to
+    # say it in a reader's words (intake.reader_words) while the message stays the editor's.
+    kind: str = ""
+    allowed: tuple[str, ...] = ()
 
     # Rows are counted as a spreadsheet shows them: the header is row 1, the first data row
     # (index 0 of a frame read from the file) is row FIRST_ROW.
@@ -35,9 +40,19 @@ class Problem:
         return int(row) - Problem.FIRST_ROW
 
     @classmethod
-    def at(cls, file: str, index, column, value: str, message: str, blocking: bool = True):
+    def at(
+        cls,
+        file: str,
+        index,
+        column,
+        value: str,
+        message: str,
+        blocking: bool = True,
+        kind: str = "",
+        allowed: tuple[str, ...] = (),
+    ):
         """A problem in the row of frame index ``index``."""
-        return cls(file, cls.row_of(index), column, value, message, blocking)
+        return cls(file, cls.row_of(index), column, value, message, blocking, kind, allowed)
 
     def __str__(self) -> str:
         where = self.file

@@ -46,9 +46,12 @@ DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "unknown")
 FREE_TEXT_COLUMNS: tuple[str, ...] = ("quote", "summary", "notes")
 
 
+def _stance_error(scale: Scale) -> str:
+    return f"is not a stance of this scale; use one of: {', '.join(scale.keys)}"
+
+
 def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
-    allowed_stances = ", ".join(scale.keys)
-    stance_error = f"is not a stance of this scale; use one of: {allowed_stances}"
+    stance_error = _stance_error(scale)
     text = [
         pa.Check(
             _no_hidden_characters,
@@ -110,7 +113,18 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
             row = Problem.row_of(index) if index is not None and not pd.isna(index) else None
             value = "" if case.failure_case is None else str(case.failure_case)
             joint = " " if str(case.check).startswith("is ") else ": "
-            problems.append(Problem(file, row, case.column, value, f"{value!r}{joint}{case.check}"))
+            stance = case.column == "stance" and case.check == _stance_error(scale)
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    case.column,
+                    value,
+                    f"{value!r}{joint}{case.check}",
+                    kind="stance" if stance else "",
+                    allowed=scale.keys if stance else (),
+                )
+            )
     # Precision must agree with the date written.
     dates, precisions = frame["date"], frame["date_precision"]
     expected = pd.Series("day", index=frame.index).mask(dates.eq(""), "unknown")

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.intake.words import fold, header_words
+
 UNUSED_PREFIX = "not used: "
-
-
-# Headers that spreadsheets and vote records use for the two required columns.
-HEADER_ALIASES = {
-    "country": "actor",
-    "member_state": "actor",
-    "state": "actor",
-    "name": "actor",
-    "vote": "stance",
-    "position": "stance",
-    "reaction": "stance",
-    "country_name": "actor",
-    "member": "actor",
-    "ms_name": "actor",
-    "ms_vote": "stance",
-}
 
 
 def header_name(column: object) -> str:
@@ -30,10 +17,13 @@ def header_name(column: object) -> str:
 
 
 def contract_name(column: object) -> str:
-    """The contract's column a header names: its header_name, a common synonym of actor or
-    stance ("Country", "Member State", "Vote") read as it."""
+    """The contract's column a header names: its header_name, or a header word of
+    data/words/headers.csv for actor or stance ("Country", "Member State", "Vote", "Pays",
+    "Estado miembro", "Voto"), read case and accent blind ("ÉTAT MEMBRE", "Pais")."""
     name = header_name(column)
-    return HEADER_ALIASES.get(name, name)
+    if name in STATEMENT_COLUMNS:
+        return name
+    return header_words().get(fold(column), name)
 
 
 def guess_columns(columns: list[str]) -> tuple[str | None, str | None]:
@@ -72,3 +62,14 @@ def normalise_columns(raw: pd.DataFrame) -> pd.DataFrame:
         contract_name(name) if contract_name(name) not in names else name for name in names
     ]
     return renamed
+
+
+def reader_headers(columns: list[str], actor: str | None, stance: str | None) -> dict[str, str]:
+    """The name each of the reader's columns goes by once chosen and normalised (actor, stance,
+    date, "not_used:_country", ...), the name problems give, -> the header as the reader wrote it
+    ("Pays", "Vote", "Country")."""
+    named = normalise_columns(with_columns(pd.DataFrame(columns=columns), actor, stance)).columns
+    headers: dict[str, str] = {}
+    for name, column in zip(named, columns, strict=True):
+        headers.setdefault(str(name), str(column))
+    return headers

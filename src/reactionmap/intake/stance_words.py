@@ -1,40 +1,33 @@
-"""Reading stance words the way a table's author meant them: aliases, and which scale fits."""
+"""Reading stance words the way a table's author meant them: aliases, other languages' words,
+and which scale fits."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
-
-_SEPARATORS = re.compile(r"[\s_\-]+")
-
-
-def fold(text: str) -> str:
-    """The matching key of a stance word: trimmed, case-folded, '-', '_' and runs of spaces as one space."""
-    return _SEPARATORS.sub(" ", str(text).strip().casefold()).strip()
+from reactionmap.intake.words import builtin_words, fold, reviewed_words
 
 
 def lookup(scale: Scale) -> dict[str, str]:
-    """Every way of writing a category (key, label, alias), folded, mapped to its key.
+    """Every way of writing a category, folded (case and accents aside), mapped to its key:
+    the scale's own keys, labels and aliases, and the reviewed words of data/words in other
+    languages ("Oui", "Abstención", "condena").
 
-    A key wins over a label or alias of another category, a label over an alias.
+    A key wins over a label or alias of another category, a label over an alias, and the
+    scale's own words over the reviewed ones (which data/words refuses to contradict).
     """
-    table: dict[str, str] = {}
-    for layer in ("aliases", "label", "key"):
-        for category in scale.categories:
-            words = category.aliases if layer == "aliases" else (getattr(category, layer),)
-            table |= {fold(word): category.key for word in words}
-    return table
+    return reviewed_words(scale) | builtin_words(scale)
 
 
 def to_keys(values: pd.Series, scale: Scale) -> pd.Series:
     """Stance keys for the words written; a word the scale does not know stays as written
     (trimmed), so the check names it."""
     stripped = values.astype(str).str.strip()
-    words = {word: lookup(scale).get(fold(word)) for word in stripped.unique()}
+    known = lookup(scale)
+    words = {word: known.get(fold(word)) for word in stripped.unique()}
     return stripped.map(words).fillna(stripped)
 
 

@@ -57,6 +57,8 @@ def prepare_statements(
                 column,
                 "",
                 f"required column {column!r} is missing; columns are: {', '.join(STATEMENT_COLUMNS)}",
+                kind="missing_column",
+                allowed=STATEMENT_COLUMNS,
             )
         )
     for column in frame.columns:
@@ -70,6 +72,8 @@ def prepare_statements(
                     f"unknown column {column!r} is ignored; columns are: "
                     f"{', '.join(STATEMENT_COLUMNS)}",
                     blocking=False,
+                    kind="unused_column",
+                    allowed=STATEMENT_COLUMNS,
                 )
             )
     if any(c in missing for c in REQUIRED_COLUMNS):
@@ -127,7 +131,17 @@ def _resolve_actors(frame: pd.DataFrame, resolver: CountryResolver, file: str) -
         column = "actor" if blank[index] else "actor_iso3"
         if frame.at[index, "actor"] == "" and column == "actor":
             continue  # already reported as an empty actor
-        problems.append(Problem.at(file, index, column, names[index], str(error)))
+        problems.append(
+            Problem.at(
+                file,
+                index,
+                column,
+                names[index],
+                str(error),
+                kind=f"place_{error.reason}",  # place_ambiguous, place_unknown
+                allowed=error.candidates,
+            )
+        )
     frame["actor_iso3"] = codes.fillna("").astype(str)
     is_org = resolver.are_organizations(frame["actor_iso3"])
     frame["actor_type"] = frame["actor_type"].mask(

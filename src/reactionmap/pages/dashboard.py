@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
@@ -67,12 +69,22 @@ def on_pick() -> None:
     st.session_state["selected"] = st.session_state["country_pick"]
 
 
-def show(event: Event, key: str, space: str, url_event: str = "") -> None:
+def show(
+    event: Event,
+    key: str,
+    space: str,
+    url_event: str = "",
+    map_place: DeltaGenerator | None = None,
+    list_problems: bool = True,
+) -> None:
     """The dashboard of ``event`` under the page's title. ``key`` names its content (for the
     caches), ``space`` its filters' widgets; ``url_event`` is the URL's ``event`` ("" for none).
+    ``map_place``, when given, is where the tally and map go (the upload page puts it above
+    the reader's table); the rest follows in the page's flow. ``list_problems=False``: the page
+    lists the problems itself.
     """
     scale, statements = event.scale, event.statements
-    if event.problems:
+    if event.problems and list_problems:
         st.error(captions.problems_line(event))
         st.dataframe(
             problems.grouped_frame(event.problems, set(event.statements["row"])),
@@ -81,7 +93,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
             column_config={"problem": st.column_config.TextColumn("problem", width="large")},
         )
     if statements.empty:
-        st.warning("No statement to map yet.")
+        (map_place or st).warning("No statement to map yet.")
         st.stop()
 
     # ---- filters, starting from the URL ---------------------------------------------------------
@@ -154,6 +166,9 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
     state = replace(filters, country=selected)
 
     # ---- the map --------------------------------------------------------------------------------
+    placed = contextlib.ExitStack()  # in the page's place for the map, when it gives one
+    if map_place is not None:
+        placed.enter_context(map_place)
     phone = is_phone(st.context.headers.get("User-Agent"))
     if parts.tally:
         st.subheader(parts.tally)
@@ -190,6 +205,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
             cards.CARD_CSS
             + cards.selected_html(names.get(selected, selected), chosen, scale, selected, as_of)
         )
+    placed.close()  # the rest in the page's flow
 
     # ---- cards and organizations (only for rows with words: a vote's rows have none) -------------
     if parts.words:

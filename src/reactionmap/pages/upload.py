@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from reactionmap.contract import problems
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS
 from reactionmap.draw.cards import escape_markdown as md
-from reactionmap.intake import digests, stance_words, unvotes
-from reactionmap.intake.columns import guess_columns, with_columns
+from reactionmap.intake import digests, reader_words, stance_words, unvotes
+from reactionmap.intake.columns import guess_columns, reader_headers, with_columns
 from reactionmap.intake.kept import KeptTable, table_to_show
 from reactionmap.intake.statements import still_standing
 from reactionmap.intake.tables import FORMATS, MAX_BYTES, TableRefused
@@ -50,13 +51,15 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
     return event, f"un:{tag}:{symbol}"
 
 
-def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str]:
-    """Any table: say which columns hold the countries and the stance, detect the scale, map
-    the values no scale reads, let the reader fix cells."""
+def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str, DeltaGenerator]:
+    """Any table, in the order a reader works: which columns hold the countries and the stance,
+    the scale (detected), the values no scale reads, then the map, then the problems and the
+    table to fix. Returns the event, its content key and the place for the map."""
     st.title("Map your own table")
     st.caption(
         "Only a country column and a stance column are required; any other column of the data "
-        "contract is used when present. Problems are listed below; every good row is mapped."
+        "contract is used when present. Every good row is mapped; the rows to fix are listed "
+        "under the map, above your table."
     )
     tag = digests.of_bytes(data)
     try:
@@ -84,6 +87,9 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str]:
     # The scale is detected on the file as it came, so the reader's choice is not reset
     # by an edit.
     guess = stance_words.detect_scale(raw[stance_col] if stance_col else pd.Series(dtype=str))
+    # The page in the order a reader works; the table is read first (the map follows its
+    # fixes), and shown under the map.
+    values_place, map_place, problems_place = st.container(), st.container(), st.container()
     st.subheader("Your table")
     st.caption("Fix a cell here and the map follows.")
     # Row labels as in a spreadsheet (the header is row 1), the numbers problems give. The
@@ -114,23 +120,39 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str]:
     scale = SCALE_PRESETS[scale_name]
     words = stance_words.value_table(values, scale)
     if (words["key"] == "").any():
-        st.markdown("**Match your values to the scale.** Choose the stance each value means.")
-        chosen = st.data_editor(
-            words,
-            hide_index=True,
-            disabled=["value", "rows"],
-            column_config={
-                "key": st.column_config.SelectboxColumn(
-                    "stance", options=list(scale.keys), help="leave empty to keep it unmapped"
-                )
-            },
-            key=f"values|{tag}|{stance_col}|{scale_name}",
-        )
+        with values_place:
+            st.markdown("**Match your values to the scale.** Choose the stance each value means.")
+            chosen = st.data_editor(
+                words,
+                hide_index=True,
+                disabled=["value", "rows"],
+                column_config={
+                    "key": st.column_config.SelectboxColumn(
+                        "stance",
+                        options=list(scale.keys),
+                        format_func=lambda key: scale.label(str(key)),
+                        help="leave empty to keep it unmapped",
+                    )
+                },
+                key=f"values|{tag}|{stance_col}|{scale_name}",
+            )
         mapping = dict(zip(chosen["value"], chosen["key"].fillna(""), strict=True))
         table["stance"] = stance_words.apply_value_map(table["stance"], mapping)
     table_digest = digests.of_frame(table)  # headers count too
     event = caches.table_event(name, table_digest, scale_name, table, standing)
-    return event, f"table:{table_digest}:{scale_name}"
+    if event.problems:
+        resolver = caches.resolver()
+        headers = reader_headers(columns, actor_col, stance_col)
+        # An error while rows wait for a fix; a warning for notes on rows that are mapped.
+        box = problems_place.error if reader_words.rows_waiting(event) else problems_place.warning
+        box(reader_words.reader_summary(event))
+        problems_place.dataframe(
+            reader_words.reader_frame(event, headers, resolver.country_name),
+            hide_index=True,
+            width="stretch",
+            column_config={"problem": st.column_config.TextColumn("problem", width="large")},
+        )
+    return event, f"table:{table_digest}:{scale_name}", map_place
 
 
 def main() -> None:
@@ -166,9 +188,10 @@ def main() -> None:
         st.caption(f"The table brought in earlier in this session: {md(name)}.")
     if unvotes.is_voting_file(name, data):
         event, key = un_vote_upload(name, data)
+        dashboard.show(event, key, UPLOAD_PAGE)
     else:
-        event, key = table_upload(name, data, kept)
-    dashboard.show(event, key, UPLOAD_PAGE)
+        event, key, map_place = table_upload(name, data, kept)
+        dashboard.show(event, key, UPLOAD_PAGE, map_place=map_place, list_problems=False)
 
 
 def column_picker(place, label: str, columns: list[str], guess: str | None, key: str):
