@@ -431,3 +431,24 @@ def test_organization_code_may_not_be_a_country_code(tmp_path):
 def test_try_resolve_never_raises(text):
     code, error = default_resolver().try_resolve(text)
     assert (code is None) != (error is None)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Federación de Rusia", "RUS"),
+        ("Irán (República Islámica del)", "IRN"),
+        ("República Democrática Popular Lao", "LAO"),
+        ("República de Moldova", "MDA"),
+        ("Nueva Zelandia", "NZL"),
+        ("Países Bajos (Reino de los)", "NLD"),
+        ("Pays-Bas (Royaume des)", "NLD"),
+        ("Fédération de Russie", "RUS"),  # from pycountry's own French catalogue
+        ("Estados Unidos de América", "USA"),
+        ("République arabe syrienne", "SYR"),
+    ],
+)
+def test_un_names_in_french_and_spanish_resolve(resolver, name, iso3):
+    """A French or Spanish UN voting record names members by the UN's official names there."""
+    assert resolver.resolve(name) == iso3
+    assert resolver.resolve(name.upper(), "state") == iso3
