@@ -128,7 +128,8 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
             key=f"stances|{space}",
         )
         region = st.selectbox("Region", [WORLD, *regions], key="region")
-        inherit_from = st.multiselect(
+        # No organization spoke: no control that can never be used (its greyed label fails contrast).
+        inherit_from = orgs and st.multiselect(
             "Shade members of these organizations when silent",
             orgs,
             format_func=resolver.country_name,
@@ -156,7 +157,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
     # ---- the map --------------------------------------------------------------------------------
     phone = is_phone(st.context.headers.get("User-Agent"))
     if parts.tally:
-        st.subheader(parts.tally)
+        st.header(parts.tally)
         st.plotly_chart(
             tally.tally_figure(counts, scale, short=phone),
             config={"displayModeBar": False, "staticPlot": True},
@@ -206,7 +207,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
                 on_change=on_pick,
             )
             actors = cards.actor_count(page.cards)
-            st.subheader(f"Statements ({captions.statements_count(page.cards)})")
+            st.header(f"Statements ({captions.statements_count(page.cards)})")
             st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
             # The rest only when asked for: every card on the page is restyled on every rerun.
             if more_count > 0 and st.toggle(f"Show {more_count} more actors", key="more_cards"):
@@ -217,7 +218,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
                 )
         with right:
             organization_count = captions.statements_count(page.organization_cards)
-            st.subheader(f"Organizations ({organization_count})")
+            st.header(f"Organizations ({organization_count})")
             if not org_cards:
                 st.caption("No organization has spoken as of this date.")
             else:
@@ -229,7 +230,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
 
     # ---- timeline (none without dates, nor for a vote: one day, no words) -----------------------
     if parts.timeline:
-        st.subheader("Timeline")
+        st.header("Timeline")
         st.plotly_chart(
             caches.timeline_figure(key, page.timeline, filters, event),
             config=PLOTLY_CONFIG | {"displayModeBar": False},
@@ -244,7 +245,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
             st.caption(line)
 
     # ---- table and downloads --------------------------------------------------------------------
-    st.subheader("Stance table")
+    st.header("Stance table")
     # Only validated http(s) addresses become links; any other is plain text beside the name.
     safe_table = cells.sources_as_shown(page.table)
     st.dataframe(

@@ -40,7 +40,7 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
         key=f"resolution|{tag}",
     )
     event = caches.un_event(name, tag, symbol, data)
-    st.subheader(md(event.title))
+    st.header(md(event.title))
     st.caption(
         f"{event.date:%-d %B %Y} · UN Digital Library voting file ({found.layout} layout) · "
         "scale: vote (Y, N, A; X, NV or blank for non-voting)"
@@ -84,7 +84,7 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str]:
     # The scale is detected on the file as it came, so the reader's choice is not reset
     # by an edit.
     guess = stance_words.detect_scale(raw[stance_col] if stance_col else pd.Series(dtype=str))
-    st.subheader("Your table")
+    st.header("Your table")
     st.caption("Fix a cell here and the map follows.")
     # Row labels as in a spreadsheet (the header is row 1), the numbers problems give. The
     # table and the fixes made to it stay for the session (KeptTable).
