@@ -16,6 +16,8 @@ from serving import DESKTOP, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS
 from test_browser import GRIDS_JS, wait_for_idle, wait_for_shapes
 from test_draft_browser import ARTICLE
 
+from reactionmap.draw.alternative import TITLE
+
 REPO = Path(__file__).resolve().parents[1]
 AXE_JS = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
 EVENT = "venezuela-2026-01"
@@ -106,10 +108,23 @@ def close_sidebar(page) -> None:
     page.locator("[data-testid=stExpandSidebarButton]").wait_for()
 
 
-def open_dashboard(page, server: str, phone: bool) -> None:
+def open_map_table(page) -> None:
+    """Open "The map as a table" (an expander, or the published page's <details>), so that
+    axe checks the table too."""
+    page.locator("summary", has_text=TITLE).click()
+    page.locator("table.rm-alt tbody tr").last.wait_for()
+
+
+def open_dashboard_closed(page, server: str) -> None:
     page.goto(f"{server}/?event={EVENT}")
     wait_for_shapes(page)
     page.wait_for_selector(".rm-card")
+    wait_for_idle(page)
+
+
+def open_dashboard(page, server: str, phone: bool) -> None:
+    open_dashboard_closed(page, server)
+    open_map_table(page)
     wait_for_idle(page)
 
 
@@ -146,6 +161,7 @@ def open_draft(page, server: str, phone: bool) -> None:
 def open_published(page, site: Path, phone: bool) -> None:
     page.goto(site.resolve().as_uri())
     wait_for_shapes(page)
+    open_map_table(page)
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +208,119 @@ def test_axe_finds_no_serious_barrier_and_headings_in_order(opened, name, size):
     assert not violations, f"axe on {name} at {size}:\n{describe(violations)}"
 
 
+# ---- the focus shows --------------------------------------------------------------------------
+# The focused control's indicator: the ring drawn by the focused element or, when that element is
+# hidden or sits inside a box (a slider's thumb, a toggle, a select), by the nearest ancestor
+# that draws one; its colour, and the background behind it (semi-transparent layers blended).
+FOCUS_JS = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const rgba = text => { const m = text.match(/[\\d.]+/g).map(Number);
+        return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+    const over = (top, bottom) => top.slice(0, 3).map((c, i) => c * top[3] + bottom[i] * (1 - top[3]));
+    const ring = node => {
+        const s = getComputedStyle(node), box = node.getBoundingClientRect();
+        if (box.width < 4 || box.height < 4) return null;  // visually hidden
+        if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+            return {kind: 'outline', width: parseFloat(s.outlineWidth), color: rgba(s.outlineColor)};
+        const shadow = s.boxShadow.match(/(rgba?\\([^)]*\\))[^,]*?(-?[\\d.]+)px\\s*$/);
+        if (s.boxShadow !== 'none' && shadow && parseFloat(shadow[2]) >= 2)
+            return {kind: 'box-shadow', width: parseFloat(shadow[2]), color: rgba(shadow[1])};
+        return null;
+    };
+    let node = el, found = null;
+    for (let i = 0; node && i < 4 && !found; i++, node = node.parentElement) {
+        found = ring(node);
+        if (found) found.node = node;
+    }
+    const what = {tag: el.tagName.toLowerCase(),
+        testid: (el.closest('[data-testid]') || {dataset: {}}).dataset.testid || '',
+        label: (el.getAttribute('aria-label') || el.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 50)};
+    if (!found) return what;
+    const layers = [];
+    for (let up = found.node.parentElement; up; up = up.parentElement) {
+        const c = rgba(getComputedStyle(up).backgroundColor);
+        if (c[3] > 0) layers.push(c);
+        if (c[3] >= 1) break;
+    }
+    let back = [255, 255, 255];
+    for (const layer of layers.reverse()) back = over(layer, back);
+    return {...what, kind: found.kind, width: found.width,
+        ring: over(found.color, back).map(Math.round), back: back.map(Math.round)};
+}"""
+
+
+def hex_color(rgb: list[int]) -> str:
+    return "#" + "".join(f"{round(c):02X}" for c in rgb)
+
+
+def focus_stops(page, count: int) -> list[dict]:
+    """Press Tab ``count`` times from the top of the page; what each stop shows."""
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUS_JS))
+    return stops
+
+
+def assert_every_focus_shows(stops: list[dict]) -> None:
+    """Each stop has a ring of 2 px or more whose colour contrasts 3:1 with what is behind."""
+    from reactionmap.draw.cards import contrast_ratio
+
+    weak = []
+    for stop in stops:
+        assert stop, "the focus fell back to the page itself"
+        if "ring" not in stop:
+            weak.append(f"{stop['tag']} {stop['testid']} '{stop['label']}': no ring")
+            continue
+        ratio = contrast_ratio(hex_color(stop["ring"]), hex_color(stop["back"]))
+        if ratio < 3:
+            weak.append(
+                f"{stop['tag']} {stop['testid']} '{stop['label']}': {stop['kind']} "
+                f"{hex_color(stop['ring'])} on {hex_color(stop['back'])}, {ratio:.2f}:1"
+            )
+    assert not weak, "focus not visible enough:\n" + "\n".join(weak)
+
+
+@pytest.mark.browser
+def test_every_control_the_keyboard_reaches_on_the_map_page_shows_a_ring(browser, server):
+    """Tab through the map page from its top (the skip link, the pages, the sidebar's filters,
+    the copy button, the menu, the map's buttons, the expanders, the Country picker, the
+    cards' links and folds): every stop draws a ring that contrasts 3:1 with its background."""
+    context, page = new_page(browser, "1300x900")
+    try:
+        open_dashboard_closed(page, server)
+        stops = focus_stops(page, 30)
+        kinds = {s["testid"] for s in stops}
+        for part in (
+            "stSidebarNavLink",
+            "stSelectbox",
+            "stSlider",
+            "stButtonGroup",
+            "stExpander",
+            "stPlotlyChart",
+            "stHtml",
+        ):
+            assert part in kinds, f"Tab never reached {part}: {kinds}"
+        print("\n".join(f"{s.get('kind')} {s['tag']} {s['testid']} {s['label']!r}" for s in stops))
+        assert_every_focus_shows(stops)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_published_pages_links_and_folds_show_a_ring(browser, site):
+    context, page = new_page(browser, "1300x900")
+    try:
+        page.goto(site.resolve().as_uri())
+        wait_for_shapes(page)
+        stops = focus_stops(page, 12)  # the map as a table, then the cards' links and folds
+        assert {s["tag"] for s in stops} >= {"summary", "a"}, stops
+        assert_every_focus_shows(stops)
+    finally:
+        context.close()
+
+
 # ---- colours (no browser) ---------------------------------------------------------------------
 def test_contrast_ratio_is_wcags():
     from reactionmap.draw.cards import contrast_ratio
@@ -232,3 +361,100 @@ def test_a_tallys_counts_read_at_4_5_to_1_on_their_bar():
         for bar in fig.data:
             ratio = contrast_ratio(bar.marker.color, bar.textfont.color)
             assert ratio >= 4.5, f"{bar.name}: {bar.textfont.color} on {bar.marker.color}"
+
+
+# ---- the map as a table (no browser) ----------------------------------------------------------
+def drawn_keys(snap) -> dict[str, str]:
+    """What the map figure itself paints for each country: its colour step's key, read from the
+    shapes' z (the one stepped colour scale) and, for a country drawn only as a dot, the dot's
+    colour."""
+    from reactionmap.draw import choropleth
+    from reactionmap.places.boundaries import load_markers
+
+    scale = snap.event.scale
+    steps = choropleth.color_steps(scale)
+    fig = choropleth.map_figure(
+        snap.table, scale, load_markers(), "shapes.json", None, 520, snap.frame, snap.stances
+    )
+    keys: dict[str, str] = {}
+    for trace in fig.data:
+        if trace.type == "choropleth" and trace.name not in ("sea", "selected"):
+            for code, z in zip(trace.locations, trace.z, strict=True):
+                keys[code] = steps[int(z)].key
+    by_color = {c.color: c.key for c in reversed(steps)}
+    for trace in fig.data:
+        if trace.type == "scattergeo" and trace.name == "small states":
+            for (code, _), color in zip(trace.customdata, trace.marker.color, strict=True):
+                keys.setdefault(code, by_color[color])
+    return keys
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        {},
+        {"stances": ["condemn", "concern", "neutral", "support", "none"], "inherit_from": ["EU"]},
+        {"region": "Americas", "as_of": "2026-01-03", "stances": ["condemn", "support"]},
+    ],
+    ids=["everything", "filtered-inherited", "americas-early"],
+)
+def test_the_table_lists_every_country_the_map_draws_once_with_the_maps_stance(
+    venezuela_event, choice
+):
+    from reactionmap.draw import alternative
+    from reactionmap.publish.snapshot import snapshot
+
+    snap = snapshot(venezuela_event, **choice)
+    scale = snap.event.scale
+    rows = alternative.country_rows(snap.view.map_rows, scale)
+    drawn = drawn_keys(snap)
+    assert rows["iso3"].is_unique
+    assert set(rows["iso3"]) == set(drawn) == set(snap.view.map_rows["iso3"])
+    if not choice:
+        assert len(rows) >= 195 + 40  # UN members, observers and places outside the UN
+        assert {"UN member", "UN observer state", "Outside the UN"} == set(rows["un_status"])
+    by_code = rows.set_index("iso3")
+    for code, key in drawn.items():
+        assert by_code.at[code, "key"] == key, code
+    source = snap.view.map_rows.set_index("iso3")
+    for code, row in by_code.iterrows():
+        label = scale.label(source.at[code, "stance"])
+        assert row["stance"].startswith(label), (code, row["stance"])
+        assert ("hidden by your filters" in row["stance"]) == (row["key"] == "hidden")
+        assert ("inherited from" in row["stance"]) == bool(source.at[code, "inherited_from"])
+    # By stance in the legend's order, then by name.
+    order = [c.key for c in alternative.color_steps(scale)]
+    steps = [order.index(k) for k in rows["key"]]
+    assert steps == sorted(steps)
+    if not choice:
+        silent = rows[rows["key"] == "none"]["name"].map(alternative._name_key).tolist()
+        assert silent == sorted(silent)
+        assert by_code.at["VEN", "stance"] == "Directly involved"
+        assert by_code.at["TUV", "stance"] == "No statement recorded"  # a dot only
+        assert by_code.at["XKX", "un_status"] == "Outside the UN"
+
+
+def test_the_table_is_escaped_html_with_headers_and_a_caption(venezuela_event):
+    from reactionmap.draw import alternative
+    from reactionmap.publish.snapshot import snapshot
+
+    snap = snapshot(venezuela_event)
+    rows = alternative.country_rows(snap.view.map_rows, snap.event.scale).head(3)
+    rows.loc[0, "name"] = "<b>Atlantis</b>"
+    html = alternative.table_html(rows, snap.event.scale, "3 places & more")
+    assert "<b>Atlantis</b>" not in html and "&lt;b&gt;Atlantis&lt;/b&gt;" in html
+    assert "<caption>3 places &amp; more</caption>" in html
+    assert html.count('<th scope="col">') == 4 and html.count('<th scope="row">') == 3
+
+
+def test_the_published_page_names_its_map_and_holds_the_table(venezuela):
+    from reactionmap.draw import alternative
+    from reactionmap.publish.webpage import page_html
+
+    page = page_html(venezuela)
+    assert 'id="rm-map" role="img" aria-label="World map of the stances"' in page
+    assert 'aria-describedby="rm-map-about"' in page and 'id="rm-map-about"' in page
+    details = page.index(f'<details class="rm-as-table"><summary>{alternative.TITLE}</summary>')
+    assert page.index('id="rm-map"') < details < page.index("<h2>Statements")
+    table = page[details : page.index("</details>", details)]
+    assert table.count('<th scope="row">') == len(venezuela.view.map_rows)

@@ -68,6 +68,26 @@ def contrast_ratio(one: str, other: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+# Where the keyboard is: a 2 px near-black ring (#111, 16:1 or more on white and on the
+# sidebar's grey) around every control, where Streamlit shows a half-transparent tint of its
+# primary colour (2.5:1), a faint background, or nothing. A control whose focused element is
+# hidden (a slider's thumb, a toggle) or sits in a box (a select) rings the part one sees.
+FOCUS_RING = "outline:2px solid #111 !important;outline-offset:2px !important"
+FOCUS_RULE = (
+    ':is(a,button,summary,[role=button],[tabindex="0"]):not(input,textarea):focus-visible'
+    f"{{{FOCUS_RING}}}"
+)
+FOCUS_CSS = f"""<style>
+{FOCUS_RULE}
+:is([data-testid=stSelectbox],[data-testid=stMultiSelect]) [role=group]:has(input:focus-visible),
+[data-testid=stSlider] [data-rac]:has(> div > input:focus-visible),
+:is([data-testid=stCheckbox],[data-testid=stRadio]) label:has(input:focus-visible),
+:is([data-testid=stTextArea],[data-testid=stTextInput],[data-testid=stDateInput])
+  div:has(> :is(input,textarea):focus-visible){{{FOCUS_RING}}}
+[data-testid=stMain]:focus-visible{{outline:2px solid #111 !important;outline-offset:-2px !important}}
+</style>"""
+
+
 def text_color(background: str) -> str:
     """Black or white, whichever has the higher WCAG contrast on a #RRGGBB background (a
     brightness threshold put white on the Okabe-Ito orange #D55E00: 3.9:1; black is 5.4:1)."""
@@ -169,18 +189,26 @@ def actor_count(statements: pd.DataFrame) -> int:
     return int(actor_key(statements).nunique())
 
 
-HINT_CSS = """<style>
-.rm-hint{color:#555;font-size:.875rem;margin:0}
-.rm-tap{display:none}
-@media (hover:none){.rm-tap{display:inline}.rm-hover{display:none}}
+# Visually hidden, still read by screen readers (the usual clip pattern).
+SR_ONLY_CSS = (
+    ".rm-sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0}"
+)
+HINT_CSS = f"""<style>
+.rm-hint{{color:#555;font-size:.875rem;margin:0}}
+.rm-tap{{display:none}}
+@media (hover:none){{.rm-tap{{display:inline}}.rm-hover{{display:none}}}}
+{SR_ONLY_CSS}
 </style>"""
 
 
-def hint_html(when: str, pointer: str, touch: str) -> str:
+def hint_html(when: str, pointer: str, touch: str, described: str = "") -> str:
     """The line under the map: the date, and what to do with a pointer, or (where the screen
-    has no hover, as phones do) with a finger."""
+    has no hover, as phones do) with a finger. ``described``: the map in words, for screen
+    readers only (the map itself is a picture they cannot read)."""
+    about = f'<span class="rm-sr-only">{html.escape(described)} </span>' if described else ""
     return (
-        f'{HINT_CSS}<p class="rm-hint">{html.escape(when)} '
+        f'{HINT_CSS}<p class="rm-hint">{about}{html.escape(when)} '
         f'<span class="rm-hover">{html.escape(pointer)}</span>'
         f'<span class="rm-tap">{html.escape(touch)}</span></p>'
     )

@@ -9,7 +9,7 @@ import streamlit as st
 
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
-from reactionmap.draw import captions, cards, choropleth, tally
+from reactionmap.draw import alternative, captions, cards, choropleth, tally
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
@@ -177,12 +177,16 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
     for warning in captions.not_on_map(page.not_drawable, scale, parts.words):
         st.warning(warning)
     # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
+    when = f"as of {as_of:%-d %B %Y}" if parts.dated else "date not given"
     st.html(
         cards.hint_html(
             f"As of {as_of:%-d %B %Y}." if parts.dated else "Date not given.",
             "Hover a country for its "
             + ("statement; click it to bring its card here." if parts.words else "stance."),
             "Tap a country to see its " + ("statement here." if parts.words else "stance."),
+            alternative.map_name(filters.region)
+            + ". "
+            + alternative.map_description(view.map_rows, scale, when, shown),
         )
     )
     if selected:
@@ -191,6 +195,10 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
             cards.CARD_CSS
             + cards.selected_html(names.get(selected, selected), chosen, scale, selected, as_of)
         )
+    # The map in words, for screen readers and keyboards: every country and its stance.
+    with st.expander(alternative.TITLE, key="map_as_table", on_change="rerun") as as_table:
+        if as_table.open:  # made only when open: a filter change sends none of it otherwise
+            st.html(alternative.section_html(view.map_rows, scale, when))
 
     # ---- cards and organizations (only for rows with words: a vote's rows have none) -------------
     if parts.words:
