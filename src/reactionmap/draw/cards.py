@@ -84,7 +84,8 @@ FOCUS_CSS = f"""<style>
 :is([data-testid=stCheckbox],[data-testid=stRadio]) label:has(input:focus-visible),
 :is([data-testid=stTextArea],[data-testid=stTextInput],[data-testid=stDateInput])
   div:has(> :is(input,textarea):focus-visible){{{FOCUS_RING}}}
-[data-testid=stMain]:focus-visible{{outline:2px solid #111 !important;outline-offset:-2px !important}}
+[data-testid=stMain]:focus-visible,[data-testid=stDataFrameResizable] div:focus-visible
+  {{outline:2px solid #111 !important;outline-offset:-2px !important}}
 </style>"""
 
 
