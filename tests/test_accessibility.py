@@ -412,7 +412,7 @@ def test_the_table_lists_every_country_the_map_draws_once_with_the_maps_stance(
     assert set(rows["iso3"]) == set(drawn) == set(snap.view.map_rows["iso3"])
     if not choice:
         assert len(rows) >= 195 + 40  # UN members, observers and places outside the UN
-        assert {"UN member", "UN observer state", "Outside the UN"} == set(rows["un_status"])
+        assert {"Member", "Observer state", "Outside the UN"} == set(rows["un_status"])
     by_code = rows.set_index("iso3")
     for code, key in drawn.items():
         assert by_code.at[code, "key"] == key, code

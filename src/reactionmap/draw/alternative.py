@@ -20,7 +20,7 @@ from reactionmap.draw.choropleth import (
 from reactionmap.draw.style import INHERITED_OPACITY
 
 TITLE = "The map as a table (every country)"
-UN_STATUS = {"member": "UN member", "observer": "UN observer state"}
+UN_STATUS = {"member": "Member", "observer": "Observer state"}
 OUTSIDE_UN = "Outside the UN"
 COLUMNS = {"name": "Country or territory", "stance": "Stance", "date": "Latest statement"}
 COLUMNS |= {"un_status": "UN status"}
@@ -31,6 +31,7 @@ table.rm-alt{border-collapse:collapse;font-size:.85rem;width:100%}
 .rm-alt caption{text-align:left;font-size:.85rem;color:#333;padding:.2rem 0 .4rem}
 .rm-alt th,.rm-alt td{border-bottom:1px solid #e4e4e4;padding:.25rem .45rem;text-align:left;vertical-align:top;font-weight:normal}
 .rm-alt thead th{background:#f6f6f6;font-weight:600;position:sticky;top:0}
+@media (max-width:480px){table.rm-alt{font-size:.8rem}.rm-alt th,.rm-alt td{padding:.25rem}}
 .rm-alt td[class]::before{content:"";display:inline-block;width:.8em;height:.8em;border:1px solid #999;margin-right:.35em;vertical-align:-.05em}
 </style>"""
 

@@ -53,7 +53,7 @@ table.rm-table{border-collapse:collapse;font-size:.85rem;width:100%;min-width:76
 .rm-swatch{display:inline-block;width:.8em;height:.8em;border:1px solid #999;margin-right:.3em;vertical-align:-.05em}
 .rm-download{display:inline-block;margin:.8rem 0;padding:.4rem .8rem;border:1px solid #bbb;border-radius:6px;color:#111;text-decoration:none}
 .rm-sources{font-size:.82rem;color:#444;margin-top:1.2rem}
-.rm-as-table{border:1px solid #ddd;border-radius:8px;padding:.5rem .8rem;margin:.6rem 0}
+.rm-as-table{border:1px solid #ddd;border-radius:8px;padding:.5rem .6rem;margin:.6rem 0}
 .rm-as-table summary{cursor:pointer}
 .rm-as-table[open] summary{margin-bottom:.3rem}
 footer{font-size:.82rem;color:#666;border-top:1px solid #ddd;margin-top:1rem;padding-top:.6rem}
