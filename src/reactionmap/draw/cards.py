@@ -71,21 +71,31 @@ def contrast_ratio(one: str, other: str) -> float:
 # Where the keyboard is: a 2 px near-black ring (#111, 16:1 or more on white and on the
 # sidebar's grey) around every control, where Streamlit shows a half-transparent tint of its
 # primary colour (2.5:1), a faint background, or nothing. A control whose focused element is
-# hidden (a slider's thumb, a toggle) or sits in a box (a select) rings the part one sees.
+# hidden (a slider's thumb, a toggle) or sits in a box (a select) rings the part one sees; a
+# box that fills its container (a select, a text field, a grid, the map's buttons) is ringed
+# just inside its edge, where the container, which scrolls, does not cut the ring off.
 FOCUS_RING = "outline:2px solid #111 !important;outline-offset:2px !important"
+INSET_RING = "outline:2px solid #111 !important;outline-offset:-2px !important"
 FOCUS_RULE = (
     ':is(a,button,summary,[role=button],[tabindex="0"]):not(input,textarea):focus-visible'
     f"{{{FOCUS_RING}}}"
 )
 FOCUS_CSS = f"""<style>
+:focus-visible{{scroll-margin:.75rem}}
 {FOCUS_RULE}
-:is([data-testid=stSelectbox],[data-testid=stMultiSelect]) [role=group]:has(input:focus-visible),
 [data-testid=stSlider] [data-rac]:has(> div > input:focus-visible),
-:is([data-testid=stCheckbox],[data-testid=stRadio]) label:has(input:focus-visible),
+:is([data-testid=stCheckbox],[data-testid=stRadio]) label:has(input:focus-visible){{{FOCUS_RING}}}
+:is([data-testid=stSelectbox],[data-testid=stMultiSelect]) [role=group]:has(input:focus-visible),
 :is([data-testid=stTextArea],[data-testid=stTextInput],[data-testid=stDateInput])
-  div:has(> :is(input,textarea):focus-visible){{{FOCUS_RING}}}
-[data-testid=stMain]:focus-visible,[data-testid=stDataFrameResizable] div:focus-visible
-  {{outline:2px solid #111 !important;outline-offset:-2px !important}}
+  div:has(> :is(input,textarea):focus-visible),
+[data-testid=stPlotlyChart] .modebar-btn:focus-visible,main[data-testid=stMain]:focus-visible,
+[data-testid=stExpander] summary:focus-visible,
+[data-testid=stDataFrameResizable] :is(div,canvas):focus-visible{{{INSET_RING}}}
+/* A closed sidebar (a phone's, or one the reader closed) slides out of sight but would keep
+   its controls in the tab order: once it has slid, it is hidden, to its help buttons (which
+   set their own visibility). */
+[data-testid=stSidebar][data-collapsed=true],[data-testid=stSidebar][data-collapsed=true] *
+  {{visibility:hidden !important;transition:visibility 0s .3s !important}}
 </style>"""
 
 
