@@ -60,7 +60,8 @@ boundaries: $(BIN)/.installed
 	npm install --prefix scripts --no-audit --no-fund
 	$(BIN)/python scripts/build_boundaries.py
 
-# Copy the pinned plotly.js geo bundle and topojson-client into static/vendor/ (published pages).
+# Copy the pinned plotly.js geo bundle and topojson-client into static/vendor/ (published pages),
+# and axe-core into tests/vendor/ (the accessibility tests).
 vendor: $(BIN)/.installed
 	npm install --prefix scripts --no-audit --no-fund
 	$(BIN)/python scripts/vendor_js.py

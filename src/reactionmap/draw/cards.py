@@ -48,10 +48,62 @@ CARD_CSS = """
 """
 
 
+def relative_luminance(color: str) -> float:
+    """WCAG 2's relative luminance of a #RRGGBB (or #RGB) colour: 0 black, 1 white."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    digits = color.lstrip("#")
+    digits = "".join(d * 2 for d in digits) if len(digits) == 3 else digits
+    r, g, b = (linear(int(digits[i : i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(one: str, other: str) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white). Text
+    needs 4.5 (3 when large), a focus indicator or a control's edge 3."""
+    light, dark = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# Where the keyboard is: a 2 px near-black ring (#111, 16:1 or more on white and on the
+# sidebar's grey) around every control, where Streamlit shows a half-transparent tint of its
+# primary colour (2.5:1), a faint background, or nothing. A control whose focused element is
+# hidden (a slider's thumb, a toggle) or sits in a box (a select) rings the part one sees; a
+# box that fills its container (a select, a text field, a grid, the map's buttons) is ringed
+# just inside its edge, where the container, which scrolls, does not cut the ring off.
+FOCUS_RING = "outline:2px solid #111 !important;outline-offset:2px !important"
+INSET_RING = "outline:2px solid #111 !important;outline-offset:-2px !important"
+FOCUS_RULE = (
+    ':is(a,button,summary,[role=button],[tabindex="0"]):not(input,textarea):focus-visible'
+    f"{{{FOCUS_RING}}}"
+)
+FOCUS_CSS = f"""<style>
+:focus-visible{{scroll-margin:.75rem}}
+{FOCUS_RULE}
+[data-testid=stSlider] [data-rac]:has(> div > input:focus-visible),
+:is([data-testid=stCheckbox],[data-testid=stRadio]) label:has(input:focus-visible){{{FOCUS_RING}}}
+:is([data-testid=stSelectbox],[data-testid=stMultiSelect]) [role=group]:has(input:focus-visible),
+:is([data-testid=stTextArea],[data-testid=stTextInput],[data-testid=stDateInput])
+  div:has(> :is(input,textarea):focus-visible),
+[data-testid=stPlotlyChart] .modebar-btn:focus-visible,main[data-testid=stMain]:focus-visible,
+[data-testid=stExpander] summary:focus-visible,
+[data-testid=stDataFrameResizable] :is(div,canvas):focus-visible{{{INSET_RING}}}
+/* A closed sidebar (a phone's, or one the reader closed) slides out of sight but would keep
+   its controls in the tab order: once it has slid, it is hidden, to its help buttons (which
+   set their own visibility). */
+[data-testid=stSidebar][data-collapsed=true],[data-testid=stSidebar][data-collapsed=true] *
+  {{visibility:hidden !important;transition:visibility 0s .3s !important}}
+</style>"""
+
+
 def text_color(background: str) -> str:
-    """Black or white, whichever reads better on a #RRGGBB background."""
-    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#fff"
+    """Black or white, whichever has the higher WCAG contrast on a #RRGGBB background (a
+    brightness threshold put white on the Okabe-Ito orange #D55E00: 3.9:1; black is 5.4:1)."""
+    black = contrast_ratio(background, "#000000")
+    return "#000" if black >= contrast_ratio(background, "#FFFFFF") else "#fff"
 
 
 def source_html(name: str, url: str) -> str:
@@ -148,18 +200,26 @@ def actor_count(statements: pd.DataFrame) -> int:
     return int(actor_key(statements).nunique())
 
 
-HINT_CSS = """<style>
-.rm-hint{color:#555;font-size:.875rem;margin:0}
-.rm-tap{display:none}
-@media (hover:none){.rm-tap{display:inline}.rm-hover{display:none}}
+# Visually hidden, still read by screen readers (the usual clip pattern).
+SR_ONLY_CSS = (
+    ".rm-sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0}"
+)
+HINT_CSS = f"""<style>
+.rm-hint{{color:#555;font-size:.875rem;margin:0}}
+.rm-tap{{display:none}}
+@media (hover:none){{.rm-tap{{display:inline}}.rm-hover{{display:none}}}}
+{SR_ONLY_CSS}
 </style>"""
 
 
-def hint_html(when: str, pointer: str, touch: str) -> str:
+def hint_html(when: str, pointer: str, touch: str, described: str = "") -> str:
     """The line under the map: the date, and what to do with a pointer, or (where the screen
-    has no hover, as phones do) with a finger."""
+    has no hover, as phones do) with a finger. ``described``: the map in words, for screen
+    readers only (the map itself is a picture they cannot read)."""
+    about = f'<span class="rm-sr-only">{html.escape(described)} </span>' if described else ""
     return (
-        f'{HINT_CSS}<p class="rm-hint">{html.escape(when)} '
+        f'{HINT_CSS}<p class="rm-hint">{about}{html.escape(when)} '
         f'<span class="rm-hover">{html.escape(pointer)}</span>'
         f'<span class="rm-tap">{html.escape(touch)}</span></p>'
     )

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 from pandas import Series
 
 from reactionmap.contract.scale import Scale
+from reactionmap.draw.cards import text_color
 
 
 def tally_figure(counts: Series, scale: Scale, height: int = 90, short: bool = False) -> go.Figure:
@@ -28,7 +29,7 @@ def tally_figure(counts: Series, scale: Scale, height: int = 90, short: bool = F
                 text=[str(int(count)) if short else f"{label}: {int(count)}"],
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont={"color": "#000000"},
+                textfont={"color": text_color(scale.color(key))},  # the better of black/white
                 hovertemplate=f"{label}: {int(count)} of {total}<extra></extra>",
             )
         )

@@ -11,7 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
-from reactionmap.draw import captions, cards, choropleth, tally
+from reactionmap.draw import alternative, captions, cards, choropleth, tally
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
@@ -140,7 +140,8 @@ def show(
             key=f"stances|{space}",
         )
         region = st.selectbox("Region", [WORLD, *regions], key="region")
-        inherit_from = st.multiselect(
+        # No organization spoke: no control that can never be used (its greyed label fails contrast).
+        inherit_from = orgs and st.multiselect(
             "Shade members of these organizations when silent",
             orgs,
             format_func=resolver.country_name,
@@ -171,7 +172,7 @@ def show(
         placed.enter_context(map_place)
     phone = is_phone(st.context.headers.get("User-Agent"))
     if parts.tally:
-        st.subheader(parts.tally)
+        st.header(parts.tally)
         st.plotly_chart(
             tally.tally_figure(counts, scale, short=phone),
             config={"displayModeBar": False, "staticPlot": True},
@@ -191,12 +192,16 @@ def show(
     for warning in captions.not_on_map(page.not_drawable, scale, parts.words):
         st.warning(warning)
     # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
+    when = f"as of {as_of:%-d %B %Y}" if parts.dated else "date not given"
     st.html(
         cards.hint_html(
             f"As of {as_of:%-d %B %Y}." if parts.dated else "Date not given.",
             "Hover a country for its "
             + ("statement; click it to bring its card here." if parts.words else "stance."),
             "Tap a country to see its " + ("statement here." if parts.words else "stance."),
+            alternative.map_name(filters.region)
+            + ". "
+            + alternative.map_description(view.map_rows, scale, when, shown),
         )
     )
     if selected:
@@ -205,6 +210,10 @@ def show(
             cards.CARD_CSS
             + cards.selected_html(names.get(selected, selected), chosen, scale, selected, as_of)
         )
+    # The map in words, for screen readers and keyboards: every country and its stance.
+    with st.expander(alternative.TITLE, key="map_as_table", on_change="rerun") as as_table:
+        if as_table.open:  # made only when open: a filter change sends none of it otherwise
+            st.html(alternative.section_html(view.map_rows, scale, when))
     placed.close()  # the rest in the page's flow
 
     # ---- cards and organizations (only for rows with words: a vote's rows have none) -------------
@@ -222,7 +231,7 @@ def show(
                 on_change=on_pick,
             )
             actors = cards.actor_count(page.cards)
-            st.subheader(f"Statements ({captions.statements_count(page.cards)})")
+            st.header(f"Statements ({captions.statements_count(page.cards)})")
             st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
             # The rest only when asked for: every card on the page is restyled on every rerun.
             if more_count > 0 and st.toggle(f"Show {more_count} more actors", key="more_cards"):
@@ -233,7 +242,7 @@ def show(
                 )
         with right:
             organization_count = captions.statements_count(page.organization_cards)
-            st.subheader(f"Organizations ({organization_count})")
+            st.header(f"Organizations ({organization_count})")
             if not org_cards:
                 st.caption("No organization has spoken as of this date.")
             else:
@@ -245,7 +254,7 @@ def show(
 
     # ---- timeline (none without dates, nor for a vote: one day, no words) -----------------------
     if parts.timeline:
-        st.subheader("Timeline")
+        st.header("Timeline")
         st.plotly_chart(
             caches.timeline_figure(key, page.timeline, filters, event),
             config=PLOTLY_CONFIG | {"displayModeBar": False},
@@ -260,7 +269,7 @@ def show(
             st.caption(line)
 
     # ---- table and downloads --------------------------------------------------------------------
-    st.subheader("Stance table")
+    st.header("Stance table")
     # Only validated http(s) addresses become links; any other is plain text beside the name.
     safe_table = cells.sources_as_shown(page.table)
     st.dataframe(

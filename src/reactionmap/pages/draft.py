@@ -83,7 +83,7 @@ def main() -> None:
     if rows.empty:
         st.warning("No government or organization reacting was found in this text.")
         return
-    st.subheader(f"Proposed statements ({len(rows)})")
+    st.header(f"Proposed statements ({len(rows)})")
     edited = st.data_editor(
         rows,
         num_rows="dynamic",
@@ -104,7 +104,7 @@ def main() -> None:
     )
     with st.expander("Where each row came from", expanded=True):
         st.html(rows_evidence_html(edited.to_dict("records"), result.evidence))
-    st.subheader("Save or download")
+    st.header("Save or download")
     left, right = st.columns(2)
     event_id = left.text_input("Event id (new or existing)", key="draft_event_id").strip()
     title = right.text_input("Title of a new event", key="draft_title")

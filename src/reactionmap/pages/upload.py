@@ -41,7 +41,7 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
         key=f"resolution|{tag}",
     )
     event = caches.un_event(name, tag, symbol, data)
-    st.subheader(md(event.title))
+    st.header(md(event.title))
     st.caption(
         f"{event.date:%-d %B %Y} · UN Digital Library voting file ({found.layout} layout) · "
         "scale: vote (Y, N, A; X, NV or blank for non-voting)"
@@ -90,7 +90,7 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str, D
     # The page in the order a reader works; the table is read first (the map follows its
     # fixes), and shown under the map.
     values_place, map_place, problems_place = st.container(), st.container(), st.container()
-    st.subheader("Your table")
+    st.header("Your table")
     st.caption("Fix a cell here and the map follows.")
     # Row labels as in a spreadsheet (the header is row 1), the numbers problems give. The
     # table and the fixes made to it stay for the session (KeptTable).

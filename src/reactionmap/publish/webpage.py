@@ -12,7 +12,7 @@ from pathlib import Path
 import plotly.io as pio
 
 from reactionmap.contract.paths import STATIC_DIR
-from reactionmap.draw import cards, choropleth
+from reactionmap.draw import alternative, cards, choropleth
 from reactionmap.draw.captions import statements_count
 from reactionmap.intake.writers import write_file
 from reactionmap.places import boundaries
@@ -53,6 +53,9 @@ table.rm-table{border-collapse:collapse;font-size:.85rem;width:100%;min-width:76
 .rm-swatch{display:inline-block;width:.8em;height:.8em;border:1px solid #999;margin-right:.3em;vertical-align:-.05em}
 .rm-download{display:inline-block;margin:.8rem 0;padding:.4rem .8rem;border:1px solid #bbb;border-radius:6px;color:#111;text-decoration:none}
 .rm-sources{font-size:.82rem;color:#444;margin-top:1.2rem}
+.rm-as-table{border:1px solid #ddd;border-radius:8px;padding:.5rem .6rem;margin:.6rem 0}
+.rm-as-table summary{cursor:pointer}
+.rm-as-table[open] summary{margin-bottom:.3rem}
 footer{font-size:.82rem;color:#666;border-top:1px solid #ddd;margin-top:1rem;padding-top:.6rem}
 </style>
 """
@@ -227,6 +230,10 @@ def page_html(snap: Snapshot) -> str:
         if len(page.organization_cards)
         else ""
     )
+    # The map in words (issue 15): its name, the legend in a sentence, and every country in a
+    # table under it, for screen readers and keyboards.
+    when = f"as of {snap.as_of:%-d %B %Y}"
+    described = alternative.map_description(snap.table, event.scale, when, snap.stances)
     boot = (
         BOOT_JS.replace("SHAPES_KEY", json.dumps(SHAPES_KEY))
         .replace("MAP_HEIGHT", str(MAP_HEIGHT))
@@ -241,15 +248,17 @@ def page_html(snap: Snapshot) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="reactionmap">
 <title>{title}</title>
-{PAGE_CSS}{cards.CARD_CSS}
+{PAGE_CSS}{cards.CARD_CSS}<style>{cards.SR_ONLY_CSS}{cards.FOCUS_RULE}</style>
 </head>
 <body>
 <main>
 <h1>{title}</h1>
 <p class="rm-sub">{html.escape(snap.subtitle())}</p>
-<div id="rm-map" role="img" aria-label="World map of the stances"></div>
+<div id="rm-map" role="img" aria-label="{html.escape(alternative.map_name(snap.region))}" aria-describedby="rm-map-about"></div>
 <p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.</p>
+<p class="rm-sr-only" id="rm-map-about">{html.escape(described)}</p>
 <div id="rm-picked" aria-live="polite"></div>
+<details class="rm-as-table"><summary>{alternative.TITLE}</summary>{alternative.section_html(snap.table, event.scale, when)}</details>
 {not_drawn}
 <h2>Statements ({statements_count(page.cards)})</h2>
 <div class="rm-cards" id="rm-cards">{cards_html(page.cards, snap)}</div>
