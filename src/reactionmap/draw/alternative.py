@@ -27,6 +27,7 @@ COLUMNS |= {"un_status": "UN status"}
 
 TABLE_CSS = """<style>
 .rm-alt-wrap{overflow:auto;max-height:32rem}
+.rm-alt-wrap[tabindex]:focus-visible{outline:2px solid #111 !important;outline-offset:-2px !important}
 table.rm-alt{border-collapse:collapse;font-size:.85rem;width:100%}
 .rm-alt caption{text-align:left;font-size:.85rem;color:#333;padding:.2rem 0 .4rem}
 .rm-alt th,.rm-alt td{border-bottom:1px solid #e4e4e4;padding:.25rem .45rem;text-align:left;vertical-align:top;font-weight:normal}
