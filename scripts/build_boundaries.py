@@ -326,10 +326,10 @@ def build_markers(full: gpd.GeoDataFrame, un_states: pd.DataFrame, atlas_10m: Pa
 
 
 # Where each small state's dot is drawn, for two map widths: the dashboard's world map at
-# 1300 px is ~840 px wide (a pixel is ~41 km of the Natural Earth projection), a phone's ~370 px
-# (~93 km). A dot is 6 px across.
+# 1300 px is ~840 px wide (a pixel is ~41 km of the Natural Earth projection), a phone's 358 px
+# (~98 km). A dot is 6 px across.
 NATEARTH = "+proj=natearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
-DOT_SCALES = {"dot": 41_000, "narrow": 93_000}  # column prefix: metres per pixel
+DOT_SCALES = {"dot": 41_000, "narrow": 98_000}  # column prefix: metres per pixel
 DOT_CLEAR_PX = 5.5  # a dot's hover radius (4 px) and 1.5 px more: no small neighbour closer
 DOT_APART_PX = 7.3  # two dots' centres: two radii and 1 px, so no dot hides another
 DOT_SEARCH_PX = 40
