@@ -196,7 +196,10 @@ def test_markers_cover_microstates_and_sit_on_their_country(shapes, un_members):
     assert set(markers.iso3) <= set(un_members) | OBSERVERS
     for code in ("VAT", "MCO", "SMR", "LIE", "NRU", "TUV", "MDV", "SGP", "KNA"):
         assert code in set(markers.iso3)
-    for code in ("FRA", "LBN", "JAM"):
+    # Too thin to point at by themselves on a phone's region view (~32 km per px).
+    for code in ("GMB", "LBN", "QAT", "ISR", "SLV", "JAM"):
+        assert code in set(markers.iso3)
+    for code in ("FRA", "CHE", "BEL", "MKD", "CUB"):
         assert code not in set(markers.iso3)
     for row in markers.itertuples():
         point = shapely.Point(row.lon, row.lat)
