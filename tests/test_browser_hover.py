@@ -84,14 +84,21 @@ POINTS_JS = f"""(minDepth) => {{
     const x0 = Math.max(b.left, view.x0), x1 = Math.min(b.right, view.x1);
     const y0 = Math.max(b.top, view.y0), y1 = Math.min(b.bottom, view.y1);
     if (x1 <= x0 || y1 <= y0) return null;
-    const step = Math.min(8, Math.max(0.5, Math.min(x1 - x0, y1 - y0) / 16));
-    const inside = [], outside = [];
-    for (let y = y0 - step; y <= y1 + step; y += step)
-      for (let x = x0 - step; x <= x1 + step; x += step)
-        (mine(i, x, y, dotsHide) ? inside : outside).push([x, y]);
-    const ranked = inside.map(([x, y]) => {{
+    let step = Math.min(8, Math.max(0.5, Math.min(x1 - x0, y1 - y0) / 16));
+    let inside = [], outside = [];
+    const grid = () => {{
+      inside = []; outside = [];
+      for (let y = y0 - step; y <= y1 + step; y += step)
+        for (let x = x0 - step; x <= x1 + step; x += step)
+          (mine(i, x, y, dotsHide) ? inside : outside).push([x, y]);
+    }};
+    grid();
+    // A small shape in a wide box (the Netherlands and its Caribbean islands) may fall
+    // between the grid's points: a finer grid.
+    if (!inside.length && step > 1) {{ step = Math.max(1, step / 4); grid(); }}
+    const rank = (ins, outs) => ins.map(([x, y]) => {{
       let depth = Infinity;
-      for (const [u, v] of outside) depth = Math.min(depth, Math.hypot(u - x, v - y));
+      for (const [u, v] of outs) depth = Math.min(depth, Math.hypot(u - x, v - y));
       return {{iso3: paths[i].__data__.loc, x, y, depth}};
     }}).sort((a, b) => b.depth - a.depth);
     // The grid is coarse on a large shape: a grid point that falls on a speck of it (New
@@ -100,7 +107,16 @@ POINTS_JS = f"""(minDepth) => {{
     const round = (p) => [...Array(8).keys()].every(k => mine(i,
         p.x + minDepth * Math.cos(k * Math.PI / 4), p.y + minDepth * Math.sin(k * Math.PI / 4),
         dotsHide));
-    const best = ranked.slice(0, 40).find(p => p.depth >= minDepth && round(p));
+    const ranked = rank(inside, outside);
+    let best = ranked.slice(0, 40).find(p => p.depth >= minDepth && round(p));
+    if (!best && step > 0.5) {{  // a thin shape in a wide box (Chile and its islands): look
+      const fineIn = [], fineOut = [];  // again, finely, around the grid's points inside it
+      for (const q of ranked.slice(0, 12))
+        for (let y = q.y - step / 2; y <= q.y + step / 2; y += 0.5)
+          for (let x = q.x - step / 2; x <= q.x + step / 2; x += 0.5)
+            (mine(i, x, y, dotsHide) ? fineIn : fineOut).push([x, y]);
+      best = rank(fineIn, fineOut).slice(0, 40).find(p => p.depth >= minDepth && round(p));
+    }}
     return best || null;
   }};
   const points = [], covered = [];

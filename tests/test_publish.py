@@ -83,7 +83,10 @@ def test_page_holds_everything_and_fetches_nothing(venezuela):
     assert base64.b64encode(csv).decode() in page
     # Nothing is loaded from elsewhere: no src or href to another host but the cards' sources.
     assert "<script src" not in page and "<link" not in page
-    assert page.count("<script") == 5
+    assert page.count("<script") == 6  # the figure, the view, the shapes, plotly, topojson, boot
+    # The page's map: the region's frame, both dot placements (the phone's in the world view),
+    # a touch on the map scrolls the page, and a tap on the sea finds the nearest country.
+    assert "touch-action:pan-y pinch-zoom" in page and 'id="rm-view"' in page
 
 
 def test_hostile_text_is_escaped(events_root):
