@@ -46,6 +46,12 @@ GRID = 0.01  # degrees (~1.1 km); coordinates are snapped to this grid
 DECIMALS = 2  # digits written, matching GRID
 MARKER_DECIMALS = 4
 MARKER_MAX_AREA_KM2 = 8000.0  # largest part below this: the state also gets a marker
+# So does a state whose largest part is too thin to point at by itself on the coarsest map that
+# must show every state without its dot: a phone's region view or the published page's desktop
+# world map, ~32 km per px, where a pointer needs a point 1.5 px inside the shape. The widest
+# circle inside the part (Natural Earth's metres) has a radius under this: Gambia, Timor-Leste,
+# Lebanon, Qatar, Jamaica, Kuwait, Belize, Djibouti, Israel, Haiti, El Salvador.
+MARKER_MIN_RADIUS_KM = 50.0
 # States that get a marker whatever their size. Fiji's main island is 3-4 px wide at the curved
 # right edge of a 1300 px world map, where plotly's hover test (straight edges in lon/lat)
 # and the drawn shape (edges curved by the projection) disagree: most of its pixels answered
@@ -301,6 +307,12 @@ def largest_part(geom) -> tuple[Polygon, float]:
     return parts[biggest], float(km2[biggest])
 
 
+def inscribed_km(part: Polygon) -> float:
+    """The radius of the widest circle inside ``part``, in km of the Natural Earth projection."""
+    projected = gpd.GeoSeries([part], crs="EPSG:4326").to_crs(NATEARTH).iloc[0]
+    return shapely.maximum_inscribed_circle(projected, 500.0).length / 1000
+
+
 def build_markers(full: gpd.GeoDataFrame, un_states: pd.DataFrame, atlas_10m: Path) -> pd.DataFrame:
     """A point for each UN member/observer state that is tiny at 1:50m or missing from it."""
     shapes = dict(zip(full.iso3, full.geometry, strict=True))
@@ -308,7 +320,9 @@ def build_markers(full: gpd.GeoDataFrame, un_states: pd.DataFrame, atlas_10m: Pa
     rows = []
     for iso3 in un_states.iso3:
         if iso3 in shapes:
-            if largest_part(shapes[iso3])[1] >= MARKER_MAX_AREA_KM2 and iso3 not in ALWAYS_MARKER:
+            part, km2 = largest_part(shapes[iso3])
+            big = km2 >= MARKER_MAX_AREA_KM2 and inscribed_km(part) >= MARKER_MIN_RADIUS_KM
+            if big and iso3 not in ALWAYS_MARKER:
                 continue
             geom = shapes[iso3]
         else:
@@ -326,10 +340,10 @@ def build_markers(full: gpd.GeoDataFrame, un_states: pd.DataFrame, atlas_10m: Pa
 
 
 # Where each small state's dot is drawn, for two map widths: the dashboard's world map at
-# 1300 px is ~840 px wide (a pixel is ~41 km of the Natural Earth projection), a phone's ~370 px
-# (~93 km). A dot is 6 px across.
+# 1300 px is ~840 px wide (a pixel is ~41 km of the Natural Earth projection), a phone's 358 px
+# (~98 km). A dot is 6 px across.
 NATEARTH = "+proj=natearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
-DOT_SCALES = {"dot": 41_000, "narrow": 93_000}  # column prefix: metres per pixel
+DOT_SCALES = {"dot": 41_000, "narrow": 98_000}  # column prefix: metres per pixel
 DOT_CLEAR_PX = 5.5  # a dot's hover radius (4 px) and 1.5 px more: no small neighbour closer
 DOT_APART_PX = 7.3  # two dots' centres: two radii and 1 px, so no dot hides another
 DOT_SEARCH_PX = 40
@@ -342,6 +356,8 @@ def place_dots(shapes: gpd.GeoDataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     """``markers`` with dot_lon, dot_lat (and narrow_lon, narrow_lat for a phone's map): the
     nearest place to each state where its dot covers no small neighbour and no other dot (the
     state itself when that is free). The map draws a leader line to a dot that had to move."""
+    if shapes.crs is None:  # the full build's shapes come from TopoJSON without one
+        shapes = shapes.set_crs("EPSG:4326")
     projected = shapes.to_crs(NATEARTH)
     codes, geoms = list(projected.iso3), list(projected.geometry)
     tree = shapely.STRtree(geoms)

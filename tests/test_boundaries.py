@@ -14,6 +14,7 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, shape
 
+from reactionmap.draw import frame, style
 from reactionmap.places import boundaries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,7 +196,10 @@ def test_markers_cover_microstates_and_sit_on_their_country(shapes, un_members):
     assert set(markers.iso3) <= set(un_members) | OBSERVERS
     for code in ("VAT", "MCO", "SMR", "LIE", "NRU", "TUV", "MDV", "SGP", "KNA"):
         assert code in set(markers.iso3)
-    for code in ("FRA", "LBN", "JAM"):
+    # Too thin to point at by themselves on a phone's region view (~32 km per px).
+    for code in ("GMB", "LBN", "QAT", "ISR", "SLV", "JAM"):
+        assert code in set(markers.iso3)
+    for code in ("FRA", "CHE", "BEL", "MKD", "CUB"):
         assert code not in set(markers.iso3)
     for row in markers.itertuples():
         point = shapely.Point(row.lon, row.lat)
@@ -252,11 +256,99 @@ def test_build_helpers_make_spherical_rings_planar():
     assert build.close_polar_ring(crossing) is None
 
 
-def test_region_frames_hold_their_countries_and_not_the_globe():
-    frames = boundaries.region_bounds(boundaries.load_countries())
-    lon_min, lon_max, lat_min, lat_max = frames["Europe"]
-    assert -40 < lon_min < 0 < 40 < lon_max <= 180 and 20 < lat_min < 40 < 70 < lat_max <= 89
-    # Interior points, not bounds: the USA's Aleutians do not stretch the Americas' frame.
-    assert frames["Americas"][1] < 0 and frames["Americas"][0] > -180
+MEMBERS = set(boundaries.load_un_states()["iso3"])
+
+
+def test_region_extents_hold_their_states_and_near_territories(shapes):
+    """Every UN member's and observer's largest part (Russia's up to the Urals), small-state
+    point and dot lies in its region's extent; territories within TERRITORY_REACH degrees too;
+    the far ones (Heard Island, Pitcairn, the French Southern Territories) do not stretch it."""
+    table = boundaries.country_table().set_index("iso3")
+    markers = boundaries.load_markers().set_index("iso3")
+    for iso3, row in table.iterrows():
+        extent = boundaries.region_extent(row.region)
+        if extent is None:
+            assert row.region == "Antarctica"
+            continue
+        if iso3 in MEMBERS and iso3 in shapes:
+            part = max(polygons(shapes[iso3]), key=lambda p: p.area)
+            if iso3 == "RUS":
+                part = part.intersection(shapely.box(-32, -90, 60, 90))
+            x0, y0, x1, y1 = part.bounds
+            assert extent.holds(x0, y0) and extent.holds(x1, y1), (iso3, extent)
+        if iso3 in markers.index:
+            m = markers.loc[iso3]
+            assert extent.holds(m.lon, m.lat) and extent.holds(m.dot_lon, m.dot_lat), iso3
+    oceania = boundaries.region_extent("Oceania")
+    assert 150 < oceania.centre < 180 and oceania.lon_min < 180 < oceania.lon_max
+    for iso3 in ("GUM", "MNP", "CXR", "PYF", "NCL"):  # near: in the frame
+        point = max(polygons(shapes[iso3]), key=lambda p: p.area).representative_point()
+        assert oceania.holds(point.x, point.y), iso3
+    for iso3 in ("HMD", "PCN", "CCK", "ATF", "IOT"):  # far out at sea: left out
+        point = max(polygons(shapes[iso3]), key=lambda p: p.area).representative_point()
+        assert not boundaries.region_extent(table.loc[iso3, "region"]).holds(point.x, point.y)
+    europe = boundaries.region_extent("Europe")
+    assert -30 < europe.lon_min < -20 and 55 < europe.lon_max < 65  # Iceland to the Urals
+    assert boundaries.region_extent("") is None
     assert set(boundaries.region_codes("Europe")) >= {"FRA", "DEU"}
     assert boundaries.region_codes("") is None
+
+
+ASPECTS = [0.7, 1.0, 840 / 680, 358 / 420, 1.9, 2.6, 4.0]
+
+
+@pytest.mark.parametrize("region", ["Africa", "Americas", "Asia", "Europe", "Oceania"])
+def test_a_region_frame_fills_its_box_and_holds_its_extent(region):
+    extent = boundaries.region_extent(region)
+    for aspect in ASPECTS:
+        fitted = frame.geo_frame(extent, aspect)
+        (lon0, lon1), (lat0, lat1) = fitted.lon_range, fitted.lat_range
+        assert lon0 <= extent.lon_min and extent.lon_max <= lon1
+        assert lat0 <= extent.lat_min and extent.lat_max <= lat1
+        assert fitted.rotation == pytest.approx((lon0 + lon1) / 2, abs=0.01)
+        width, height = frame.box_size((lon1 - lon0) / 2, lat0, lat1)
+        whole = lon1 - lon0 >= 359.99 or (lat0 <= -89 and lat1 >= 89)
+        assert whole or width / height == pytest.approx(aspect, rel=0.005), (aspect, fitted)
+    # The dashboard's map: a tall region gets a taller box, within the bounds.
+    for width in (frame.DESKTOP_WIDTH, frame.PHONE_WIDTH):
+        height = frame.box_height(extent, width)
+        assert frame.BOX_MIN <= height <= frame.BOX_MAX
+        assert height >= frame.box_height(None, width) or region == "Europe"
+
+
+def test_the_world_frame_is_the_shared_one():
+    fitted = frame.geo_frame(None, 2.0)
+    assert (*fitted.lon_range, *fitted.lat_range) == style.WORLD_FRAME
+    # plotly's range box bulges to 66S and 86N between its corners: 840 px wide, 391 tall (as
+    # measured in the browser), not the 369 its corners alone would give.
+    assert frame.natural_aspect(None) == pytest.approx(840 / 391, abs=0.01)
+    assert frame.box_height(None, 840) == round(840 / frame.natural_aspect(None))
+
+
+def _px_per_metre(extent, width: float) -> float:
+    """The scale of the dashboard's map of ``extent`` ``width`` px wide (Natural Earth on the
+    unit sphere, in metres of the build's projection)."""
+    fitted = frame.geo_frame(extent, width / frame.box_height(extent, width))
+    (lon0, lon1), (lat0, lat1) = fitted.lon_range, fitted.lat_range
+    w, h = frame.box_size((lon1 - lon0) / 2, lat0, lat1)
+    pixels = min(width / w, frame.box_height(extent, width) / h)  # px per unit of the sphere
+    return pixels / 6_378_137
+
+
+def test_dot_placements_fit_every_map_that_uses_them():
+    """A phone's world map takes the narrow placement, every other map the desktop one: each
+    is drawn at a scale no coarser than the one its placement was made for (so no dot of it
+    hides a small neighbour), and the numbers are the build script's."""
+    build = _build_script()
+    assert build.DOT_SCALES == boundaries.DOT_PLACEMENTS
+    assert (build.DOT_CLEAR_PX, build.DOT_APART_PX, build.DOT_BIG) == (
+        boundaries.DOT_CLEAR_PX, boundaries.DOT_APART_PX, boundaries.DOT_BIG,
+    )  # fmt: skip
+    metres = boundaries.DOT_PLACEMENTS
+    # At most 2% coarser: a dot's clear radius of 5.5 px stays above its hover radius and 1 px.
+    assert 1 / _px_per_metre(None, frame.DESKTOP_WIDTH) <= metres["dot"] * 1.02
+    assert 1 / _px_per_metre(None, frame.PHONE_WIDTH) <= metres["narrow"] * 1.02
+    for region in ("Africa", "Americas", "Asia", "Europe", "Oceania"):
+        extent = boundaries.region_extent(region)
+        for width in (frame.PHONE_WIDTH, frame.DESKTOP_WIDTH, 1068):
+            assert 1 / _px_per_metre(extent, width) <= metres["dot"], (region, width)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reactionmap.draw import choropleth, style
+from reactionmap.draw import choropleth, frame, style
 from reactionmap.places import boundaries
 from reactionmap.publish.snapshot import snapshot
 
@@ -152,7 +152,7 @@ def test_legend_swatches_are_the_legend_entries(filtered):
     table, scale = filtered
     swatches = choropleth.configure_legend(table, scale, ("condemn", "concern"))
     entries = choropleth.legend_entries(table, scale, ("condemn", "concern"))
-    assert [s["name"] for s in swatches] == [label for label, _, _ in entries]
+    assert [s["name"].replace("<br>", " ") for s in swatches] == [label for label, _, _ in entries]
     assert any(s["name"].startswith("Hidden by your filters (") for s in swatches)
     assert all(s["hoverinfo"] == "skip" and s["showlegend"] for s in swatches)
 
@@ -162,8 +162,37 @@ def test_geo_frames_the_world_or_a_region_over_the_shared_sea():
     assert world["oceancolor"] == style.OCEAN_COLOR
     lon, lat = world["lonaxis"]["range"], world["lataxis"]["range"]
     assert (*lon, *lat) == style.WORLD_FRAME
-    region = choropleth.configure_geo((-20.0, 40.0, 30.0, 70.0))
-    assert region["lonaxis"]["range"] == [-20.0, 40.0] and region["lataxis"]["range"] == [30, 70]
+    assert world["projection"]["rotation"]["lon"] == 0
+    europe = boundaries.region_extent("Europe")
+    region = choropleth.configure_geo(europe, 840, 460)
+    (lon_min, lon_max), (lat_min, lat_max) = region["lonaxis"]["range"], region["lataxis"]["range"]
+    assert lon_min <= europe.lon_min < europe.lon_max <= lon_max
+    assert lat_min <= europe.lat_min < europe.lat_max <= lat_max
+    assert region["projection"]["rotation"]["lon"] == pytest.approx((lon_min + lon_max) / 2)
+
+
+def test_a_tall_region_gets_a_taller_map_and_the_legend_its_own_room(venezuela_event):
+    snap = snapshot(venezuela_event)
+    table = snap.table.assign(key=choropleth.color_keys(snap.table))
+    legend = choropleth.configure_legend(table, venezuela_event.scale, None, 840)
+    phone_legend = choropleth.configure_legend(table, venezuela_event.scale, None, 358)
+    world = choropleth.map_height(None, 840, legend)
+    americas = choropleth.map_height(boundaries.region_extent("Americas"), 840, legend)
+    assert world < americas <= choropleth.MODEBAR_MARGIN + frame.BOX_MAX + 200
+    phone = choropleth.map_height(None, 358, phone_legend)
+    # On a phone the legend wraps its long label and takes room of its own under the map.
+    assert any("<br>" in t["name"] for t in phone_legend)
+    assert choropleth.legend_room(phone_legend, 358) >= 6 * choropleth.LEGEND_LINE
+    assert phone - choropleth.legend_room(phone_legend, 358) - choropleth.MODEBAR_MARGIN == (
+        frame.box_height(None, 358)
+    )
+    figure = choropleth.map_figure(
+        snap.table, venezuela_event.scale, boundaries.load_markers(), "u", width=358
+    )
+    assert figure.layout.height == phone and figure.layout.margin.b == (
+        choropleth.legend_room(phone_legend, 358)
+    )
+    assert figure.layout.legend.yref == "container" and figure.layout.legend.yanchor == "top"
 
 
 def test_the_image_shares_the_maps_sea_frame_and_inherited_shading(venezuela_event):

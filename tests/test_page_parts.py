@@ -188,8 +188,7 @@ def test_the_composition_is_the_page_view_the_map_rows_and_the_frame(good_event)
     assert rows.loc["FRA", "stance"] == "condemn" and bool(rows.loc["FRA", "shown"])
     assert rows.loc["DEU", "stance"] == "none" and bool(rows.loc["DEU", "shown"])
     assert "hover" not in view.map_rows  # the drawing adds it
-    lon_min, lon_max, lat_min, lat_max = view.frame
-    assert lon_min < 2 < lon_max and lat_min < 48 < lat_max  # Paris is in the frame
+    assert view.frame.holds(2.35, 48.86)  # Paris is in the frame
     assert not view.narrow(phone=True)  # a region's map keeps its dots
     world = compose.compose(event, replace(state, region="", as_of=None))
     assert world.frame is None and world.narrow(phone=True) and not world.narrow(phone=False)

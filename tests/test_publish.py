@@ -83,7 +83,10 @@ def test_page_holds_everything_and_fetches_nothing(venezuela):
     assert base64.b64encode(csv).decode() in page
     # Nothing is loaded from elsewhere: no src or href to another host but the cards' sources.
     assert "<script src" not in page and "<link" not in page
-    assert page.count("<script") == 5
+    assert page.count("<script") == 6  # the figure, the view, the shapes, plotly, topojson, boot
+    # The page's map: the region's frame, both dot placements (the phone's in the world view),
+    # a touch on the map scrolls the page, and a tap on the sea finds the nearest country.
+    assert "touch-action:pan-y pinch-zoom" in page and 'id="rm-view"' in page
 
 
 def test_hostile_text_is_escaped(events_root):
@@ -188,3 +191,46 @@ def test_image_draws_inherited_stances_lighter_and_says_so():
     assert snap.table["inherited_from"].astype(bool).any()
     svg = map_image(snap, "svg").decode("utf-8")
     assert "inherited from an organization (" in svg and "Europe" in svg
+
+
+@pytest.mark.parametrize("region", ["", "Africa", "Americas", "Asia", "Europe", "Oceania"])
+def test_no_image_dot_hides_a_small_neighbour_or_another_dot(region):
+    """The dashboard's rule on what the picture draws, at each size, in its own projection and
+    scale: a dot and 1.5 px around it touch no small country but its own (one with less land
+    than DOT_BIG such discs: Israel, Belgium, Qatar), and no two dots overlap."""
+    import geopandas as gpd
+    import numpy as np
+
+    from reactionmap.places import boundaries
+    from reactionmap.publish import image
+
+    snap = snapshot(load_event("venezuela-2026-01"), region=region)
+    countries = boundaries.load_countries()
+    for size in image.SIZES:
+        geometry = image.map_geometry(snap, size)
+        px = geometry.metres_per_px
+        clear, apart = (geometry.dot_radius + 1.5) * px, (2 * geometry.dot_radius + 1) * px
+        shapes = gpd.GeoSeries(
+            image.clip_to_frame(countries.geometry, geometry.frame), crs=4326
+        ).to_crs(geometry.projection)
+        small = {
+            code: shape
+            for code, shape in zip(countries["iso3"], shapes, strict=True)
+            if not shape.is_empty and shape.area < boundaries.DOT_BIG * np.pi * clear**2
+        }
+        dots = image.drawn_dots(snap, geometry)
+        assert len(dots) >= (30 if not region else 1), (region, size)
+        points = gpd.GeoSeries(
+            gpd.points_from_xy(dots["dot_lon"], dots["dot_lat"]), crs=4326
+        ).to_crs(geometry.projection)
+        for iso3, point in zip(dots["iso3"], points, strict=True):
+            disc = point.buffer(clear * 0.99)  # markers.csv rounds to 4 decimals
+            hidden = [c for c, shape in small.items() if c != iso3 and disc.intersects(shape)]
+            assert not hidden, f"{size} {region or 'world'}: {iso3}'s dot hides {hidden}"
+        for i, a in enumerate(points):
+            for j in range(i + 1, len(points)):
+                assert a.distance(points.iloc[j]) >= apart * 0.99, (
+                    f"{size} {region or 'world'}: {dots.iso3[i]} and {dots.iso3[j]} overlap"
+                )
+        # The picture draws them from the placement it names, and a leader line to those moved.
+        assert geometry.placement in boundaries.DOT_PLACEMENTS

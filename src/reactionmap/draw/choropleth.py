@@ -9,13 +9,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from reactionmap.contract.scale import NO_STATEMENT_KEY, NO_STATEMENT_LABEL, Category, Scale
+from reactionmap.draw.frame import DESKTOP_WIDTH, box_height, geo_frame
 from reactionmap.draw.style import (
     INHERITED_OPACITY,
     OCEAN_COLOR,
-    WORLD_FRAME,
     unchecked_figure,
     wrap_escaped,
 )
+from reactionmap.places.boundaries import Extent
 from reactionmap.view.compose import map_rows
 
 # What a country's hover and the legend say of a country the reader's filter hides.
@@ -120,11 +121,12 @@ def map_figure(
     markers: pd.DataFrame,
     geojson: str | dict,
     selected: str | None = None,
-    height: int = 520,
-    frame: tuple[float, float, float, float] | None = None,
+    height: int | None = None,
+    frame: Extent | None = None,
     shown_keys: Collection[str] | None = None,
     narrow: bool = False,
     sea: str | dict = SEA_GEOJSON,
+    width: int = DESKTOP_WIDTH,
 ) -> go.Figure:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
 
@@ -134,33 +136,104 @@ def map_figure(
     GeoJSON, or the URL of a file holding it.
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
-    browser fetches once, or a GeoJSON dict; ``frame`` is (lon_min, lon_max, lat_min, lat_max).
+    browser fetches once, or a GeoJSON dict; ``frame`` is the region's Extent (None: the
+    world). The figure is made for a map ``width`` px wide: the frame fills it, the legend has
+    its own room under the map, and ``height`` (None: map_height's) is the whole figure's.
 
     Built as plotly express builds its figures, one part at a time: each configure_* step
     returns its traces (or its piece of the layout), in the order they are drawn.
     """
     table = table.assign(key=color_keys(table))
     shapes = table[table["has_shape"].astype(bool)]
+    legend = configure_legend(table, scale, shown_keys, width)
+    room = legend_room(legend, width)
+    height = height or map_height(frame, width, legend)
     traces = [
         *configure_sea(sea),
         *configure_countries(shapes, scale, geojson),
         *configure_dots(placed_dots(markers, table, narrow), scale),
         *configure_selection(shapes, selected, geojson),
-        *configure_legend(table, scale, shown_keys),
+        *legend,
     ]
     layout = {
         "coloraxis": configure_coloraxis(scale),
-        "geo": configure_geo(frame),
+        "geo": configure_geo(frame, width, height - MODEBAR_MARGIN - room),
         "height": height,
         # The top margin holds plotly's mode bar, which would otherwise sit on the map and hide
-        # the countries under it from the pointer.
-        "margin": {"l": 0, "r": 0, "t": MODEBAR_MARGIN, "b": 0},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "font": {"size": 12}},
+        # the countries under it from the pointer; the bottom one the legend.
+        "margin": {"l": 0, "r": 0, "t": MODEBAR_MARGIN, "b": room},
+        "legend": legend_layout(room, height),
         "clickmode": "event+select",
         "dragmode": False,
         "hoverdistance": HOVER_DISTANCE,
     }
     return unchecked_figure(traces, layout)
+
+
+def map_height(frame: Extent | None, width: float, legend: list[dict]) -> int:
+    """The map's whole height, one rule for the dashboard and the published page: plotly's
+    mode bar, the map's box for its ``width`` (frame.box_height: a tall region is taller, a
+    phone's map shorter) and the room of its ``legend`` (configure_legend's traces)."""
+    return MODEBAR_MARGIN + box_height(frame, width) + legend_room(legend, width)
+
+
+# The legend under the map, laid out as plotly lays out a horizontal legend: in one row when all
+# entries fit, else in a grid of columns as wide as the widest entry. Its room is reckoned from
+# the labels (plotly's own height is known only in the browser): a character of 12 px system-ui
+# is at most ~6.6 px wide, a swatch and its gaps 40 px, a line 16 px, an entry 4 px more. The
+# legend hangs from the map's foot: a label wider than reckoned would run off the figure's
+# foot, never over the map. A label wraps at LEGEND_CHARS, or the map's width on a phone.
+LEGEND_FONT = 12
+LEGEND_CHAR = 6.6
+LEGEND_CHARS = 44
+LEGEND_ITEM = 40
+LEGEND_GAP = 5
+LEGEND_LINE = 16
+LEGEND_ENTRY = 4
+LEGEND_PAD = 8
+
+
+def legend_lines(label: str, width: float) -> list[str]:
+    """A legend label's lines for a map ``width`` px wide."""
+    import textwrap
+
+    chars = min(LEGEND_CHARS, int((width - LEGEND_ITEM) / LEGEND_CHAR))
+    return textwrap.wrap(label, max(chars, 12)) or [""]
+
+
+def legend_room(legend: list[dict], width: float) -> int:
+    """px under the map for the legend (configure_legend's traces), as plotly places them."""
+    items: list[tuple[float, int]] = []  # (width, lines) of each entry
+    for trace in legend:
+        words = [html.unescape(line) for line in trace["name"].split("<br>")]
+        items.append((LEGEND_ITEM + LEGEND_CHAR * max(map(len, words)), len(words)))
+    if not items:
+        return 0
+    one_row = sum(w for w, _ in items) + LEGEND_GAP * (len(items) - 1) < width
+    column = max(w for w, _ in items)
+    height = LEGEND_PAD
+    x, tallest = 0.0, 0
+    for w, count in items:
+        step = w if one_row else column
+        if x and step + x - LEGEND_GAP >= width:
+            height += tallest
+            x, tallest = 0.0, 0
+        x += step + LEGEND_GAP
+        tallest = max(tallest, LEGEND_LINE * count + LEGEND_ENTRY)
+    return int(height + tallest)
+
+
+def legend_layout(room: int, height: int) -> dict:
+    """The legend's place: hung from the map's foot in the room under it (the container's
+    coordinates, as the timeline's), so plotly does not shrink the map to fit it."""
+    return {
+        "orientation": "h",
+        "yref": "container",
+        "yanchor": "top",
+        "y": round(room / height, 4),
+        "x": 0,
+        "font": {"size": LEGEND_FONT},
+    }
 
 
 def color_keys(table: pd.DataFrame) -> pd.Series:
@@ -295,9 +368,13 @@ def configure_selection(
 
 
 def configure_legend(
-    table: pd.DataFrame, scale: Scale, shown_keys: Collection[str] | None = None
+    table: pd.DataFrame,
+    scale: Scale,
+    shown_keys: Collection[str] | None = None,
+    width: float = DESKTOP_WIDTH,
 ) -> list[dict]:
-    """A square swatch for each legend entry (legend_entries); never hovered."""
+    """A square swatch for each legend entry (legend_entries); never hovered. A label too long
+    for the map's ``width`` wraps (legend_lines)."""
     return [
         {
             "type": "scattergeo",
@@ -311,7 +388,7 @@ def configure_legend(
                 "opacity": opacity,
                 "line": {"color": "#999", "width": 1},
             },
-            "name": html.escape(label),
+            "name": "<br>".join(html.escape(line) for line in legend_lines(label, width)),
             "showlegend": True,
             "hoverinfo": "skip",
         }
@@ -319,12 +396,17 @@ def configure_legend(
     ]
 
 
-def configure_geo(frame: tuple[float, float, float, float] | None = None) -> dict:
-    """The map's geo: Natural Earth's projection, plotly's base map off but the sea, framed on
-    ``frame`` (lon_min, lon_max, lat_min, lat_max) or the world."""
-    lon_min, lon_max, lat_min, lat_max = frame or WORLD_FRAME
+def configure_geo(
+    frame: Extent | None = None, width: float = DESKTOP_WIDTH, height: float | None = None
+) -> dict:
+    """The map's geo: Natural Earth's projection, plotly's base map off but the sea, the world
+    or a region's Extent ``frame`` filling a box ``width`` x ``height`` px (None: the height
+    frame.box_height gives), rotated to the region's middle (frame.geo_frame)."""
+    if height is None:
+        height = box_height(frame, width)
+    fitted = geo_frame(frame, width / height)
     return {
-        "projection": {"type": "natural earth"},
+        "projection": {"type": "natural earth", "rotation": {"lon": fitted.rotation}},
         "showframe": False,
         "showcoastlines": False,
         "showcountries": False,
@@ -332,8 +414,8 @@ def configure_geo(frame: tuple[float, float, float, float] | None = None) -> dic
         "showocean": True,
         "oceancolor": OCEAN_COLOR,
         "showlakes": False,
-        "lonaxis": {"range": [lon_min, lon_max]},
-        "lataxis": {"range": [lat_min, lat_max]},
+        "lonaxis": {"range": list(fitted.lon_range)},
+        "lataxis": {"range": list(fitted.lat_range)},
         "bgcolor": "rgba(0,0,0,0)",
     }
 

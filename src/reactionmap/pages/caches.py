@@ -10,7 +10,7 @@ import streamlit as st
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
-from reactionmap.draw import cards, choropleth, timeline
+from reactionmap.draw import cards, choropleth, frame, timeline
 from reactionmap.intake import unvotes
 from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import event_from_table
@@ -22,8 +22,6 @@ from reactionmap.view.state import ViewState
 
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
-# A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
-MAP_HEIGHT, PHONE_MAP_HEIGHT = 520, 300
 
 
 @st.cache_resource
@@ -100,18 +98,19 @@ def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewSta
 
 @st.cache_resource(max_entries=64)
 def map_figure(key: str, _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale):
-    """The map of a view (``state``: with the selected country), a phone's shorter."""
+    """The map of a view (``state``: with the selected country), for the column's width on a
+    phone or a desktop (its height follows: choropleth.map_height)."""
     return choropleth.map_figure(
         choropleth.with_hover(_view.map_rows, _scale),
         _scale,
         world()[1],
         boundaries.GEOJSON_URL,
         state.country or None,
-        height=PHONE_MAP_HEIGHT if phone else MAP_HEIGHT,
         frame=_view.frame,
         shown_keys=state.stances,
         narrow=_view.narrow(phone),
         sea=boundaries.SEA_URL,
+        width=frame.map_width(phone),
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from reactionmap.contract.paths import BOUNDARIES_DIR
@@ -26,6 +28,17 @@ SEA_URL = "app/static/boundaries/sea.geojson"
 TOPOJSON_URL = "app/static/topojson/"
 
 COUNTRY_COLUMNS = ["iso3", "name", "region", "subregion"]
+
+# The small states' two dot placements in markers.csv (column prefix) and the scale of the world
+# map each was made for, in metres of the Natural Earth projection per px: the dashboard's
+# desktop map (~840 px wide) and a phone's (~358 px). Each dot's centre lies at least
+# DOT_CLEAR_PX from every country but its own with less land than DOT_BIG such discs, and
+# DOT_APART_PX from every other dot. (scripts/build_boundaries.py places them; a test keeps
+# these numbers equal to its own.)
+DOT_PLACEMENTS = {"dot": 41_000, "narrow": 98_000}
+DOT_CLEAR_PX = 5.5
+DOT_APART_PX = 7.3
+DOT_BIG = 5.0
 MARKER_COLUMNS = ["iso3", "name", "lon", "lat", "dot_lon", "dot_lat", "narrow_lon", "narrow_lat"]
 
 
@@ -110,20 +123,104 @@ def region_codes(region: str) -> pd.Series | None:
     return regions.loc[regions["region"] == region, "iso3"]
 
 
-def region_bounds(countries, pad: float = 12.0) -> dict[str, tuple[float, float, float, float]]:
-    """Per region, (lon_min, lon_max, lat_min, lat_max) around its countries' interior points.
+# A region's extent: its UN members' and observers' largest parts (France's Guiana is not
+# Europe's), their small states' points and dots, and the region's other territories that lie
+# within TERRITORY_REACH degrees of them (Guam, Christmas Island, French Polynesia: Heard Island,
+# Pitcairn and the French Southern Territories, far out in the ocean, would shrink Oceania's or
+# Africa's map by a sixth to a third for a few uninhabited or 50-people islands).
+EXTENT_PAD = 2.0  # degrees around the outermost land
+TERRITORY_REACH = 10.0
+# Europe ends at the Urals: Russia's Asian part (to 190E) would squash Europe into a strip.
+REGION_LON_CLIP = {"Europe": (-32.0, 60.0)}
 
-    Interior points, not full bounds: a country that crosses the antimeridian (the USA's
-    Aleutians, Russia's Chukotka) would otherwise stretch every frame to the whole globe.
-    """
-    points = countries.geometry.representative_point()
-    frame = pd.DataFrame({"region": countries["region"], "x": points.x, "y": points.y})
+
+@dataclass(frozen=True)
+class Extent:
+    """What a region's map must show, in degrees: longitudes unwrapped around ``centre`` (the
+    region's circular-mean longitude, the map's rotation), so that Oceania runs from 111 to 215
+    rather than across the antimeridian; ``lon_min`` < ``lon_max`` may pass 180."""
+
+    centre: float
+    lon_min: float
+    lon_max: float
+    lat_min: float
+    lat_max: float
+
+    def holds(self, lon: float, lat: float) -> bool:
+        """Whether a point (any longitude) lies in the extent."""
+        x = unwrap(lon, self.centre)
+        return self.lon_min <= x <= self.lon_max and self.lat_min <= lat <= self.lat_max
+
+
+def unwrap(lon: float, centre: float) -> float:
+    """``lon`` moved by whole turns to within 180 degrees of ``centre``."""
+    return (lon - centre + 180.0) % 360.0 - 180.0 + centre
+
+
+def _largest_part(geom):
+    import shapely
+
+    return max(shapely.get_parts(geom), key=lambda part: part.area)
+
+
+def region_extents(
+    countries: gpd.GeoDataFrame, markers: pd.DataFrame, members: set[str]
+) -> dict[str, Extent]:
+    """Each region's Extent (Antarctica has none): see TERRITORY_REACH and REGION_LON_CLIP."""
+    import shapely
+
     out = {}
-    for region, group in frame.groupby("region"):
-        out[region] = (
-            max(group["x"].min() - pad, -180.0),
-            min(group["x"].max() + pad, 180.0),
-            max(group["y"].min() - pad, -89.0),
-            min(group["y"].max() + pad, 89.0),
+    region_of = load_regions().set_index("iso3")["region"].to_dict()
+    region_of |= dict(zip(countries["iso3"], countries["region"], strict=True))
+    for region in sorted(set(countries["region"]) - {"Antarctica"}):
+        rows = countries[countries["region"] == region]
+        clip = REGION_LON_CLIP.get(region)
+        parts = []
+        for iso3, geom in zip(rows["iso3"], rows.geometry, strict=True):
+            if iso3 in members:
+                part = _largest_part(geom)
+                if clip:
+                    part = _largest_part(part.intersection(shapely.box(clip[0], -90, clip[1], 90)))
+                parts.append(part)
+        dots = markers[markers["iso3"].map(region_of) == region]
+        points = [(lon, lat) for lon, lat in zip(dots["lon"], dots["lat"], strict=True)]
+        points += [(lon, lat) for lon, lat in zip(dots["dot_lon"], dots["dot_lat"], strict=True)]
+        # The circular mean of the members' longitudes: Oceania's centre is 166E, not 0.
+        lons = np.radians([p.representative_point().x for p in parts] + [p[0] for p in points])
+        centre = float(np.degrees(np.arctan2(np.sin(lons).mean(), np.cos(lons).mean())))
+        xs, ys = [], []
+        for part in parts:
+            x0, y0, x1, y1 = part.bounds  # no part crosses the antimeridian (the build cuts it)
+            mid = unwrap((x0 + x1) / 2, centre)
+            xs += [mid - (x1 - x0) / 2, mid + (x1 - x0) / 2]
+            ys += [y0, y1]
+        xs += [unwrap(lon, centre) for lon, _ in points]
+        ys += [lat for _, lat in points]
+        box = (min(xs), max(xs), min(ys), max(ys))
+        for iso3, geom in zip(rows["iso3"], rows.geometry, strict=True):
+            if iso3 in members:
+                continue
+            point = _largest_part(geom).representative_point()
+            x, y = unwrap(point.x, centre), point.y
+            if max(box[0] - x, x - box[1], box[2] - y, y - box[3]) <= TERRITORY_REACH:
+                xs.append(x)
+                ys.append(y)
+        out[region] = Extent(
+            round(centre, 2),
+            round(min(xs) - EXTENT_PAD, 2),
+            round(max(xs) + EXTENT_PAD, 2),
+            round(max(min(ys) - EXTENT_PAD, -89.0), 2),
+            round(min(max(ys) + EXTENT_PAD, 89.0), 2),
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_extents() -> dict[str, Extent]:
+    members = set(load_un_states()["iso3"])
+    return region_extents(load_countries(), load_markers(), members)
+
+
+def region_extent(region: str) -> Extent | None:
+    """The shipped shapes' Extent of a UN region; None for the world ("") or Antarctica."""
+    return _shipped_extents().get(region) if region else None

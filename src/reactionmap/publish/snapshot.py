@@ -44,8 +44,8 @@ class Snapshot:
         return self.view.page
 
     @property
-    def frame(self) -> tuple[float, float, float, float] | None:
-        """The region's (lon_min, lon_max, lat_min, lat_max) frame."""
+    def frame(self) -> boundaries.Extent | None:
+        """What the region's map must show; None: the world."""
         return self.view.frame
 
     @property

@@ -10,10 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import plotly.io as pio
+from plotly.utils import PlotlyJSONEncoder
 
 from reactionmap.contract.paths import STATIC_DIR
-from reactionmap.draw import alternative, cards, choropleth
+from reactionmap.draw import alternative, cards, choropleth, frame
 from reactionmap.draw.captions import statements_count
+from reactionmap.draw.style import WORLD_FRAME
 from reactionmap.intake.writers import write_file
 from reactionmap.places import boundaries
 from reactionmap.publish.export import download_name, stance_csv
@@ -30,7 +32,6 @@ SHAPES_KEY = "countries.geojson"
 # Grid steps across the world: 0.012° of longitude, under a pixel at any frame the page draws.
 # Quantized, delta-encoded TopoJSON is 2/3 the size of the GeoJSON.
 QUANTIZE = 30_000
-MAP_HEIGHT = 520
 # What the table shows, with the dashboard's labels (the CSV has every column); the source's
 # name and link are one cell, "Source", the name linked when its address is safe.
 PAGE_COLUMNS = [c for c in TABLE_COLUMNS if c not in ("inherited_from", *SOURCE_COLUMNS)]
@@ -43,7 +44,7 @@ main{max-width:1100px;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0}
 h2{font-size:1.2rem;margin:1.4rem 0 .6rem}
 .rm-sub,.rm-counts,.rm-note{color:#444;font-size:.92rem;margin:.2rem 0 .6rem}
-#rm-map{width:100%;min-height:240px}
+#rm-map{width:100%;min-height:240px;touch-action:pan-y pinch-zoom}
 #rm-picked:empty{display:none}
 #rm-picked{margin:.6rem 0}
 .rm-table-wrap{overflow-x:auto}
@@ -61,11 +62,13 @@ footer{font-size:.82rem;color:#666;border-top:1px solid #ddd;margin-top:1rem;pad
 """
 
 # Runs after plotly.js and topojson-client: decodes the shapes into plotly's asset cache (so
-# nothing is fetched), draws the map, and on a click or tap shows that country's statement.
+# nothing is fetched), draws the map for the box's own width (the region's frame filling it, the
+# small states' dots placed for that width, the legend in room of its own) again whenever the
+# width changes, and on a click or tap shows that country's statement.
 BOOT_JS = """
 (function () {
   var read = function (id) { return JSON.parse(document.getElementById(id).textContent); };
-  var fig = read("rm-figure"), topo = read("rm-shapes");
+  var fig = read("rm-figure"), topo = read("rm-shapes"), view = read("rm-view");
   var shapes = topojson.feature(topo, topo.objects.countries);
   // plotly asks for its base map whenever a choropleth is drawn. Of its layers only the
   // ocean is on: a stand-in holds just that (nothing is fetched), the countries on top.
@@ -73,25 +76,57 @@ BOOT_JS = """
   window.PlotlyGeoAssets[SHAPES_KEY] = shapes;
   var names = {};
   shapes.features.forEach(function (f) { names[f.properties.iso3] = f.properties.name; });
+  Object.keys(view.names).forEach(function (code) { names[code] = names[code] || view.names[code]; });
   var box = document.getElementById("rm-map");
-  // A world map is about twice as wide as tall; on a narrow screen the legend wraps onto
-  // six lines inside the figure, so it gets room of its own.
-  var height = function () {
-    var w = box.clientWidth;
-    return Math.round(Math.min(MAP_HEIGHT, Math.max(200, w * 0.55)) + (w < 700 ? 150 : 0));
-  };
-  fig.layout.height = height();
+  var R = RULES, extent = view.extent;
+FRAME_JS
+  var legendNames = fig.data.filter(function (t) { return t.showlegend; })
+      .map(function (t) { return t.name; });
+  var measured = 0;  // the legend's height as plotly drew it, when more than reckoned
+  function layoutFor(width) {
+    var inner = boxHeight(extent, width);
+    var room = Math.max(legendRoom(legendNames, width), measured);
+    var height = R.top + inner + room, frame = geoFrame(extent, width / inner);
+    var layout = Object.assign({}, fig.layout, {height: height,
+        margin: {l: 0, r: 0, t: R.top, b: room},
+        legend: Object.assign({}, fig.layout.legend, {y: room / height})});
+    layout.geo = Object.assign({}, fig.layout.geo, {
+        projection: {type: "natural earth", rotation: {lon: frame.rotation}},
+        lonaxis: {range: frame.lon}, lataxis: {range: frame.lat}});
+    return layout;
+  }
+  // The dashboard's rule: a phone's world map takes the dots placed for its scale.
+  function dataFor(width) {
+    var kind = !extent && width < R.narrowPx ? "narrow" : "wide";
+    box.dataset.dots = kind;
+    var at = view.dots_at;
+    return fig.data.slice(0, at).concat(view.dots[kind], fig.data.slice(at));
+  }
   var config = {displaylogo: false, scrollZoom: false, responsive: true, displayModeBar: false,
                 topojsonURL: "./"};
-  Plotly.newPlot(box, fig.data, fig.layout, config);
-  window.addEventListener("resize", function () { Plotly.relayout(box, {height: height()}); });
+  var drawnWidth = 0;
+  function draw(first) {
+    var width = box.clientWidth;
+    drawnWidth = width;
+    var done = (first ? Plotly.newPlot : Plotly.react)(box, dataFor(width), layoutFor(width), config);
+    return done.then(function () {
+      var legend = box._fullLayout.legend, room = box._fullLayout.margin.b;
+      if (legend && legend._height > room + 1) {  // a label wider than reckoned
+        measured = Math.ceil(legend._height) + 2;
+        return draw(false);
+      }
+      box.dataset.drawn = String(width);
+    });
+  }
+  draw(true);
+  window.addEventListener("resize", function () {
+    if (box.clientWidth !== drawnWidth) draw(false);
+  });
+SNAP_JS
   var picked = document.getElementById("rm-picked");
-  box.on("plotly_click", function (event) {
-    var point = event.points && event.points[0];
-    if (!point) return;
-    var code = point.location || (point.customdata && point.customdata[0]) || "";
+  function show(code, text) {
     picked.replaceChildren();
-    if (code === SEA_CODE) return;  // a click on the sea clears
+    if (!code || code === SEA_CODE) return;  // a click on the sea clears
     var card = null;
     document.querySelectorAll("#rm-cards .rm-card").forEach(function (c) {
       if (!card && c.dataset.iso3 === code) card = c;
@@ -101,11 +136,174 @@ BOOT_JS = """
     } else {
       var p = document.createElement("p");
       p.className = "rm-note";
-      p.textContent = (names[code] || point.text || code) + ": " + NO_STATEMENT;
+      p.dataset.iso3 = code;
+      p.textContent = (names[code] || text || code) + ": " + NO_STATEMENT;
       picked.appendChild(p);
     }
+  }
+  // A pointer: plotly's hover says what is under it.
+  box.on("plotly_click", function (event) {
+    var point = event.points && event.points[0];
+    if (!point || touched) return;
+    show(point.location || (point.customdata && point.customdata[0]) || "", point.text);
   });
+  // A finger: what is drawn where it lands (plotly reads a tap from the mouse move the browser
+  // makes up for it, which a second tap within half a second may lack), or, on the sea, the
+  // nearest country or dot within a finger's reach.
+  // (Listened for on the way down: plotly's map stops the click from rising to the box.)
+  box.addEventListener("click", function (event) {
+    var map = box._fullLayout.geo._subplot.bgRect.node();  // the map, not its legend
+    if (touched && event.target === map) show(under(event) || nearest(event) || "");
+  }, true);
 })();
+"""
+
+# The map's frame as draw.frame reckons it (geo_frame, box_height) and the legend's room as
+# draw.choropleth reckons it (legend_room), for the box's own width: the same rules, in
+# JavaScript. A browser test compares what it draws with the Python.
+FRAME_JS = """
+  function ne(lon, lat) {  // Natural Earth (d3-geo's naturalEarth1Raw), degrees in
+    var l = lon * Math.PI / 180, p = lat * Math.PI / 180, p2 = p * p, p4 = p2 * p2;
+    return [l * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))),
+            p * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))];
+  }
+  function vec(lon, lat) {
+    var l = lon * Math.PI / 180, p = lat * Math.PI / 180;
+    return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
+  }
+  function boxSize(half, lat0, lat1) {  // plotly's range box, its edges great circles
+    var x0 = -half + R.clipPad, x1 = half - R.clipPad, y0 = lat0 + R.clipPad, y1 = lat1 - R.clipPad;
+    var q = (x1 - x0) / 4, c = [[x0, y0]], i, k;
+    for (i = 0; i < 5; i++) c.push([x0 + i * q, y1]);
+    for (i = 0; i < 5; i++) c.push([x1 - i * q, y0]);
+    var xs = [], ys = [];
+    for (i = 0; i + 1 < c.length; i++) {
+      var u = vec(c[i][0], c[i][1]), v = vec(c[i + 1][0], c[i + 1][1]);
+      var angle = Math.acos(Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2])));
+      for (k = 0; k < (angle < 1e-9 ? 1 : R.edgeSteps); k++) {
+        var t = k / R.edgeSteps, a = 1, b = 0;
+        if (angle >= 1e-9) { a = Math.sin((1 - t) * angle) / Math.sin(angle); b = Math.sin(t * angle) / Math.sin(angle); }
+        var x = a * u[0] + b * v[0], y = a * u[1] + b * v[1], z = a * u[2] + b * v[2];
+        var pt = ne(Math.atan2(y, x) * 180 / Math.PI, Math.atan2(z, Math.hypot(x, y)) * 180 / Math.PI);
+        xs.push(pt[0]); ys.push(pt[1]);
+      }
+    }
+    return [Math.max.apply(null, xs) - Math.min.apply(null, xs),
+            Math.max.apply(null, ys) - Math.min.apply(null, ys)];
+  }
+  var WORLD = [0, -180, 180, R.world[2], R.world[3]];
+  function naturalAspect(e) {
+    e = e || WORLD;
+    var s = boxSize((e[2] - e[1]) / 2, e[3], e[4]);
+    return s[0] / s[1];
+  }
+  function bisect(tooSmall, lo, hi) {
+    for (var i = 0; i < 40; i++) { var m = (lo + hi) / 2; if (tooSmall(m)) lo = m; else hi = m; }
+    return hi;
+  }
+  function round3(v) { return Math.round(v * 1000) / 1000; }
+  function geoFrame(e, aspect) {
+    if (!e) return {rotation: 0, lon: [R.world[0], R.world[1]], lat: [R.world[2], R.world[3]]};
+    var mid = (e[1] + e[2]) / 2, half = (e[2] - e[1]) / 2, lat0 = e[3], lat1 = e[4];
+    var tooNarrow = function (h) { var s = boxSize(h, lat0, lat1); return s[0] / s[1] < aspect; };
+    if (tooNarrow(half)) {
+      half = bisect(tooNarrow, half, 180);
+    } else {
+      var taller = function (more) { return [Math.max(lat0 - more, -89), Math.min(lat1 + more, 89)]; };
+      var tooShort = function (more) {
+        var t = taller(more), s = boxSize(half, t[0], t[1]); return s[0] / s[1] > aspect; };
+      var t = taller(bisect(tooShort, 0, 180));
+      lat0 = t[0]; lat1 = t[1];
+    }
+    return {rotation: round3(mid), lon: [round3(mid - half), round3(mid + half)],
+            lat: [round3(lat0), round3(lat1)]};
+  }
+  function boxHeight(e, width) {
+    var highest = width < R.narrowPx ? R.phoneBoxMax : R.boxMax;
+    return Math.round(Math.min(highest, Math.max(R.boxMin, width / naturalAspect(e))));
+  }
+  function legendRoom(labels, width) {
+    var L = R.legend, items = labels.map(function (name) {
+      var lines = name.split("<br>"), longest = 0;
+      lines.forEach(function (line) {
+        var text = new DOMParser().parseFromString(line, "text/html").documentElement.textContent;
+        longest = Math.max(longest, text.length);
+      });
+      return [L.item + L.char * longest, lines.length];
+    });
+    if (!items.length) return 0;
+    var sum = 0, column = 0;
+    items.forEach(function (it) { sum += it[0]; column = Math.max(column, it[0]); });
+    var oneRow = sum + L.gap * (items.length - 1) < width;
+    var height = L.pad, x = 0, tallest = 0;
+    items.forEach(function (it) {
+      var step = oneRow ? it[0] : column;
+      if (x && step + x - L.gap >= width) { height += tallest; x = 0; tallest = 0; }
+      x += step + L.gap;
+      tallest = Math.max(tallest, L.line * it[1] + L.entry);
+    });
+    return Math.floor(height + tallest);
+  }
+"""
+
+# A tap on the sea (plotly reports its transparent shape) on a touch screen: the country whose
+# drawn edge or dot lies nearest the finger, within TOUCH_PX (a 44 px finger). Rings of probes
+# around the tap, the nearest ring that touches a country's fill or a dot deciding; a tap on
+# land is that land's, so a neighbour whose land was tapped is never passed over.
+TOUCH_PX = 22
+SNAP_JS = """
+  var touched = false;
+  box.addEventListener("pointerdown", function (e) { touched = e.pointerType === "touch"; }, true);
+  function targets(evt, reach) {  // the drawn countries and dots within reach of a tap
+    var near = function (b) {
+      return !(b.right < evt.clientX - reach || b.left > evt.clientX + reach ||
+               b.bottom < evt.clientY - reach || b.top > evt.clientY + reach); };
+    var paths = [], dots = [];
+    box.querySelectorAll("path.choroplethlocation").forEach(function (p) {
+      var loc = p.__data__ && p.__data__.loc, tr = p.parentNode.__data__ && p.parentNode.__data__[0].trace;
+      if (!loc || loc === SEA_CODE || !tr || tr.hoverinfo === "skip" || tr.hoverinfo === "none") return;
+      var b = p.getBoundingClientRect();
+      if (near(b)) paths.push([loc, p, b, p.getScreenCTM().inverse()]);
+    });
+    box.querySelectorAll(".scattergeo path.point").forEach(function (d) {
+      var b = d.getBoundingClientRect(), code = d.__data__ && d.__data__.data && d.__data__.data[0];
+      if (code && near(b)) dots.push([code, b.x + b.width / 2, b.y + b.height / 2, b.width / 2]);
+    });
+    return {paths: paths, dots: dots};
+  }
+  function inside(c, x, y) {
+    var svg = box.querySelector("svg.main-svg"), pt = svg.createSVGPoint();
+    if (x < c[2].left || x > c[2].right || y < c[2].top || y > c[2].bottom) return false;
+    pt.x = x; pt.y = y;
+    return c[1].isPointInFill(pt.matrixTransform(c[3]));
+  }
+  function under(evt) {  // a dot, drawn over the countries, then the country under the finger
+    var t = targets(evt, 8), best = null, x = evt.clientX, y = evt.clientY;
+    t.dots.forEach(function (d) {
+      var gap = Math.hypot(d[1] - x, d[2] - y);
+      if (gap <= d[3] + 1 && (!best || gap < best[1])) best = [d[0], gap];
+    });
+    if (best) return best[0];
+    for (var i = 0; i < t.paths.length; i++) if (inside(t.paths[i], x, y)) return t.paths[i][0];
+    return null;
+  }
+  function nearest(evt) {
+    var reach = R.touchPx, t = targets(evt, reach), paths = t.paths, dots = t.dots;
+    var rings = [1, 2, 3, 4, 6, 8, 11, 14, 18, reach];
+    for (var r = 0; r < rings.length; r++) {
+      var votes = {}, R2 = rings[r], best = null;
+      dots.forEach(function (d) {
+        if (Math.hypot(d[1] - evt.clientX, d[2] - evt.clientY) <= R2 + d[3]) votes[d[0]] = (votes[d[0]] || 0) + 16;
+      });
+      for (var k = 0; k < 16; k++) {
+        var x = evt.clientX + R2 * Math.cos(k * Math.PI / 8), y = evt.clientY + R2 * Math.sin(k * Math.PI / 8);
+        paths.forEach(function (c) { if (inside(c, x, y)) votes[c[0]] = (votes[c[0]] || 0) + 1; });
+      }
+      Object.keys(votes).forEach(function (c) { if (!best || votes[c] > votes[best]) best = c; });
+      if (best) return best;
+    }
+    return null;
+  }
 """
 
 
@@ -154,17 +352,66 @@ def shapes_topojson(path: Path = boundaries.COUNTRIES_PATH) -> str:
     return to_topojson(data, QUANTIZE, ("iso3", "name"))
 
 
-def map_json(snap: Snapshot) -> str:
-    """The dashboard's map figure for this view, as plotly JSON, its shapes named SHAPES_KEY."""
+DOT_TRACES = ("leader lines", "small states")
+
+
+def map_json(snap: Snapshot) -> tuple[str, dict]:
+    """The dashboard's map figure for this view as plotly JSON, its shapes named SHAPES_KEY, but
+    its small states' traces; and what the page draws it with (rm-view): the view's extent
+    (None: the world), the dots' traces for a desktop's map ("wide") and a phone's world map
+    ("narrow", placed for its scale; the same as wide in a region), where they go, and the
+    small states' names (Tuvalu has no shape to carry its name)."""
     markers = boundaries.load_markers()
     fig = choropleth.map_figure(
-        snap.table, snap.event.scale, markers, SHAPES_KEY, None, MAP_HEIGHT, snap.frame
+        snap.table, snap.event.scale, markers, SHAPES_KEY, None, frame=snap.frame
     )
     # The legend lists the colours; its entries are swatches, so a click must not hide them.
     fig.layout.legend.itemclick = False
     fig.layout.legend.itemdoubleclick = False
     fig.layout.clickmode = "event"  # a click shows the statement below; it selects nothing
-    return pio.to_json(fig, validate=False, engine="json")
+    figure = json.loads(pio.to_json(fig, validate=False, engine="json"))
+    data = figure["data"]
+    at = next(i for i, t in enumerate(data) if t.get("name") in DOT_TRACES)
+    figure["data"] = [t for t in data if t.get("name") not in DOT_TRACES]
+    table = snap.table.assign(key=choropleth.color_keys(snap.table))
+
+    def dots(narrow: bool) -> list:
+        traces = choropleth.configure_dots(choropleth.placed_dots(markers, table, narrow), scale)
+        return json.loads(json.dumps(traces, cls=PlotlyJSONEncoder))
+
+    scale = snap.event.scale
+    extent = snap.frame
+    view = {
+        "extent": None
+        if extent is None
+        else [extent.centre, extent.lon_min, extent.lon_max, extent.lat_min, extent.lat_max],
+        "dots": {"wide": dots(False), "narrow": dots(extent is None)},
+        "dots_at": at,
+        "names": dict(zip(markers["iso3"], markers["name"], strict=True)),  # Tuvalu: no shape
+    }
+    return pio.to_json(figure, validate=False, engine="json"), view
+
+
+# The rules the page's script draws by: draw.frame's and draw.choropleth's numbers.
+RULES = {
+    "narrowPx": frame.NARROW_PX,
+    "boxMin": frame.BOX_MIN,
+    "boxMax": frame.BOX_MAX,
+    "phoneBoxMax": frame.PHONE_BOX_MAX,
+    "clipPad": frame.CLIP_PAD,
+    "edgeSteps": frame.EDGE_STEPS,
+    "world": list(WORLD_FRAME),
+    "top": 4,  # the page shows no mode bar
+    "touchPx": TOUCH_PX,
+    "legend": {
+        "char": choropleth.LEGEND_CHAR,
+        "item": choropleth.LEGEND_ITEM,
+        "gap": choropleth.LEGEND_GAP,
+        "line": choropleth.LEGEND_LINE,
+        "entry": choropleth.LEGEND_ENTRY,
+        "pad": choropleth.LEGEND_PAD,
+    },
+}
 
 
 def table_html(snap: Snapshot) -> str:
@@ -234,9 +481,12 @@ def page_html(snap: Snapshot) -> str:
     # table under it, for screen readers and keyboards.
     when = f"as of {snap.as_of:%-d %B %Y}"
     described = alternative.map_description(snap.table, event.scale, when, snap.stances)
+    figure, view = map_json(snap)
     boot = (
-        BOOT_JS.replace("SHAPES_KEY", json.dumps(SHAPES_KEY))
-        .replace("MAP_HEIGHT", str(MAP_HEIGHT))
+        BOOT_JS.replace("FRAME_JS", FRAME_JS)
+        .replace("SNAP_JS", SNAP_JS)
+        .replace("RULES", json.dumps(RULES))
+        .replace("SHAPES_KEY", json.dumps(SHAPES_KEY))
         .replace("OCEAN", json.dumps(OCEAN_TOPOLOGY))
         .replace("NO_STATEMENT", json.dumps("no statement recorded in this view"))
         .replace("SEA_CODE", json.dumps(choropleth.SEA_CODE))
@@ -269,7 +519,8 @@ def page_html(snap: Snapshot) -> str:
 <p class="rm-sources">{sources} Shapes: Natural Earth (public domain).</p>
 <footer>Made with reactionmap</footer>
 </main>
-<script type="application/json" id="rm-figure">{script_json(map_json(snap))}</script>
+<script type="application/json" id="rm-figure">{script_json(figure)}</script>
+<script type="application/json" id="rm-view">{script_json(view)}</script>
 <script type="application/json" id="rm-shapes">{script_json(shapes_topojson())}</script>
 <script type="application/octet-stream" id="rm-plotly">{packed_plotly()}</script>
 <script>{TOPOJSON_JS.read_text(encoding="utf-8")}</script>

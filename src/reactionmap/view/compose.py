@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import pandas as pd
 
@@ -233,14 +232,9 @@ def map_rows(
     return table.fillna("")
 
 
-@lru_cache(maxsize=1)
-def _region_frames() -> dict[str, tuple[float, float, float, float]]:
-    return boundaries.region_bounds(boundaries.load_countries())
-
-
-def region_frame(region: str) -> tuple[float, float, float, float] | None:
-    """A region's (lon_min, lon_max, lat_min, lat_max) frame; None for the world ("")."""
-    return _region_frames().get(region) if region else None
+def region_frame(region: str) -> boundaries.Extent | None:
+    """What a region's map must show (boundaries.region_extent); None for the world ("")."""
+    return boundaries.region_extent(region)
 
 
 @dataclass(frozen=True)
@@ -251,7 +245,7 @@ class Composition:
     state: ViewState  # the view asked for, its date settled (the event's last day when none)
     page: PageView
     map_rows: pd.DataFrame  # map_rows(): every country drawn in the frame (the region's only)
-    frame: tuple[float, float, float, float] | None  # region_frame(); None: the world
+    frame: boundaries.Extent | None  # region_frame(); None: the world
 
     def narrow(self, phone: bool) -> bool:
         """A phone's world map, whose small-state dots sit farther out (a region's map is
