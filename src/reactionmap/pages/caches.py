@@ -10,7 +10,7 @@ import streamlit as st
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
-from reactionmap.draw import cards, choropleth, timeline
+from reactionmap.draw import cards, choropleth, timeline, touch
 from reactionmap.intake import unvotes
 from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import event_from_table
@@ -23,7 +23,10 @@ from reactionmap.view.state import ViewState
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 # A world map is twice as wide as tall: on a phone a desktop height leaves half of it blank.
-MAP_HEIGHT, PHONE_MAP_HEIGHT = 520, 300
+# (A phone's mode bar has finger-sized buttons: the room they take above is added, not taken
+# from the map.)
+MAP_HEIGHT = 520
+PHONE_MAP_HEIGHT = 300 + choropleth.PHONE_MODEBAR_MARGIN - choropleth.MODEBAR_MARGIN
 
 
 @st.cache_resource
@@ -99,8 +102,11 @@ def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewSta
 
 
 @st.cache_resource(max_entries=64)
-def map_figure(key: str, _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale):
-    """The map of a view (``state``: with the selected country), a phone's shorter."""
+def map_figure(
+    key: str, _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale, zoom: str
+):
+    """The map of a view (``state``: with the selected country), a phone's shorter, with its
+    touch cells; zoomed to ``zoom`` ("" for none)."""
     return choropleth.map_figure(
         choropleth.with_hover(_view.map_rows, _scale),
         _scale,
@@ -112,7 +118,17 @@ def map_figure(key: str, _view: compose.Composition, state: ViewState, phone: bo
         shown_keys=state.stances,
         narrow=_view.narrow(phone),
         sea=boundaries.SEA_URL,
+        touch=touch.phone_cells(state.region) if phone else None,
+        zoom=zoom or None,
+        phone=phone,
     )
+
+
+@st.cache_resource(max_entries=64)
+def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: ViewState):
+    """Every country the map's search offers, code -> label (``state``: the filters)."""
+    actors = _view.page.not_drawable.rename(columns={"actor_iso3": "iso3", "actor": "name"})
+    return choropleth.search_choices(_view.map_rows, actors, _scale)
 
 
 @st.cache_resource(max_entries=64)
