@@ -33,15 +33,17 @@ PHONE_PLOTLY_CONFIG = PLOTLY_CONFIG | {
 # The map: a swipe scrolls the page, a pinch zooms it, and a tap is a tap at once (no wait for
 # a double-tap zoom, which would swallow a second tap within half a second). Its buttons:
 # plotly hides its mode bar until hovered and removes the focus outline of its buttons;
-# keyboard readers see both. On a phone each button is a finger's size (44 px).
+# keyboard readers see both, and a clear ring round the search. On a phone each button is a
+# finger's size (44 px).
 MAP_CSS = """
 .st-key-map .js-plotly-plot { touch-action: manipulation; }
-.st-key-map .js-plotly-plot .plotly .modebar:focus-within { opacity: 1; }
+.st-key-map .js-plotly-plot .plotly .modebar:focus-within > :not(.watermark) { opacity: 1; }
 .st-key-map .js-plotly-plot .plotly .modebar-btn:focus-visible {
   outline: 2px solid #111; outline-offset: 1px; border-radius: 3px; }
+.st-key-country_pick .react-aria-ComboBox > div:focus-within {
+  outline: 2px solid #111; outline-offset: 1px; }
 """
 PHONE_MAP_CSS = """
-.st-key-map .js-plotly-plot { touch-action: manipulation; }
 .st-key-map .js-plotly-plot .plotly .modebar-btn {
   min-width: 44px; min-height: 44px; padding: 12px; font-size: 20px;
   display: inline-flex; align-items: center; justify-content: center; }
@@ -51,7 +53,7 @@ PHONE_MAP_CSS = """
 # choice (the nonce makes each a new element), only in the browser, never on a page load.
 SCROLL_TO_CARD = """<script>
 (() => {{
-  const code = {code}, nonce = {nonce}, shown = 160;
+  const code = {code}, choice = {nonce}, shown = 160;  // choice: a new element each time
   const until = Date.now() + 5000;
   const scroller = (el) => {{
     for (let e = el.parentElement; e; e = e.parentElement) {{
@@ -224,6 +226,7 @@ def show(event: Event, key: str, space: str, url_event: str = "") -> None:
     search.selectbox(
         "Find a country",
         list(choices),
+        index=None,  # nothing chosen at first; a clear button shows the whole map again
         format_func=choices.__getitem__,
         key="country_pick",
         on_change=on_pick,
