@@ -577,7 +577,8 @@ def test_upload_a_words_vote_table_maps_every_member_with_no_click(open_page):
         wait_for_shapes(page)
         fills_js = f"""() => {{ const plot = ({MAP_JS})(); const out = {{}};
             for (const p of plot.querySelectorAll('path.choroplethlocation'))
-                if (p.__data__) out[p.__data__.loc] = getComputedStyle(p).fill;
+                if (p.__data__ && p.parentNode.__data__[0].trace.name !== 'touch targets')
+                    out[p.__data__.loc] = getComputedStyle(p).fill;
             return out; }}"""
         want = {code: rgb(VOTE_SCALE.color(key)) for code, key in expected.items()}
         page.wait_for_function(f"() => ({fills_js})()['FRA'] === '{want['FRA']}'")
@@ -629,3 +630,112 @@ def test_as_of_starts_on_the_last_statement_and_moving_it_recolours_the_map(
         legend = page.locator(".legendtext").all_text_contents()
         assert "Condemned (1)" in legend and "Expressed concern / urged restraint (0)" in legend
         context.close()
+
+
+# ---- keyboard, search, zoom, swipe -------------------------------------------------------------
+SEARCH = "Find a country"
+ON_SEARCH_JS = f"""() => {{ const e = document.activeElement;
+    return !!e && e.tagName === 'INPUT' && e.getAttribute('aria-label') === {SEARCH!r}; }}"""
+GEO_JS = f"""() => {{ const p = ({MAP_JS})(); if (!p || !p._fullLayout) return null;
+    const g = p._fullLayout.geo;
+    return {{scale: g.projection.scale, center: [g.center.lon, g.center.lat],
+            rotation: g.projection.rotation.lon,
+            outlined: p._fullData.filter(t => t.name === 'selected')
+                .map(t => (t.locations || [])[0] || (t.customdata || [[]])[0][0])}}; }}"""
+CARD_IN_VIEW_JS = """(code) => { const c = document.querySelector(`.rm-picked[data-iso3="${code}"]`);
+    if (!c || !c.querySelector('.rm-card')) return false;
+    const b = c.getBoundingClientRect(); return b.top >= 0 && b.top + 40 <= innerHeight; }"""
+
+
+def test_the_search_is_a_few_tabs_away_and_zooms_outlines_and_shows_a_country(open_page):
+    """From the top of the page, Tab reaches *Find a country* within a few steps; typing a
+    name and Enter select the country (URL), zoom the map to it, outline it and bring its card
+    into view, and the keyboard's focus stays in the search."""
+    page = open_page()
+    wait_for_idle(page)
+    assert page.evaluate(GEO_JS)["scale"] == 1
+    tabs = 0
+    while not page.evaluate(ON_SEARCH_JS):
+        page.keyboard.press("Tab")
+        tabs += 1
+        assert tabs <= 6, "the search is not within six Tabs of the page's top"
+    page.keyboard.type("Cuba")
+    page.get_by_role("option", name=re.compile(r"^Cuba · ")).first.wait_for()
+    page.keyboard.press("Enter")
+    wait_for_param(page, "country", "CUB")
+    page.wait_for_function(
+        f"() => {{ const g = ({GEO_JS})(); return !!g && g.scale > 2 && g.outlined.includes('CUB'); }}"
+    )
+    page.wait_for_function(CARD_IN_VIEW_JS, arg="CUB")
+    wait_for_idle(page)
+    assert page.evaluate(ON_SEARCH_JS), "the keyboard's focus left the search"
+    geo = page.evaluate(GEO_JS)
+    assert abs(geo["center"][0] - -79.5) < 4 and abs(geo["center"][1] - 21.5) < 3, geo
+    page.screenshot(path=str(SHOTS / "reactionmap-search-cuba-1300x900.png"))
+    # Zoomed in, a mouse drags the map about (at the whole map, a drag does nothing).
+    x, y = page.evaluate(
+        f"() => {{ const b = ({MAP_JS})()._fullLayout.geo._subplot.bgRect.node()"
+        ".getBoundingClientRect(); return [b.x + b.width * 0.8, b.y + b.height * 0.8]; }"
+    )
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 120, y - 40, steps=8)
+    page.mouse.up()
+    page.wait_for_function(f"(lon) => ({GEO_JS})().center[0] > lon + 1", arg=geo["center"][0])
+    page.locator(".st-key-country_pick input").focus()
+    # The same search finds a country that said nothing, named as such.
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Gambia")
+    option = page.get_by_role("option", name=re.compile(r"^Gambia · ")).first
+    assert "no statement recorded" in option.inner_text()
+    page.keyboard.press("Escape")
+    # Cleared, the search shows the whole map again, nothing selected.
+    page.locator(".st-key-country_pick").get_by_role("button", name="Clear value").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('country')")
+    page.wait_for_function(f"() => {{ const g = ({GEO_JS})(); return !!g && g.scale === 1; }}")
+
+
+# A one-finger swipe, as Chromium's touch input takes it.
+def swipe(page, x: float, y: float, dy: float) -> None:
+    cdp = page.context.new_cdp_session(page)
+
+    def at(v: float) -> list[dict]:
+        return [{"x": x, "y": v, "radiusX": 5, "radiusY": 5, "force": 1, "id": 1}]
+
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": at(y)})
+    for i in range(1, 13):
+        cdp.send(
+            "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": at(y + dy * i / 12)}
+        )
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+SCROLLED_JS = """() => Math.max(scrollY, ...[...document.querySelectorAll(
+    '[data-testid=stMain], [data-testid=stAppViewContainer]')].map(e => e.scrollTop))"""
+
+
+def test_on_a_phone_a_swipe_scrolls_the_page_and_the_zoom_buttons_fit_a_finger(open_page):
+    page = open_page(viewport=PHONE, **PHONE_CONTEXT)
+    wait_for_idle(page)
+    chart = page.locator("[data-testid=stPlotlyChart]").first
+    chart.scroll_into_view_if_needed()
+    # The mode bar: zoom in, zoom out, reset, each a finger's size; no pan (a finger scrolls).
+    buttons = page.locator(".st-key-map .modebar-btn")
+    labels = buttons.evaluate_all("bs => bs.map(b => b.getAttribute('data-title'))")
+    assert {"Zoom in", "Zoom out", "Reset"} <= set(labels) and "Pan" not in labels
+    for box in buttons.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().toJSON())"):
+        assert box["width"] >= 44 and box["height"] >= 44, box
+    before, geo = page.evaluate(SCROLLED_JS), page.evaluate(GEO_JS)
+    box = page.evaluate(
+        f"() => {{ const b = ({MAP_JS})()._fullLayout.geo._subplot.bgRect.node()"
+        ".getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; }"
+    )
+    swipe(page, box[0], box[1], -250)
+    page.wait_for_function(f"() => ({SCROLLED_JS})() > {before} + 150")
+    assert page.evaluate(GEO_JS) == geo  # the map did not move under the finger
+    # Zoom on purpose: the button.
+    chart.scroll_into_view_if_needed()
+    page.locator('.st-key-map .modebar-btn[data-title="Zoom in"]').tap()
+    page.wait_for_function(f"() => ({GEO_JS})().scale === 2")
+    full_page_screenshot(page, "reactionmap-phone-zoomed-390x844.png")

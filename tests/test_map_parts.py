@@ -8,6 +8,7 @@ with ``REACTIONMAP_REGENERATE=1 pytest tests/test_map_parts.py`` and review the 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from pathlib import Path
@@ -16,7 +17,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reactionmap.draw import choropleth, frame, style
+from reactionmap.contract.scale import DEFAULT_SCALE
+from reactionmap.draw import choropleth, frame, projection, style
 from reactionmap.places import boundaries
 from reactionmap.publish.snapshot import snapshot
 
@@ -203,3 +205,94 @@ def test_the_image_shares_the_maps_sea_frame_and_inherited_shading(venezuela_eve
     colour = venezuela_event.scale.color(table["stance"].iloc[0])
     lighter = image._blend(colour, style.OCEAN_COLOR, style.INHERITED_OPACITY)
     assert set(image._colors(table, snap)) == {lighter}
+
+
+# ---- zoom, touch cells, search ---------------------------------------------------------------
+def keyed(table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(key=choropleth.color_keys(table))
+
+
+def test_a_zoom_centres_the_country_and_fills_a_share_of_the_map(venezuela_event):
+    snap = snapshot(venezuela_event)
+    dots = choropleth.placed_dots(boundaries.load_markers(), keyed(snap.table))
+    geo = choropleth.configure_geo(snap.frame)
+    before = copy.deepcopy(geo)
+    points = choropleth.zoom_points("LBN", snap.table, dots)  # its outline, its dot and line
+    zoomed = choropleth.configure_zoom(geo, points)
+    assert zoomed is not geo and geo == before  # geo untouched
+    area = (0, 28, frame.DESKTOP_WIDTH, frame.box_height(snap.frame, frame.DESKTOP_WIDTH))
+    view = projection.geo_view(zoomed, area)
+    assert set(boundaries.main_rings()["LBN"]) <= set(points)
+    xs, ys = zip(*(view.project(*p) for p in points), strict=True)
+    box = view.box
+    # Lebanon and its dot are in the middle of the map's box and fill about ZOOM_FILL of it one way.
+    assert (min(xs) + max(xs)) / 2 == pytest.approx((box[0] + box[2]) / 2, abs=1)
+    assert (min(ys) + max(ys)) / 2 == pytest.approx((box[1] + box[3]) / 2, abs=1)
+    share = max((max(xs) - min(xs)) / (box[2] - box[0]), (max(ys) - min(ys)) / (box[3] - box[1]))
+    assert share == pytest.approx(choropleth.ZOOM_FILL, abs=0.02)
+    assert zoomed["projection"]["scale"] <= choropleth.MAX_ZOOM
+
+
+def test_a_zoom_faces_a_country_across_the_maps_edge_and_leaves_big_ones_be(venezuela_event):
+    snap = snapshot(venezuela_event)
+    dots = choropleth.placed_dots(boundaries.load_markers(), keyed(snap.table))
+    geo = choropleth.configure_geo(snap.frame)
+    fiji = choropleth.configure_zoom(geo, choropleth.zoom_points("FJI", snap.table, dots))
+    rotation = fiji["projection"]["rotation"]["lon"]
+    assert abs(projection.wrap(rotation - 178)) < 5  # turned to face Fiji, not cut at 180
+    lon0, lon1 = fiji["lonaxis"]["range"]
+    assert lon1 - lon0 == 360 and lon0 + 180 == pytest.approx(rotation)
+    for code in ("RUS", ""):  # too big to gain from a zoom, or no country: as it was
+        assert choropleth.configure_zoom(geo, choropleth.zoom_points(code, snap.table, dots)) is geo
+
+
+def test_a_small_states_zoom_shows_its_dot_and_the_state(venezuela_event):
+    snap = snapshot(venezuela_event)
+    dots = choropleth.placed_dots(boundaries.load_markers(), keyed(snap.table), narrow=True)
+    points = choropleth.zoom_points("PSE", snap.table, dots)
+    dot = dots[dots["iso3"] == "PSE"].iloc[0]
+    assert (dot["dot_lon"], dot["dot_lat"]) in points and (dot["lon"], dot["lat"]) in points
+    assert choropleth.zoom_points("TUV", snap.table, dots)  # a dot with no shape at all
+    assert choropleth.zoom_points("XXX", snap.table, dots) == []
+
+
+def test_a_zoomed_map_pans_with_a_mouse_and_has_no_touch_cells(venezuela_event):
+    snap = snapshot(venezuela_event)
+    cells = ("cells.geojson", ["LBN", "QAT"])
+
+    def figure(zoom, phone):
+        return choropleth.map_figure(
+            snap.table, venezuela_event.scale, boundaries.load_markers(), "u", zoom,
+            frame=snap.frame, touch=cells if phone else None, zoom=zoom, phone=phone,
+        ).to_plotly_json()  # fmt: skip
+
+    names = [t["name"] for t in figure(None, True)["data"]]
+    assert names[:2] == ["sea", choropleth.TOUCH_NAME] and names.count("selected") == 0
+    whole, zoomed = figure(None, False)["layout"], figure("LBN", False)["layout"]
+    assert (whole["dragmode"], zoomed["dragmode"]) == ("orbit", "pan")
+    assert zoomed["geo"]["projection"]["scale"] > 1 and "scale" not in whole["geo"]["projection"]
+    phone = figure("LBN", True)
+    assert phone["layout"]["dragmode"] == "orbit"  # a finger still scrolls the page
+    assert choropleth.TOUCH_NAME not in [t["name"] for t in phone["data"]]
+    assert phone["layout"]["margin"]["t"] == choropleth.PHONE_MODEBAR_MARGIN
+
+
+def test_the_search_lists_every_country_drawn_the_silent_named_so():
+    scale = DEFAULT_SCALE
+    rows = pd.DataFrame(
+        {"iso3": ["FRA", "CIV", "TCD", "ALB"], "name": ["France", "Côte d'Ivoire", "Chad", "Albania"],
+         "stance": ["condemn", "support", "none", "none"]}
+    )  # fmt: skip
+    actors = pd.DataFrame({"iso3": ["SUN"], "name": ["USSR"], "stance": ["concern"]})
+    choices = choropleth.search_choices(rows, actors, scale)
+    assert list(choices) == ["ALB", "TCD", "CIV", "FRA", "SUN"]  # by name, accents aside
+    assert choices["TCD"] == "Chad · no statement recorded"
+    assert choices["FRA"] == f"France · {scale.label('condemn')}"
+    assert choices["SUN"].startswith("USSR · ") and choices["SUN"].endswith("not on the map")
+
+
+def test_the_search_offers_all_195_un_members_on_the_world_map(venezuela_event):
+    snap = snapshot(venezuela_event)
+    choices = choropleth.search_choices(snap.table, snap.table[:0], venezuela_event.scale)
+    assert set(boundaries.load_un_states()["iso3"]) <= set(choices)
+    assert len(choices) == len(snap.table)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import html
+import math
+import unicodedata
 from collections.abc import Collection, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from reactionmap.contract.scale import NO_STATEMENT_KEY, NO_STATEMENT_LABEL, Category, Scale
+from reactionmap.draw import projection
 from reactionmap.draw.frame import DESKTOP_WIDTH, box_height, geo_frame
 from reactionmap.draw.style import (
     INHERITED_OPACITY,
@@ -16,6 +20,7 @@ from reactionmap.draw.style import (
     unchecked_figure,
     wrap_escaped,
 )
+from reactionmap.places import boundaries
 from reactionmap.places.boundaries import Extent
 from reactionmap.view.compose import map_rows
 
@@ -40,12 +45,19 @@ MARKER_SIZE = 6
 
 
 MODEBAR_MARGIN = 28  # px above the map for plotly's mode bar
+PHONE_MODEBAR_MARGIN = 48  # on a phone, whose mode bar's buttons are a finger's size
+
+
+SELECTED_RING_SIZE = 13  # px: the ring around a selected small state's dot
 
 
 HOVER_DISTANCE = 1
 
 
 SEA_CODE = "SEA"
+
+
+CLEAR = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]  # the colour scale of a transparent shape
 
 
 SEA_GEOJSON = {
@@ -127,13 +139,18 @@ def map_figure(
     narrow: bool = False,
     sea: str | dict = SEA_GEOJSON,
     width: int = DESKTOP_WIDTH,
+    touch: tuple[str | dict, Collection[str]] | None = None,
+    zoom: str | None = None,
+    phone: bool = False,
 ) -> go.Figure:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
 
     ``shown_keys`` are the stance keys the reader's filter keeps (None: all); the legend
     names the others as hidden. ``narrow``: a phone's world map, whose small-state dots sit
     farther out so that none hides a neighbour there either. ``sea``: the clickable sea's
-    GeoJSON, or the URL of a file holding it.
+    GeoJSON, or the URL of a file holding it. ``touch``: a phone's touch cells (draw.touch: the
+    GeoJSON or its URL, and the codes it has cells for). ``zoom``: a country to zoom to.
+    ``phone``: room above the map for the mode bar's finger-sized buttons.
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
     browser fetches once, or a GeoJSON dict; ``frame`` is the region's Extent (None: the
@@ -147,34 +164,54 @@ def map_figure(
     shapes = table[table["has_shape"].astype(bool)]
     legend = configure_legend(table, scale, shown_keys, width)
     room = legend_room(legend, width)
-    height = height or map_height(frame, width, legend)
+    top = modebar_margin(phone)
+    height = height or map_height(frame, width, legend, top)
+    dots = placed_dots(markers, table, narrow)
+    geo = configure_geo(frame, width, height - top - room)
+    zoomed = configure_zoom(geo, zoom_points(zoom, table, dots))
+    # A finger's reach around the small states, on a phone's whole map (not once zoomed in).
+    cells, cell_codes = touch if touch and zoomed is geo else (None, ())
     traces = [
         *configure_sea(sea),
+        *configure_touch_cells(table, cells, cell_codes),
         *configure_countries(shapes, scale, geojson),
-        *configure_dots(placed_dots(markers, table, narrow), scale),
-        *configure_selection(shapes, selected, geojson),
+        *configure_dots(dots, scale),
+        *configure_selection(shapes, selected, geojson, dots),
         *legend,
     ]
     layout = {
         "coloraxis": configure_coloraxis(scale),
-        "geo": configure_geo(frame, width, height - MODEBAR_MARGIN - room),
+        "geo": zoomed,
         "height": height,
         # The top margin holds plotly's mode bar, which would otherwise sit on the map and hide
         # the countries under it from the pointer; the bottom one the legend.
-        "margin": {"l": 0, "r": 0, "t": MODEBAR_MARGIN, "b": room},
+        "margin": {"l": 0, "r": 0, "t": top, "b": room},
         "legend": legend_layout(room, height),
         "clickmode": "event+select",
-        "dragmode": False,
+        # A swipe on the map scrolls the page. Streamlit replaces a falsy dragmode with "pan"
+        # when it listens for selections; plotly geo ignores "orbit" (a 3D mode): no pan, no
+        # box select, but clicks and zoom buttons still work. Zoomed in, a mouse drags the map
+        # about (a finger still scrolls the page: a phone's map stays "orbit").
+        "dragmode": "pan" if zoomed is not geo and not phone else "orbit",
+        # The mode bar's buttons dark on white, where the map's own colours would hide them.
+        "modebar": {"bgcolor": "rgba(255,255,255,0.9)", "color": "#555", "activecolor": "#111"},
         "hoverdistance": HOVER_DISTANCE,
     }
     return unchecked_figure(traces, layout)
 
 
-def map_height(frame: Extent | None, width: float, legend: list[dict]) -> int:
-    """The map's whole height, one rule for the dashboard and the published page: plotly's
-    mode bar, the map's box for its ``width`` (frame.box_height: a tall region is taller, a
-    phone's map shorter) and the room of its ``legend`` (configure_legend's traces)."""
-    return MODEBAR_MARGIN + box_height(frame, width) + legend_room(legend, width)
+def modebar_margin(phone: bool) -> int:
+    """px above the map for plotly's mode bar: a phone's has finger-sized buttons."""
+    return PHONE_MODEBAR_MARGIN if phone else MODEBAR_MARGIN
+
+
+def map_height(
+    frame: Extent | None, width: float, legend: list[dict], top: int = MODEBAR_MARGIN
+) -> int:
+    """The map's whole height, one rule for the dashboard and the published page: the mode
+    bar's room ``top``, the map's box for its ``width`` (frame.box_height: a tall region is
+    taller, a phone's map shorter) and the room of its ``legend`` (configure_legend's traces)."""
+    return top + box_height(frame, width) + legend_room(legend, width)
 
 
 # The legend under the map, laid out as plotly lays out a horizontal legend: in one row when all
@@ -265,6 +302,101 @@ def configure_sea(sea: str | dict = SEA_GEOJSON) -> list[dict]:
     ``sea`` is SEA_GEOJSON or the URL of a file holding it (the dashboard serves one, fetched
     once). No label, but a click is reported."""
     return [_clear_shape(sea, SEA_CODE, "sea", {"width": 0}, hoverinfo="none")]
+
+
+# The touch cells' traces: tests that point at every shape leave them out by this name.
+TOUCH_NAME = "touch targets"
+
+
+def configure_touch_cells(
+    table: pd.DataFrame, cells: str | dict | None, codes: Collection[str]
+) -> list[dict]:
+    """On a phone's map, right after the sea and before the countries: each small state's
+    touch cell (draw.touch; ``cells`` is their GeoJSON or its URL, ``codes`` the states it has
+    cells for), transparent, answering a tap as the state does (its hover text, or its name
+    from the cells' GeoJSON when it is silent). Countries come later, so their land always
+    answers for itself: a cell only ever takes a tap on the sea."""
+    if not cells:
+        return []
+    rows = table[table["iso3"].isin(set(codes))]
+    traces = []
+    for part, _, _, template in country_parts(rows):
+        if part.empty:
+            continue
+        trace = {
+            **_shapes(cells, part["iso3"].tolist()),
+            "z": [0] * len(part),
+            "colorscale": CLEAR,
+            "showscale": False,
+            "marker": {"line": {"width": 0}},
+            "hovertemplate": template or SPOKEN_HOVER,
+            "name": TOUCH_NAME,
+            "showlegend": False,
+        }
+        if not template:
+            trace["hovertext"] = part["hover"].tolist()
+        traces.append(trace)
+    return traces
+
+
+# A zoom to a country: it fills this share of the map's box, at most MAX_ZOOM times the map's
+# own scale; a country that would be magnified less than MIN_ZOOM times is left as it is.
+ZOOM_FILL = 0.35
+MAX_ZOOM = 40.0
+MIN_ZOOM = 1.5
+
+
+def zoom_points(
+    code: str | None, table: pd.DataFrame, dots: pd.DataFrame
+) -> list[tuple[float, float]]:
+    """What a zoom to ``code`` must show: its largest part's outline and, for a small state,
+    its dot (where this map draws it) and the point its leader line starts from. None when
+    the country is not drawn here."""
+    if not code or code not in set(table["iso3"]):
+        return []
+    points = list(boundaries.main_rings().get(code, ()))
+    for dot in dots[dots["iso3"] == code].itertuples():
+        points += [(dot.dot_lon, dot.dot_lat), (dot.lon, dot.lat)]
+    return [(float(lon), float(lat)) for lon, lat in points]
+
+
+def configure_zoom(geo: dict, points: list[tuple[float, float]]) -> dict:
+    """``geo`` (configure_geo's) zoomed onto ``points`` (zoom_points): the same frame, with
+    ``center`` on them and ``projection.scale`` so that they fill ZOOM_FILL of the map's box;
+    the world turned to face them (Fiji is not cut at 180 degrees, New Zealand not sheared), a
+    region's frame only when its edge runs through them. Returns
+    ``geo`` itself when there is nothing to zoom to, or too little to gain."""
+    if not points:
+        return geo
+    lon_range = tuple(geo["lonaxis"]["range"])
+    lat_range = tuple(geo["lataxis"]["range"])
+    rotation = geo["projection"].get("rotation", {}).get("lon", (lon_range[0] + lon_range[1]) / 2)
+    first = points[0][0]
+    lons = [first + projection.wrap(lon - first) for lon, _ in points]
+    middle = (min(lons) + max(lons)) / 2
+    zoomed = copy.deepcopy(geo)
+    edge = [projection.wrap(lon - rotation) for lon in lons]
+    if lon_range[1] - lon_range[0] >= 359:  # the whole world: turn it to face the country
+        rotation = middle
+        lon_range = (rotation - 180, rotation + 180)
+        zoomed["lonaxis"] = {**geo["lonaxis"], "range": list(lon_range)}
+        zoomed["projection"]["rotation"] = {"lon": rotation}
+    elif max(edge) - min(edge) > max(lons) - min(lons) + 1e-6:  # a region's edge runs through
+        rotation = middle
+        zoomed["projection"]["rotation"] = {"lon": rotation}
+    xs, ys = zip(*(projection.rotated_raw(lon, lat, rotation) for lon, lat in points), strict=True)
+    x0, y0, x1, y1 = projection.raw_bounds(lon_range, lat_range, rotation)
+    width, height = max(max(xs) - min(xs), 1e-9), max(max(ys) - min(ys), 1e-9)
+    scale = min(MAX_ZOOM, ZOOM_FILL * min((x1 - x0) / width, (y1 - y0) / height))
+    if scale < MIN_ZOOM:
+        return geo
+    lam, phi = projection.raw_invert((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2)
+    zoomed["center"] = {
+        "lon": round(projection.wrap(math.degrees(lam) + rotation), 4),
+        "lat": round(math.degrees(phi), 4),
+    }
+    zoomed["projection"]["scale"] = round(scale, 3)
+    return zoomed
 
 
 def inherited_rows(table: pd.DataFrame) -> pd.Series:
@@ -359,12 +491,36 @@ def dot_trace(
 
 
 def configure_selection(
-    shapes: pd.DataFrame, selected: str | None, geojson: str | dict
+    shapes: pd.DataFrame,
+    selected: str | None,
+    geojson: str | dict,
+    dots: pd.DataFrame | None = None,
 ) -> list[dict]:
-    """The selected country's outline, over the countries (none when nothing drawn is selected)."""
-    if not selected or selected not in set(shapes["iso3"]):
-        return []
-    return [_clear_shape(geojson, selected, "selected", {"color": "#111", "width": 2.2})]
+    """The selected country's outline, over the countries, and a ring around its dot when it
+    has one (none when nothing drawn is selected). The ring answers a pointer as its dot does."""
+    traces = []
+    if selected and selected in set(shapes["iso3"]):
+        traces.append(_clear_shape(geojson, selected, "selected", {"color": "#111", "width": 2.2}))
+    if selected and dots is not None and selected in set(dots["iso3"]):
+        dot = dots[dots["iso3"] == selected].iloc[0]
+        traces.append(
+            {
+                "type": "scattergeo",
+                "lon": [dot["dot_lon"]],
+                "lat": [dot["dot_lat"]],
+                "mode": "markers",
+                "marker": {
+                    "size": SELECTED_RING_SIZE,
+                    "color": "rgba(0,0,0,0)",
+                    "line": {"color": "#111", "width": 2.2},
+                },
+                "hoverinfo": "skip",
+                "customdata": [[selected, ""]],
+                "name": "selected",
+                "showlegend": False,
+            }
+        )
+    return traces
 
 
 def configure_legend(
@@ -437,7 +593,7 @@ def _clear_shape(
     return {
         **_shapes(geojson, [code]),
         "z": [0],
-        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        "colorscale": CLEAR,
         "showscale": False,
         "marker": {"line": line},
         "hoverinfo": hoverinfo,
@@ -529,3 +685,25 @@ def clicked_code(points: list[Mapping]) -> str:
     marker = data[0] if isinstance(data, list) and data else data
     code = str(point.get("location") or marker or "")
     return "" if code == SEA_CODE else code
+
+
+def search_choices(rows: pd.DataFrame, actors: pd.DataFrame, scale: Scale) -> dict[str, str]:
+    """What a reader can find in the map's search, code -> label, by name: every country the
+    map draws (``rows``, map_rows', the silent ones said to be so), then any other country
+    with a statement (``actors``: iso3, name, stance; former members, off today's map)."""
+    found = {}
+    for row in rows.itertuples():
+        silent = row.stance == NO_STATEMENT_KEY
+        found[row.iso3] = f"{row.name} · " + (
+            "no statement recorded" if silent else scale.label(row.stance)
+        )
+    for row in actors.itertuples():
+        found.setdefault(row.iso3, f"{row.name} · {scale.label(row.stance)}, not on the map")
+    return dict(sorted(found.items(), key=lambda item: _sort_key(item[1])))
+
+
+def _sort_key(text: str) -> str:
+    """Names in alphabetical order whatever their accents (Côte d'Ivoire among the Cs)."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).casefold()

@@ -10,7 +10,7 @@ import streamlit as st
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
-from reactionmap.draw import cards, choropleth, frame, timeline
+from reactionmap.draw import cards, choropleth, frame, timeline, touch
 from reactionmap.intake import unvotes
 from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import event_from_table
@@ -97,9 +97,12 @@ def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewSta
 
 
 @st.cache_resource(max_entries=64)
-def map_figure(key: str, _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale):
+def map_figure(
+    key: str, _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale, zoom: str
+):
     """The map of a view (``state``: with the selected country), for the column's width on a
-    phone or a desktop (its height follows: choropleth.map_height)."""
+    phone or a desktop (its height follows: choropleth.map_height), a phone's with its touch
+    cells; zoomed to ``zoom`` ("" for none)."""
     return choropleth.map_figure(
         choropleth.with_hover(_view.map_rows, _scale),
         _scale,
@@ -111,7 +114,17 @@ def map_figure(key: str, _view: compose.Composition, state: ViewState, phone: bo
         narrow=_view.narrow(phone),
         sea=boundaries.SEA_URL,
         width=frame.map_width(phone),
+        touch=touch.phone_cells(state.region) if phone else None,
+        zoom=zoom or None,
+        phone=phone,
     )
+
+
+@st.cache_resource(max_entries=64)
+def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: ViewState):
+    """Every country the map's search offers, code -> label (``state``: the filters)."""
+    actors = _view.page.not_drawable.rename(columns={"actor_iso3": "iso3", "actor": "name"})
+    return choropleth.search_choices(_view.map_rows, actors, _scale)
 
 
 @st.cache_resource(max_entries=64)

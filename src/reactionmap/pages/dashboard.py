@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import replace
 
 import pandas as pd
@@ -25,6 +26,59 @@ PLOTLY_CONFIG = {
     "scrollZoom": False,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
 }
+# A phone's map: its zoom buttons always shown (there is no hover to reveal them), no pan
+# button (one finger scrolls the page; the search, the buttons or a pinch zoom the map).
+PHONE_PLOTLY_CONFIG = PLOTLY_CONFIG | {
+    "displayModeBar": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage", "pan2d"],
+}
+# The map: a swipe scrolls the page, a pinch zooms it, and a tap is a tap at once (no wait for
+# a double-tap zoom, which would swallow a second tap within half a second). Its buttons:
+# plotly hides its mode bar until hovered and removes the focus outline of its buttons;
+# keyboard readers see both, and a clear ring round the search. On a phone each button is a
+# finger's size (44 px).
+MAP_CSS = """
+.st-key-map .js-plotly-plot { touch-action: manipulation; }
+.st-key-map .js-plotly-plot .plotly .modebar:focus-within > :not(.watermark) { opacity: 1; }
+.st-key-map .js-plotly-plot .plotly .modebar-btn:focus-visible {
+  outline: 2px solid #111; outline-offset: 1px; border-radius: 3px; }
+.st-key-country_pick .react-aria-ComboBox > div:focus-within {
+  outline: 2px solid #111; outline-offset: 1px; }
+"""
+PHONE_MAP_CSS = """
+.st-key-map .js-plotly-plot .plotly .modebar-btn {
+  min-width: 44px; min-height: 44px; padding: 12px; font-size: 20px;
+  display: inline-flex; align-items: center; justify-content: center; }
+"""
+# Once the reader chooses a country (a click, a tap, the search), bring its card under the map
+# into view, scrolling no more than needed; focus stays where the reader is. Run once per
+# choice (the nonce makes each a new element), only in the browser, never on a page load.
+SCROLL_TO_CARD = """<script>
+(() => {{
+  const code = {code}, choice = {nonce}, shown = 160;  // choice: a new element each time
+  const until = Date.now() + 5000;
+  const scroller = (el) => {{
+    for (let e = el.parentElement; e; e = e.parentElement) {{
+      const s = getComputedStyle(e);
+      if (/(auto|scroll)/.test(s.overflowY) && e.scrollHeight > e.clientHeight) return e;
+    }}
+    return document.scrollingElement;
+  }};
+  const step = () => {{
+    const card = document.querySelector(`.rm-picked[data-iso3="${{code}}"]`);
+    if (!card) {{ if (Date.now() < until) requestAnimationFrame(step); return; }}
+    const box = card.getBoundingClientRect(), view = window.innerHeight;
+    const want = Math.min(box.height, shown, view / 2);
+    let by = 0;
+    if (box.top < 0) by = box.top - 8;
+    else if (box.top + want > view) by = box.top + want - view + 8;
+    if (!by) return;
+    const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+    scroller(card).scrollBy({{top: by, behavior: smooth ? "smooth" : "auto"}});
+  }};
+  step();
+}})();
+</script>"""
 # The stance table's widths and kinds; its labels are compose.TABLE_COLUMNS'.
 COLUMN_KINDS = {
     "actor": lambda label: st.column_config.TextColumn(label, pinned=True),
@@ -59,14 +113,20 @@ if (!window.rmCopyLink) {
 
 
 def on_map_select() -> None:
-    """A click on a country selects it; a click on the sea, or on the selected country
-    again, clears the selection."""
+    """A click on a country selects it (the map stays as it is); a click on the sea, or on
+    the selected country again, clears the selection and any zoom."""
     code = choropleth.clicked_code(st.session_state["map"]["selection"]["points"])
-    st.session_state["selected"] = "" if code == st.session_state["selected"] else code
+    code = "" if code == st.session_state["selected"] else code
+    st.session_state["selected"] = code
+    st.session_state["scroll_to"] = code
+    if not code:
+        st.session_state["zoom"] = ""
 
 
 def on_pick() -> None:
-    st.session_state["selected"] = st.session_state["country_pick"]
+    """The search selects its country and zooms the map to it; cleared, the whole map."""
+    code = st.session_state["country_pick"] or ""
+    st.session_state["selected"] = st.session_state["zoom"] = st.session_state["scroll_to"] = code
 
 
 def show(
@@ -95,6 +155,11 @@ def show(
     if statements.empty:
         (map_place or st).warning("No statement to map yet.")
         st.stop()
+
+    # ---- the search: first in the sidebar (a few Tabs from the page's top), or on a phone,
+    # whose sidebar is folded away, right above the map; filled once the view is known ---------
+    phone = is_phone(st.context.headers.get("User-Agent"))
+    search_slot = None if phone else st.sidebar.container()
 
     # ---- filters, starting from the URL ---------------------------------------------------------
     countries, markers = caches.world()
@@ -160,17 +225,39 @@ def show(
     view = caches.view(key, event, filters, parts.words_only)
     page = view.page
     counts = stance.stance_counts(page.visible, scale.keys)
-    # ---- selection: a click on the map, the country picker, or ?country= -----------------------
+    # ---- selection: a click on the map, the search, or ?country= -------------------------------
     names = dict(zip(countries["iso3"], countries["name"], strict=True))
     st.session_state.setdefault("selected", asked.country)
+    st.session_state.setdefault("zoom", "")
     selected = st.session_state["selected"]
     state = replace(filters, country=selected)
-
-    # ---- the map --------------------------------------------------------------------------------
-    placed = contextlib.ExitStack()  # in the page's place for the map, when it gives one
+    choices = caches.search_choices(key, view, scale, filters)
+    # The widget shows the selection, however it was made (its options may change: its key
+    # keeps it the same widget, and the reader's focus in it).
+    st.session_state["country_pick"] = selected if selected in choices else None
+    # On a phone the search sits right above the map, in the page's place for it (the upload
+    # page's is above the reader's table).
+    placed = contextlib.ExitStack()
     if map_place is not None:
         placed.enter_context(map_place)
-    phone = is_phone(st.context.headers.get("User-Agent"))
+    search = search_slot or st.container()
+    search.selectbox(
+        "Find a country",
+        list(choices),
+        index=None,  # nothing chosen at first; a clear button shows the whole map again
+        format_func=choices.__getitem__,
+        key="country_pick",
+        on_change=on_pick,
+        placeholder="Type a country's name",
+    )
+    # (No help icon: it would be one more Tab before the search.) A tooltip cannot be opened
+    # from the server: the statement is the card under the map.
+    search.caption(
+        "Every country, the silent too: the map zooms to it, and its statement shows under the map."
+    )
+
+    # ---- the map --------------------------------------------------------------------------------
+    st.html("<style>" + MAP_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
     if parts.tally:
         st.header(parts.tally)
         st.plotly_chart(
@@ -180,12 +267,13 @@ def show(
             theme=None,
             key="tally",
         )
+    zoom = st.session_state["zoom"] if st.session_state["zoom"] == selected else ""
     st.plotly_chart(
-        caches.map_figure(key, view, state, phone, scale),
+        caches.map_figure(key, view, state, phone, scale, zoom),
         key="map",
         on_select=on_map_select,
         selection_mode="points",
-        config=PLOTLY_CONFIG,
+        config=PHONE_PLOTLY_CONFIG if phone else PLOTLY_CONFIG,
         width="stretch",
         theme=None,
     )
@@ -197,8 +285,13 @@ def show(
         cards.hint_html(
             f"As of {as_of:%-d %B %Y}." if parts.dated else "Date not given.",
             "Hover a country for its "
-            + ("statement; click it to bring its card here." if parts.words else "stance."),
-            "Tap a country to see its " + ("statement here." if parts.words else "stance."),
+            + (
+                "statement; click it, or find it in “Find a country”, to bring its card here."
+                if parts.words
+                else "stance; find any country in “Find a country”."
+            ),
+            "Tap a country, or find it above the map, to see its "
+            + ("statement here." if parts.words else "stance."),
             alternative.map_name(filters.region)
             + ". "
             + alternative.map_description(view.map_rows, scale, when, shown),
@@ -221,15 +314,6 @@ def show(
         left, right = st.columns([3, 2], gap="large")
         first_cards, more_cards, more_count, org_cards = caches.actor_cards(key, page, scale, state)
         with left:
-            options = ["", *sorted(set(page.cards["actor_iso3"]), key=lambda c: names.get(c, c))]
-            st.session_state["country_pick"] = selected if selected in options else ""
-            st.selectbox(
-                "Country",
-                options,
-                format_func=lambda c: "All countries" if not c else names.get(c, c),
-                key="country_pick",
-                on_change=on_pick,
-            )
             actors = cards.actor_count(page.cards)
             st.header(f"Statements ({captions.statements_count(page.cards)})")
             st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
@@ -312,3 +396,12 @@ def show(
         # The address bar always holds the view; the button copies it (no syntax-highlighter
         # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
         st.html(COPY_LINK, unsafe_allow_javascript=True)
+    # ---- the chosen country's card into view (last: every element above is in place) ----------
+    if chosen_now := st.session_state.pop("scroll_to", ""):
+        st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1
+        st.html(
+            SCROLL_TO_CARD.format(
+                code=json.dumps(chosen_now), nonce=st.session_state["scroll_nonce"]
+            ),
+            unsafe_allow_javascript=True,
+        )

@@ -96,6 +96,26 @@ def load_un_states(path: Path | None = None) -> pd.DataFrame:
     return _read_csv(Path(path or UN_STATES_PATH).resolve())[["iso3", "status"]].copy()
 
 
+@lru_cache(maxsize=1)
+def main_rings() -> dict[str, tuple[tuple[float, float], ...]]:
+    """Each shape's largest part, as the (lon, lat) points of its outer ring (France's is
+    Europe's, not Guiana's), read from the shapes without geopandas."""
+
+    def area(ring: list) -> float:
+        pairs = zip(ring, ring[1:], strict=False)
+        return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs))
+
+    rings = {}
+    for feature in _read_features(COUNTRIES_PATH.resolve()):
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        outer = max((polygon[0] for polygon in polygons), key=area)
+        rings[feature["properties"]["iso3"]] = tuple((float(x), float(y)) for x, y in outer)
+    return rings
+
+
 def country_table() -> pd.DataFrame:
     """Every drawable country: iso3, name, region, subregion, has_shape, has_marker, and
     un_status ("member", "observer", or "" for a territory or a state outside the UN).

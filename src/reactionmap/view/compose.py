@@ -248,9 +248,11 @@ class Composition:
     frame: boundaries.Extent | None  # region_frame(); None: the world
 
     def narrow(self, phone: bool) -> bool:
-        """A phone's world map, whose small-state dots sit farther out (a region's map is
-        drawn larger: its dots stay where they are)."""
-        return phone and not self.state.region
+        """A phone's map, whose small-state dots sit farther out: where they hide no neighbour
+        and no other dot at the phone's world scale, and so at any larger one (a region's
+        phone map is no smaller; at desktop spacing the Lesser Antilles' dots hid each other
+        there)."""
+        return phone
 
 
 def compose(
