@@ -355,7 +355,11 @@ def test_every_country_answers_for_itself_in_each_region(
 
 # ---- a click or a tap selects -------------------------------------------------------------
 def point_of(page, iso3: str) -> tuple[float, float]:
-    found = [p for p in page.evaluate(POINTS_JS, True) if p["iso3"] == iso3 and p["x"] is not None]
+    """Where to point at ``iso3``: its dot when it has one (as the whole-population test
+    does), else the best pixel of its shape."""
+    dots = [d for d in page.evaluate(DOTS_JS) if d["iso3"] == iso3 and d["x"] is not None]
+    shapes = [p for p in page.evaluate(POINTS_JS, True) if p["iso3"] == iso3 and p["x"] is not None]
+    found = dots or sorted(shapes, key=lambda p: -p["grade"])
     assert found, f"no pixel of {iso3}'s own"
     return found[0]["x"], found[0]["y"]
 

@@ -189,7 +189,7 @@ def test_the_composition_is_the_page_view_the_map_rows_and_the_frame(good_event)
     assert rows.loc["DEU", "stance"] == "none" and bool(rows.loc["DEU", "shown"])
     assert "hover" not in view.map_rows  # the drawing adds it
     assert view.frame.holds(2.35, 48.86)  # Paris is in the frame
-    assert view.narrow(phone=True) and not view.narrow(phone=False)  # a phone's spacing
+    assert not view.narrow(phone=True)  # a region's map keeps its dots where they are
     world = compose.compose(event, replace(state, region="", as_of=None))
     assert world.frame is None and world.narrow(phone=True) and not world.narrow(phone=False)
     assert world.state.as_of == pd.Timestamp(

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from published_points import DOTS_JS, LISTEN_JS, MIN_DEPTH, POINTS_JS, hover_answer
 from serving import PHONE_CONTEXT, WAIT_MS
 from test_browser import (
     DESKTOP,
@@ -20,7 +21,6 @@ from test_browser import (
     squeeze,
     statements_of,
 )
-from test_browser_hover import DOTS_JS, LISTEN_JS, MIN_DEPTH, POINTS_JS, hover_answer
 
 from reactionmap.contract.scale import DEFAULT_SCALE
 from reactionmap.draw import frame

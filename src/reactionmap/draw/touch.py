@@ -87,8 +87,9 @@ def sites(region: str, view: GeoView) -> dict[str, tuple[float, float, str]]:
     codes = set(drawn["iso3"])
     markers = boundaries.load_markers()
     found: dict[str, tuple[float, float, str]] = {}
+    lon, lat = ("dot_lon", "dot_lat") if region else ("narrow_lon", "narrow_lat")
     for dot in markers[markers["iso3"].isin(codes)].itertuples():  # where a phone draws them
-        found[dot.iso3] = (float(dot.narrow_lon), float(dot.narrow_lat), str(dot.name))
+        found[dot.iso3] = (float(getattr(dot, lon)), float(getattr(dot, lat)), str(dot.name))
     shapes = boundaries.load_countries()
     shapes = shapes[shapes["iso3"].isin(codes - set(found))]
     for row in shapes.itertuples():

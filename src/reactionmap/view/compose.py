@@ -248,11 +248,11 @@ class Composition:
     frame: boundaries.Extent | None  # region_frame(); None: the world
 
     def narrow(self, phone: bool) -> bool:
-        """A phone's map, whose small-state dots sit farther out: where they hide no neighbour
-        and no other dot at the phone's world scale, and so at any larger one (a region's
-        phone map is no smaller; at desktop spacing the Lesser Antilles' dots hid each other
-        there)."""
-        return phone
+        """A phone's world map, whose small-state dots sit farther out, where they hide no
+        neighbour at its scale. A region's phone map is drawn larger (draw.frame fills the
+        column with it): its dots keep their places, which its frame is made to hold (the
+        world's phone places may fall outside it, or under the legend)."""
+        return phone and not self.state.region
 
 
 def compose(
