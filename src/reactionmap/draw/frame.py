@@ -1,12 +1,14 @@
-"""The map's frame: Natural Earth's projection, a region's extent fitted to the map's box, and the
-box's height (the dashboard's map, the published page and the still image share the rule; the
-published page runs it again in JavaScript, publish.webpage's FRAME_JS, for its own width)."""
+"""The map's frame: a region's extent fitted to the map's box, and the box's height, measured in
+draw.projection's Natural Earth (the dashboard's map, the published page and the still image share
+the rule; the published page runs it again in JavaScript, publish.webpage's FRAME_JS, for its own
+width)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from functools import lru_cache
 
+from reactionmap.draw import projection
 from reactionmap.draw.style import WORLD_FRAME
 from reactionmap.places.boundaries import Extent
 
@@ -40,67 +42,15 @@ class GeoFrame:
     lat_range: tuple[float, float]
 
 
-def natural_earth(lon: float, lat: float) -> tuple[float, float]:
-    """Natural Earth's projection of a point (degrees, longitude from the central meridian) on
-    the unit sphere: d3-geo's naturalEarth1Raw, which plotly draws."""
-    lam, phi = math.radians(lon), math.radians(lat)
-    p2 = phi * phi
-    p4 = p2 * p2
-    x = lam * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)))
-    y = phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))
-    return x, y
-
-
-# plotly frames a lon/lat range by fitting the projection to a "range box": a polygon through the
-# range's corners and three points along each parallel, drawn with great-circle edges (d3-geo's
-# rule), so its top and bottom bulge poleward (the world's reaches 66S between its corners).
-CLIP_PAD = 0.001  # degrees plotly takes off each side of the range
-EDGE_STEPS = 16  # points along each edge of the box
-
-
-def _range_box(half_lon: float, lat_min: float, lat_max: float) -> list[tuple[float, float]]:
-    """plotly's range box (plots/geo's makeRangeBox) around the central meridian."""
-    lon0, lon1 = -half_lon + CLIP_PAD, half_lon - CLIP_PAD
-    lat0, lat1 = lat_min + CLIP_PAD, lat_max - CLIP_PAD
-    quarter = (lon1 - lon0) / 4
-    top = [(lon0 + i * quarter, lat1) for i in range(5)]
-    bottom = [(lon1 - i * quarter, lat0) for i in range(5)]
-    return [(lon0, lat0), *top, *bottom]
-
-
-def _great_circle(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[float, float]]:
-    """Points along the great circle from ``a`` to ``b`` (lon, lat in degrees), ``a`` first."""
-
-    def vector(lon: float, lat: float) -> tuple[float, float, float]:
-        lam, phi = math.radians(lon), math.radians(lat)
-        return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
-
-    u, v = vector(*a), vector(*b)
-    angle = math.acos(max(-1.0, min(1.0, sum(p * q for p, q in zip(u, v, strict=True)))))
-    if angle < 1e-9:
-        return [a]
-    out = []
-    for i in range(EDGE_STEPS):
-        t = i / EDGE_STEPS
-        s0, s1 = math.sin((1 - t) * angle) / math.sin(angle), math.sin(t * angle) / math.sin(angle)
-        x, y, z = (s0 * p + s1 * q for p, q in zip(u, v, strict=True))
-        out.append((math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))))
-    return out
-
-
 def box_size(half_lon: float, lat_min: float, lat_max: float) -> tuple[float, float]:
     """The projected width and height (on the unit sphere) of the range that plotly fits in the
-    map's box: lon -half_lon..half_lon around the central meridian, lat_min..lat_max."""
-    corners = _range_box(half_lon, lat_min, lat_max)
-    points = [
-        natural_earth(lon, lat)
-        for a, b in zip(corners, corners[1:], strict=False)
-        for lon, lat in _great_circle(a, b)
-    ]
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    return max(xs) - min(xs), max(ys) - min(ys)
+    map's box: lon -half_lon..half_lon around the central meridian, lat_min..lat_max (plotly's
+    range box, draw.projection.raw_bounds)."""
+    x0, y0, x1, y1 = projection.raw_bounds((-half_lon, half_lon), (lat_min, lat_max), 0.0)
+    return x1 - x0, y1 - y0
 
 
+@lru_cache(maxsize=64)
 def natural_aspect(extent: Extent | None) -> float:
     """Width over height of an extent (None: the world) drawn in Natural Earth's projection."""
     extent = extent or WORLD
@@ -116,6 +66,9 @@ def _bisect(too_small, low: float, high: float, steps: int = 40) -> float:
     return high
 
 
+# Cached: a frame is ~80 bisection steps of 490 projected points (about 70 ms), and the same
+# few views and widths come back.
+@lru_cache(maxsize=256)
 def geo_frame(extent: Extent | None, aspect: float) -> GeoFrame:
     """The frame that draws ``extent`` (None: the world, as it is) filling a box of width/height
     ``aspect``: a region too tall for the box gets more longitude on both sides (up to the whole

@@ -1,5 +1,6 @@
 """Where plotly draws a point of the map: its "natural earth" projection, fitted as plotly.js fits
-it, so that the server can size what the browser will draw (touch cells, a zoom to a country).
+it, so that the server can size what the browser will draw (a region's frame, touch cells, a zoom
+to a country).
 
 plotly.js (geo.js, updateProjection) rotates the globe by ``projection.rotation.lon``, fits the
 box of ``lonaxis.range`` x ``lataxis.range`` (its edges great-circle arcs, as d3-geo draws them)
@@ -15,7 +16,9 @@ from dataclasses import dataclass
 
 # plotly.js constants: the range box is pulled in by clipPad degrees on each side.
 CLIP_PAD = 0.001
-ARC_SAMPLES = 48  # points per edge of the range box (d3 resamples its great-circle arcs)
+# Each edge of the range box is sampled in this many steps, both ends included (d3 resamples its
+# great-circle arcs). publish.webpage's FRAME_JS samples it the same way (RULES' arcSamples).
+ARC_SAMPLES = 48
 
 
 def raw(lam: float, phi: float) -> tuple[float, float]:
@@ -81,7 +84,9 @@ def _arc(a: tuple[float, float], b: tuple[float, float], n: int) -> list[tuple[f
 
 
 def range_box(lon_range: tuple[float, float], lat_range: tuple[float, float]) -> list:
-    """plotly.js's makeRangeBox: the polygon whose projection the map is fitted to."""
+    """plotly.js's makeRangeBox: the polygon whose projection the map is fitted to, through the
+    range's corners and three points along each parallel. Its edges are great circles, so its top
+    and bottom bulge poleward (the world's, 58S to 85N, reaches 66S and 86N between its corners)."""
     lon0, lon1 = lon_range[0] + CLIP_PAD, lon_range[1] - CLIP_PAD
     lat0, lat1 = lat_range[0] + CLIP_PAD, lat_range[1] - CLIP_PAD
     if lon0 > 0 and lon1 < 0:  # to cross the antimeridian without ambiguity

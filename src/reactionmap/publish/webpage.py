@@ -13,7 +13,7 @@ import plotly.io as pio
 from plotly.utils import PlotlyJSONEncoder
 
 from reactionmap.contract.paths import STATIC_DIR
-from reactionmap.draw import alternative, cards, choropleth, frame
+from reactionmap.draw import alternative, cards, choropleth, frame, projection
 from reactionmap.draw.captions import statements_count
 from reactionmap.draw.style import WORLD_FRAME
 from reactionmap.intake.writers import write_file
@@ -162,29 +162,36 @@ SNAP_JS
 # draw.choropleth reckons it (legend_room), for the box's own width: the same rules, in
 # JavaScript. A browser test compares what it draws with the Python.
 FRAME_JS = """
+  var RAD = Math.PI / 180, DEG = 180 / Math.PI;
   function ne(lon, lat) {  // Natural Earth (d3-geo's naturalEarth1Raw), degrees in
-    var l = lon * Math.PI / 180, p = lat * Math.PI / 180, p2 = p * p, p4 = p2 * p2;
+    var l = lon * RAD, p = lat * RAD, p2 = p * p, p4 = p2 * p2;
     return [l * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))),
             p * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))];
   }
   function vec(lon, lat) {
-    var l = lon * Math.PI / 180, p = lat * Math.PI / 180;
+    var l = lon * RAD, p = lat * RAD;
     return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
   }
-  function boxSize(half, lat0, lat1) {  // plotly's range box, its edges great circles
+  // draw.projection's raw_bounds: plotly's range box, its edges great circles, each sampled in
+  // arcSamples steps, both ends included (centred on the meridian 0: no longitude passes 180).
+  function boxSize(half, lat0, lat1) {
     var x0 = -half + R.clipPad, x1 = half - R.clipPad, y0 = lat0 + R.clipPad, y1 = lat1 - R.clipPad;
-    var q = (x1 - x0) / 4, c = [[x0, y0]], i, k;
-    for (i = 0; i < 5; i++) c.push([x0 + i * q, y1]);
-    for (i = 0; i < 5; i++) c.push([x1 - i * q, y0]);
+    var q = (x1 - x0) / 4, n = R.arcSamples, i, k;
+    var c = [[x0, y0], [x0, y1], [x0 + q, y1], [x0 + 2 * q, y1], [x0 + 3 * q, y1],
+             [x1, y1], [x1, y0], [x1 - q, y0], [x1 - 2 * q, y0], [x1 - 3 * q, y0], [x0, y0]];
     var xs = [], ys = [];
     for (i = 0; i + 1 < c.length; i++) {
       var u = vec(c[i][0], c[i][1]), v = vec(c[i + 1][0], c[i + 1][1]);
-      var angle = Math.acos(Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2])));
-      for (k = 0; k < (angle < 1e-9 ? 1 : R.edgeSteps); k++) {
-        var t = k / R.edgeSteps, a = 1, b = 0;
-        if (angle >= 1e-9) { a = Math.sin((1 - t) * angle) / Math.sin(angle); b = Math.sin(t * angle) / Math.sin(angle); }
-        var x = a * u[0] + b * v[0], y = a * u[1] + b * v[1], z = a * u[2] + b * v[2];
-        var pt = ne(Math.atan2(y, x) * 180 / Math.PI, Math.atan2(z, Math.hypot(x, y)) * 180 / Math.PI);
+      var w = Math.acos(Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2])));
+      var arc = w < 1e-12 ? [c[i], c[i + 1]] : [];
+      for (k = 0; w >= 1e-12 && k <= n; k++) {
+        var t = k / n, a = Math.sin((1 - t) * w), b = Math.sin(t * w), s = Math.sin(w);
+        var x = (a * u[0] + b * v[0]) / s, y = (a * u[1] + b * v[1]) / s;
+        var z = (a * u[2] + b * v[2]) / s;
+        arc.push([Math.atan2(y, x) * DEG, Math.asin(Math.max(-1, Math.min(1, z))) * DEG]);
+      }
+      for (k = 0; k < arc.length; k++) {
+        var pt = ne(arc[k][0], arc[k][1]);
         xs.push(pt[0]); ys.push(pt[1]);
       }
     }
@@ -392,14 +399,15 @@ def map_json(snap: Snapshot) -> tuple[str, dict]:
     return pio.to_json(figure, validate=False, engine="json"), view
 
 
-# The rules the page's script draws by: draw.frame's and draw.choropleth's numbers.
+# The rules the page's script draws by: draw.frame's, draw.projection's and draw.choropleth's
+# numbers.
 RULES = {
     "narrowPx": frame.NARROW_PX,
     "boxMin": frame.BOX_MIN,
     "boxMax": frame.BOX_MAX,
     "phoneBoxMax": frame.PHONE_BOX_MAX,
-    "clipPad": frame.CLIP_PAD,
-    "edgeSteps": frame.EDGE_STEPS,
+    "clipPad": projection.CLIP_PAD,
+    "arcSamples": projection.ARC_SAMPLES,
     "world": list(WORLD_FRAME),
     "top": 4,  # the page shows no mode bar
     "touchPx": TOUCH_PX,
