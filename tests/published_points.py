@@ -13,19 +13,6 @@ ANSWER_MS = 5_000  # plotly answers a move in ~50 ms; a point with no tooltip fa
 # any other shape and from any small-state dot: "above a few square pixels".
 MIN_DEPTH = 1.5
 
-# Records what plotly reports for each hover, so the test waits for the answer to *this*
-# pointer move rather than for time.
-LISTEN_JS = f"""() => {{ const plot = ({MAP_JS})();
-    if (plot.rmHover) return;
-    plot.rmHover = {{n: 0, loc: null}};
-    plot.on('plotly_hover', (e) => {{
-        const p = e.points[0], data = p.customdata;
-        plot.rmHover = {{n: plot.rmHover.n + 1,
-            loc: p.location || (Array.isArray(data) ? data[0] : data) || null}};
-    }});
-    plot.on('plotly_unhover', () => {{ plot.rmHover = {{n: plot.rmHover.n + 1, loc: null}}; }});
-}}"""
-
 # For each hoverable shape, the grid point deepest inside it that no other shape and no dot
 # covers, in viewport pixels, with its depth (distance to the nearest point that is not
 # exclusively this shape's).

@@ -30,6 +30,32 @@ SHOTS = Path(os.environ.get("REACTIONMAP_SCREENSHOTS", tempfile.gettempdir()))
 # The dashboard's map: the plotly chart that holds choropleth paths (the timeline is another).
 MAP_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
     .find(p => p.querySelector('path.choroplethlocation'))"""
+
+# Records what plotly reports for each hover and each click, so that the test waits for the
+# answer to *this* pointer move or tap rather than for time. On a phone the test taps ~200
+# countries a view: plotly's selection event (which makes the app select the country and run
+# again) is kept from the app, so that taps need not wait for a run each; the taps' answers
+# are plotly_click's, the very point the app would select (test_browser_hover taps and sees
+# the selection made). Plotly also drops a hover within 50 ms of the last: ``t`` lets a tap wait.
+LISTEN_JS = f"""() => {{ const plot = ({MAP_JS})();
+    if (plot.rmHover) return;
+    const code = (p) => p.location || (Array.isArray(p.customdata) ? p.customdata[0]
+        : p.customdata) || null;
+    plot.rmHover = {{n: 0, loc: null, t: 0}};
+    plot.rmClick = {{n: 0, loc: null}};
+    plot.on('plotly_hover', (e) => {{
+        plot.rmHover = {{n: plot.rmHover.n + 1, loc: code(e.points[0]), t: performance.now()}};
+    }});
+    plot.on('plotly_unhover', () => {{
+        plot.rmHover = {{n: plot.rmHover.n + 1, loc: null, t: performance.now()}}; }});
+    plot.on('plotly_click', (e) => {{
+        plot.rmClick = {{n: plot.rmClick.n + 1, loc: code(e.points[0])}}; }});
+    const emit = plot.emit;
+    plot.emit = function (name) {{
+        if (plot.rmQuiet && (name === 'plotly_selected' || name === 'plotly_deselect')) return;
+        return emit.apply(this, arguments);
+    }};
+}}"""
 CHROMIUM = os.environ.get("REACTIONMAP_CHROMIUM", "/usr/bin/chromium")
 # Headless Chromium on a closed network: no background requests, no sandbox as root.
 CHROMIUM_ARGS = [

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from serving import DESKTOP, MAP_JS, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS
+from serving import DESKTOP, LISTEN_JS, MAP_JS, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS
 
 from reactionmap.draw import touch
 from reactionmap.draw.choropleth import TOUCH_NAME
@@ -32,32 +32,6 @@ ANSWER_MS = 5_000  # plotly answers a move in ~50 ms; a point with no tooltip fa
 # its border, from any other shape and from any small-state dot: "above a few square pixels".
 MIN_DEPTH = 1.5
 REGIONS = list(touch.REGIONS)
-
-# Records what plotly reports for each hover and each click, so that the test waits for the
-# answer to *this* pointer move or tap rather than for time. On a phone the test taps ~200
-# countries a view: plotly's selection event (which makes the app select the country and run
-# again) is kept from the app, so that taps need not wait for a run each; the taps' answers
-# are plotly_click's, the very point the app would select (a test below taps and sees the
-# selection made). Plotly also drops a hover within 50 ms of the last: ``t`` lets a tap wait.
-LISTEN_JS = f"""() => {{ const plot = ({MAP_JS})();
-    if (plot.rmHover) return;
-    const code = (p) => p.location || (Array.isArray(p.customdata) ? p.customdata[0]
-        : p.customdata) || null;
-    plot.rmHover = {{n: 0, loc: null, t: 0}};
-    plot.rmClick = {{n: 0, loc: null}};
-    plot.on('plotly_hover', (e) => {{
-        plot.rmHover = {{n: plot.rmHover.n + 1, loc: code(e.points[0]), t: performance.now()}};
-    }});
-    plot.on('plotly_unhover', () => {{
-        plot.rmHover = {{n: plot.rmHover.n + 1, loc: null, t: performance.now()}}; }});
-    plot.on('plotly_click', (e) => {{
-        plot.rmClick = {{n: plot.rmClick.n + 1, loc: code(e.points[0])}}; }});
-    const emit = plot.emit;
-    plot.emit = function (name) {{
-        if (plot.rmQuiet && (name === 'plotly_selected' || name === 'plotly_deselect')) return;
-        return emit.apply(this, arguments);
-    }};
-}}"""
 
 # For each hoverable shape, its best whole pixel: inside it and no other shape or dot, in the
 # viewport and the map's clip box, with its depth (distance to the nearest pixel that is not

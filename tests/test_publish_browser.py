@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from published_points import DOTS_JS, LISTEN_JS, MIN_DEPTH, POINTS_JS, hover_answer
-from serving import PHONE_CONTEXT, WAIT_MS
+from published_points import DOTS_JS, MIN_DEPTH, POINTS_JS, hover_answer
+from serving import LISTEN_JS, PHONE_CONTEXT, WAIT_MS
 from test_browser import (
     DESKTOP,
     FILL_JS,
