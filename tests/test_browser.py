@@ -128,6 +128,9 @@ def open_page(browser, server, seen):
         page.goto(f"{server}/{query}")
         if wait_for_map:
             wait_for_shapes(page)
+            # The first run over: a click while it still streams the page may reach a map
+            # that is about to be drawn again, and be lost (seen under load in CI).
+            wait_for_idle(page)
         return page
 
     yield _open

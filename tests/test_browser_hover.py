@@ -207,6 +207,10 @@ def open_map(browser, server, query: str, phone: bool):
         f"() => {{ const p = ({MAP_JS})(); return p && p.on && "
         "p.querySelectorAll('path.choroplethlocation').length > 0; }"
     )
+    # The first run over: a tap while it still streams the page may be lost.
+    page.wait_for_selector(
+        "[data-testid=stApp][data-test-script-state=notRunning]", state="attached"
+    )
     page.locator("[data-testid=stPlotlyChart]").first.scroll_into_view_if_needed()
     page.evaluate(LISTEN_JS)
     return context, page
