@@ -39,7 +39,8 @@ class Event:
 def empty_statements() -> pd.DataFrame:
     """A statements frame with no rows and every column."""
     frame = pd.DataFrame({c: pd.Series(dtype=str) for c in STATEMENT_COLUMNS})
-    frame["when"] = pd.Series(dtype="datetime64[ns]")
+    for column in ("when", "made_from", "made_until"):
+        frame[column] = pd.Series(dtype="datetime64[ns]")
     frame["date_label"] = pd.Series(dtype=str)
     frame["row"] = pd.Series(dtype=int)
     return frame

@@ -16,6 +16,20 @@ NO_STATEMENT_LABEL = "No statement recorded"
 NO_STATEMENT_COLOR = "#E3E3E3"
 
 
+# An actor whose statements that count on the as-of day disagree in stance: shown apart from
+# the scale's categories, never as one of them picked by file order.
+DISAGREE_KEY = "disagree"
+
+
+DISAGREE_LABEL = "Sources disagree"
+
+
+DISAGREE_COLOR = "#6B6B6B"
+
+
+RESERVED_KEYS = (NO_STATEMENT_KEY, DISAGREE_KEY)
+
+
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -44,9 +58,11 @@ class Scale:
 
     @property
     def with_none(self) -> tuple[Category, ...]:
-        """Every category a reader can see, 'No statement recorded' last."""
+        """Every category a reader can see: the scale's, 'Sources disagree', then 'No
+        statement recorded' last."""
         return (
             *self.categories,
+            Category(DISAGREE_KEY, DISAGREE_LABEL, DISAGREE_COLOR),
             Category(NO_STATEMENT_KEY, NO_STATEMENT_LABEL, NO_STATEMENT_COLOR),
         )
 
@@ -115,7 +131,7 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
             continue
         key, label = str(entry.get("key", "")), str(entry.get("label", ""))
         color = str(entry.get("color", ""))
-        if not KEY_RE.match(key) or key == NO_STATEMENT_KEY:
+        if not KEY_RE.match(key) or key in RESERVED_KEYS:
             problems.append(
                 Problem(
                     file,
@@ -123,7 +139,8 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
                     f"scale[{i}].key",
                     key,
                     f"key {key!r} must be lower-case letters, digits or _ and not "
-                    f"{NO_STATEMENT_KEY!r} (reserved for 'No statement recorded')",
+                    f"{NO_STATEMENT_KEY!r} or {DISAGREE_KEY!r} (reserved for "
+                    f"'{NO_STATEMENT_LABEL}' and '{DISAGREE_LABEL}')",
                 )
             )
         if not label:
@@ -132,7 +149,7 @@ def scale_from_config(entries: object, file: str) -> tuple[Scale, list[Problem]]
             problems.append(
                 Problem(file, None, f"scale[{i}].color", color, f"color {color!r} must be #RRGGBB")
             )
-        if not KEY_RE.match(key) or key == NO_STATEMENT_KEY:
+        if not KEY_RE.match(key) or key in RESERVED_KEYS:
             continue  # reported above; rows using it are reported as unknown stances
         if key in [c.key for c in categories]:
             problems.append(

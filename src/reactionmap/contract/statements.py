@@ -24,6 +24,7 @@ STATEMENT_COLUMNS: tuple[str, ...] = (
     "stance",
     "date",
     "date_precision",
+    "reported",  # optional: the day the cited source published it (YYYY-MM-DD)
     "speaker",
     "speaker_role",
     "quote",
@@ -99,6 +100,17 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
             pa.Check(years_in_range, error=f"the year must be {RANGE_TEXT}"),
         ],
     )
+    columns["reported"] = pa.Column(
+        str,
+        checks=[
+            pa.Check(
+                lambda values: values.eq("")
+                | (values.str.fullmatch(r"\d{4}-\d{2}-\d{2}") & valid_dates(values)),
+                error="reported must be the day the source published it, YYYY-MM-DD, or empty",
+            ),
+            pa.Check(years_in_range, error=f"the year must be {RANGE_TEXT}"),
+        ],
+    )
     return pa.DataFrameSchema(columns, strict=False)
 
 
@@ -139,6 +151,22 @@ def validate_statements(frame: pd.DataFrame, scale: Scale, file: str) -> list[Pr
                 precisions[index],
                 f"{precisions[index]!r} does not match date {dates[index]!r}: "
                 f"use {expected[index]!r}",
+            )
+        )
+    # A source cannot report a statement before the statement's own day (or month).
+    reported = frame["reported"]
+    both = reported.str.fullmatch(r"\d{4}-\d{2}-\d{2}") & valid_dates(reported)
+    both &= dates.ne("") & valid_dates(dates)
+    early = both & (reported < dates.str[:10].where(dates.str.len() >= 10, dates))
+    for index in frame.index[early]:
+        problems.append(
+            Problem(
+                file,
+                Problem.row_of(index),
+                "reported",
+                reported[index],
+                f"{reported[index]!r} is before the statement's date {dates[index]!r}: "
+                "reported is the day the source published it, on or after the statement",
             )
         )
     urls = frame["source_url"]

@@ -20,7 +20,7 @@ from reactionmap.places.resolver import CountryResolver, default_resolver
 # Columns that name or code something: invisible characters are removed from them.
 ID_COLUMNS = (
     "statement_id", "actor", "actor_iso3", "actor_type", "stance", "date", "date_precision",
-    "source_url",
+    "reported", "source_url",
 )  # fmt: skip
 
 
@@ -91,7 +91,7 @@ def prepare_statements(
     for column in ID_COLUMNS:
         if frame[column].str.contains(INVISIBLE_RE, regex=True).any():
             frame[column] = frame[column].str.replace(INVISIBLE_RE, "", regex=True)
-    for column in ("statement_id", "actor", "actor_iso3", "actor_type", "stance", "date"):
+    for column in ("statement_id", "actor", "actor_iso3", "actor_type", "stance", "date", "reported"):
         frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
     frame["actor_type"] = frame["actor_type"].str.lower()
@@ -112,11 +112,21 @@ def prepare_statements(
         p.row for p in [*known, *problems] if p.blocking and p.row is not None and p.row > 1
     }
     good = frame[~frame["row"].isin(bad_rows)].copy()
-    good["when"] = earliest_dates(good["date"], event_date)
-    pairs = pd.MultiIndex.from_arrays([good["date"], good["date_precision"]])
-    labels = {pair: date_label(*pair) for pair in pairs.unique()}  # few distinct dates
-    good["date_label"] = [labels[pair] for pair in pairs]
+    place_in_time(good, event_date)
     return good.reset_index(drop=True), problems
+
+
+def place_in_time(statements: pd.DataFrame, event_date: pd.Timestamp) -> None:
+    """Add, in place, when (the day a statement counts from for as-of), made_from and
+    made_until (the first and last day it can have been made; NaT: open) and date_label."""
+    statements["when"] = earliest_dates(statements["date"], event_date, statements["reported"])
+    statements["made_from"] = earliest_dates(statements["date"], event_date)
+    statements["made_until"] = latest_dates(statements["date"], statements["reported"])
+    cells = pd.MultiIndex.from_arrays(
+        [statements["date"], statements["date_precision"], statements["reported"]]
+    )
+    labels = {cell: date_label(*cell) for cell in cells.unique()}  # few distinct dates
+    statements["date_label"] = [labels[cell] for cell in cells]
 
 
 def _resolve_actors(frame: pd.DataFrame, resolver: CountryResolver, file: str) -> list[Problem]:
@@ -154,11 +164,16 @@ def _precision_of(dates: pd.Series) -> pd.Series:
     return dates.map(lambda d: "unknown" if d == "" else "month" if MONTH_RE.match(d) else "day")
 
 
-def earliest_dates(dates: pd.Series, event_date: pd.Timestamp) -> pd.Series:
-    """The earliest day each statement can have been made, for as-of filtering and order.
+def earliest_dates(
+    dates: pd.Series, event_date: pd.Timestamp, reported: pd.Series | None = None
+) -> pd.Series:
+    """The day each statement counts from, for as-of filtering and order.
 
-    A day is itself (at its written local time); a month counts from its first day, or from the event's date when the
-    event falls in that month; an unknown date counts from the event's date.
+    A day is itself (at its written local time). Without a day, a statement counts from the
+    day its source reported it when ``reported`` gives that day (what was known when); else
+    a month counts from its first day, or from the event's date when the event falls in that
+    month, and an unknown date from the event's date. Without ``reported``: the earliest day
+    each statement can have been made.
     """
     # The date and time as written, in the speaker's own time: a UTC offset is not applied,
     # so a statement is counted on the day its label shows.
@@ -170,11 +185,33 @@ def earliest_dates(dates: pd.Series, event_date: pd.Timestamp) -> pd.Series:
         ends = month_end(dates[months])
         same = (starts <= event_date) & (event_date <= ends)
         when[months] = starts.where(~same, event_date)
-    return when.fillna(event_date).astype("datetime64[ns]")
+    when = when.fillna(event_date).astype("datetime64[ns]")
+    if reported is not None:
+        days = pd.to_datetime(reported, errors="coerce", format="%Y-%m-%d")
+        undated = ~dates.str.match(r"^\d{4}-\d{2}-\d{2}") & days.notna()
+        when = when.mask(undated, days.where(days > when, when))
+    return when
 
 
-def date_label(date: str, precision: str) -> str:
+def latest_dates(dates: pd.Series, reported: pd.Series) -> pd.Series:
+    """The last day each statement can have been made (at midnight): its own day; else the
+    day its source reported it, or its month's last day, whichever is first; NaT when open."""
+    day = pd.to_datetime(dates.str[:10].where(dates.str.len() >= 10), errors="coerce", format="%Y-%m-%d")
+    told = pd.to_datetime(reported, errors="coerce", format="%Y-%m-%d")
+    months = dates.str.fullmatch(r"\d{4}-\d{2}")
+    until = told
+    if months.any():
+        ends = month_end(dates[months])
+        until = until.copy()
+        until[months] = ends.where(~(told[months] < ends), told[months])
+    return day.fillna(until).astype("datetime64[ns]")
+
+
+def date_label(date: str, precision: str, reported: str = "") -> str:
     """A date as a reader sees it, honest about what is not known."""
+    if precision != "day" and reported:
+        told = pd.Timestamp(reported)
+        return f"reported {told.day} {told:%b %Y}, day of the statement not given"
     if not date or precision == "unknown":
         return "date not reported"
     stamp = pd.Timestamp(date[:10] if precision == "day" else date + "-01")
@@ -203,7 +240,7 @@ def event_from_table(
     dated = statements.loc[statements["date_precision"] == "day", "when"]
     date = dated.min().normalize() if len(dated) else UNDATED
     if len(dated):  # undated statements count from the event's date
-        statements["when"] = earliest_dates(statements["date"], date)
+        place_in_time(statements, date)
     return Event(
         id=Path(name).stem or "table",
         title=name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from reactionmap.contract.dates import made_by
-from reactionmap.contract.scale import NO_STATEMENT_KEY
+from reactionmap.contract.scale import DISAGREE_KEY, NO_STATEMENT_KEY
 
 STANCE_COLUMNS = (
     "actor",
@@ -24,6 +24,8 @@ STANCE_COLUMNS = (
     "source_url",
     "statement_id",
     "inherited_from",
+    "stances",  # the stances of the statements that count, "; "-joined (two or more: disagree)
+    "accounts",  # where they disagree: each stance with its latest statement, one per line
 )
 
 
@@ -58,10 +60,36 @@ def latest_order(statements: pd.DataFrame, newest_first: bool = False) -> pd.Dat
     return ordered.drop(columns="_exact")
 
 
+def counting(statements: pd.DataFrame, keys: pd.Series) -> pd.Series:
+    """True for each statement that still counts: no other statement of its actor (``keys``)
+    was certainly made after it (made_from later than its made_until). Statements whose days
+    are not known precisely enough to order them all count: when they disagree in stance, the
+    actor's sources disagree."""
+    if "made_until" not in statements:
+        return pd.Series(True, index=statements.index)
+    newest_start = statements["made_from"].groupby(keys).transform("max")
+    return statements["made_until"].isna() | (statements["made_until"] >= newest_start)
+
+
+def _accounts(rows: pd.DataFrame) -> str:
+    """One line per stance of disagreeing statements: the stance, its latest statement's words,
+    its source and date."""
+    lines = []
+    for stance, group in rows.groupby("stance", sort=False):
+        last = group.iloc[-1]
+        text = last["quote"] and f"“{last['quote']}”" or last["summary"]
+        where = " · ".join(p for p in (last["source_name"], last["date_label"]) if p)
+        lines.append(f"{stance}: {text}" + (f" ({where})" if where else ""))
+    return "\n".join(lines)
+
+
 def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> pd.DataFrame:
     """One row per actor: its latest statement's stance as of ``date`` and how many it made.
 
-    An actor is a country or organization code, or an actor_type other by its own name."""
+    An actor is a country or organization code, or an actor_type other by its own name. When
+    the statements that count (``counting``) disagree in stance, the stance is 'disagree'
+    and ``stances`` and ``accounts`` give each side; the latest statement's words still fill
+    the other columns."""
     known = as_of(statements, date)
     known = known[known["actor_iso3"] != ""]
     if known.empty:
@@ -70,12 +98,20 @@ def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> 
     ordered = ordered.assign(_key=actor_key(ordered))
     latest = ordered.groupby("_key", sort=False).tail(1).set_index("_key")
     counts = ordered.groupby("_key").size()
+    live = ordered[counting(ordered, ordered["_key"])]
+    sides = live.drop_duplicates(["_key", "stance"], keep="last")
+    stances = sides.groupby("_key", sort=False)["stance"].agg("; ".join).reindex(latest.index)
+    split = sides["_key"].duplicated(keep=False)
+    accounts = pd.Series("", index=latest.index, dtype=object)
+    for key, rows in live[live["_key"].isin(set(sides.loc[split, "_key"]))].groupby("_key"):
+        accounts[key] = _accounts(rows)
+    disagree = accounts != ""
     table = pd.DataFrame(
         {
             "actor_iso3": latest["actor_iso3"],
             "actor": latest["actor"],
             "actor_type": latest["actor_type"],
-            "stance": latest["stance"],
+            "stance": latest["stance"].mask(disagree, DISAGREE_KEY),
             "statement_count": counts.reindex(latest.index).astype(int),
             "latest_date": latest["date"],
             "latest_date_precision": latest["date_precision"],
@@ -88,6 +124,8 @@ def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> 
             "source_url": latest["source_url"],
             "statement_id": latest["statement_id"],
             "inherited_from": "",
+            "stances": stances.fillna(latest["stance"]),
+            "accounts": accounts,
         }
     )
     return table[list(STANCE_COLUMNS)].sort_values("actor", kind="stable").reset_index(drop=True)
