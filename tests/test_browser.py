@@ -27,7 +27,12 @@ from serving import (
     streamlit_app,
 )
 
-from reactionmap.contract.scale import DEFAULT_SCALE, NO_STATEMENT_COLOR
+from reactionmap.contract.scale import (
+    DEFAULT_SCALE,
+    DISAGREE_COLOR,
+    DISAGREE_LABEL,
+    NO_STATEMENT_COLOR,
+)
 from reactionmap.places.boundaries import country_table
 
 pytestmark = pytest.mark.browser
@@ -272,6 +277,24 @@ def test_hovering_russia_shows_its_statement(open_page):
     fragments = [squeeze(t)[:40] for t in statements_of("RUS")]
     assert any(f in squeeze(text) for f in fragments), f"no Russian statement in {text!r}"
     page.screenshot(path=str(SHOTS / "reactionmap-hover-russia.png"))
+
+
+def test_an_actor_whose_sources_disagree_is_drawn_as_such_with_both_stances(open_page):
+    """The United Kingdom: one source has it welcome the end of Maduro's rule (support),
+    another has it ask to establish the facts (neutral). Neither is picked by file order:
+    the map draws it in 'Sources disagree', the legend counts it, its hover gives both."""
+    page = open_page()
+    wait_for_fill(page, "GBR", rgb(DISAGREE_COLOR))
+    legend = page.locator(".legend .legendtext").all_text_contents()
+    assert any(t.startswith(DISAGREE_LABEL + " (") for t in legend), legend
+    page.mouse.move(*point_in(page, "GBR"))
+    label = page.locator(".hoverlayer .hovertext").first
+    label.wait_for()
+    text = squeeze(" ".join(label.locator("tspan.line").all_text_contents()))
+    assert "United Kingdom" in text and DISAGREE_LABEL in text, text
+    for key in ("support", "neutral"):
+        assert squeeze(DEFAULT_SCALE.label(key)) in text, (key, text)
+    assert "welcomed the end" in text and "establish" in text, text
 
 
 def test_clicking_a_country_brings_its_cards_first(open_page):

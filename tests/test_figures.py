@@ -76,7 +76,8 @@ def test_map_draws_every_shape_once_with_its_stance_colour(good_event):
     assert len(drawn) == len(set(drawn)) == int(boundaries.country_table()["has_shape"].sum())
     colours = {}
     for trace in shapes:
-        scale = dict((round(v * 7), c) for v, c in fig.layout.coloraxis.colorscale[::2])
+        steps = len(fig.layout.coloraxis.colorscale) // 2
+        scale = dict((round(v * steps), c) for v, c in fig.layout.coloraxis.colorscale[::2])
         colours |= {code: scale[z] for code, z in zip(trace.locations, trace.z, strict=True)}
     assert colours["FRA"] == DEFAULT_SCALE.color("neutral")
     assert colours["DEU"] == DEFAULT_SCALE.color("concern")

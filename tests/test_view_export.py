@@ -70,7 +70,7 @@ def test_statements_csv_has_the_contract_columns_in_order(good_event):
     event = load_event(good_event)
     header = statements_csv(event.statements).decode("utf-8").splitlines()[0]
     assert header == (
-        "statement_id,actor,actor_iso3,actor_type,stance,date,date_precision,speaker,"
+        "statement_id,actor,actor_iso3,actor_type,stance,date,date_precision,reported,speaker,"
         "speaker_role,quote,summary,source_name,source_url,notes"
     )
 

@@ -57,17 +57,37 @@ class Scale:
         return tuple(c.key for c in self.categories)
 
     @property
+    def with_disagree(self) -> tuple[Category, ...]:
+        """The scale's categories, then 'Sources disagree': every stance an actor can hold."""
+        return (*self.categories, Category(DISAGREE_KEY, DISAGREE_LABEL, DISAGREE_COLOR))
+
+    @property
     def with_none(self) -> tuple[Category, ...]:
         """Every category a reader can see: the scale's, 'Sources disagree', then 'No
         statement recorded' last."""
         return (
-            *self.categories,
-            Category(DISAGREE_KEY, DISAGREE_LABEL, DISAGREE_COLOR),
+            *self.with_disagree,
             Category(NO_STATEMENT_KEY, NO_STATEMENT_LABEL, NO_STATEMENT_COLOR),
         )
 
     def label(self, key: str) -> str:
         return {c.key: c.label for c in self.with_none}.get(key, key)
+
+    def describe(self, key: str, stances: str = "") -> str:
+        """A stance as readers read it: its label; for 'disagree', with each side's label
+        (``stances``, the "; "-joined keys of view.stance.stance_table)."""
+        if key != DISAGREE_KEY or not stances:
+            return self.label(key)
+        return f"{DISAGREE_LABEL}: " + "; ".join(self.label(k) for k in stances.split("; "))
+
+    def accounts_lines(self, accounts: str) -> list[str]:
+        """view.stance.stance_table's ``accounts`` ("key: words (source · date)" per line)
+        with each stance's label in place of its key."""
+        lines = []
+        for line in accounts.splitlines():
+            key, _, rest = line.partition(": ")
+            lines.append(f"{self.label(key)}: {rest}")
+        return lines
 
     def color(self, key: str) -> str:
         return {c.key: c.color for c in self.with_none}.get(key, NO_STATEMENT_COLOR)

@@ -45,7 +45,7 @@ def _name_key(name: str) -> str:
 
 def stance_words(row: dict, scale: Scale) -> str:
     """A country's stance in the words the map's hover uses for it."""
-    label = scale.label(row["stance"])
+    label = scale.describe(row["stance"], row.get("stances", ""))
     if not row.get("shown", True):
         return f"{label}: {HIDDEN_NOTE}"
     if row.get("inherited_from"):

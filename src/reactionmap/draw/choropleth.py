@@ -11,7 +11,13 @@ from collections.abc import Collection, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from reactionmap.contract.scale import NO_STATEMENT_KEY, NO_STATEMENT_LABEL, Category, Scale
+from reactionmap.contract.scale import (
+    DISAGREE_KEY,
+    NO_STATEMENT_KEY,
+    NO_STATEMENT_LABEL,
+    Category,
+    Scale,
+)
 from reactionmap.draw import projection
 from reactionmap.draw.frame import DESKTOP_WIDTH, box_height, geo_frame
 from reactionmap.draw.style import (
@@ -99,6 +105,13 @@ def hover_text(row: Mapping, scale: Scale) -> str:
         return f"<b>{name}</b><br>{html.escape(scale.label(row['stance']))}: {HIDDEN_NOTE}"
     if row["stance"] == NO_STATEMENT_KEY:
         return f"<b>{name}</b><br>{html.escape(scale.label(NO_STATEMENT_KEY))}"
+    if row["stance"] == DISAGREE_KEY and row.get("accounts"):
+        lines = [
+            f"<b>{name}</b>",
+            f"<b>{html.escape(scale.describe(DISAGREE_KEY, row['stances']))}</b>",
+        ]
+        lines += [wrap_escaped(line) for line in scale.accounts_lines(row["accounts"])]
+        return "<br>".join(lines)
     lines = [f"<b>{name}</b>", f"<b>{html.escape(scale.label(row['stance']))}</b>"]
     if row.get("inherited_from"):
         lines.append(
@@ -628,6 +641,8 @@ def legend_entries(
             label = f"{category.label} ({count})"
             if category.key not in shown_keys:
                 label = f"{category.label} (hidden)"
+        elif category.key == DISAGREE_KEY and not own.get(DISAGREE_KEY, 0):
+            continue  # listed only where an actor's sources disagree
         elif category.key in shown_keys:
             label = f"{category.label} ({int(own.get(category.key, 0))})"
         else:
@@ -637,7 +652,7 @@ def legend_entries(
     if hidden:
         entries.append((f"{HIDDEN.label} ({hidden})", HIDDEN.color, 1.0))
     shaded = table.loc[inherited & table["shown"].astype(bool), "stance"].value_counts()
-    for category in scale.categories:
+    for category in scale.with_disagree:
         if shaded.get(category.key, 0):
             entries.append(
                 (

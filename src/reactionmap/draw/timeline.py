@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from reactionmap.contract.dates import month_end, parse_day
-from reactionmap.contract.scale import Scale
+from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw.style import EMPTY_TEMPLATE, FONT, HOVER_LABEL, unchecked_figure, wrap_escaped
 from reactionmap.view.stance import actor_key, stance_spans, statement_text
 
@@ -37,7 +37,7 @@ def _daily_counts_figure(
     first = spans["start"].min() if len(spans) else pd.Timestamp(until)
     days = pd.date_range(first, pd.Timestamp(until).normalize())
     fig = go.Figure()
-    for category in scale.categories:
+    for category in scale.with_disagree:
         held = spans[spans["stance"] == category.key]
         counts = [int(((held["start"] <= d) & (d < held["end"])).sum()) for d in days]
         if any(counts):
@@ -114,7 +114,7 @@ def timeline_figure(
     names = dict(zip(actor_key(known), known["actor"], strict=True))
     actors = [names[k] for k in dict.fromkeys(spans["key"])]
     traces: list[dict] = []
-    for category in scale.categories:
+    for category in scale.with_disagree:
         held = spans[spans["stance"] == category.key]
         if held.empty:
             continue
@@ -217,7 +217,11 @@ def timeline_figure(
                 "borderpad": 2,
             }
         )
-    for category in scale.categories:  # the legend lists every stance, used or not
+    drawn = set(spans["stance"])
+    # The legend lists every stance, used or not, and 'Sources disagree' where it is drawn.
+    for category in scale.with_disagree:
+        if category.key == DISAGREE_KEY and DISAGREE_KEY not in drawn:
+            continue
         traces.append(
             {
                 "type": "scatter",

@@ -224,7 +224,7 @@ def show(
 
     view = caches.view(key, event, filters, parts.words_only)
     page = view.page
-    counts = stance.stance_counts(page.visible, scale.keys)
+    counts = stance.stance_counts(page.visible, tuple(c.key for c in scale.with_disagree))
     # ---- selection: a click on the map, the search, or ?country= -------------------------------
     names = dict(zip(countries["iso3"], countries["name"], strict=True))
     st.session_state.setdefault("selected", asked.country)
@@ -360,7 +360,10 @@ def show(
         # Only the columns shown are sent to the browser; the CSV download has them all.
         # A column empty in every row (a vote has no words, no speaker) is left out.
         safe_table[caches.table_columns(key, filters, safe_table, parts.dated)].assign(
-            stance=safe_table["stance"].map(scale.label)
+            stance=[
+                scale.describe(k, s)
+                for k, s in zip(safe_table["stance"], safe_table["stances"], strict=True)
+            ]
         ),
         hide_index=True,
         width="stretch",

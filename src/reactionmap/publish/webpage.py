@@ -435,7 +435,7 @@ def table_html(snap: Snapshot) -> str:
                 color = scale.color(value)
                 cells.append(
                     f'<td><span class="rm-swatch" style="background:{color}"></span>'
-                    f"{html.escape(scale.label(value))}</td>"
+                    f"{html.escape(scale.describe(value, row.get('stances', '')))}</td>"
                 )
             else:
                 cells.append(f"<td>{html.escape(str(value))}</td>")

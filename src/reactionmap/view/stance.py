@@ -174,20 +174,27 @@ def date_range(statements: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def stance_spans(statements: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
-    """Each actor's stance day by day, by the map's own rule: from each day a statement counts
-    from, the latest statement made by then (latest_order), up to the next change or to the
-    end of ``until``. One row per span: key (actor_key), actor, stance, start, end (exclusive,
-    midnight), statement_id (the statement in force). A page that draws these and a map drawn
-    for any day in them show the same stance."""
+    """Each actor's stance day by day, by the map's own rule (stance_table): from each day a
+    statement counts from, the stance as of that day, up to the next change or to the end of
+    ``until``. One row per span: key (actor_key), actor, stance, start, end (exclusive,
+    midnight), statement_id (the latest statement then). A page that draws these and a map
+    drawn for any day in them show the same stance, 'disagree' included."""
     columns = ["key", "actor", "stance", "start", "end", "statement_id"]
     known = statements[statements["actor_iso3"] != ""]
     if known.empty:
         return pd.DataFrame(columns=columns)
     ordered = latest_order(known)
     ordered = ordered.assign(key=actor_key(ordered), start=ordered["when"].dt.normalize())
-    # The last statement of each actor's day decides that day, as the map on that day shows.
-    daily = ordered.groupby(["key", "start"], sort=False).tail(1)
-    daily = daily.sort_values(["key", "start"], kind="stable")
+    # An actor's stance can change only on a day one of its statements counts from.
+    days = ordered.drop_duplicates(["key", "start"])[["key", "start"]]
+    per_day = []
+    for day in sorted(days["start"].unique()):
+        keys = set(days.loc[days["start"] == day, "key"])
+        mine = ordered[ordered["key"].isin(keys)]
+        table = stance_table(mine, pd.Timestamp(day))
+        table = table.assign(key=actor_key(table), start=pd.Timestamp(day))
+        per_day.append(table[["key", "actor", "stance", "start", "statement_id"]])
+    daily = pd.concat(per_day, ignore_index=True).sort_values(["key", "start"], kind="stable")
     changed = daily["stance"].ne(daily.groupby("key")["stance"].shift())
     spans = daily[changed].copy()
     spans["end"] = spans.groupby("key")["start"].shift(-1)
