@@ -6,6 +6,7 @@ reviewed facts read from its articles (the words each rests on, per actor and ar
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 
@@ -231,3 +232,69 @@ def test_every_reviewed_actor_is_in_the_soleimani_event(facts):
     assert have - wanted == set()  # and no row the facts do not hold
     stances = dict(zip(reactions["code"], reactions["stance"], strict=True))
     assert dict(zip(table["actor_iso3"], table["stance"], strict=True)) == stances
+
+
+# Words the article puts in quotation marks ("…", “…”, «…»), and the article's own reporting
+# verbs: evidence whose words outside the marks hold one is the article's narration.
+QUOTE_MARK_RE = r"[\"“«]"
+MARKED_RE = re.compile(r"[\"“«]([^\"”»]+)[\"”»]")
+NARRATION_RE = re.compile(
+    r"\b(?:said|urged|called|expressed|defended|declined|condemned|characterized|threatened|"
+    r"have reacted|have taken|the island)\b|declinó|calificó|pidió|دعت|قالت"
+)
+
+
+def quote_rule_problems(table: pd.DataFrame, reactions: pd.DataFrame) -> list[str]:
+    """One message per row whose quote is not what its actor's evidence allows: the words in
+    quotation marks (without the article's punctuation before the closing mark) where there
+    are marks; else the whole evidence, and never evidence that narrates ("Pakistan urged")."""
+    evidence = dict(zip(reactions["code"], reactions["evidence"], strict=True))
+    problems = []
+    for r in table.to_dict("records"):
+        words = evidence[r["actor_iso3"]]
+        marked = [m.rstrip(",.;:") for m in MARKED_RE.findall(words)]
+        if marked:
+            if r["quote"] != " … ".join(marked):
+                problems.append(f"{r['statement_id']}: quote {r['quote']!r}, marked {marked}")
+        elif r["quote"] and r["quote"] != words:
+            problems.append(f"{r['statement_id']}: quote is not the whole evidence")
+        elif r["quote"] and NARRATION_RE.search(words):
+            problems.append(f"{r['statement_id']}: the evidence is the article's narration")
+        if not r["summary"]:
+            problems.append(f"{r['statement_id']}: no summary")
+    return problems
+
+
+def test_soleimani_quotes_are_the_speakers_words_only(facts):
+    reactions, _ = facts
+    table = soleimani()
+    assert quote_rule_problems(table, reactions) == []
+    # Narration quoted as if it were the government's words is refused, and so are marked
+    # words left out or cut.
+    wrong = table[table["statement_id"].isin(["pak-01", "irn-01"])].set_index("statement_id")
+    wrong.loc["pak-01", "quote"] = reactions.loc[reactions["code"] == "PAK", "evidence"].item()
+    wrong.loc["irn-01", "quote"] = "harsh"
+    assert quote_rule_problems(wrong.reset_index(), reactions) == [
+        "irn-01: quote 'harsh', marked ['harsh retaliation']",
+        "pak-01: the evidence is the article's narration",
+    ]
+    # Every actor whose evidence narrates has a summary only (14 rows; Iraq's and Tunisia's
+    # fragments, without a verb, are summaries too).
+    narration = reactions["evidence"].str.contains(NARRATION_RE)
+    narrated = narration & ~reactions["evidence"].str.contains(QUOTE_MARK_RE)
+    assert narrated.sum() >= 10
+    quoted = set(table.loc[table["quote"] != "", "actor_iso3"])
+    assert not quoted & set(reactions.loc[narrated, "code"])
+
+
+def test_the_venezuela_slips_of_issue_16_stay_fixed(sources):
+    by_url, _ = sources
+    table = statements().set_index("statement_id")
+    # Europe Says quotes Senator Mike Lee ("Lee wrote on X"), not Rubio: no row gives Lee's
+    # words as another speaker's.
+    assert table.loc["usa-05", "speaker"] == "Marco Rubio"
+    assert "anticipates no further action" not in " ".join(table["quote"])
+    # Each 'condemned' account is a row of its own, citing the article that gives it.
+    for row, words in (("eu-05", "and the EU, have condemned"), ("un-03", "strongly condemned")):
+        assert table.loc[row, "stance"] == "condemn"
+        assert words in by_url[table.loc[row, "source_url"]]

@@ -40,7 +40,8 @@ def draft_article(
 ) -> Draft:
     """Draft the statements an article reports.
 
-    ``date`` is the article's date (weekdays are counted back from it); ``targets`` are the
+    ``date`` is the article's date (weekdays are counted back from it; without it, the day
+    the article's ``published:`` line gives), and every row's ``reported``; ``targets`` are the
     event's target and parties, coded ``party``; ``same_day`` dates a statement the text does
     not date to the article's day. ``taken_ids`` are statement ids already in the event.
     """
@@ -108,6 +109,12 @@ def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> 
         date, precision = "", "unknown"
         if finding.date_note:
             notes.append(f"date not fixed: {finding.date_note}")
+    # reported: the article's own day. A source cannot report a statement before it is made:
+    # a text date after the article's day (a time zone apart, or a slip) is left to the reader.
+    reported = day.isoformat() if day is not None else ""
+    if reported and date[:10] > reported:
+        notes.append(f"reported left empty: the date {date} is after the article's {reported}")
+        reported = ""
     summary = " ".join(s.strip() for s in finding.sentences)
     if len(summary) > SUMMARY_CHARS:
         summary = summary[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
@@ -118,6 +125,7 @@ def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> 
         "stance": stance,
         "date": date,
         "date_precision": precision,
+        "reported": reported,
         "speaker": finding.speaker,
         "speaker_role": finding.speaker_role,
         "quote": " … ".join(finding.quotes),
