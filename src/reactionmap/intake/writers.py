@@ -151,7 +151,7 @@ def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
                     raise WriteRefused(
                         errno.EBUSY, f"{folder.name} is being written by another writer; try again"
                     ) from None
-                time.sleep(0.05)
+                time.sleep(0.01)
         _recover(folder)
         yield
     finally:
