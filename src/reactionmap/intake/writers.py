@@ -193,10 +193,9 @@ def replace_files(folder: Path, files: Mapping[str, bytes]) -> None:
     make_folders(folder.parent)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=STAGING.format(name=folder.name)))
     try:
-        if folder.is_dir():  # everything else stays as it is: files, folders, links as links
-            shutil.copytree(folder, staging, symlinks=True, dirs_exist_ok=True)
+        if folder.is_dir():
+            _copy_others(folder, staging, set(files))
         for name, data in files.items():
-            (staging / name).unlink(missing_ok=True)  # a copied link is replaced, not followed
             with open(staging / name, "wb") as out:
                 out.write(data)
                 out.flush()
@@ -217,6 +216,23 @@ def replace_files(folder: Path, files: Mapping[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _copy_others(folder: Path, staging: Path, skip: set[str]) -> None:
+    """Copy the folder's entries but ``skip`` into staging as they are: files, folders, links
+    as links. A full disk raises its own OSError (ENOSPC), never shutil's list of them."""
+    for entry in folder.iterdir():
+        if entry.name in skip:
+            continue
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), staging / entry.name)
+        elif entry.is_dir():
+            staging_sub = staging / entry.name
+            staging_sub.mkdir()
+            shutil.copystat(entry, staging_sub)
+            _copy_others(entry, staging_sub, set())
+        else:
+            shutil.copy2(entry, staging / entry.name)
 
 
 def event_toml(
