@@ -12,13 +12,20 @@ from reactionmap.contract import paths
 from reactionmap.contract.event import EVENT_FILE, STATEMENTS_FILE
 from reactionmap.contract.problems import Problem
 from reactionmap.contract.scale import SCALE_PRESETS, VOTE_SCALE
-from reactionmap.contract.statements import STATEMENT_COLUMNS, statements_csv
+from reactionmap.contract.statements import STATEMENT_COLUMNS
 from reactionmap.intake import unvotes
 from reactionmap.intake.columns import normalise_columns
 from reactionmap.intake.stance_words import detect_scale
 from reactionmap.intake.statements import prepare_statements
 from reactionmap.intake.tables import TableRefused, as_strings, read_path
-from reactionmap.intake.writers import event_toml, folder_lock, replace_files, unsafe_target
+from reactionmap.intake.writers import (
+    event_toml,
+    folder_lock,
+    name_refusal,
+    replace_files,
+    table_bytes,
+    unsafe_target,
+)
 from reactionmap.places.former import is_former
 
 LISTED = 40  # resolutions listed when --resolution is missing or unknown
@@ -110,7 +117,7 @@ def import_command(
         bad["statement_id"] == "", "row-" + bad["row"].astype(str)
     )
     rows = pd.concat([statements, bad]).sort_values("row", kind="stable")
-    _write_event(target, out, force, toml, statements_csv(rows))
+    _write_event(target, out, force, toml, _statements_bytes(rows))
     click.echo(
         f"wrote {target.name}/ with {len(rows)} row(s): {len(statements)} ready, "
         f"{len(bad)} to fix (run `reactionmap check {target}`)"
@@ -125,12 +132,19 @@ def import_command(
 def _write_event(target: Path, out: Path | None, force: bool, toml: str, rows: bytes) -> None:
     """Write an event folder's two files as one change, one writer at a time (a second import
     of the same event waits for the first): see intake.writers."""
+    if name_refusal(target):
+        raise Refused(f"refused: event folder {name_refusal(target)}")
     try:
         with folder_lock(target):
             _refuse_target(target, out, force)
             replace_files(target, {EVENT_FILE: toml.encode(), STATEMENTS_FILE: rows})
     except OSError as err:
         raise Refused(f"refused: could not write {target}: {err.strerror or err}") from None
+
+
+def _statements_bytes(rows: pd.DataFrame) -> bytes:
+    """The rows in the contract's columns, as a statements.csv that reads back cell for cell."""
+    return table_bytes(as_strings(rows.reindex(columns=list(STATEMENT_COLUMNS), fill_value="")))
 
 
 def _refuse_target(target: Path, out: Path | None, force: bool) -> None:
@@ -190,7 +204,7 @@ def _import_un_vote(
     toml = event_toml(
         vote.event_id, title or vote.title, vote.date, VOTE_SCALE, vote.summary, vote.sources
     )
-    _write_event(target, out, force, toml, statements_csv(vote.statements))
+    _write_event(target, out, force, toml, _statements_bytes(vote.statements))
     counts = vote.statements["stance"].value_counts()
     tally = ", ".join(f"{int(counts.get(c.key, 0))} {c.key}" for c in VOTE_SCALE.categories)
     click.echo(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reactionmap.cli.common import DAY, exit_for, load, report_problems
+from reactionmap.cli.common import DAY, Refused, exit_for, load, report_problems
 from reactionmap.intake.writers import write_file
 from reactionmap.publish.image import FORMATS as IMAGE_FORMATS
 from reactionmap.publish.image import SIZES
@@ -81,15 +81,21 @@ def publish(
         )
     report_problems(loaded, "publishing")
     snap = snapshot(loaded, as_of, keys, region)
+    try:
+        target = _write(snap, fmt, size, out)
+    except OSError as err:  # a full disk, a read-only folder: the old file is kept
+        raise Refused(f"refused: could not write {out}: {err.strerror or err}") from None
+    click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB)")
+    exit_for(loaded.problems)
+
+
+def _write(snap, fmt: str, size: str, out: Path) -> Path:
+    """Write the page (FOLDER/index.html) or the image, each replaced whole; returns its path."""
     if fmt == "html":
         from reactionmap.publish.webpage import write_page
 
-        target = write_page(snap, out)
-    else:
-        from reactionmap.publish.image import map_image
+        return write_page(snap, out)
+    from reactionmap.publish.image import map_image
 
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_file(out, map_image(snap, fmt, size))
-        target = out
-    click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB)")
-    exit_for(loaded.problems)
+    write_file(out, map_image(snap, fmt, size))
+    return out

@@ -10,13 +10,19 @@ import pandas as pd
 import tomli_w
 
 from reactionmap.contract import paths
-from reactionmap.contract.cells import csv_bytes
 from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.event import EVENT_FILE, EVENT_ID_RE, STATEMENTS_FILE
 from reactionmap.contract.scale import DEFAULT_SCALE
 from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
 from reactionmap.intake.tables import as_strings, read_csv_text
-from reactionmap.intake.writers import event_toml, folder_lock, replace_files, unsafe_target
+from reactionmap.intake.writers import (
+    event_toml,
+    folder_lock,
+    name_refusal,
+    replace_files,
+    table_bytes,
+    unsafe_target,
+)
 
 
 class DraftNotSaved(ValueError):
@@ -42,6 +48,9 @@ def event_folder(event_id: str, events_dir: Path | None = None) -> Path:
             "(e.g. coup-2025-08)"
         )
     root = (events_dir or paths.events_dir()).resolve()
+    refusal = name_refusal(root / event_id)
+    if refusal:
+        raise DraftNotSaved(f"event id {refusal}")
     folder = (root / event_id).resolve()
     if folder.parent != root:
         raise DraftNotSaved(f"event id {event_id!r} does not name a folder inside {root.name}/")
@@ -71,13 +80,19 @@ def existing_event(event_id: str, events_dir: Path | None = None) -> ExistingEve
 
 
 def _existing_rows(folder: Path) -> pd.DataFrame:
+    """The event's rows as written; a file with any row that does not read cleanly (a field
+    too many or too few) is refused, naming the rows: a save never rewrites what it could not
+    read."""
     path = folder / STATEMENTS_FILE
     if not path.is_file():
         return pd.DataFrame(columns=list(STATEMENT_COLUMNS))
     raw, problems = read_csv_text(path.read_bytes(), f"{folder.name}/{STATEMENTS_FILE}")
-    if raw is None:
+    if raw is None or problems:
         raise DraftNotSaved(
-            "; ".join(str(p) for p in problems) + " — fix the file before adding a draft"
+            "; ".join(str(p) for p in problems)
+            + " — nothing was saved: fix "
+            + ("the file" if raw is None else "these rows")
+            + f" (`reactionmap check {folder.name}`) before adding a draft"
         )
     return as_strings(raw)
 
@@ -103,7 +118,9 @@ def save_draft(
         with folder_lock(folder):
             return _save(rows, event_id, title, date, targets, source_name, source_url, events_dir)
     except OSError as err:
-        raise DraftNotSaved(f"{event_id} could not be written: {err.strerror or err}") from None
+        raise DraftNotSaved(
+            f"{event_id} could not be written: {err.strerror or err}; nothing was saved"
+        ) from None
 
 
 def _save(
@@ -156,7 +173,7 @@ def _save(
         columns = list(dict.fromkeys([*STATEMENT_COLUMNS, *old.columns]))
         combined = pd.concat([old, new], ignore_index=True).reindex(columns=columns).fillna("")
         files = {}
-    # csv_bytes, not statements_csv: a column the editor added is kept, never dropped.
-    files[STATEMENTS_FILE] = csv_bytes(combined)
+    # Every column, not only the contract's: a column the editor added is kept, never dropped.
+    files[STATEMENTS_FILE] = table_bytes(combined)
     replace_files(event.directory, files)
     return event.directory, len(new), created

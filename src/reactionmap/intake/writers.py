@@ -1,4 +1,4 @@
-"""Writing event files safely: whole files and whole folders swapped in, one writer at a time."""
+"""Writing files safely: whole files and whole folders swapped in, one writer at a time."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import pandas as pd
 import tomli_w
 
+from reactionmap.contract.cells import escape_formula
 from reactionmap.contract.event import EVENT_FILE, STATEMENTS_FILE
 from reactionmap.contract.scale import Scale
 from reactionmap.intake.events import inside
@@ -22,6 +24,12 @@ from reactionmap.intake.events import inside
 LOCK_WAIT = 30.0  # seconds a writer waits for another to finish before it gives up
 STAGING = ".{name}.new-"  # a folder being written beside the event it will replace
 RETIRED = ".{name}.old"  # the replaced folder, on a file system that cannot swap two folders
+PART = ".part"  # a file being written beside the one it will replace (write_file)
+FILE_MODE = 0o644  # rw-r--r--: a web server running as another account reads what is written
+FOLDER_MODE = 0o755  # rwxr-xr-x
+NAME_MAX = 200  # characters in a folder's name: with the lock's and staging names added, within
+# the 255 bytes a file system allows a name
+QUOTED = (",", '"', "\r", "\n")  # a cell holding one of these is written in quotes
 RENAME_EXCHANGE = 2  # renameat2(2): swap two paths in one step (Linux 3.15+)
 AT_FDCWD = -100
 
@@ -33,7 +41,9 @@ class WriteRefused(OSError):
 def unsafe_target(target: Path, events_dir: Path | None) -> str:
     """Why nothing may be written to ``target`` ('' when it may): the folder, or a file it
     would replace, is a link (dangling or not) or another kind of entry; or the folder lies
-    outside the events folder."""
+    outside the events folder; or its name is too long."""
+    if name_refusal(target):
+        return name_refusal(target)
     if target.is_symlink():
         return f"{target} is a link; import writes only into a real folder"
     if target.exists() and not target.is_dir():
@@ -47,12 +57,31 @@ def unsafe_target(target: Path, events_dir: Path | None) -> str:
     return ""
 
 
-def _readable_by_all(path: Path, folder: bool = False) -> None:
-    """rw-r--r-- (rwxr-xr-x for a folder) less the umask, as a plain open() would make it:
-    mkstemp and mkdtemp make files only their owner can read, which a web server cannot."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, (0o777 if folder else 0o666) & ~mask)
+def _set_mode(path: Path, folder: bool = False) -> None:
+    """rw-r--r-- (rwxr-xr-x for a folder) whatever the umask: mkstemp and mkdtemp make files
+    only their owner can read, and a umask of 077 would too; a web server could not."""
+    os.chmod(path, FOLDER_MODE if folder else FILE_MODE)
+
+
+def make_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parent, each rwxr-xr-x whatever the umask."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except FileExistsError:  # made meanwhile by another writer
+            continue
+        _set_mode(path, folder=True)
+
+
+def name_refusal(folder: Path) -> str:
+    """Why no writer may make ``folder`` ('' when it may): its name is too long."""
+    if len(folder.name) > NAME_MAX:
+        return (
+            f"{folder.name[:40]}... is {len(folder.name)} characters long; a folder's name "
+            f"may have at most {NAME_MAX}"
+        )
+    return ""
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -67,30 +96,51 @@ def _fsync_folder(folder: Path) -> None:
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to a new file beside ``path``, flush it to disk, then rename it over
     ``path``: a reader sees the old file or the new one, never half of it; a link there is
-    replaced, never written through; a full disk leaves the old file as it was."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    replaced, never written through; a full disk leaves the old file as it was. Writers of a
+    folder take turns (a lock on the folder itself), and each first removes what a killed one
+    left (its ``.part`` files)."""
+    make_folders(path.parent)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)  # freed by the system when its holder dies
+        for orphan in path.parent.glob(f".*{PART}"):
+            if orphan.is_file() and not orphan.is_symlink():
+                orphan.unlink(missing_ok=True)
+        _write_new(path, data)
+    finally:
+        os.close(folder)
+    _fsync_folder(path.parent)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """write_file's work, with the folder's lock held."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=PART)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        _readable_by_all(Path(temporary))
+        _set_mode(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
 
 
 @contextlib.contextmanager
 def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     """One writer at a time for ``folder``, as SQLite and git do it: an exclusive lock on
     ``.<name>.lock`` beside it (flock: the system frees it when its holder dies, so a killed
-    writer never leaves the folder locked). Raises WriteRefused after ``wait`` seconds."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    writer never leaves the folder locked). Raises WriteRefused after ``wait`` seconds, or at
+    once for a name too long to write."""
+    refusal = name_refusal(folder)
+    if refusal:
+        raise WriteRefused(errno.ENAMETOOLONG, refusal)
+    make_folders(folder.parent)
     lock_path = folder.parent / f".{folder.name}.lock"
-    handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
     try:
+        os.fchmod(handle, FILE_MODE)
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -101,7 +151,7 @@ def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
                     raise WriteRefused(
                         errno.EBUSY, f"{folder.name} is being written by another writer; try again"
                     ) from None
-                time.sleep(0.05)
+                time.sleep(0.01)
         _recover(folder)
         yield
     finally:
@@ -140,19 +190,18 @@ def replace_files(folder: Path, files: Mapping[str, bytes]) -> None:
     at any moment leaves the folder as it was or with every new file, never a mix. The folder's
     other files are kept. Hold folder_lock(folder) around it (and around any read the new
     content is built from)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(folder.parent)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=STAGING.format(name=folder.name)))
     try:
-        if folder.is_dir():  # everything else stays as it is: files, folders, links as links
-            shutil.copytree(folder, staging, symlinks=True, dirs_exist_ok=True)
+        if folder.is_dir():
+            _copy_others(folder, staging, set(files))
         for name, data in files.items():
-            (staging / name).unlink(missing_ok=True)  # a copied link is replaced, not followed
             with open(staging / name, "wb") as out:
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
-            _readable_by_all(staging / name)
-        _readable_by_all(staging, folder=True)
+            _set_mode(staging / name)
+        _set_mode(staging, folder=True)
         _fsync_folder(staging)
         if not folder.exists():
             os.rename(staging, folder)
@@ -167,6 +216,23 @@ def replace_files(folder: Path, files: Mapping[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _copy_others(folder: Path, staging: Path, skip: set[str]) -> None:
+    """Copy the folder's entries but ``skip`` into staging as they are: files, folders, links
+    as links. A full disk raises its own OSError (ENOSPC), never shutil's list of them."""
+    for entry in folder.iterdir():
+        if entry.name in skip:
+            continue
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), staging / entry.name)
+        elif entry.is_dir():
+            staging_sub = staging / entry.name
+            staging_sub.mkdir()
+            shutil.copystat(entry, staging_sub)
+            _copy_others(entry, staging_sub, set())
+        else:
+            shutil.copy2(entry, staging / entry.name)
 
 
 def event_toml(
@@ -191,3 +257,27 @@ def event_toml(
         for c in scale.categories
     ]
     return tomli_w.dumps(document)
+
+
+def table_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV (LF line ends) that reads back cell for cell: a cell holding a
+    comma, a quote, a CR or an LF (a lone CR too, which the csv module leaves bare) is quoted;
+    a cell a spreadsheet would run gets an apostrophe, as export's do (the reader takes it
+    off). A NUL, which no reader takes, is refused, naming its row and column."""
+    lines = [",".join(_cell(str(c)) for c in frame.columns)]
+    for number, row in enumerate(frame.fillna("").astype(str).itertuples(index=False), start=2):
+        for column, value in zip(frame.columns, row, strict=True):
+            if "\x00" in value:
+                raise WriteRefused(
+                    errno.EINVAL,
+                    f"row {number}, column {column} holds a NUL character; remove it",
+                )
+        lines.append(",".join(_cell(escape_formula(v)) for v in row))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _cell(value: str) -> str:
+    """One CSV cell, quoted when it must be (QUOTED)."""
+    if any(c in value for c in QUOTED):
+        return '"' + value.replace('"', '""') + '"'
+    return value

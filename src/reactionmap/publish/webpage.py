@@ -16,7 +16,7 @@ from reactionmap.contract.paths import STATIC_DIR
 from reactionmap.draw import alternative, cards, choropleth, frame, projection
 from reactionmap.draw.captions import statements_count
 from reactionmap.draw.style import WORLD_FRAME
-from reactionmap.intake.writers import write_file
+from reactionmap.intake.writers import make_folders, write_file
 from reactionmap.places import boundaries
 from reactionmap.publish.export import download_name, stance_csv
 from reactionmap.publish.snapshot import Snapshot
@@ -541,7 +541,7 @@ def page_html(snap: Snapshot) -> str:
 def write_page(snap: Snapshot, out_dir: Path) -> Path:
     """Write out_dir/index.html (the directory is created), readable by a web server running
     as another user, the old page replaced whole; returns its path."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folders(out_dir)
     target = out_dir / "index.html"
     write_file(target, page_html(snap).encode("utf-8"))
     return target
