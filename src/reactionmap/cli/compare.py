@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import pandas as pd
 
-from reactionmap.cli.common import load, out, report_problems
+from reactionmap.cli.common import exit_for, load, out, report_problems
 from reactionmap.contract.event import Event
 from reactionmap.intake.events import list_events
 from reactionmap.view.compare import (
@@ -70,7 +70,7 @@ def compare(a: str, b: str, fmt: str) -> None:
     """Compare event A with event B: each actor's stance in both, as of each event's last day,
     and what changed (same, harder, softer, only in A, only in B, changed, not comparable).
 
-    A and B are event ids under the events folder.
+    A and B are event ids under the events folder. Exit 1 when a problem left rows out.
     """
     first, second = _known(a, "A"), _known(b, "B")
     report_problems(first, "comparing")
@@ -80,3 +80,4 @@ def compare(a: str, b: str, fmt: str) -> None:
         out(compare_csv(table))
     else:
         click.echo(text_table(table, first, second), nl=False)
+    exit_for(first.problems + second.problems)

@@ -113,7 +113,9 @@ def _side(event: Event, resolver: CountryResolver | None) -> pd.DataFrame:
             "name": table["actor"],
             "kind": kind,
             "stance": table["stance"],
-            "statement": [_statement(row) for _, row in table.iterrows()],
+            "statement": pd.Series(
+                [_statement(row) for _, row in table.iterrows()], index=table.index, dtype=object
+            ),
         }
     )
 
@@ -123,7 +125,7 @@ def compare_table(a: Event, b: Event, resolver: CountryResolver | None = None) -
     of the event's last day ('none' where it said nothing), what changed, and both statements.
     Countries first, then organizations, then others; by name within each."""
     side_a, side_b = _side(a, resolver), _side(b, resolver)
-    both = side_a.merge(side_b, on="key", how="outer", suffixes=("_a", "_b"))
+    both = side_a.merge(side_b, on="key", how="outer", suffixes=("_a", "_b")).astype(object)
     for column in ("iso3", "name", "kind"):
         both[column] = both[f"{column}_a"].fillna(both[f"{column}_b"])
     both["stance_a"] = both["stance_a"].fillna(NO_STATEMENT_KEY)
