@@ -156,7 +156,7 @@ def test_the_change_map_rows_and_hover(shipped):
         assert any(n.replace("<br>", " ").startswith(label) for n in legend), label
         assert any(n.endswith(f"({counts[key]})") for n in legend if label[:12] in n)
     assert not any("Sources disagree" in n for n in legend)
-    assert legend[-1].startswith(compare_map.SILENT_IN_BOTH)
+    assert legend[-1].startswith("No statement recorded (")
 
 
 def test_change_colours_differ_from_each_other():
@@ -241,3 +241,12 @@ def test_cli_a_row_left_out_is_reported(cli, events_env):
     assert code == 1
     assert "x: comparing 0 of 1 row(s); 1 problem(s):" in err
     assert "FRA,France,country,none,condemn,only_b" in out
+
+
+def test_change_labels_take_one_legend_line_even_on_a_phone():
+    """A label of three lines outgrows the legend's reckoned room on a phone, and plotly then
+    squeezes the map upside down (seen in Chromium at 390 px)."""
+    from reactionmap.draw import choropleth, frame
+
+    for label in compare_map.LEGEND_LABELS.values():
+        assert len(choropleth.legend_lines(f"{label} (999)", frame.map_width(True))) == 1

@@ -10,7 +10,6 @@ import plotly.graph_objects as go
 from reactionmap.contract.scale import (
     DISAGREE_LABEL,
     NO_STATEMENT_KEY,
-    NO_STATEMENT_LABEL,
     Category,
     Scale,
 )
@@ -28,16 +27,13 @@ COLORS = {
     compare.CHANGED: "#CC79A7",
 }
 
-# The legend says why a pair is not comparable.
-LEGEND_LABELS = compare.CHANGES | {
-    compare.CHANGED: "Changed, not comparable (directly involved, sources disagree, absent, "
-    "no order, or two different scales)"
-}
+# The legend's labels: one line each, even on a phone (a label of three lines outgrows the room
+# choropleth reckons for the legend there); why a pair is not comparable is said under the map
+# (compare.NOT_COMPARABLE_NOTE).
+LEGEND_LABELS = compare.CHANGES
 
 # The changes as a scale, so that the dashboard's map draws them; 'none': silent in both.
 CHANGE_SCALE = Scale(tuple(Category(k, LEGEND_LABELS[k], c) for k, c in COLORS.items()))
-
-SILENT_IN_BOTH = "No statement in either event"
 
 
 def _side(letter: str, label: str, statement: str) -> list[str]:
@@ -80,10 +76,8 @@ def change_figure(
 ) -> go.Figure:
     """The change map: choropleth.map_figure with the changes as its scale (keyword arguments
     as there). Its legend counts each change; 'Sources disagree' is not a change and is left
-    out of it; 'No statement recorded' reads as silent in both events."""
+    out of it (the legend's room, reckoned with it, only gains a line); 'No statement
+    recorded' counts the countries silent in both events."""
     figure = choropleth.map_figure(rows, CHANGE_SCALE, markers, geojson, **kw)
     figure.data = [t for t in figure.data if not (t.name or "").startswith(DISAGREE_LABEL)]
-    for trace in figure.data:
-        if trace.showlegend and (trace.name or "").startswith(NO_STATEMENT_LABEL):
-            trace.name = SILENT_IN_BOTH + trace.name[len(NO_STATEMENT_LABEL) :]
     return figure
