@@ -137,6 +137,23 @@ def test_the_cross_table_holds_every_country_once(shipped):
     assert sum(compare.change_counts(table).values()) == len(compare.countries(table))
 
 
+def test_the_cross_table_html_escapes_names_and_lists_every_cell(shipped):
+    from reactionmap.draw.crosstable import cross_html
+    from reactionmap.view.compare import CrossCell
+
+    a, b, table = shipped
+    cross = compare.cross_table(table, a.scale, b.scale)
+    page = cross_html(cross, "Rows: A")
+    assert page.count("<tr>") == 1 + len(cross)
+    assert page.count("<td>") + page.count("<td></td>") >= cross.size
+    for name in compare.countries(table)["name"]:
+        assert name in page, name
+    cross.iloc[0, 0] = CrossCell(1, ("<b>Evil</b>",))
+    assert "&lt;b&gt;Evil&lt;/b&gt;" in cross_html(cross, "<x>") and "<b>Evil" not in cross_html(
+        cross, "x"
+    )
+
+
 def test_the_change_map_rows_and_hover(shipped):
     a, b, table = shipped
     rows = compare_map.change_rows(table, country_table(), (a.scale, b.scale)).set_index("iso3")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from serving import DESKTOP, PHONE, PHONE_CONTEXT, SHOTS, WAIT_MS, is_loopback
+from test_accessibility import describe, run_axe, show_everything
 from test_browser import (
     POINT_JS,
     SHAPE_COUNT_JS,
@@ -115,16 +116,24 @@ def test_the_page_keeps_its_events_in_the_url_and_downloads_the_cli_csv(open_com
         page.get_by_role("button", name="Download the comparison (CSV)").click()
     assert Path(info.value.path()).read_bytes() == compare.compare_csv(table)
     # The cross-table: Brazil condemned in A, supported in B.
-    cell = page.locator("[data-testid=stTable] tbody tr", has_text="Condemned").first
+    cell = page.locator(".rm-cross tbody tr", has_text="Condemned").first
     assert "1: Brazil" in cell.text_content()
+    assert page.locator(".rm-cross").get_attribute("tabindex") == "0"
     # With no a and b, the two newest events: the older as A.
     page = open_compare("compare")
     page.wait_for_function("() => new URLSearchParams(location.search).get('b') !== null")
     assert url_params(page) == {"a": B, "b": A}
 
 
-def test_screenshots_desktop_and_phone(open_compare):
-    page = open_compare(viewport={"width": 1280, "height": 800})
-    full_page_screenshot(page, "reactionmap-compare-desktop.png")
-    page = open_compare(viewport=PHONE, **PHONE_CONTEXT)
-    full_page_screenshot(page, "reactionmap-compare-phone.png")
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_axe_finds_no_serious_barrier(open_compare, size):
+    """axe-core (as tests/test_accessibility.py runs it) on the whole page, at a desktop's and a
+    phone's width; a full-page screenshot of each for a person to look at."""
+    if size == "desktop":
+        page = open_compare(viewport={"width": 1280, "height": 800})
+    else:
+        page = open_compare(viewport=PHONE, **PHONE_CONTEXT)
+    full_page_screenshot(page, f"reactionmap-compare-{size}.png")
+    show_everything(page)
+    violations = run_axe(page)
+    assert not violations, describe(violations)

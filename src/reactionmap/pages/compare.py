@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from reactionmap.contract.event import Event
-from reactionmap.draw import compare_map, frame
+from reactionmap.draw import compare_map, crosstable, frame
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.intake.events import EventNotFound, event_stamp, list_events
 from reactionmap.pages import caches
@@ -15,6 +15,10 @@ from reactionmap.places import boundaries
 from reactionmap.view import compare
 from reactionmap.view.compose import default_as_of
 from reactionmap.view.state import is_phone
+
+CROSS_CAPTION = (
+    "Rows: the stance in A; columns: the stance in B; each cell, how many countries and which."
+)
 
 
 @st.cache_resource(max_entries=16)
@@ -118,10 +122,8 @@ def main() -> None:
     )
 
     st.header("Stance in A against stance in B")
-    st.caption(
-        "Rows: the stance in A; columns: the stance in B; each cell, how many countries and which."
-    )
-    st.table(compare.cross_text(compare.cross_table(table, a.scale, b.scale)))
+    cross = compare.cross_table(table, a.scale, b.scale)
+    st.html(crosstable.cross_html(cross, CROSS_CAPTION))
 
     if not (others := compare.apart(table)).empty:
         st.header("Organizations and others")
