@@ -267,3 +267,18 @@ def test_change_labels_take_one_legend_line_even_on_a_phone():
 
     for label in compare_map.LEGEND_LABELS.values():
         assert len(choropleth.legend_lines(f"{label} (999)", frame.map_width(True))) == 1
+
+
+@pytest.mark.parametrize("phone", [False, True])
+def test_the_change_map_is_a_valid_plotly_figure(shipped, phone):
+    """The figure is built without plotly's validation (draw.style.unchecked_figure): check it."""
+    import plotly.graph_objects as go
+
+    from reactionmap.draw import frame
+
+    a, b, table = shipped
+    rows = compare_map.change_rows(table, country_table(), (a.scale, b.scale))
+    figure = compare_map.change_figure(
+        rows, load_markers(), GEOJSON_URL, narrow=phone, width=frame.map_width(phone), phone=phone
+    )
+    go.Figure(figure.to_dict())  # raises ValueError on any invalid property
