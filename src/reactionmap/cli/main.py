@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from reactionmap.cli.compare import compare
 from reactionmap.cli.draft import draft
 from reactionmap.cli.events import check, export, list_command
 from reactionmap.cli.imports import import_command, resolutions
@@ -30,5 +31,5 @@ def main() -> None:
     view, draft statements from an article."""
 
 
-for command in (list_command, check, export, import_command, resolutions, publish, draft):
+for command in (list_command, check, export, import_command, resolutions, publish, compare, draft):
     main.add_command(command)

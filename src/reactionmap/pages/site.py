@@ -10,11 +10,13 @@ from reactionmap.draw import cards
 from reactionmap.view.state import DRAFT_PAGE, MAP_PAGE, UPLOAD_PAGE
 
 HERE = Path(__file__).resolve().parent
+COMPARE_PAGE = "compare"
 # name (the URL's path: /upload, /draft; the map is the app's root) -> (file, title)
 PAGES = {
     MAP_PAGE: ("event_map.py", "Event map"),
     UPLOAD_PAGE: ("upload.py", "Your own table"),
     DRAFT_PAGE: ("draft.py", "Draft from an article"),
+    COMPARE_PAGE: ("compare.py", "Compare two events"),
 }
 
 
