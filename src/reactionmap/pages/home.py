@@ -16,6 +16,15 @@ from reactionmap.view import catalog
 from reactionmap.view.state import MAP_PAGE
 
 THUMB_WIDTH = 160  # css px; the PNG is twice as wide
+# A card's title wraps (a page link keeps to one line and cuts the rest on a phone) and reads
+# as the card's heading; the text keeps the theme's colour (contrast). The words take at
+# least 14rem: on a phone they go under the map rather than into a narrow column beside it.
+TITLE_CSS = """<style>
+[data-testid=stMain] [data-testid=stPageLink] a {height:auto;padding-left:0}
+[data-testid=stMain] [data-testid=stPageLink] a * {white-space:normal;overflow:visible;
+  text-overflow:clip;font-size:1.05rem;font-weight:600;line-height:1.35}
+[data-testid=stLayoutWrapper]:has(> [class*=st-key-rm-words-]) {flex:1 1 14rem;min-width:14rem}
+</style>"""
 
 
 @st.cache_resource(max_entries=32)
@@ -43,13 +52,12 @@ def counts(entry: catalog.Entry) -> str:
 
 
 def card(entry: catalog.Entry, stamp: str | None) -> None:
-    """One event: its map, its title as the link to its map, its date and counts."""
-    with st.container(border=True):
-        image, words = st.columns([1, 3], vertical_alignment="center")
-        with image:
-            if stamp is not None:
-                st.html(picture(entry, stamp))
-        with words:
+    """One event: its map, its title as the link to its map, its date and counts. Side by
+    side; on a phone, the words under the map."""
+    with st.container(border=True, horizontal=True, vertical_alignment="center", gap="medium"):
+        if stamp is not None:
+            st.html(picture(entry, stamp), width=THUMB_WIDTH)
+        with st.container(width="stretch", gap="small", key=f"rm-words-{entry.id}"):
             st.page_link(
                 site.page(MAP_PAGE), label=md(entry.title), query_params={"event": entry.id}
             )
@@ -62,6 +70,7 @@ def card(entry: catalog.Entry, stamp: str | None) -> None:
 
 
 def main() -> None:
+    st.html(TITLE_CSS)
     st.title("Events")
     entries, stamps = [], {}
     for event_id in list_events():
