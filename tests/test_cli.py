@@ -117,15 +117,85 @@ def test_bad_arguments_exit_2(cli, bad):
     assert code == 2
 
 
+def listed_ids(out: str) -> list[str]:
+    """The ids of `reactionmap list`'s table, under its header."""
+    return [line.split()[0] for line in out.splitlines()[1:]]
+
+
 def test_events_come_from_reactionmap_data_dir(cli, monkeypatch, events_env, good_event):
     events_root = events_env
     code, out, _ = cli("list")
-    assert (code, out.split()) == (0, ["test-event"])
+    assert (code, listed_ids(out)) == (0, ["test-event"])
     code, out, _ = cli("check", "test-event")  # an id, resolved under the variable
     assert code == 0
     monkeypatch.setenv(ENV_VAR, str(events_root.parent))  # a data dir with events/
     code, out, _ = cli("list")
-    assert out.split() == ["test-event"]
+    assert listed_ids(out) == ["test-event"]
+
+
+# The shipped events as `list` must give them, newest first; the counts are the page's
+# (view.stance.actor_key: Colombia's two former presidents are actors of their own).
+SHIPPED = [
+    ("venezuela-2026-01", "2026-01-03",
+     "US military operation in Venezuela and capture of Nicolás Maduro", 34, 98),
+    ("soleimani-2020-01", "2020-01-03",
+     "US drone strike at Baghdad airport that killed Qasem Soleimani", 37, 37),
+]  # fmt: skip
+
+
+def test_list_gives_each_shipped_event_its_date_title_and_counts_in_columns(cli):
+    code, out, err = cli("list")
+    assert (code, err) == (0, "")
+    header, *lines = out.splitlines()
+    assert header.split() == ["ID", "DATE", "TITLE", "ACTORS", "STATEMENTS"]
+    assert len(lines) == len(SHIPPED)
+    for line, (event_id, day, title, actors, statements) in zip(lines, SHIPPED, strict=True):
+        assert line.split() == [event_id, day, *title.split(), str(actors), str(statements)]
+    # Aligned: every line's date starts under DATE, and every count ends under its header.
+    for word in ("DATE", "STATEMENTS"):
+        start, end = header.index(word), header.index(word) + len(word)
+        assert all(line[start:end].strip() for line in lines), word
+    assert all(len(line) == len(header) for line in lines)
+
+
+def test_list_as_csv_and_json_gives_the_same_events(cli):
+    code, out, _ = cli("list", "--format", "csv")
+    assert code == 0
+    table = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    rows = list(table[["id", "date", "title", "actors", "statements"]].itertuples(index=False))
+    assert [tuple(r) for r in rows] == SHIPPED
+    assert set(table["problems"]) == {0}
+    code, out, _ = cli("list", "--format", "json")
+    assert code == 0
+    listed = json.loads(out)
+    assert [
+        (e["id"], e["date"], e["title"], e["actors"], e["statements"]) for e in listed
+    ] == SHIPPED
+
+
+def test_list_shows_a_broken_event_with_its_problems_and_exits_1(cli, events_env, good_event):
+    (write_event(events_env, "broken", GOOD_ROWS) / "event.toml").write_text(
+        "title = [unclosed\n", encoding="utf-8"
+    )
+    write_event(events_env, "no-rows", [], toml='id = "no-rows"\ntitle = "Nothing yet"\n')
+    code, out, err = cli("list")
+    assert code == 1
+    lines = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert set(lines) == {"test-event", "broken", "no-rows"}  # none dropped
+    assert "problem(s): reactionmap check broken" in lines["broken"]
+    assert "date not given" in lines["broken"]  # never a made-up date
+    assert "problem" not in lines["test-event"]
+    assert list(lines) == ["test-event", "broken", "no-rows"]  # dated first, then by id
+    assert "broken/event.toml: not valid TOML" in err
+    code, out, _ = cli("list", "--format", "json")
+    listed = {e["id"]: e for e in json.loads(out)}
+    assert code == 1 and listed["broken"]["problems"] >= 1
+    assert "not valid TOML" in listed["broken"]["first_problem"]
+    assert listed["test-event"]["problems"] == 0
+
+
+def test_list_of_no_events_is_its_header_alone(cli, events_env):
+    assert cli("list") == (0, "ID  DATE  TITLE  ACTORS  STATEMENTS\n", "")
 
 
 def test_export_with_bad_rows_exits_1(cli, events_root):

@@ -2,24 +2,74 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 import pandas as pd
 
-from reactionmap.cli.common import DAY, exit_for, load, out, report_problems
-from reactionmap.contract import paths
+from reactionmap.cli.common import DAY, exit_for, load, out, print_problems, report_problems
+from reactionmap.contract.cells import csv_bytes
 from reactionmap.contract.statements import statements_csv
-from reactionmap.intake.events import list_events
+from reactionmap.places.resolver import default_resolver
 from reactionmap.publish.export import all_countries_csv, stance_csv, stance_geojson
+from reactionmap.view import catalog
 from reactionmap.view.compose import countries_only, event_stance_table
 
 EVENT_HELP = "an event id under the events folder, or an event folder's path"
 
 
-@click.command("list", short_help="List the events.")
-def list_command() -> None:
-    """List the events, one id a line."""
-    for event_id in list_events(paths.events_dir()):
-        click.echo(event_id)
+LIST_FORMATS = ("table", "csv", "json")
+LIST_HEADERS = ("ID", "DATE", "TITLE", "ACTORS", "STATEMENTS")
+
+
+def listing(entries: list[catalog.Entry]) -> str:
+    """The events as aligned columns under a header; an event with problems says how many."""
+    rows = [LIST_HEADERS] + [
+        (e.id, e.date_text, e.title, str(e.actors), str(e.statements)) for e in entries
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(LIST_HEADERS))]
+    lines = []
+    for row, event in zip(rows, [None, *entries], strict=True):
+        cells = [
+            cell.ljust(w) if i < 3 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        line = "  ".join(cells)
+        if event is not None and event.problems:
+            line += f"  {len(event.problems)} problem(s): reactionmap check {event.id}"
+        lines.append(line.rstrip())
+    return "\n".join(lines) + "\n"
+
+
+@click.command("list", short_help="List the events: id, date, title, counts.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(LIST_FORMATS),
+    default="table",
+    show_default=True,
+    help="table: aligned columns; csv or json: id, date, title, actors, statements, "
+    "problems (a count) and first_problem.",
+)
+def list_command(fmt: str) -> None:
+    """List the events, newest first: id, date, title, the number of actors and of statements.
+
+    An event whose files have problems is listed with their number, and each is printed on
+    standard error; exit 1 then.
+    """
+    entries = catalog.catalog(resolver=default_resolver())
+    if fmt == "table":
+        click.echo(listing(entries), nl=False)
+    elif fmt == "csv":
+        out(csv_bytes(pd.DataFrame([e.as_row() for e in entries], columns=catalog.COLUMNS)))
+    else:
+        click.echo(json.dumps([e.as_row() for e in entries], ensure_ascii=False, indent=2))
+    broken = [e for e in entries if e.problems]
+    for event in broken:
+        click.echo(f"{event.id}: {len(event.problems)} problem(s):", err=True)
+        print_problems(list(event.problems))
+    if broken:
+        click.get_current_context().exit(1)
 
 
 @click.command(short_help="Check an event's files; exit 1 on any problem.")
@@ -35,7 +85,7 @@ def check(event: str) -> None:
         report_problems(loaded)
         click.get_current_context().exit(1)
     counts = statements["stance"].value_counts()
-    actors = statements["actor_iso3"].nunique()
+    actors = catalog.actor_count(statements)
     click.echo(f"{loaded.id}: {loaded.title}")
     click.echo(f"  {len(statements)} statements by {actors} actors, all rows valid")
     for category in loaded.scale.categories:
