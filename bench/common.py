@@ -125,8 +125,9 @@ def served(which: str, env: dict[str, str] | None = None):
     from tests.serving import streamlit_app
 
     if which == "app":
+        # The root with nothing asked opens the events list: the map is the shipped event's.
         with streamlit_app(app=APP, env=env) as url:
-            yield url
+            yield f"{url}/?event=venezuela-2026-01"
     else:
         with baseline_dir() as script, streamlit_app(app=script, env=env) as url:
             yield url

@@ -23,6 +23,8 @@ PASTED = (
 
 
 def app(**params: str) -> AppTest:
+    """The app on the shipped event's map (the root with nothing asked opens the events list)."""
+    params = params or {"event": EVENT}
     at = AppTest.from_file(str(APP), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value

@@ -202,7 +202,8 @@ def open_map(browser, server, query: str, phone: bool):
     context = browser.new_context(**options)
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
-    page.goto(f"{server}/{query}")
+    # The root with nothing asked opens the events list: the map is the shipped event's.
+    page.goto(f"{server}/{query or '?event=venezuela-2026-01'}")
     page.wait_for_function(
         f"() => {{ const p = ({MAP_JS})(); return p && p.on && "
         "p.querySelectorAll('path.choroplethlocation').length > 0; }"

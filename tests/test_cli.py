@@ -137,7 +137,7 @@ def test_events_come_from_reactionmap_data_dir(cli, monkeypatch, events_env, goo
 # (view.stance.actor_key: Colombia's two former presidents are actors of their own).
 SHIPPED = [
     ("venezuela-2026-01", "2026-01-03",
-     "US military operation in Venezuela and capture of Nicolás Maduro", 34, 98),
+     "US military operation in Venezuela and capture of Nicolás Maduro", 34, 100),
     ("soleimani-2020-01", "2020-01-03",
      "US drone strike at Baghdad airport that killed Qasem Soleimani", 37, 37),
 ]  # fmt: skip

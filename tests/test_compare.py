@@ -163,7 +163,7 @@ def test_the_change_map_rows_and_hover(shipped):
     assert (rows.loc[rows.index.difference(countries.index), "stance"] == NO_STATEMENT_KEY).all()
     brazil = rows.loc["BRA", "hover"]
     assert "Softer in B" in brazil and "A: <b>Condemned</b>" in brazil
-    assert "B: <b>Supported</b>" in brazil and "serious affront" in brazil
+    assert "B: <b>Supported</b>" in brazil and "law of the strongest" in brazil
     afghanistan = rows.loc["AFG", "hover"]
     assert "Only in B" in afghanistan and "A: " not in afghanistan
     figure = compare_map.change_figure(rows.reset_index(), load_markers(), GEOJSON_URL)

@@ -23,7 +23,7 @@ MAP_URL = "map"  # the map page's url_path: Streamlit names a page by its hash
 # The shipped events, newest first: (id, title, the caption under it).
 SHIPPED = [
     ("venezuela-2026-01", "US military operation in Venezuela and capture of Nicolás Maduro",
-     "3 January 2026 · 34 actors · 98 statements"),
+     "3 January 2026 · 34 actors · 100 statements"),
     ("soleimani-2020-01", "US drone strike at Baghdad airport that killed Qasem Soleimani",
      "3 January 2020 · 37 actors · 37 statements"),
 ]  # fmt: skip

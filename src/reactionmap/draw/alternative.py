@@ -46,10 +46,10 @@ def _name_key(name: str) -> str:
 def stance_words(row: dict, scale: Scale) -> str:
     """A country's stance in the words the map's hover uses for it."""
     label = scale.describe(row["stance"], row.get("stances", ""))
+    if row.get("inherited_from"):
+        label = f"{label}, inherited from {row['inherited_from']} (no statement of its own)"
     if not row.get("shown", True):
         return f"{label}: {HIDDEN_NOTE}"
-    if row.get("inherited_from"):
-        return f"{label}, inherited from {row['inherited_from']} (no statement of its own)"
     return label
 
 
