@@ -79,10 +79,16 @@ def off_the_timeline(timeline: pd.DataFrame, milestones: list[dict]) -> list[str
     no day."""
     lines = []
     undated = timeline[timeline["date_precision"] == "unknown"]
-    if len(undated):
+    told = undated["reported"] != "" if "reported" in undated else undated["actor"] == ""
+    if told.any():
+        lines.append(
+            "No dot on the timeline, date not given (the stance counts from the day its source "
+            "reported it): " + ", ".join(md(a) for a in undated.loc[told, "actor"].unique())
+        )
+    if (~told).any():
         lines.append(
             "No dot on the timeline, date not reported (the stance counts from the event's day): "
-            + ", ".join(md(a) for a in undated["actor"].unique())
+            + ", ".join(md(a) for a in undated.loc[~told, "actor"].unique())
         )
     placed = day_milestones(milestones)
     for milestone in milestones:

@@ -143,9 +143,12 @@ def timeline_figure(
     month = dated[dated["date_precision"] == "month"]
     if len(month):
         ends = month_end(month["date"]) + pd.Timedelta(days=1)
+        if "made_until" in month:  # a source's day of report ends the days it may fall on
+            ends = month["made_until"].dt.normalize().add(pd.Timedelta(days=1)).fillna(ends)
+        starts = month["made_from"] if "made_from" in month else month["when"]
         lon: list = []
         lat: list = []
-        for actor, start, end in zip(month["actor"], month["when"], ends, strict=True):
+        for actor, start, end in zip(month["actor"], starts, ends, strict=True):
             lon += [f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", None]
             lat += [html.escape(actor, quote=False)] * 2 + [None]
         traces.append(
