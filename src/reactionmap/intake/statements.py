@@ -80,6 +80,9 @@ def prepare_statements(
         return empty_statements(), problems
     frame = frame.reindex(columns=list(STATEMENT_COLUMNS), fill_value="")
     frame = as_strings(frame)
+    for column in STATEMENT_COLUMNS:  # a CR LF in a cell is a line break, as LF is
+        if frame[column].str.contains("\r\n", regex=False).any():
+            frame[column] = frame[column].str.replace("\r\n", "\n", regex=False)
     if not pd.api.types.is_integer_dtype(frame.index):
         frame = frame.reset_index(drop=True)
     empty = frame[list(STATEMENT_COLUMNS)].eq("").all(axis=1)

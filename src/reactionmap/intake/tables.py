@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +24,9 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 100
 MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # a zip that unpacks larger than this is a bomb
 FORMATS = ("csv", "tsv", "txt", "xlsx", "json")
+_LONE_CR = re.compile(r"\r(?!\n)")
+# A quoted cell (it starts a field; "" inside it is a quote), else a row's end: CR, or CR LF.
+_QUOTED_OR_ROW_END = re.compile(r'((?:^|(?<=[,\t\r\n]))"[^"]*(?:""[^"]*)*")|\r\n?')
 
 
 class TableRefused(ValueError):
@@ -132,6 +136,7 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
         ]
     if not text.strip():
         return None, [Problem(filename, None, None, "", "the file is empty")]
+    text = with_lf_rows(text)
     first_line = text.split("\n", 1)[0]
     separator = "\t" if first_line.count("\t") > first_line.count(",") else ","
     try:
@@ -163,6 +168,17 @@ def read_csv_text(data: bytes, filename: str) -> tuple[pd.DataFrame | None, list
     # Blank lines are kept as empty rows (a parser cannot tell them from ",,,"): the row
     # numbers then match the file's, and the checks report them instead of losing them.
     return _strings(frame), problems
+
+
+def with_lf_rows(text: str) -> str:
+    """Rows ended by LF, whatever ended them: a Mac file's CR (its every CR is a line break),
+    or in a file that mixes them, a CR or CR LF outside quotes. A quoted cell's own CR is
+    kept as written (a lone CR in it is then reported, a CR LF is a line break)."""
+    if not _LONE_CR.search(text):  # LF or CR LF rows: both parsers read them as they are
+        return text
+    if "\n" not in text:
+        return text.replace("\r", "\n")
+    return _QUOTED_OR_ROW_END.sub(lambda found: found.group(1) or "\n", text)
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -278,10 +294,26 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object as a dict; an object that gives a key twice is refused (no value wins)."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        keys = [key for key, _ in pairs]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        shown = ", ".join(repr(key[:80]) for key in twice)
+        raise TableRefused(
+            f"the key(s) {shown} appear twice in one object; give each key once "
+            f"(the object's keys: {', '.join(repr(k[:40]) for k in found)})"
+        )
+    return found
+
+
 def read_json(data: bytes, filename: str) -> tuple[pd.DataFrame, list[Problem]]:
     """A JSON list of objects, or an object whose `statements` is such a list."""
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
+        parsed = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_no_repeated_keys)
+    except TableRefused as err:
+        raise TableRefused(f"{filename}: {err}") from None
     except (ValueError, RecursionError) as err:  # bad UTF-8, bad JSON, a 5000-digit number
         raise TableRefused(f"{filename} is not valid UTF-8 JSON: {err}") from err
     if isinstance(parsed, dict) and isinstance(parsed.get("statements"), list):
