@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.event import UNDATED, Event
 from reactionmap.contract.scale import VOTE_SCALE
 from reactionmap.contract.statements import STATEMENT_COLUMNS
@@ -157,7 +158,7 @@ def _listing(parts: list[pa.Table]) -> pd.DataFrame:
     frame = frame.groupby("symbol", as_index=False, sort=False).agg(
         date=("date", "min"), title=("title", "first"), rows=("rows", "sum")
     )
-    order = frame.assign(_date=pd.to_datetime(frame["date"], errors="coerce"))
+    order = frame.assign(_date=pd.to_datetime(frame["date"].map(parse_day)))
     order = order.sort_values(["_date", "symbol"], ascending=[False, False], kind="stable")
     return order.drop(columns="_date").reset_index(drop=True)
 
@@ -232,8 +233,10 @@ def vote_event(
     """One statement row per member of a resolution's rows; the vote as cast is kept in notes."""
     rows = rows.reset_index(drop=True)
     dates = rows["date"].str[:10]
-    date = dates.mode().iloc[0] if len(dates) else ""
-    when = pd.to_datetime(date, errors="coerce")
+    written = dates.mode().iloc[0] if len(dates) else ""
+    # The event's day only when the file gives one; the rows keep what it wrote (check names it).
+    date = written if parse_day(written) is not None else ""
+    when = pd.to_datetime(date or None)
     symbol = rows["resolution"].iloc[0].strip() if len(rows) else symbol
     pairs = {(c, n) for c, n in zip(rows["ms_code"], rows["ms_name"], strict=True)}
     codes = {pair: member_code(*pair, when, resolver) for pair in pairs}
@@ -255,8 +258,8 @@ def vote_event(
             "actor_iso3": [codes[p] for p in zip(rows["ms_code"], rows["ms_name"], strict=True)],
             "actor_type": "state",
             "stance": stance,
-            "date": date,
-            "date_precision": "day" if date else "unknown",
+            "date": written,
+            "date_precision": "day" if written else "unknown",
             "source_name": SOURCE_NAME,
             "source_url": link,
             "notes": notes,
@@ -270,6 +273,17 @@ def vote_event(
         summary=_summary(rows, symbol, date),
         sources=[{"name": f"{SOURCE_NAME}: {symbol}", "url": link}] if link else [],
         statements=statements,
+    )
+
+
+def date_refusal(file: str, symbol: str, written: str) -> str:
+    """Why a resolution cannot be mapped from its date ('' when it can): the file gives a
+    date that is not a day. No date at all is allowed (the vote is then undated)."""
+    if not written.strip() or parse_day(written) is not None:
+        return ""
+    return (
+        f"{file}: resolution {symbol} is dated {written[:40]!r}, which is not a day "
+        f"({DAY_RULE}); fix its rows' date column in {file}, or choose another resolution"
     )
 
 

@@ -40,10 +40,16 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
         format_func=lambda s: f"{s} · {titles[s][:90]}",  # options are plain text
         key=f"resolution|{tag}",
     )
+    dates = dict(zip(listing["symbol"], listing["date"], strict=True))
+    refusal = unvotes.date_refusal(name, symbol, dates[symbol])
+    if refusal:
+        st.error(md(refusal))
+        st.stop()
     event = caches.un_event(name, tag, symbol, data)
     st.header(md(event.title))
+    day = f"{event.date:%-d %B %Y}" if event.date_known else "date not given"
     st.caption(
-        f"{event.date:%-d %B %Y} · UN Digital Library voting file ({found.layout} layout) · "
+        f"{day} · UN Digital Library voting file ({found.layout} layout) · "
         "scale: vote (Y, N, A; X, NV or blank for non-voting)"
     )
     if event.summary:
