@@ -16,6 +16,8 @@ from reactionmap.intake.events import (
 from reactionmap.pages import caches, dashboard, site
 from reactionmap.view.state import MAP_PAGE, event_to_show, page_asked
 
+SHOWN_CHARACTERS = 80  # of a value from the URL, in a notice
+
 
 def main() -> None:
     params = st.query_params
@@ -29,13 +31,20 @@ def main() -> None:
     )
     if unknown:
         st.warning(
-            f"No event {md(unknown)}; showing {md(wanted)}. Known events: {md(', '.join(events))}"
+            f"No event {md(cut(unknown))}; showing {md(wanted)}. "
+            f"Known events: {md(', '.join(events))}"
         )
     with st.sidebar:
-        st.session_state.setdefault("event_pick", wanted)
         titles = {e: event_title(e) for e in events}
+        # The picker starts on the event shown, and falls back to it (not to the first) when
+        # the browser sends back a title that is no longer one: the open event's title was
+        # edited on disk. The event is kept by its id.
         picked = st.selectbox(
-            "Event", events, format_func=lambda e: titles.get(e, e), key="event_pick"
+            "Event",
+            events,
+            index=events.index(wanted),
+            format_func=lambda e: titles.get(e, e),
+            key="event_pick",
         )
     event_id = str(picked or wanted)
     st.session_state["map_event"] = event_id
@@ -55,6 +64,14 @@ def main() -> None:
         with st.expander("What happened"):
             st.markdown(md(event.summary))
     dashboard.show(event, f"event:{event_id}:{stamp}", event_id, url_event=event_id)
+
+
+def cut(value: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """A value from the URL as a notice shows it: its first ``limit`` characters, and how
+    long it was when it is longer (a notice never echoes a long address whole)."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}… ({len(value):,} characters)"
 
 
 if __name__ == "__main__":  # run by st.navigation as the page's script
