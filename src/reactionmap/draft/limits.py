@@ -7,9 +7,10 @@ import re
 # About 300,000 words: anything longer is not one article.
 MAX_CHARS = 2_000_000
 # A live blog has a few hundred; past this an article is drafted in parts.
-MAX_PARAGRAPHS = 5_000
-# About 15,000 words; spaCy refuses a text of 1,000,000 (its error E088).
-MAX_PARAGRAPH_CHARS = 100_000
+MAX_PARAGRAPHS = 3_000
+# About 3,000 words (spaCy refuses 1,000,000, its E088): the drafter reads a paragraph in time
+# that grows faster than its length (each clause looks through the whole paragraph).
+MAX_PARAGRAPH_CHARS = 20_000
 # spaCy's tokenizer takes quadratic time on a run of punctuation or quotation marks with no
 # letter, digit or space in it ("!!!!…", "“‘“‘…"): 2,000 of them cost it a second or more, 80 (a
 # typewriter line of dashes) a few milliseconds.
