@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import pickle
 import queue
+import select
+import subprocess
+import sys
 import threading
 import traceback
 from dataclasses import dataclass
@@ -25,17 +29,18 @@ class Outcome:
     refused: str = ""
 
 
-def _serve(conn) -> None:
-    """A worker's loop: load the drafter once, then draft each article sent, until the pipe
-    closes."""
+def _serve() -> None:
+    """A worker's loop (``python -m reactionmap.draft.worker``): load the drafter once, then
+    draft each article read from standard input, answering on standard output, until it ends."""
     from reactionmap.draft import draft_article
     from reactionmap.draft.lexicon import lexicon
 
+    answers, sys.stdout = sys.stdout.buffer, sys.stderr  # a stray print never mixes in
     lexicon()
     while True:
         try:
-            kwargs = conn.recv()
-        except (EOFError, OSError):
+            kwargs = pickle.load(sys.stdin.buffer)
+        except EOFError:
             return
         try:
             answer = Outcome(draft=draft_article(**kwargs))
@@ -44,26 +49,34 @@ def _serve(conn) -> None:
         except Exception:  # the server's log has it; the reader is told drafting failed
             traceback.print_exc()
             answer = Outcome(refused="Not drafted: the drafter failed (the server's log says why).")
-        conn.send(answer)
+        pickle.dump(answer, answers)
+        answers.flush()
 
 
 class _Worker:
-    """One process that drafts articles, one at a time, through a pipe."""
+    """One process that drafts articles, one at a time, through its standard input and output.
+    A process of its own, not multiprocessing's: that would run the server's main script (a
+    Streamlit page) again in the child."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context("spawn")  # never fork a threaded server
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
-        self.process.start()
-        child.close()
+        path = os.pathsep.join(p for p in sys.path if p)  # where the server found this package
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "reactionmap.draft.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": path},
+        )
 
     def draft(self, kwargs: dict, seconds: float) -> Outcome:
         """The worker's answer; stopped (and the process ended) past ``seconds``."""
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
         try:
-            self.conn.send(kwargs)
-            if self.conn.poll(seconds):
-                return self.conn.recv()
-        except (EOFError, OSError):  # the process died (out of memory, killed)
+            pickle.dump(kwargs, stdin)
+            stdin.flush()
+            if select.select([stdout], [], [], seconds)[0]:
+                return pickle.load(stdout)
+        except (EOFError, OSError, pickle.UnpicklingError):  # the process died (memory, kill)
             self.stop()
             return Outcome(refused="Not drafted: the drafter's process ended unexpectedly.")
         self.stop()
@@ -74,12 +87,14 @@ class _Worker:
 
     def stop(self) -> None:
         self.process.kill()
-        self.process.join()
-        self.conn.close()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
 
     @property
     def alive(self) -> bool:
-        return self.process.is_alive() and not self.conn.closed
+        return self.process.poll() is None
 
 
 class Pool:
@@ -140,3 +155,9 @@ def pool() -> Pool:
 
 
 __all__ = ["SECONDS", "WORKERS", "DraftBusy", "Outcome", "Pool", "pool"]
+
+
+if __name__ == "__main__":  # run by the module's own name, so that answers unpickle as such
+    from reactionmap.draft import worker
+
+    worker._serve()
