@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/draft.py                      # timing, Venezuela and held-out figures
     .venv/bin/python bench/draft.py --statements FILE    # score Venezuela against another table
+    .venv/bin/python bench/draft.py --limits             # only the pathological articles' times
 
 Timing: the 17 Venezuela source files and the first source joined and cut to 2,000 words, drafted
 10 times after one warm-up (the warm-up also measures the one-off load of spaCy and the word
 lists). Figures: actor precision and recall and stance accuracy, per article and overall,
 against the event's statements.csv (rows matched to a source file by its url, or by the first
-source's title) and against tests/data/draft/heldout/expected.csv.
+source's title) and against tests/data/draft/heldout/expected.csv. Limits: each article that
+froze the server in issue 19 (tests/draft_articles.py), refused or drafted, and the longest the
+limits allow, each in under LIMIT_BUDGET_S.
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ import pandas as pd
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
 
 from reactionmap.draft import draft_article, read_article  # noqa: E402
+from reactionmap.draft.limits import ArticleRefused  # noqa: E402
 from reactionmap.draft.score import Score, actor_stances, score, unquoted  # noqa: E402
+from tests.draft_articles import ALLOWED, PATHOLOGICAL  # noqa: E402
 
 SOURCES = REPO.parent / "shared" / "sources"
 FIRST = SOURCES / "venezuela-2026-01-04-reactions.txt"
@@ -34,6 +40,7 @@ HELDOUT = REPO / "tests" / "data" / "draft" / "heldout"
 STATEMENTS = REPO / "data" / "events" / "venezuela-2026-01" / "statements.csv"
 PARTIES = ("USA", "VEN")
 BUDGET_S = 1.0
+LIMIT_BUDGET_S = 2.0
 
 
 def venezuela_files() -> list[Path]:
@@ -59,6 +66,25 @@ def timing() -> None:
     print(f"  first call (loads spaCy and word lists): {cold:.2f} s")
     print(f"  per article, median of 10: {median * 1000:.0f} ms (max {max(runs) * 1000:.0f} ms)")
     print(f"  budget {BUDGET_S:.0f} s per 2,000-word article: {verdict}")
+
+
+def limits() -> None:
+    """Each pathological article: refused (and the limit) or drafted, and the seconds it took."""
+    draft_article("Peru welcomed the deal.")  # spaCy and the word lists loaded before timing
+    cases = {name: make for name, (make, _) in PATHOLOGICAL.items()} | ALLOWED
+    print(f"\nPathological articles (issue 19): refused or drafted in under {LIMIT_BUDGET_S:g} s")
+    for name, make in cases.items():
+        text = make()
+        start, cpu = time.perf_counter(), time.process_time()
+        try:
+            outcome = f"{len(draft_article(text).rows)} rows"
+        except ArticleRefused as err:
+            outcome = "refused: " + str(err).split("(")[-1].split(")")[0]
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
+        verdict = "pass" if took < LIMIT_BUDGET_S else "FAIL"
+        print(
+            f"  {name:52} {len(text):>9,} chars {took:6.2f} s (cpu {cpu:.2f} s)  {verdict}  {outcome}"
+        )
 
 
 def report(name: str, total: Score, per: list[tuple[str, Score]], bad_quotes: int) -> None:
@@ -136,7 +162,11 @@ def heldout(folder: Path, title: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=Path, default=STATEMENTS)
+    parser.add_argument("--limits", action="store_true", help="time only the limits' cases")
     args = parser.parse_args()
+    limits()
+    if args.limits:
+        return 0
     timing()
     if FIRST.exists():
         venezuela(args.statements)

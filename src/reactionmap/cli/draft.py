@@ -107,16 +107,19 @@ def draft(
         except DraftNotSaved as err:
             raise Stop(f"error: {err}") from None
         codes += [p for p in event.parties if p not in codes]
-    made = draft_article(
-        text,
-        name=name,
-        date=date,
-        source_name=source_name,
-        source_url=source_url,
-        targets=codes,
-        same_day=same_day,
-        taken_ids=event.statement_ids if event else frozenset(),
-    )
+    try:
+        made = draft_article(
+            text,
+            name=name,
+            date=date,
+            source_name=source_name,
+            source_url=source_url,
+            targets=codes,
+            same_day=same_day,
+            taken_ids=event.statement_ids if event else frozenset(),
+        )
+    except ArticleRefused as err:  # over a limit (draft.limits): spaCy never saw it
+        raise Refused(f"refused: {err}") from None
     rows = made.rows
     if event is None or event_id is None:
         click.echo(statements_csv(rows), nl=False)

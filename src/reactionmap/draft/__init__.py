@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from reactionmap.contract.dates import DAY_RULE, parse_day
-from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
+from reactionmap.contract.statements import STATEMENT_COLUMNS
 from reactionmap.draft.article import Article, ArticleRefused, decode, read_article
 from reactionmap.draft.cues import effective_stance, effective_weight
 from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
@@ -51,15 +51,35 @@ def draft_article(
     source_name = source_name or article.meta.get("publisher", "")
     source_url = source_url or article.meta.get("url", "")
     parties = {t.strip().upper() for t in targets if t.strip()}
-    rows, evidence, used = [], {}, set(taken_ids)
+    rows, evidence, ids = [], {}, _Ids(taken_ids)
     for finding in findings(article, lex, day):
         row = _row(finding, lex.resolver, parties, day, same_day)
-        row["statement_id"] = new_statement_id(f"{finding.code.lower()}-d", used)
+        if hidden := article.paragraphs[finding.paragraph].invisible:
+            row["notes"] += f"; invisible characters taken out of its paragraph: {hidden}"
+        row["statement_id"] = ids.new(f"{finding.code.lower()}-d")
         row["source_name"], row["source_url"] = source_name, source_url
         rows.append(row)
         evidence[row["statement_id"]] = finding.evidence
     frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS)).fillna("")
     return Draft(frame.astype(str), evidence, article)
+
+
+class _Ids:
+    """New statement ids, as contract.statements.new_statement_id gives them (the first of
+    prefix01, prefix02, ... not taken), counting on from the last one given per prefix: an
+    article of many rows for one actor costs linear time, not quadratic."""
+
+    def __init__(self, taken: set[str] | frozenset[str]) -> None:
+        self.used = set(taken)
+        self.next: dict[str, int] = {}
+
+    def new(self, prefix: str) -> str:
+        n = self.next.get(prefix, 1)
+        while f"{prefix}{n:02d}" in self.used:
+            n += 1
+        self.next[prefix] = n + 1
+        self.used.add(f"{prefix}{n:02d}")
+        return f"{prefix}{n:02d}"
 
 
 def _as_day(value: str | dt.date | None) -> dt.date | None:

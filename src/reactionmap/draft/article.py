@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from reactionmap.contract.cells import INVISIBLE_RE
+from reactionmap.draft.limits import MAX_CHARS, ArticleRefused, check_length, check_paragraphs
 
 HEADER_RE = re.compile(r"^(url|publisher|published|source|title|date|note):\s*(.*)$", re.I)
 ISO_DAY_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 BULLET_RE = re.compile(r"^[\s•·▪◦‣∙*#>\-–—]+")
-MAX_CHARS = 2_000_000  # about 300,000 words: anything longer is not one article
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 SINGLE_OPENING = {"\u2018": "\u2019", "'": "'"}
-
-
-class ArticleRefused(ValueError):
-    """An article that cannot be read; the message says why and what to do."""
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Paragraph:
     text: str
     quotes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of quoted words
     continues: bool = False  # its first quotation goes on from the paragraph before
+    invisible: str = ""  # the characters that print as nothing taken out of it, named
 
 
 @dataclass
@@ -102,11 +103,14 @@ def decode(data: bytes, name: str) -> str:
         ) from None
     if "\x00" in text:
         raise ArticleRefused(f"{name}: looks like a binary file; give a .txt or .html article.")
+    check_length(text, name)
     return text
 
 
 def read_article(text: str, name: str = "") -> Article:
-    """Paragraphs (one per non-empty line) and header fields of a .txt or .html article."""
+    """Paragraphs (one per non-empty line) and header fields of a .txt or .html article;
+    ArticleRefused for one over the limits (draft.limits), before spaCy sees it."""
+    check_length(text, name)
     if looks_like_html(text, name):
         text = html_to_text(text)
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -123,9 +127,21 @@ def read_article(text: str, name: str = "") -> Article:
         start = index
     else:
         meta = {}
-    paragraphs = [Paragraph(text) for line in lines[start:] if (text := strip_bullet(line))]
+    paragraphs = [visible(text) for line in lines[start:] if (text := strip_bullet(line))]
+    paragraphs = [p for p in paragraphs if p.text]
+    check_paragraphs([p.text for p in paragraphs], name)
     find_quotes(paragraphs)
     return Article(paragraphs, meta)
+
+
+def visible(text: str) -> Paragraph:
+    """A paragraph without the characters that print as nothing (zero-width spaces and
+    joiners, soft hyphens, ...: "Fr\u200bance" is read as France), which it names."""
+    found = sorted(set(re.findall(INVISIBLE_RE, text)))
+    if not found:
+        return Paragraph(text)
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in found)
+    return Paragraph(re.sub(INVISIBLE_RE, "", text).strip(), invisible=names)
 
 
 def find_quotes(paragraphs: list[Paragraph]) -> None:
@@ -137,6 +153,7 @@ def find_quotes(paragraphs: list[Paragraph]) -> None:
         if carried and text[:1] in OPENING:
             paragraph.continues = True
         spans, open_at, closing = [], None, None
+        closes = _single_closes(text)
         i = 0
         while i < len(text):
             char = text[i]
@@ -144,7 +161,7 @@ def find_quotes(paragraphs: list[Paragraph]) -> None:
                 if char in OPENING and _can_open(text, i):
                     open_at, closing = i + 1, OPENING[char]
                 elif char in SINGLE_OPENING and _can_open(text, i):
-                    end = _single_close(text, i + 1, SINGLE_OPENING[char])
+                    end = _first_from(closes[SINGLE_OPENING[char]], i + 1)
                     if end is not None:
                         spans.append((i + 1, end))
                         i = end + 1
@@ -166,15 +183,25 @@ def _can_open(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:,;") and not after.isspace()
 
 
-def _single_close(text: str, start: int, mark: str) -> int | None:
-    """Where a single quotation opened before ``start`` closes: a mark after a non-space and
-    before a space or punctuation (never an apostrophe inside a word)."""
-    for j in range(start, len(text)):
-        if text[j] in (mark, "\u2019"):
+def _single_closes(text: str) -> dict[str, list[int]]:
+    """Where a single quotation may close, per opening mark's closing mark, in order: a mark
+    after a non-space and before a space or punctuation (never an apostrophe inside a word);
+    a straight opening mark is closed by either. Found once per paragraph: linear time."""
+    curly, straight = [], []
+    for j, char in enumerate(text):
+        if char in ("'", "\u2019") and j and not text[j - 1].isspace():
             after = text[j + 1] if j + 1 < len(text) else " "
-            if not text[j - 1].isspace() and not after.isalnum():
-                return j
-    return None
+            if not after.isalnum():
+                straight.append(j)
+                if char == "\u2019":
+                    curly.append(j)
+    return {"\u2019": curly, "'": straight}
+
+
+def _first_from(positions: list[int], start: int) -> int | None:
+    """The first of the sorted positions at or after start, None when there is none."""
+    k = bisect_left(positions, start)
+    return positions[k] if k < len(positions) else None
 
 
 def strip_bullet(text: str) -> str:

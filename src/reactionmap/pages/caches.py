@@ -133,11 +133,12 @@ def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Eve
 
 
 # ---- the drafter (spaCy) is imported only when its page drafts ------------------------------
-@st.cache_resource(max_entries=4)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def draft(key: str, _text: str, name: str, date, targets, same_day, source, url):
-    from reactionmap.draft import draft_article
+    """The article drafted in a worker process (draft.worker): a Draft, or why there is none."""
+    from reactionmap.draft.worker import pool
 
-    return draft_article(
-        _text, name=name, date=date, targets=targets, same_day=same_day,
+    return pool().draft(
+        text=_text, name=name, date=date, targets=targets, same_day=same_day,
         source_name=source, source_url=url,
     )  # fmt: skip

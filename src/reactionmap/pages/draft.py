@@ -44,6 +44,9 @@ def main() -> None:
     from reactionmap.draft import ArticleRefused, decode
     from reactionmap.draft.evidence import rows_evidence_html
     from reactionmap.draft.save import existing_event
+    from reactionmap.draft.worker import DraftBusy, pool
+
+    pool().warm()  # spaCy loads in a worker while the reader pastes
 
     st.title("Draft from an article")
     st.caption(
@@ -78,7 +81,17 @@ def main() -> None:
         return
     options = (f"{date}" if date else None, tuple(targets), same_day, source, url)
     key = digests.of_bytes(data + repr(options).encode())
-    result = caches.draft(key, text, name, *options)
+    # Drafted in another process, with a time limit: the server goes on serving other pages.
+    with st.spinner("Drafting the article…"):
+        try:
+            outcome = caches.draft(key, text, name, *options)
+        except DraftBusy as err:
+            st.error(md(err))
+            return
+    if outcome.refused:
+        st.error(md(outcome.refused))
+        return
+    result = outcome.draft
     rows = result.rows
     if rows.empty:
         st.warning("No government or organization reacting was found in this text.")
