@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.utils import PlotlyJSONEncoder
 
 from reactionmap.contract.event import Event
 from reactionmap.places.resolver import CountryResolver
@@ -67,8 +68,20 @@ def play_figure(
 
 
 def plain(value: object) -> Any:
-    """A figure's part as plain JSON values (numpy arrays as lists), to compare and to send."""
-    return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
+    """A figure's part as plain JSON values, numpy arrays as lists (not plotly's base64, which
+    a page's script cannot index), to compare and to send."""
+    if isinstance(value, dict) and set(value) >= {"dtype", "bdata"}:  # plotly's typed array
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        if "shape" in value:
+            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return array.tolist()
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, (np.ndarray, np.generic)):
+        return value.tolist()
+    return value
 
 
 def trace_key(trace: dict, seen: dict) -> tuple:

@@ -258,7 +258,8 @@ def show(
 
     # ---- the map --------------------------------------------------------------------------------
     st.html("<style>" + MAP_CSS + frames.PLAY_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
-    if parts.slider:  # the map's play buttons, for the keyboard and screen readers
+    play_days = frames.play_days(statements, as_of)
+    if play_days:  # the map's play buttons, for the keyboard and screen readers
         st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
     if parts.tally:
         st.header(parts.tally)
@@ -296,7 +297,8 @@ def show(
             + ("statement here." if parts.words else "stance."),
             alternative.map_name(filters.region)
             + ". "
-            + alternative.map_description(view.map_rows, scale, when, shown),
+            + alternative.map_description(view.map_rows, scale, when, shown)
+            + (" " + played if (played := alternative.play_note(play_days)) else ""),
         )
     )
     if selected:
