@@ -517,14 +517,8 @@ def page_html(snap: Snapshot) -> str:
     described = alternative.map_description(snap.table, event.scale, when, snap.stances)
     played = alternative.play_note(frames.play_days(event.statements, snap.as_of))
     figure, view = map_json(snap)
-    play_parts = (
-        (
-            f"<style>{frames.PLAY_CSS}</style>",
-            f"<script>{frames.PLAY_KEYS_JS}</script>",
-        )
-        if played
-        else ("", "")
-    )
+    # The play buttons, for the keyboard and screen readers (in the page's last script).
+    play_css, play_keys = (frames.PLAY_CSS, frames.PLAY_KEYS_JS) if played else ("", "")
     boot = (
         BOOT_JS.replace("FRAME_JS", FRAME_JS)
         .replace("SNAP_JS", SNAP_JS)
@@ -541,7 +535,7 @@ def page_html(snap: Snapshot) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="reactionmap">
 <title>{title}</title>
-{PAGE_CSS}{cards.CARD_CSS}<style>{cards.SR_ONLY_CSS}{cards.FOCUS_RULE}</style>{play_parts[0]}
+{PAGE_CSS}{cards.CARD_CSS}<style>{cards.SR_ONLY_CSS}{cards.FOCUS_RULE}{play_css}</style>
 </head>
 <body>
 <main>
@@ -567,8 +561,7 @@ def page_html(snap: Snapshot) -> str:
 <script type="application/json" id="rm-shapes">{script_json(shapes_topojson())}</script>
 <script type="application/octet-stream" id="rm-plotly">{packed_plotly()}</script>
 <script>{TOPOJSON_JS.read_text(encoding="utf-8")}</script>
-<script>{LOADER_JS.replace("BOOT", boot)}</script>
-{play_parts[1]}
+<script>{LOADER_JS.replace("BOOT", boot)}{play_keys}</script>
 </body>
 </html>
 """
