@@ -10,6 +10,7 @@ from test_browser import GREY, rgb, wait_for_idle, wait_for_shapes
 from reactionmap.contract.paths import ENV_VAR
 from reactionmap.contract.scale import DEFAULT_SCALE
 from reactionmap.draw.choropleth import TOUCH_NAME
+from reactionmap.draw.frames import BUTTON_NAMES, PLAY_LABEL
 from reactionmap.intake.events import load_event
 from reactionmap.publish.snapshot import snapshot
 from reactionmap.publish.webpage import write_page
@@ -77,11 +78,10 @@ def play_server(browser, play_root):
         yield url
 
 
-def play_and_record(page) -> list[dict]:
-    """Press Play (by keyboard: focus it with Tab as a reader would, then Enter) and wait
-    until the play is over; what each drawing of the map showed."""
+def play_and_record(page, play) -> list[dict]:
+    """Press ``play`` by keyboard (focused, as Tab leaves it, then Enter) and wait until the
+    play is over; what each drawing of the map showed."""
     page.evaluate(RECORD_JS)
-    play = page.locator(".updatemenu-button").filter(has_text="Play")
     play.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => ({MAP_JS})().rmDone")
@@ -121,7 +121,9 @@ def test_play_steps_the_dashboard_through_the_days(browser, play_server):
         assert "As of 4 Mar 2026" in slider.text_content()
         page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"play-dashboard-{name}.png"))
-        assert_played(play_and_record(page), 4, page.evaluate(DOT_JS, "LUX"))
+        play = page.locator(".updatemenu-button").filter(has_text="Play")
+        assert play.get_attribute("aria-label") == BUTTON_NAMES[PLAY_LABEL]
+        assert_played(play_and_record(page, play), 4, page.evaluate(DOT_JS, "LUX"))
         assert page.evaluate(FILL_JS, "DEU") == CONCERN
         assert "As of 4 Mar 2026" in slider.text_content()
         context.close()
@@ -155,7 +157,9 @@ def test_play_steps_the_published_page_through_the_days(browser, play_root, tmp_
         assert "As of 4 Mar 2026" in slider.text_content()
         assert "can be played" in page.locator("#rm-map-about").text_content()
         page.screenshot(path=str(SHOTS / f"play-published-{name}.png"))
-        assert_played(play_and_record(page), 4, page.evaluate(DOT_JS, "LUX"))
+        assert page.locator(".updatemenu-button").count() == 0  # the page's own buttons
+        play = page.get_by_role("button", name=BUTTON_NAMES[PLAY_LABEL])
+        assert_played(play_and_record(page, play), 4, page.evaluate(DOT_JS, "LUX"))
         assert page.evaluate(FILL_JS, "DEU") == CONCERN
         assert refused == []
         context.close()

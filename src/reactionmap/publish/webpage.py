@@ -44,6 +44,10 @@ h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0}
 h2{font-size:1.2rem;margin:1.4rem 0 .6rem}
 .rm-sub,.rm-counts,.rm-note{color:#444;font-size:.92rem;margin:.2rem 0 .6rem}
 #rm-map{width:100%;min-height:240px;touch-action:pan-y pinch-zoom}
+.rm-map-box{position:relative}
+.rm-play{position:absolute;left:4px;top:12px;z-index:2;display:flex;gap:4px}
+.rm-play[hidden]{display:none}
+.rm-play button{font:13px system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111;background:#fff;border:1px solid #888;border-radius:4px;padding:.35rem .6rem;min-height:32px;cursor:pointer}
 #rm-picked:empty{display:none}
 #rm-picked{margin:.6rem 0}
 .rm-table-wrap{overflow-x:auto}
@@ -79,6 +83,21 @@ BOOT_JS = """
   var box = document.getElementById("rm-map");
   var R = RULES, extent = view.extent;
 FRAME_JS
+  // Play and Pause as the page's own buttons, over the map's left corner (plotly's are SVG,
+  // which neither Tab nor a screen reader reaches; and the map is one image to them).
+  var menu = (fig.layout.updatemenus || [])[0], bar = document.getElementById("rm-play");
+  fig.layout.updatemenus = [];
+  if (menu) {
+    menu.buttons.forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = b.label;
+      button.setAttribute("aria-label", PLAY_NAMES[b.label] || b.label);
+      button.addEventListener("click", function () { Plotly.animate(box, b.args[0], b.args[1]); });
+      bar.appendChild(button);
+    });
+    bar.hidden = false;
+  }
   var legendNames = fig.data.filter(function (t) { return t.showlegend; })
       .map(function (t) { return t.name; });
   var measured = 0;  // the legend's height as plotly drew it, when more than reckoned
@@ -517,8 +536,7 @@ def page_html(snap: Snapshot) -> str:
     described = alternative.map_description(snap.table, event.scale, when, snap.stances)
     played = alternative.play_note(frames.play_days(event.statements, snap.as_of))
     figure, view = map_json(snap)
-    # The play buttons, for the keyboard and screen readers (in the page's last script).
-    play_css, play_keys = (frames.PLAY_CSS, frames.PLAY_KEYS_JS) if played else ("", "")
+
     boot = (
         BOOT_JS.replace("FRAME_JS", FRAME_JS)
         .replace("SNAP_JS", SNAP_JS)
@@ -527,6 +545,7 @@ def page_html(snap: Snapshot) -> str:
         .replace("OCEAN", json.dumps(OCEAN_TOPOLOGY))
         .replace("NO_STATEMENT", json.dumps("no statement recorded in this view"))
         .replace("SEA_CODE", json.dumps(choropleth.SEA_CODE))
+        .replace("PLAY_NAMES", json.dumps(frames.BUTTON_NAMES))
     )
     return f"""<!doctype html>
 <html lang="en">
@@ -535,13 +554,14 @@ def page_html(snap: Snapshot) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="reactionmap">
 <title>{title}</title>
-{PAGE_CSS}{cards.CARD_CSS}<style>{cards.SR_ONLY_CSS}{cards.FOCUS_RULE}{play_css}</style>
+{PAGE_CSS}{cards.CARD_CSS}<style>{cards.SR_ONLY_CSS}{cards.FOCUS_RULE}</style>
 </head>
 <body>
 <main>
 <h1>{title}</h1>
 <p class="rm-sub">{html.escape(snap.subtitle())}</p>
-<div id="rm-map" role="img" aria-label="{html.escape(alternative.map_name(snap.region))}" aria-describedby="rm-map-about"></div>
+<div class="rm-map-box"><div id="rm-play" class="rm-play" hidden></div>
+<div id="rm-map" role="img" aria-label="{html.escape(alternative.map_name(snap.region))}" aria-describedby="rm-map-about"></div></div>
 <p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.{" Play shows the map day by day up to this date." if played else ""}</p>
 <p class="rm-sr-only" id="rm-map-about">{html.escape(" ".join(filter(None, (described, played))))}</p>
 <div id="rm-picked" aria-live="polite"></div>
@@ -561,7 +581,7 @@ def page_html(snap: Snapshot) -> str:
 <script type="application/json" id="rm-shapes">{script_json(shapes_topojson())}</script>
 <script type="application/octet-stream" id="rm-plotly">{packed_plotly()}</script>
 <script>{TOPOJSON_JS.read_text(encoding="utf-8")}</script>
-<script>{LOADER_JS.replace("BOOT", boot)}{play_keys}</script>
+<script>{LOADER_JS.replace("BOOT", boot)}</script>
 </body>
 </html>
 """
