@@ -182,9 +182,12 @@ def test_the_published_page_plays_and_says_so(event):
         dots = [t for t in view["dots"][kind] if t["name"] == "small states"]
         assert all(isinstance(t["lon"], list) for t in dots)
     page = webpage.page_html(snap)
-    assert "The map can be played" in page and "updatemenu-button" in page
-    still = webpage.page_html(snapshot(event, as_of="2026-03-01"))
-    assert "The map can be played" not in still and "rmPlayKeys" not in still
+    assert "The map can be played" in page and '"sliders"' in page
+    assert json.dumps(frames.BUTTON_NAMES) in page  # what the page's own buttons are called
+    still = snapshot(event, as_of="2026-03-01")
+    figure, view = webpage.map_json(still)
+    assert "frames" not in json.loads(figure) and view["play"] == 0
+    assert "The map can be played" not in webpage.page_html(still)
 
 
 def test_play_note_names_the_days():
