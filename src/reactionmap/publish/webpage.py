@@ -129,7 +129,7 @@ FRAME_JS
       (t.customdata || []).forEach(function (c, i) { places[c[0]] = [t.lon[i], t.lat[i]]; });
     });
     return (fig.frames || []).map(function (f) {
-      return Object.assign({}, f, {data: f.data.map(function (d) {
+      return Object.assign({}, f, {data: (f.data || []).map(function (d) {
         if (kind === "wide" || !d.customdata || !d.lon) return d;
         return Object.assign({}, d, {
           lon: d.customdata.map(function (c) { return places[c[0]][0]; }),
