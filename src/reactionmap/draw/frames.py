@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from reactionmap.contract.dates import made_by
 from reactionmap.contract.event import Event
 from reactionmap.places.resolver import CountryResolver
 from reactionmap.view import compose
@@ -60,11 +61,17 @@ def play_figure(
     figure = build(view)
     if not days:
         return figure
-    earlier = [
-        build(compose.compose(event, replace(view.state, as_of=day), resolver, countries))
-        for day in days[:-1]
-    ]
-    return with_play(figure, days, [*earlier, figure])
+    # A day is drawn only when the statements made by then differ from the day before's (a
+    # map depends on them alone): the Soleimani event's six days are two maps.
+    made = [made_by(event.statements["when"], day).to_numpy() for day in days]
+    figures = [figure]
+    for day, cut, later in zip(days[-2::-1], made[-2::-1], made[:0:-1], strict=True):
+        if not np.array_equal(cut, later):
+            state = replace(view.state, as_of=day)
+            figures.append(build(compose.compose(event, state, resolver, countries)))
+        else:
+            figures.append(figures[-1])
+    return with_play(figure, days, figures[::-1])
 
 
 def plain(value: object) -> Any:
