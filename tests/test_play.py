@@ -226,3 +226,16 @@ def test_a_trace_drawn_on_earlier_days_only_is_in_the_figure_empty():
     assert data[1]["locations"] == [] and data[1]["hovertext"] == [] and data[2]["visible"] is False
     assert data[2]["marker"] == {"color": "#E69F00", "opacity": 0.45}
     assert [drawn(merged(data, frame)) for frame in made] == [drawn(first), drawn(second)]
+
+
+def test_days_with_nothing_new_draw_the_day_before(events_root):
+    """A day on which no statement was made draws the map of the day before (the play
+    composes it once), and each frame is still its own day's map."""
+    rows = [PLAY_ROWS[0], PLAY_ROWS[3]]  # France on the 1st, Brazil on the 4th
+    event = load_event(write_event(events_root, "gaps", rows))
+    build = build_for(event)
+    figure = as_json(frames.play_figure(event, view_of(event), build))
+    maps = [drawn(merged(figure["data"], frame)) for frame in figure["frames"]]
+    for day, shown in zip(DAYS, maps, strict=True):
+        assert shown == drawn(as_json(build(view_of(event, day)))["data"]), day
+    assert maps[0] == maps[1] == maps[2] != maps[3]
