@@ -104,10 +104,8 @@ def _statement_schema(scale: Scale) -> pa.DataFrameSchema:
         str,
         checks=[
             pa.Check(
-                lambda values: (
-                    values.eq("")
-                    | (values.str.fullmatch(r"\d{4}-\d{2}-\d{2}") & valid_dates(values))
-                ),
+                lambda values: values.eq("")
+                | (values.str.fullmatch(r"\d{4}-\d{2}-\d{2}") & valid_dates(values)),
                 error="reported must be the day the source published it, YYYY-MM-DD, or empty",
             ),
             pa.Check(years_in_range, error=f"the year must be {RANGE_TEXT}"),

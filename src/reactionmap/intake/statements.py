@@ -91,15 +91,7 @@ def prepare_statements(
     for column in ID_COLUMNS:
         if frame[column].str.contains(INVISIBLE_RE, regex=True).any():
             frame[column] = frame[column].str.replace(INVISIBLE_RE, "", regex=True)
-    for column in (
-        "statement_id",
-        "actor",
-        "actor_iso3",
-        "actor_type",
-        "stance",
-        "date",
-        "reported",
-    ):
+    for column in ("statement_id", "actor", "actor_iso3", "actor_type", "stance", "date", "reported"):
         frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
     frame["actor_type"] = frame["actor_type"].str.lower()
@@ -204,9 +196,7 @@ def earliest_dates(
 def latest_dates(dates: pd.Series, reported: pd.Series) -> pd.Series:
     """The last day each statement can have been made (at midnight): its own day; else the
     day its source reported it, or its month's last day, whichever is first; NaT when open."""
-    day = pd.to_datetime(
-        dates.str[:10].where(dates.str.len() >= 10), errors="coerce", format="%Y-%m-%d"
-    )
+    day = pd.to_datetime(dates.str[:10].where(dates.str.len() >= 10), errors="coerce", format="%Y-%m-%d")
     told = pd.to_datetime(reported, errors="coerce", format="%Y-%m-%d")
     months = dates.str.fullmatch(r"\d{4}-\d{2}")
     until = told
