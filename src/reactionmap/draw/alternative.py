@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 
@@ -144,3 +144,16 @@ def section_html(map_rows: pd.DataFrame, scale: Scale, when: str) -> str:
     """The table of every country the map draws, with its caption (what goes under TITLE)."""
     rows = country_rows(map_rows, scale)
     return table_html(rows, scale, table_caption(rows, when))
+
+
+def play_note(days: Sequence[pd.Timestamp]) -> str:
+    """What the map's play control does, for a reader who cannot see it (draw.frames' days;
+    "" when the map does not play)."""
+    if not days:
+        return ""
+    first, last = days[0], days[-1]
+    return (
+        f"The map can be played: its Play button, above it, shows each day from "
+        f"{first:%-d %B} to {last:%-d %B %Y} in turn and ends on {last:%-d %B}, the day the "
+        "statements and the tables are for."
+    )

@@ -10,7 +10,7 @@ import streamlit as st
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
-from reactionmap.draw import cards, choropleth, frame, timeline, touch
+from reactionmap.draw import cards, choropleth, frame, frames, timeline, touch
 from reactionmap.intake import unvotes
 from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import event_from_table
@@ -98,11 +98,29 @@ def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewSta
 
 @st.cache_resource(max_entries=64)
 def map_figure(
-    key: str, _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale, zoom: str
+    key: str,
+    _event: Event,
+    _view: compose.Composition,
+    state: ViewState,
+    phone: bool,
+    _scale: Scale,
+    zoom: str,
 ):
     """The map of a view (``state``: with the selected country), for the column's width on a
     phone or a desktop (its height follows: choropleth.map_height), a phone's with its touch
-    cells; zoomed to ``zoom`` ("" for none)."""
+    cells; zoomed to ``zoom`` ("" for none); with its play control through the event's days
+    (draw.frames)."""
+
+    def build(view: compose.Composition):
+        return _map_figure(view, state, phone, _scale, zoom)
+
+    return frames.play_figure(_event, _view, build, resolver(), world()[0])
+
+
+def _map_figure(
+    _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale, zoom: str
+):
+    """The map of one view on one day (map_figure's)."""
     return choropleth.map_figure(
         choropleth.with_hover(_view.map_rows, _scale),
         _scale,

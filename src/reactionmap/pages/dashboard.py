@@ -12,7 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
-from reactionmap.draw import alternative, captions, cards, choropleth, tally
+from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
@@ -257,7 +257,10 @@ def show(
     )
 
     # ---- the map --------------------------------------------------------------------------------
-    st.html("<style>" + MAP_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
+    st.html("<style>" + MAP_CSS + frames.PLAY_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
+    play_days = frames.play_days(statements, as_of)
+    if play_days:  # the map's play buttons, for the keyboard and screen readers
+        st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
     if parts.tally:
         st.header(parts.tally)
         st.plotly_chart(
@@ -269,7 +272,7 @@ def show(
         )
     zoom = st.session_state["zoom"] if st.session_state["zoom"] == selected else ""
     st.plotly_chart(
-        caches.map_figure(key, view, state, phone, scale, zoom),
+        caches.map_figure(key, event, view, state, phone, scale, zoom),
         key="map",
         on_select=on_map_select,
         selection_mode="points",
@@ -294,7 +297,8 @@ def show(
             + ("statement here." if parts.words else "stance."),
             alternative.map_name(filters.region)
             + ". "
-            + alternative.map_description(view.map_rows, scale, when, shown),
+            + alternative.map_description(view.map_rows, scale, when, shown)
+            + (" " + played if (played := alternative.play_note(play_days)) else ""),
         )
     )
     if selected:

@@ -10,10 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import plotly.io as pio
-from plotly.utils import PlotlyJSONEncoder
 
 from reactionmap.contract.paths import STATIC_DIR
-from reactionmap.draw import alternative, cards, choropleth, frame, projection
+from reactionmap.draw import alternative, cards, choropleth, frame, frames, projection
 from reactionmap.draw.captions import statements_count
 from reactionmap.draw.style import WORLD_FRAME
 from reactionmap.intake.writers import make_folders, write_file
@@ -45,6 +44,10 @@ h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0}
 h2{font-size:1.2rem;margin:1.4rem 0 .6rem}
 .rm-sub,.rm-counts,.rm-note{color:#444;font-size:.92rem;margin:.2rem 0 .6rem}
 #rm-map{width:100%;min-height:240px;touch-action:pan-y pinch-zoom}
+.rm-map-box{position:relative}
+.rm-play{position:absolute;left:4px;top:12px;z-index:2;display:flex;gap:4px}
+.rm-play[hidden]{display:none}
+.rm-play button{font:13px system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111;background:#fff;border:1px solid #888;border-radius:4px;padding:.35rem .6rem;min-height:32px;cursor:pointer}
 #rm-picked:empty{display:none}
 #rm-picked{margin:.6rem 0}
 .rm-table-wrap{overflow-x:auto}
@@ -80,15 +83,31 @@ BOOT_JS = """
   var box = document.getElementById("rm-map");
   var R = RULES, extent = view.extent;
 FRAME_JS
+  // Play and Pause as the page's own buttons, over the map's left corner (plotly's are SVG,
+  // which neither Tab nor a screen reader reaches; and the map is one image to them).
+  var menu = (fig.layout.updatemenus || [])[0], bar = document.getElementById("rm-play");
+  fig.layout.updatemenus = [];
+  if (menu) {
+    menu.buttons.forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = b.label;
+      button.setAttribute("aria-label", PLAY_NAMES[b.label] || b.label);
+      button.addEventListener("click", function () { Plotly.animate(box, b.args[0], b.args[1]); });
+      bar.appendChild(button);
+    });
+    bar.hidden = false;
+  }
   var legendNames = fig.data.filter(function (t) { return t.showlegend; })
       .map(function (t) { return t.name; });
   var measured = 0;  // the legend's height as plotly drew it, when more than reckoned
+  var top = R.top + view.play;  // the play control's room above the map
   function layoutFor(width) {
     var inner = boxHeight(extent, width);
     var room = Math.max(legendRoom(legendNames, width), measured);
-    var height = R.top + inner + room, frame = geoFrame(extent, width / inner);
+    var height = top + inner + room, frame = geoFrame(extent, width / inner);
     var layout = Object.assign({}, fig.layout, {height: height,
-        margin: {l: 0, r: 0, t: R.top, b: room},
+        margin: {l: 0, r: 0, t: top, b: room},
         legend: Object.assign({}, fig.layout.legend, {y: room / height})});
     layout.geo = Object.assign({}, fig.layout.geo, {
         projection: {type: "natural earth", rotation: {lon: frame.rotation}},
@@ -102,13 +121,31 @@ FRAME_JS
     var at = view.dots_at;
     return fig.data.slice(0, at).concat(view.dots[kind], fig.data.slice(at));
   }
+  // The play's frames: a small state's dot, moved from one trace to another as its stance
+  // changes, goes where this map's dots are placed (the frames are the desktop's).
+  function framesFor(kind) {
+    var places = {};
+    view.dots[kind].forEach(function (t) {
+      (t.customdata || []).forEach(function (c, i) { places[c[0]] = [t.lon[i], t.lat[i]]; });
+    });
+    return (fig.frames || []).map(function (f) {
+      return Object.assign({}, f, {data: (f.data || []).map(function (d) {
+        if (kind === "wide" || !d.customdata || !d.lon) return d;
+        return Object.assign({}, d, {
+          lon: d.customdata.map(function (c) { return places[c[0]][0]; }),
+          lat: d.customdata.map(function (c) { return places[c[0]][1]; })});
+      })});
+    });
+  }
   var config = {displaylogo: false, scrollZoom: false, responsive: true, displayModeBar: false,
                 topojsonURL: "./"};
   var drawnWidth = 0;
   function draw(first) {
     var width = box.clientWidth;
     drawnWidth = width;
-    var done = (first ? Plotly.newPlot : Plotly.react)(box, dataFor(width), layoutFor(width), config);
+    var data = dataFor(width), kind = box.dataset.dots;
+    var done = (first ? Plotly.newPlot : Plotly.react)(box, {data: data, layout: layoutFor(width),
+        config: config, frames: framesFor(kind)});
     return done.then(function () {
       var legend = box._fullLayout.legend, room = box._fullLayout.margin.b;
       if (legend && legend._height > room + 1) {  // a label wider than reckoned
@@ -363,15 +400,25 @@ DOT_TRACES = ("leader lines", "small states")
 
 
 def map_json(snap: Snapshot) -> tuple[str, dict]:
-    """The dashboard's map figure for this view as plotly JSON, its shapes named SHAPES_KEY, but
-    its small states' traces; and what the page draws it with (rm-view): the view's extent
-    (None: the world), the dots' traces for a desktop's map ("wide") and a phone's world map
-    ("narrow", placed for its scale; the same as wide in a region), where they go, and the
-    small states' names (Tuvalu has no shape to carry its name)."""
+    """The dashboard's map figure for this view as plotly JSON, with its play control through
+    the event's days (draw.frames), its shapes named SHAPES_KEY, but its small states' traces;
+    and what the page draws it with (rm-view): the view's extent (None: the world), the dots'
+    traces for a desktop's map ("wide") and a phone's world map ("narrow", placed for its
+    scale; the same as wide in a region), where they go, the small states' names (Tuvalu has
+    no shape to carry its name), and the px the play control takes above the map."""
     markers = boundaries.load_markers()
-    fig = choropleth.map_figure(
-        snap.table, snap.event.scale, markers, SHAPES_KEY, None, frame=snap.frame
-    )
+    scale = snap.event.scale
+
+    def figure_of(narrow: bool):
+        def build(view):
+            table = choropleth.with_hover(view.map_rows, scale)
+            return choropleth.map_figure(
+                table, scale, markers, SHAPES_KEY, None, frame=view.frame, narrow=narrow
+            )
+
+        return frames.play_figure(snap.event, snap.view, build)
+
+    fig = figure_of(False)
     # The legend lists the colours; its entries are swatches, so a click must not hide them.
     fig.layout.legend.itemclick = False
     fig.layout.legend.itemdoubleclick = False
@@ -380,21 +427,19 @@ def map_json(snap: Snapshot) -> tuple[str, dict]:
     data = figure["data"]
     at = next(i for i, t in enumerate(data) if t.get("name") in DOT_TRACES)
     figure["data"] = [t for t in data if t.get("name") not in DOT_TRACES]
-    table = snap.table.assign(key=choropleth.color_keys(snap.table))
 
-    def dots(narrow: bool) -> list:
-        traces = choropleth.configure_dots(choropleth.placed_dots(markers, table, narrow), scale)
-        return json.loads(json.dumps(traces, cls=PlotlyJSONEncoder))
+    def dots(fig) -> list[dict]:  # as plain lists, which the page's script reads
+        return [t for t in frames.plain(fig.to_dict()["data"]) if t.get("name") in DOT_TRACES]
 
-    scale = snap.event.scale
     extent = snap.frame
     view = {
         "extent": None
         if extent is None
         else [extent.centre, extent.lon_min, extent.lon_max, extent.lat_min, extent.lat_max],
-        "dots": {"wide": dots(False), "narrow": dots(extent is None)},
+        "dots": {"wide": dots(fig), "narrow": dots(fig if extent else figure_of(True))},
         "dots_at": at,
         "names": dict(zip(markers["iso3"], markers["name"], strict=True)),  # Tuvalu: no shape
+        "play": frames.PLAY_ROOM if figure.get("frames") else 0,
     }
     return pio.to_json(figure, validate=False, engine="json"), view
 
@@ -489,7 +534,9 @@ def page_html(snap: Snapshot) -> str:
     # table under it, for screen readers and keyboards.
     when = f"as of {snap.as_of:%-d %B %Y}"
     described = alternative.map_description(snap.table, event.scale, when, snap.stances)
+    played = alternative.play_note(frames.play_days(event.statements, snap.as_of))
     figure, view = map_json(snap)
+
     boot = (
         BOOT_JS.replace("FRAME_JS", FRAME_JS)
         .replace("SNAP_JS", SNAP_JS)
@@ -498,6 +545,7 @@ def page_html(snap: Snapshot) -> str:
         .replace("OCEAN", json.dumps(OCEAN_TOPOLOGY))
         .replace("NO_STATEMENT", json.dumps("no statement recorded in this view"))
         .replace("SEA_CODE", json.dumps(choropleth.SEA_CODE))
+        .replace("PLAY_NAMES", json.dumps(frames.BUTTON_NAMES))
     )
     return f"""<!doctype html>
 <html lang="en">
@@ -512,9 +560,10 @@ def page_html(snap: Snapshot) -> str:
 <main>
 <h1>{title}</h1>
 <p class="rm-sub">{html.escape(snap.subtitle())}</p>
-<div id="rm-map" role="img" aria-label="{html.escape(alternative.map_name(snap.region))}" aria-describedby="rm-map-about"></div>
-<p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.</p>
-<p class="rm-sr-only" id="rm-map-about">{html.escape(described)}</p>
+<div class="rm-map-box"><div id="rm-play" class="rm-play" hidden></div>
+<div id="rm-map" role="img" aria-label="{html.escape(alternative.map_name(snap.region))}" aria-describedby="rm-map-about"></div></div>
+<p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.{" Play shows the map day by day up to this date." if played else ""}</p>
+<p class="rm-sr-only" id="rm-map-about">{html.escape(" ".join(filter(None, (described, played))))}</p>
 <div id="rm-picked" aria-live="polite"></div>
 <details class="rm-as-table"><summary>{alternative.TITLE}</summary>{alternative.section_html(snap.table, event.scale, when)}</details>
 {not_drawn}
