@@ -101,3 +101,5 @@ def test_paste_fix_a_row_save_and_see_the_map(page, events_copy):
         events_copy / "strikes-browser" / "statements.csv", dtype=str, keep_default_na=False
     )
     assert written.set_index("actor_iso3").loc["ITA", "stance"] == "concern"
+    # The article's date, given after the fix, kept the fix and is each row's day of report.
+    assert set(written["reported"]) == {"2026-01-04"}

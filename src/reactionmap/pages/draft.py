@@ -17,13 +17,23 @@ from reactionmap.view.state import MAP_PAGE
 ARTICLE_TYPES = ["txt", "html", "htm"]
 
 
+def with_reported(rows: pd.DataFrame, date) -> pd.DataFrame:
+    """The rows with the article's ``date`` as ``reported`` where it is empty and the row's own
+    date is not after it (a source cannot report a statement before it is made)."""
+    if not date or "reported" not in rows:
+        return rows
+    day = f"{date:%Y-%m-%d}"
+    empty = rows["reported"].fillna("").eq("") & ~(rows["date"].fillna("").str[:10] > day)
+    return rows.assign(reported=rows["reported"].mask(empty, day))
+
+
 def save_draft_rows(rows: pd.DataFrame, event_id: str, title: str, date, targets, source, url):
     """The Save button: write the rows; the next run opens the event's map."""
     from reactionmap.draft.save import DraftNotSaved, save_draft
 
     try:
         folder, count, created = save_draft(
-            rows, event_id, title=title, date=f"{date:%Y-%m-%d}" if date else "",
+            with_reported(rows, date), event_id, title=title, date=f"{date:%Y-%m-%d}" if date else "",
             targets=targets, source_name=source, source_url=url,
         )  # fmt: skip
     except DraftNotSaved as err:
@@ -92,7 +102,9 @@ def main() -> None:
         st.error(md(outcome.refused))
         return
     result = outcome.draft
-    rows = result.rows
+    # ``reported`` is the article's date, filled when the rows are saved (with_reported): the
+    # date given after an edit then changes no row, and the editor keeps the reader's edits.
+    rows = result.rows.assign(reported="")
     if rows.empty:
         st.warning("No government or organization reacting was found in this text.")
         return
