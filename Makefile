@@ -45,7 +45,7 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 
 test: $(BIN)/.installed chromium static-times lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 
 unit: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -m "not browser"
