@@ -169,3 +169,71 @@ def test_one_latest_order_for_the_table_and_the_cards(events_root):
     table = stance_table(statements).set_index("actor_iso3")["statement_id"]
     assert table.to_dict() == {"ESP": "a", "CHL": "d"}
     assert order_cards(statements, "ESP")["statement_id"].tolist() == ["a", "b", "d", "c"]
+
+
+def test_sources_disagree_only_where_no_statement_certainly_follows_the_other(events_root):
+    """The rule of "Sources disagree", case by case (event of 1 March 2026):
+    - the same day, no time: two stances stand, the actor disagrees (never file order);
+    - a day, then a later day: the later replaces it;
+    - a month-only row reported on the 4th against a day on the 2nd: either may be the later;
+    - against a day on the 6th, after the report: the day replaces it (it was made by the 4th);
+    - times on one day order the statements;
+    - the same stance twice is no disagreement."""
+    from tests.conftest import row, write_event
+
+    rows = [
+        row(statement_id="a1", actor="Spain", stance="condemn", date="2026-03-02"),
+        row(statement_id="a2", actor="Spain", stance="concern", date="2026-03-02"),
+        row(statement_id="b1", actor="Italy", stance="condemn", date="2026-03-02"),
+        row(statement_id="b2", actor="Italy", stance="support", date="2026-03-03"),
+        row(statement_id="c1", actor="Chile", stance="support", date="2026-03-02"),
+        row(
+            statement_id="c2",
+            actor="Chile",
+            stance="neutral",
+            date="2026-03",
+            reported="2026-03-04",
+        ),
+        row(statement_id="c3", actor="Chile", stance="support", date="2026-03-06"),
+        row(statement_id="d1", actor="Peru", stance="condemn", date="2026-03-02T09:00"),
+        row(statement_id="d2", actor="Peru", stance="concern", date="2026-03-02T18:00"),
+        row(statement_id="e1", actor="Cuba", stance="condemn", date="2026-03-02"),
+        row(
+            statement_id="e2", actor="Cuba", stance="condemn", date="2026-03", reported="2026-03-04"
+        ),
+    ]
+    statements = load_event(write_event(events_root, "sides", rows)).statements
+
+    def on(day: str) -> dict[str, tuple[str, str]]:
+        table = stance_table(statements, pd.Timestamp(day)).set_index("actor_iso3")
+        return {code: (r.stance, r.stances) for code, r in table.iterrows()}
+
+    day2, day4, day6 = on("2026-03-02"), on("2026-03-04"), on("2026-03-06")
+    assert day2["ESP"] == ("disagree", "condemn; concern")
+    assert day2["ITA"][0] == "condemn" and on("2026-03-03")["ITA"] == ("support", "support")
+    assert day2["CHL"] == ("support", "support")  # the month-only row is not known yet
+    assert day4["CHL"] == ("disagree", "support; neutral")
+    assert day6["CHL"] == ("support", "support")
+    assert day2["PER"] == ("concern", "concern")
+    assert day4["CUB"] == ("condemn", "condemn")
+    spain = stance_table(statements).set_index("actor_iso3").loc["ESP"]
+    assert spain["accounts"].splitlines()[0].startswith("condemn: ")
+    # The timeline follows the same rule, day by day.
+    spans = stance_spans(statements, pd.Timestamp("2026-03-06"))
+    chile = spans[spans["key"] == "CHL"]
+    assert chile["stance"].tolist() == ["support", "disagree", "support"]
+
+
+def test_the_venezuela_sources_disagree_for_these_actors(venezuela_event):
+    """The actors the README names, as of 3 and 5 January 2026."""
+    statements = venezuela_event.statements
+
+    def split(day: str) -> set[str]:
+        table = stance_table(statements, pd.Timestamp(day))
+        return set(table.loc[table["stance"] == "disagree", "actor"])
+
+    assert split("2026-01-03") == {"Chile", "Colombia", "European Union", "Spain"}
+    assert split("2026-01-05") == {
+        "Bolivia", "Canada", "Chile", "Colombia", "European Union", "France", "Italy", "Spain",
+        "UN Secretary-General", "United Kingdom",
+    }  # fmt: skip
