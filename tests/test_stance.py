@@ -123,6 +123,7 @@ def test_stance_spans_follow_the_map_for_every_actor_of_the_shipped_event(venezu
                     "2026-02",
                 ]
             ),
+            st.sampled_from(["", "2026-03-03", "2026-03-05"]),  # reported
         ),  # fmt: skip
         min_size=1,
         max_size=12,
@@ -130,8 +131,9 @@ def test_stance_spans_follow_the_map_for_every_actor_of_the_shipped_event(venezu
 )
 def test_stance_spans_follow_the_map_for_any_statements(rows):
     raw = pd.DataFrame(
-        [{"statement_id": f"s{i}", "actor": a, "stance": k, "date": d}
-         for i, (a, k, d) in enumerate(rows)]
+        [{"statement_id": f"s{i}", "actor": a, "stance": k, "date": d,
+          "reported": r if r >= d[:10] else ""}  # never before the statement's own date
+         for i, (a, k, d, r) in enumerate(rows)]
     )  # fmt: skip
     statements, problems = prepare_statements(raw, DEFAULT_SCALE, pd.Timestamp("2026-03-01"), "t")
     assert not problems

@@ -61,17 +61,39 @@ def play_figure(
     figure = build(view)
     if not days:
         return figure
-    # A day is drawn only when the statements made by then differ from the day before's (a
-    # map depends on them alone): the Soleimani event's six days are two maps.
+    return with_play(
+        figure, days, every_day(earlier_maps(event, view, build, resolver, countries), figure)
+    )
+
+
+def earlier_maps(
+    event: Event,
+    view: compose.Composition,
+    build: Callable[[compose.Composition], go.Figure],
+    resolver: CountryResolver | None = None,
+    countries: pd.DataFrame | None = None,
+) -> list[go.Figure | None]:
+    """The maps of the play's days before the view's own (play_days), first day first: None
+    for a day whose statements made by then are the next day's (its map is the next one's:
+    the Soleimani event's six days are two maps). A page caches these apart from the view's own
+    map, which a click (the selected country) or a zoom draws again."""
+    days = play_days(event.statements, view.state.as_of)
     made = [made_by(event.statements["when"], day).to_numpy() for day in days]
-    figures = [figure]
-    for day, cut, later in zip(days[-2::-1], made[-2::-1], made[:0:-1], strict=True):
-        if not np.array_equal(cut, later):
-            state = replace(view.state, as_of=day)
-            figures.append(build(compose.compose(event, state, resolver, countries)))
-        else:
-            figures.append(figures[-1])
-    return with_play(figure, days, figures[::-1])
+    maps: list[go.Figure | None] = []
+    for day, cut, later in zip(days[:-1], made[:-1], made[1:], strict=True):
+        same = np.array_equal(cut, later)
+        state = replace(view.state, as_of=day)
+        maps.append(None if same else build(compose.compose(event, state, resolver, countries)))
+    return maps
+
+
+def every_day(earlier: Sequence[go.Figure | None], figure: go.Figure) -> list[go.Figure]:
+    """Each day's map: ``earlier`` (earlier_maps) with each None the next day's map, then the
+    view's own ``figure``."""
+    maps = [figure]
+    for found in earlier[::-1]:
+        maps.append(maps[-1] if found is None else found)
+    return maps[::-1]
 
 
 def plain(value: object) -> Any:

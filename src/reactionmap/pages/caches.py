@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -109,12 +111,31 @@ def map_figure(
     """The map of a view (``state``: with the selected country), for the column's width on a
     phone or a desktop (its height follows: choropleth.map_height), a phone's with its touch
     cells; zoomed to ``zoom`` ("" for none); with its play control through the event's days
-    (draw.frames)."""
+    (draw.frames), whose earlier days' maps a click or a zoom does not draw again."""
+    figure = _map_figure(_view, state, phone, _scale, zoom)
+    days = frames.play_days(_event.statements, _view.state.as_of)
+    if not days:
+        return figure
+    earlier = earlier_maps(key, _event, _view, replace(state, country=""), phone, _scale)
+    return frames.with_play(figure, days, frames.every_day(earlier, figure))
+
+
+@st.cache_resource(max_entries=64)
+def earlier_maps(
+    key: str,
+    _event: Event,
+    _view: compose.Composition,
+    state: ViewState,
+    phone: bool,
+    _scale: Scale,
+):
+    """The play's maps of the days before the view's (draw.frames.earlier_maps), with no
+    country selected and no zoom: a click or a zoom keeps them."""
 
     def build(view: compose.Composition):
-        return _map_figure(view, state, phone, _scale, zoom)
+        return _map_figure(view, state, phone, _scale, "")
 
-    return frames.play_figure(_event, _view, build, resolver(), world()[0])
+    return frames.earlier_maps(_event, _view, build, resolver(), world()[0])
 
 
 def _map_figure(

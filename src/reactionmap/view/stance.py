@@ -71,16 +71,23 @@ def counting(statements: pd.DataFrame, keys: pd.Series) -> pd.Series:
     return statements["made_until"].isna() | (statements["made_until"] >= newest_start)
 
 
-def _accounts(rows: pd.DataFrame) -> str:
-    """One line per stance of disagreeing statements: the stance, its latest statement's words,
-    its source and date."""
-    lines = []
-    for stance, group in rows.groupby("stance", sort=False):
-        last = group.iloc[-1]
-        text = last["quote"] and f"“{last['quote']}”" or last["summary"]
-        where = " · ".join(p for p in (last["source_name"], last["date_label"]) if p)
-        lines.append(f"{stance}: {text}" + (f" ({where})" if where else ""))
-    return "\n".join(lines)
+def _accounts(rows: pd.DataFrame) -> dict[str, str]:
+    """Each actor's (``_key``) disagreeing statements as one line per stance: the stance, its
+    latest statement's words, its source and date (rows in latest_order)."""
+    sides: dict[str, dict[str, tuple]] = {}
+    columns = ["_key", "stance", "quote", "summary", "source_name", "date_label"]
+    for key, stance, quote, summary, source, label in rows[columns].itertuples(index=False):
+        sides.setdefault(key, {}).pop(stance, None)  # in the order of each side's last words
+        sides[key].setdefault(stance, (quote, summary, source, label))
+    accounts = {}
+    for key, by_stance in sides.items():
+        lines = []
+        for stance, (quote, summary, source, label) in by_stance.items():
+            text = f"“{quote}”" if quote else summary
+            where = " · ".join(p for p in (source, label) if p)
+            lines.append(f"{stance}: {text}" + (f" ({where})" if where else ""))
+        accounts[key] = "\n".join(lines)
+    return accounts
 
 
 def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> pd.DataFrame:
@@ -103,8 +110,8 @@ def stance_table(statements: pd.DataFrame, date: pd.Timestamp | None = None) -> 
     stances = sides.groupby("_key", sort=False)["stance"].agg("; ".join).reindex(latest.index)
     split = sides["_key"].duplicated(keep=False)
     accounts = pd.Series("", index=latest.index, dtype=object)
-    for key, rows in live[live["_key"].isin(set(sides.loc[split, "_key"]))].groupby("_key"):
-        accounts[key] = _accounts(rows)
+    found = _accounts(live[live["_key"].isin(set(sides.loc[split, "_key"]))])
+    accounts[list(found)] = list(found.values())
     disagree = accounts != ""
     table = pd.DataFrame(
         {
