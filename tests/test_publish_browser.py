@@ -211,9 +211,9 @@ def test_dashboard_downloads_this_view_as_image_and_page(browser, dashboard, ope
     archive = zipfile.ZipFile(io.BytesIO(download("Published page (ZIP)")))
     archive.extractall(tmp_path)
     page.get_by_text("Embed this view").click()
-    snippet = page.locator("[data-testid=stCode]").last
+    snippet = page.get_by_label("HTML to paste into your page")
     snippet.wait_for()
-    assert snippet.text_content().startswith('<iframe src="venezuela-2026-01/index.html"')
+    assert snippet.input_value().startswith('<iframe src="venezuela-2026-01/index.html"')
     context.close()
     # The page from the ZIP shows the same view: the Americas, only condemnations coloured.
     published = open_file(tmp_path / "venezuela-2026-01" / "index.html", at_least=20)

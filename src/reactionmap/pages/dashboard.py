@@ -386,7 +386,13 @@ def show(
         for column, (label, make, file_name, mime) in zip(st.columns(3), files, strict=True):
             column.download_button(label, make, file_name, mime, on_click="ignore")
     with st.expander("Embed this view"):
-        st.code(webpage.embed_snippet(f"{event.id}/index.html", event.title), language="html")
+        # A text box, not st.code: st.code's syntax highlighter is a 1.5 MB bundle that every
+        # visit would load for one line of HTML.
+        st.text_area(
+            "HTML to paste into your page",
+            webpage.embed_snippet(f"{event.id}/index.html", event.title),
+            height=90,
+        )
         st.caption(
             "Unzip *Published page (ZIP)* on any static host (one file, nothing else to serve) "
             "and point `src` at its address. The page shows this view: this date, stances and "
