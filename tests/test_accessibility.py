@@ -342,6 +342,8 @@ def test_every_control_the_keyboard_reaches_shows_a_ring(opened, name, size):
             "the closed sidebar's controls take the focus"
         )
     assert wanted <= reached, f"Tab never reached {wanted - reached}: {reached}"
+    # Headings carry no "Link to heading" anchors: a tab stop each, of no use to a reader.
+    assert "stHeaderActionElements" not in reached, "a heading's link takes the focus"
     assert_every_focus_shows(stops)
 
 

@@ -68,7 +68,7 @@ def _pick(label: str, events: list[str], titles: dict[str, str], param: str, def
 
 def main() -> None:
     events = list_events()
-    st.title("Compare two events")
+    st.title("Compare two events", anchor=False)
     if len(events) < 2:
         st.info("Comparing needs two events in the events folder; there are " + str(len(events)))
         st.stop()
@@ -93,7 +93,7 @@ def main() -> None:
     )
 
     phone = is_phone(st.context.headers.get("User-Agent"))
-    st.header("What changed from A to B")
+    st.header("What changed from A to B", anchor=False)
     st.plotly_chart(
         _figure(key, table, a, b, phone),
         key="compare_map",
@@ -121,16 +121,16 @@ def main() -> None:
         on_click="ignore",
     )
 
-    st.header("Stance in A against stance in B")
+    st.header("Stance in A against stance in B", anchor=False)
     cross = compare.cross_table(table, a.scale, b.scale)
     st.html(crosstable.cross_html(cross, CROSS_CAPTION))
 
     if not (others := compare.apart(table)).empty:
-        st.header("Organizations and others")
+        st.header("Organizations and others", anchor=False)
         st.table(_words(others, a, b))
 
     # The map in words, for screen readers and keyboards: every country that spoke in either.
-    st.header("Every country, in words")
+    st.header("Every country, in words", anchor=False)
     st.table(_words(countries, a, b))
 
 

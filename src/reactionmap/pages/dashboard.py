@@ -262,7 +262,7 @@ def show(
     if play_days:  # the map's play buttons, for the keyboard and screen readers
         st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
     if parts.tally:
-        st.header(parts.tally)
+        st.header(parts.tally, anchor=False)
         st.plotly_chart(
             tally.tally_figure(counts, scale, short=phone),
             config={"displayModeBar": False, "staticPlot": True},
@@ -319,7 +319,7 @@ def show(
         first_cards, more_cards, more_count, org_cards = caches.actor_cards(key, page, scale, state)
         with left:
             actors = cards.actor_count(page.cards)
-            st.header(f"Statements ({captions.statements_count(page.cards)})")
+            st.header(f"Statements ({captions.statements_count(page.cards)})", anchor=False)
             st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
             # The rest only when asked for: every card on the page is restyled on every rerun.
             if more_count > 0 and st.toggle(f"Show {more_count} more actors", key="more_cards"):
@@ -330,7 +330,7 @@ def show(
                 )
         with right:
             organization_count = captions.statements_count(page.organization_cards)
-            st.header(f"Organizations ({organization_count})")
+            st.header(f"Organizations ({organization_count})", anchor=False)
             if not org_cards:
                 st.caption("No organization has spoken as of this date.")
             else:
@@ -342,7 +342,7 @@ def show(
 
     # ---- timeline (none without dates, nor for a vote: one day, no words) -----------------------
     if parts.timeline:
-        st.header("Timeline")
+        st.header("Timeline", anchor=False)
         st.plotly_chart(
             caches.timeline_figure(key, page.timeline, filters, event),
             config=PLOTLY_CONFIG | {"displayModeBar": False},
@@ -357,7 +357,7 @@ def show(
             st.caption(line)
 
     # ---- table and downloads --------------------------------------------------------------------
-    st.header("Stance table")
+    st.header("Stance table", anchor=False)
     # Only validated http(s) addresses become links; any other is plain text beside the name.
     safe_table = cells.sources_as_shown(page.table)
     st.dataframe(

@@ -58,7 +58,7 @@ def main() -> None:
 
     pool().warm()  # spaCy loads in a worker while the reader pastes
 
-    st.title("Draft from an article")
+    st.title("Draft from an article", anchor=False)
     st.caption(
         "Paste a news article or upload it (.txt or .html). Each proposed row is a draft: read it "
         "beside the sentence it came from (actor words in blue, stance words in orange), fix it "
@@ -108,7 +108,7 @@ def main() -> None:
     if rows.empty:
         st.warning("No government or organization reacting was found in this text.")
         return
-    st.header(f"Proposed statements ({len(rows)})")
+    st.header(f"Proposed statements ({len(rows)})", anchor=False)
     edited = st.data_editor(
         rows,
         num_rows="dynamic",
@@ -129,7 +129,7 @@ def main() -> None:
     )
     with st.expander("Where each row came from", expanded=True):
         st.html(rows_evidence_html(edited.to_dict("records"), result.evidence))
-    st.header("Save or download")
+    st.header("Save or download", anchor=False)
     left, right = st.columns(2)
     event_id = left.text_input("Event id (new or existing)", key="draft_event_id").strip()
     title = right.text_input("Title of a new event", key="draft_title")

@@ -58,7 +58,7 @@ def main() -> None:
         st.error(md(err))
         st.stop()
     event = caches.event(event_id, stamp)
-    st.title(md(event.title))
+    st.title(md(event.title), anchor=False)
     st.caption(captions.event_line(event))
     if event.summary:
         with st.expander("What happened"):

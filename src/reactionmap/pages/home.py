@@ -71,7 +71,7 @@ def card(entry: catalog.Entry, stamp: str | None) -> None:
 
 def main() -> None:
     st.html(TITLE_CSS)
-    st.title("Events")
+    st.title("Events", anchor=False)
     entries, stamps = [], {}
     for event_id in list_events():
         try:

@@ -33,7 +33,7 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
     listing = found.resolutions
     symbols = list(listing["symbol"])
     titles = dict(zip(listing["symbol"], listing["date"] + " · " + listing["title"], strict=True))
-    st.title("UN General Assembly vote")
+    st.title("UN General Assembly vote", anchor=False)
     symbol = st.selectbox(
         f"Resolution ({len(symbols)} in this {found.layout}-layout file, newest first)",
         symbols,
@@ -46,7 +46,7 @@ def un_vote_upload(name: str, data: bytes) -> tuple[Event, str]:
         st.error(md(refusal))
         st.stop()
     event = caches.un_event(name, tag, symbol, data)
-    st.header(md(event.title))
+    st.header(md(event.title), anchor=False)
     day = f"{event.date:%-d %B %Y}" if event.date_known else "date not given"
     st.caption(
         f"{day} · UN Digital Library voting file ({found.layout} layout) · "
@@ -61,7 +61,7 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str, D
     """Any table, in the order a reader works: which columns hold the countries and the stance,
     the scale (detected), the values no scale reads, then the map, then the problems and the
     table to fix. Returns the event, its content key and the place for the map."""
-    st.title("Map your own table")
+    st.title("Map your own table", anchor=False)
     st.caption(
         "Only a country column and a stance column are required; any other column of the data "
         "contract is used when present. Every good row is mapped; the rows to fix are listed "
@@ -96,7 +96,7 @@ def table_upload(name: str, data: bytes, kept: KeptTable) -> tuple[Event, str, D
     # The page in the order a reader works; the table is read first (the map follows its
     # fixes), and shown under the map.
     values_place, map_place, problems_place = st.container(), st.container(), st.container()
-    st.header("Your table")
+    st.header("Your table", anchor=False)
     st.caption("Fix a cell here and the map follows.")
     # Row labels as in a spreadsheet (the header is row 1), the numbers problems give. The
     # table and the fixes made to it stay for the session (KeptTable).
@@ -185,7 +185,7 @@ def main() -> None:
     kept = st.session_state.setdefault("kept_table", KeptTable())
     shown = table_to_show((upload.name, upload.getvalue()) if upload else None, pasted, kept)
     if shown is None:
-        st.title("Map your own table")
+        st.title("Map your own table", anchor=False)
         st.info("Upload a file or paste a table in the sidebar to map it.")
         st.stop()
     name, data, earlier = shown
