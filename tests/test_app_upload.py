@@ -67,6 +67,8 @@ def test_words_vote_table_maps_all_193_members_with_no_click():
     captions = " ".join(c.value for c in at.caption)
     assert "date not given" in captions.lower() and "as of" not in captions.lower()
     assert "as_of" not in at.query_params
+    # One vote per member: no "Sources disagree" among the stances to filter by.
+    assert "Sources disagree" not in at.pills[0].options and "No" in at.pills[0].options
 
 
 def un_file(non_voting: str = "X") -> str:

@@ -125,6 +125,9 @@ def test_an_event_with_words_and_dates_shows_cards_slider_and_timeline(good_even
     assert parts.slider and parts.dated and parts.timeline
     assert parts.words and not parts.words_only
     assert parts.tally == ""
+    assert parts.disagree  # France condemned, then turned neutral: its sources may disagree
+    one_each = load_event(good_event).statements.drop_duplicates("actor")
+    assert not sections.sections(replace(load_event(good_event), statements=one_each)).disagree
 
 
 def test_a_table_with_no_words_shows_a_tally_and_no_timeline_on_one_day(good_event):

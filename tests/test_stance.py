@@ -106,7 +106,7 @@ def test_stance_spans_follow_the_map_for_every_actor_of_the_shipped_event(venezu
     assert spans_agree_with_the_map(venezuela_event.statements) >= 30
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(
     st.lists(
         st.tuples(

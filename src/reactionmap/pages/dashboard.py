@@ -12,6 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
+from reactionmap.contract.scale import DISAGREE_KEY
 from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.pages import caches
@@ -165,7 +166,8 @@ def show(
     countries, markers = caches.world()
     parts = caches.page_sections(key, event)
     first, last = parts.first, parts.last
-    all_keys = [c.key for c in scale.with_none]
+    # "Sources disagree" is a filter only where some actor's statements differ in stance.
+    all_keys = [c.key for c in scale.with_none if parts.disagree or c.key != DISAGREE_KEY]
     regions = sorted(countries["region"].dropna().unique())
     orgs = caches.organizations(key, event)
     resolver = caches.resolver()

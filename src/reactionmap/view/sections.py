@@ -10,6 +10,7 @@ import pandas as pd
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import VOTE_SCALE
 from reactionmap.view.compose import as_of_range
+from reactionmap.view.stance import actor_key
 
 
 def has_text(statements: pd.DataFrame, every: bool = False) -> bool:
@@ -30,6 +31,7 @@ class Sections:
     words_only: bool  # some, not all, carry words: cards only for those that do
     tally: str  # the tally bar's heading ("Vote", "Tally"), "" for none
     timeline: bool
+    disagree: bool = True  # some actor's statements differ in stance: its sources may disagree
 
     @property
     def slider(self) -> bool:
@@ -53,4 +55,8 @@ def sections(event: Event) -> Sections:
         words_only=words and not has_text(statements, every=True),
         tally="Vote" if vote else ("Tally" if not words else ""),
         timeline=not undated and (first < last or words),
+        disagree=bool(
+            len(statements)
+            and statements.groupby(actor_key(statements))["stance"].nunique().gt(1).any()
+        ),
     )
