@@ -12,7 +12,7 @@ from reactionmap.contract.cells import INVISIBLE_RE
 from reactionmap.draft.limits import MAX_CHARS, ArticleRefused, check_length, check_paragraphs
 
 HEADER_RE = re.compile(r"^(url|publisher|published|source|title|date|note):\s*(.*)$", re.I)
-ISO_DAY_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+ISO_DAY_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})(?!\d)")  # also "2023-07-27T10:41Z"
 BULLET_RE = re.compile(r"^[\s•·▪◦‣∙*#>\-–—]+")
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
@@ -38,9 +38,13 @@ class Article:
 
     @property
     def date(self) -> str:
-        """The publication date the header gives as YYYY-MM-DD, or ""."""
-        match = ISO_DAY_RE.search(self.meta.get("published", "") or self.meta.get("date", ""))
-        return match.group(1) if match else ""
+        """The publication date the header gives as YYYY-MM-DD ("2023-07-27T10:41Z", "July 27,
+        2023", "Thu 27 Jul 2023 10:41 GMT"), or "" when it gives no day with its year."""
+        from reactionmap.draft.dates import written_day
+
+        line = self.meta.get("published", "") or self.meta.get("date", "")
+        match = ISO_DAY_RE.search(line)
+        return match.group(1) if match else written_day(line)
 
 
 class _TextOfHtml(HTMLParser):
@@ -51,13 +55,25 @@ class _TextOfHtml(HTMLParser):
         "blockquote", "section", "article", "header", "footer", "table", "dd", "dt", "figcaption",
     }  # fmt: skip
     HIDDEN = {"script", "style", "head", "title", "noscript", "template", "svg"}
+    # <meta> properties that say where and when the page was published, as header fields.
+    META = {
+        "article:published_time": "published",
+        "og:url": "url",
+        "og:site_name": "publisher",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
         self.hidden = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            found = dict(attrs)
+            field = self.META.get(found.get("property") or found.get("name") or "")
+            if field and (content := (found.get("content") or "").strip()):
+                self.meta.setdefault(field, content)
         if tag in self.HIDDEN:
             self.hidden += 1
         elif tag in self.BLOCKS:
@@ -74,12 +90,13 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data.replace("\n", " "))
 
 
-def html_to_text(html: str) -> str:
-    """The text of an HTML page, one line per paragraph or heading."""
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """The text of an HTML page, one line per paragraph or heading, and what its <meta> tags
+    say of its publication (published, url, publisher)."""
     parser = _TextOfHtml()
     parser.feed(html)
     parser.close()
-    return "".join(parser.parts)
+    return "".join(parser.parts), parser.meta
 
 
 def looks_like_html(text: str, name: str = "") -> bool:
@@ -111,8 +128,9 @@ def read_article(text: str, name: str = "") -> Article:
     """Paragraphs (one per non-empty line) and header fields of a .txt or .html article;
     ArticleRefused for one over the limits (draft.limits), before spaCy sees it."""
     check_length(text, name)
+    page: dict[str, str] = {}
     if looks_like_html(text, name):
-        text = html_to_text(text)
+        text, page = html_to_text(text)
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     meta: dict[str, str] = {}
     start = 0
@@ -127,6 +145,7 @@ def read_article(text: str, name: str = "") -> Article:
         start = index
     else:
         meta = {}
+    meta = {**page, **meta}  # header lines written in the text win over the page's <meta>
     paragraphs = [visible(text) for line in lines[start:] if (text := strip_bullet(line))]
     paragraphs = [p for p in paragraphs if p.text]
     check_paragraphs([p.text for p in paragraphs], name)

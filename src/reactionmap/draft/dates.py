@@ -28,8 +28,10 @@ _PATTERNS = [
     re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I),
     re.compile(r"\b(?P<relative>today|yesterday)\b", re.I),
 ]
-# A date used as an adjective ("the January 3 attack", "a Saturday call") names another moment.
+# A date used as an adjective ("the January 3 attack", "a Saturday call") names another moment,
+# as does one that owns a noun ("Thursday's events").
 _ATTRIBUTIVE = re.compile(r"\b(the|a|an|since|until|till|before|by|last|next|this)\s*$", re.I)
+_OWNER = re.compile(r"^['\u2019]s\b")
 # A dateline ("MOSCOW, Jan. 4, 2026 –") dates the article, not a statement.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$")
 
@@ -41,7 +43,8 @@ def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             before = text[: match.start()]
-            if not _ATTRIBUTIVE.search(before) and not _DATELINE.match(before):
+            owner = _OWNER.match(text[match.end() :])
+            if not _ATTRIBUTIVE.search(before) and not _DATELINE.match(before) and not owner:
                 found.append((match.start(), match))
     if not found:
         return "", "", ""
@@ -71,3 +74,17 @@ def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
         return dt.date(year, month, day).isoformat(), words, ""
     except ValueError:
         return "", words, f"'{words}' is not a real day"
+
+
+def written_day(text: str) -> str:
+    """YYYY-MM-DD of the first day written with its year in a header line ("July 27, 2023",
+    "27 Jul 2023"), or "" when there is none or it is not a real day."""
+    for pattern in _PATTERNS[:2]:
+        match = pattern.search(text)
+        if match and match.group("year"):
+            month = MONTHS[match.group("month").lower()]
+            try:
+                return dt.date(int(match.group("year")), month, int(match.group("day"))).isoformat()
+            except ValueError:
+                return ""
+    return ""

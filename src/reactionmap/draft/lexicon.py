@@ -65,7 +65,9 @@ def actor_cues(resolver: CountryResolver) -> list[tuple[str, str, str]]:
         if row["kind"] == "block" or code:
             cues.append((row["cue"], row["kind"], code))
     for organization in resolver.organizations():
-        cues += [(organization.name, "organization", organization.code)]
+        # Every name organizations.csv gives it: its code, English name and aliases.
+        names = (organization.code, organization.name, *organization.aliases)
+        cues += [(name, "organization", organization.code) for name in names]
     return cues
 
 

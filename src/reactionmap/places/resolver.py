@@ -121,6 +121,7 @@ class Organization:
     code: str
     name: str
     members: tuple[str, ...]
+    aliases: tuple[str, ...] = ()  # the file's other names for it ("AU Commission", "CEDEAO")
 
 
 class _Index:
@@ -379,8 +380,9 @@ def _read_organizations(path: Path) -> list[tuple[Organization, list[str]]]:
         if len(set(members)) != len(members):
             raise refuse(path, line, f"{code} lists a member twice.")
         codes.add(code)
-        names = [code, row["name"], *(a for a in row["aliases"].split("|") if a.strip())]
-        organizations.append((Organization(code, row["name"], members), names))
+        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        names = [code, row["name"], *aliases]
+        organizations.append((Organization(code, row["name"], members, aliases), names))
     return organizations
 
 
