@@ -107,16 +107,19 @@ def save_draft(
     source_name: str = "",
     source_url: str = "",
     events_dir: Path | None = None,
+    sources: list[tuple[str, str]] | None = None,
 ) -> tuple[Path, int, bool]:
     """Append ``rows`` to the event's statements.csv, creating the event (its event.toml with
-    the default scale, the targets as parties and the source; no date when none is given)
-    when it does not exist. One writer at a time: the event is read and written under its
+    the default scale, the targets as parties and the source, or every (name, url) of
+    ``sources`` when several articles were drafted; no date when none is given) when it does
+    not exist. One writer at a time: the event is read and written under its
     lock, and its files are replaced as one change, never written through a link (see
     intake.writers). Returns (folder, rows written, created)."""
     folder = event_folder(event_id, events_dir)
     try:
         with folder_lock(folder):
-            return _save(rows, event_id, title, date, targets, source_name, source_url, events_dir)
+            listed = sources if sources is not None else [(source_name, source_url)]
+            return _save(rows, event_id, title, date, targets, listed, events_dir)
     except OSError as err:
         raise DraftNotSaved(
             f"{event_id} could not be written: {err.strerror or err}; nothing was saved"
@@ -129,8 +132,7 @@ def _save(
     title: str,
     date: str,
     targets: list[str] | tuple[str, ...],
-    source_name: str,
-    source_url: str,
+    listed: list[tuple[str, str]],
     events_dir: Path | None,
 ) -> tuple[Path, int, bool]:
     """save_draft's work, with the event's lock held."""
@@ -155,11 +157,9 @@ def _save(
     if created:
         if date and parse_day(date, time=False) is None:
             raise DraftNotSaved(f"the event's date {date!r} is not a day: write it as {DAY_RULE}")
-        sources = [{"name": source_name or source_url, "url": source_url}]
-        text = event_toml(
-            event_id, title or event_id, date, DEFAULT_SCALE,
-            sources=sources if source_name or source_url else (),
-        )  # fmt: skip
+        named = dict.fromkeys((name or url, url) for name, url in listed if name or url)
+        sources = [{"name": name, "url": url} for name, url in named]
+        text = event_toml(event_id, title or event_id, date, DEFAULT_SCALE, sources=sources)
         parties = [
             {"iso3": code, "role": "target"}
             for code in dict.fromkeys(t.strip().upper() for t in targets if t.strip())

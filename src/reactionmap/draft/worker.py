@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 WORKERS = 2  # articles drafted at once; a third reader waits for one of them
@@ -27,12 +27,24 @@ class Outcome:
 
     draft: Any = None  # reactionmap.draft.Draft; its module loads spaCy, imported in the worker
     refused: str = ""
+    sources: list[Any] = field(default_factory=list)  # draft.many.Source, one per article
+
+
+def _draft(kwargs: dict) -> Outcome:
+    """draft_article(**kwargs), or draft_articles(**kwargs) when they give ``articles``: the
+    whole set within the one time limit."""
+    from reactionmap.draft import draft_article
+    from reactionmap.draft.many import draft_articles
+
+    if "articles" in kwargs:
+        made, sources = draft_articles(**kwargs)
+        return Outcome(draft=made, sources=sources)
+    return Outcome(draft=draft_article(**kwargs))
 
 
 def _serve() -> None:
     """A worker's loop (``python -m reactionmap.draft.worker``): load the drafter once, then
     draft each article read from standard input, answering on standard output, until it ends."""
-    from reactionmap.draft import draft_article
     from reactionmap.draft.lexicon import lexicon
 
     answers, sys.stdout = sys.stdout.buffer, sys.stderr  # a stray print never mixes in
@@ -43,7 +55,7 @@ def _serve() -> None:
         except EOFError:
             return
         try:
-            answer = Outcome(draft=draft_article(**kwargs))
+            answer = _draft(kwargs)
         except ValueError as err:  # ArticleRefused, or a date that is not a day
             answer = Outcome(refused=f"Refused: {err}")
         except Exception:  # the server's log has it; the reader is told drafting failed
@@ -82,7 +94,8 @@ class _Worker:
         self.stop()
         return Outcome(
             refused=f"Stopped: drafting took longer than {seconds:g} s, the time limit for one "
-            "article. Cut it into parts and draft each, or draft it with `reactionmap draft`."
+            "draft. Cut the article into parts, or give fewer articles at once, or draft them "
+            "with `reactionmap draft`."
         )
 
     def stop(self) -> None:
@@ -115,8 +128,8 @@ class Pool:
                 self.slots.release()
 
     def draft(self, seconds: float = SECONDS, **kwargs) -> Outcome:
-        """draft_article(**kwargs) in a worker, stopped past ``seconds``; DraftBusy when no
-        worker is free within ``seconds``."""
+        """draft_article(**kwargs) in a worker (draft_articles with ``articles=[(text, name),
+        ...]``), stopped past ``seconds``; DraftBusy when no worker is free within ``seconds``."""
         if not self.slots.acquire(timeout=seconds):
             raise DraftBusy(
                 f"Not drafted: all {self.size} drafters were busy with other articles for "
