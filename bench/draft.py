@@ -4,6 +4,10 @@
     .venv/bin/python bench/draft.py --statements FILE    # score Venezuela against another table
     .venv/bin/python bench/draft.py --limits             # only the pathological articles' times
 
+Many: the 18 Venezuela sources and the first two again (20 articles, the repeats reported
+twice) drafted into one new event in a temporary events folder, 3 times after one warm-up,
+each under MANY_BUDGET_S.
+
 Timing: the 17 Venezuela source files and the first source joined and cut to 2,000 words, drafted
 10 times after one warm-up (the warm-up also measures the one-off load of spaCy and the word
 lists). Figures: actor precision and recall and stance accuracy, per article and overall,
@@ -19,6 +23,7 @@ import argparse
 import csv
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,6 +36,8 @@ sys.path.insert(0, str(REPO))
 
 from reactionmap.draft import draft_article, read_article  # noqa: E402
 from reactionmap.draft.limits import ArticleRefused  # noqa: E402
+from reactionmap.draft.many import draft_articles  # noqa: E402
+from reactionmap.draft.save import save_draft  # noqa: E402
 from reactionmap.draft.score import Score, actor_stances, score, unquoted  # noqa: E402
 from tests.draft_articles import ALLOWED, PATHOLOGICAL  # noqa: E402
 
@@ -40,6 +47,7 @@ HELDOUT = REPO / "tests" / "data" / "draft" / "heldout"
 STATEMENTS = REPO / "data" / "events" / "venezuela-2026-01" / "statements.csv"
 PARTIES = ("USA", "VEN")
 BUDGET_S = 1.0
+MANY_BUDGET_S = 2.0
 LIMIT_BUDGET_S = 2.0
 
 
@@ -66,6 +74,33 @@ def timing() -> None:
     print(f"  first call (loads spaCy and word lists): {cold:.2f} s")
     print(f"  per article, median of 10: {median * 1000:.0f} ms (max {max(runs) * 1000:.0f} ms)")
     print(f"  budget {BUDGET_S:.0f} s per 2,000-word article: {verdict}")
+
+
+def many() -> None:
+    """20 articles drafted into one event (draft_articles, then save_draft), timed."""
+    files = venezuela_files()
+    articles = [(p.read_text(encoding="utf-8"), p.name) for p in [*files, *files[:2]]][:20]
+    runs, rows, drafted = [], 0, 0
+    for run in range(4):
+        with tempfile.TemporaryDirectory() as events:
+            start = time.perf_counter()
+            made, sources = draft_articles(articles, date="2026-01-04", targets=PARTIES)
+            save_draft(
+                made.rows, "many", date="2026-01-04", targets=PARTIES,
+                sources=[(s.source_name, s.source_url) for s in sources],
+                events_dir=Path(events),
+            )  # fmt: skip
+            took = time.perf_counter() - start
+        if run:  # the first is the warm-up (spaCy and the word lists load)
+            runs.append(took)
+        rows, drafted = len(made.rows), sum(s.rows for s in sources)
+    words = sum(len(text.split()) for text, _ in articles)
+    median = statistics.median(runs)
+    verdict = "pass" if median < MANY_BUDGET_S else "FAIL"
+    print(f"\ndraft many: {len(articles)} articles ({words:,} words) into one event")
+    print(f"  {drafted} rows drafted, {rows} after the same statements merged")
+    print(f"  median of 3: {median:.2f} s (max {max(runs):.2f} s)")
+    print(f"  budget {MANY_BUDGET_S:g} s for 20 articles: {verdict}")
 
 
 def limits() -> None:
@@ -169,6 +204,7 @@ def main() -> int:
         return 0
     timing()
     if FIRST.exists():
+        many()
         venezuela(args.statements)
     else:
         print("\n(shared/sources is not beside the repository: Venezuela figures skipped)")

@@ -79,6 +79,12 @@ def test_the_rule_for_the_same_statement():
     long = "we condemn this attempt to seize power by force in Niger"
     assert same_statement(row(quote=long), row(quote=f"Today {long} and call for calm"))
     assert not same_statement(row(quote="a grave breach"), row(actor="DEU", quote="a grave breach"))
+    # A phrase of one or two words is not enough: many statements say "deep concern".
+    assert not same_statement(row(quote="a matter of deep concern"), row(quote="deep concern"))
+    # Nor are words either side of a " … " gap, which were not said in a row.
+    assert not same_statement(
+        row(quote="we condemn … the attack on"), row(quote="condemn the attack")
+    )
     day = "2023-07-27"
     assert same_statement(row(date=day, summary=said), row(date=day, summary=told))
     # Not the same: another stance, another day, no day at all, or no words in common.

@@ -3,8 +3,9 @@
 Two rows drafted from different articles are the same statement when they have the same actor
 and either
 
-- the same quote: one quote's words stand in the other's, or the two share a run of at least
-  QUOTE_RUN words (case and punctuation aside), or
+- the same quote: the same words (case and punctuation aside), or a run of QUOTE_RUN words
+  in both (of the shorter quote's whole words when it has fewer, but at least SHORTEST: "deep
+  concern" alone is a phrase many statements use), or
 - the same stance on the same day (both rows dated, to the same day), in overlapping words: at
   least half of the shorter summary's words of four letters or more are in the other's.
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from reactionmap.draft.extract import Evidence
 
 QUOTE_RUN = 8
+SHORTEST = 3
 OVERLAP = 0.5
 _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -54,8 +56,8 @@ def same_statement(a: dict[str, str], b: dict[str, str]) -> str:
     """Why two rows are the same statement ("same quote", ...), or "" when they are not."""
     if a["actor_iso3"] != b["actor_iso3"]:
         return ""
-    qa, qb = _words(a["quote"]), _words(b["quote"])
-    if qa and qb and _share_run(qa, qb):
+    qa, qb = _runs(a["quote"]), _runs(b["quote"])
+    if qa and (qa == qb or _share_run(qa, qb)):
         return "the same quote"
     day_a, day_b = a["date"][:10], b["date"][:10]
     if a["stance"] == b["stance"] and day_a and day_a == day_b:
@@ -115,16 +117,21 @@ def _why(group: _Group, row: dict[str, str]) -> str:
     return next(why for m in group.members if (why := same_statement(m, row)))
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+def _runs(quote: str) -> list[list[str]]:
+    """A quote's continuous runs (split at " … "), each as its lower-case words."""
+    runs = [[w.lower() for w in _WORD.findall(run)] for run in quote.split(" … ")]
+    return [run for run in runs if run]
 
 
 def _long_words(text: str) -> set[str]:
     return {w.lower() for w in _LONG_WORD.findall(text)} - _COMMON
 
 
-def _share_run(a: list[str], b: list[str]) -> bool:
-    """Whether the word lists share a run of QUOTE_RUN words (or the whole of the shorter)."""
-    n = min(QUOTE_RUN, len(a), len(b))
-    runs = {tuple(a[i : i + n]) for i in range(len(a) - n + 1)}
-    return any(tuple(b[i : i + n]) in runs for i in range(len(b) - n + 1))
+def _share_run(a: list[list[str]], b: list[list[str]]) -> bool:
+    """Whether two quotes share a run of QUOTE_RUN words, or of the shorter quote's words
+    when it has fewer (at least SHORTEST), inside one continuous run of each."""
+    n = min(QUOTE_RUN, sum(map(len, a)), sum(map(len, b)))
+    if n < SHORTEST:
+        return False
+    grams = {tuple(run[i : i + n]) for run in a for i in range(len(run) - n + 1)}
+    return any(tuple(run[i : i + n]) in grams for run in b for i in range(len(run) - n + 1))
