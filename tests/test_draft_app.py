@@ -95,3 +95,26 @@ def test_adding_to_an_event_names_its_parties_not_yet_coded_party(events_copy):
     assert any("USA, VEN" in w.value for w in at.warning)
     at.multiselect(key="draft_targets").set_value(["USA", "VEN"]).run()
     assert not any("parties" in w.value for w in at.warning)
+
+
+def test_several_pasted_articles_make_one_table_saved_with_every_source(events_copy):
+    from tests.test_draft_many import WIRES
+
+    at = draft_page(WIRES[0][1])
+    at.number_input(key="draft_pasted").set_value(3).run()
+    at.text_area(key="draft_text_2").set_value(WIRES[1][1])
+    at.text_area(key="draft_text_3").set_value(WIRES[2][1]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    rows = editor_rows(at)
+    assert list(rows["actor_iso3"]).count("ECOWAS") == 1  # three reports, one row
+    assert set(rows["source_url"]) == {"https://a.example/niger", "https://b.example/niger"}
+    assert at.text_input(key="draft_url").disabled  # one article's option: not for three
+    at.text_input(key="draft_event_id").set_value("niger-2023").run()
+    (save,) = [b for b in at.button if b.label.startswith("Save")]
+    save.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    meta = tomllib.loads((events_copy / "niger-2023" / "event.toml").read_text("utf-8"))
+    assert [s["name"] for s in meta["sources"]] == ["A Wire", "B News", "C Daily"]
+    assert meta["date"] == "2023-07-27"  # the earliest article's day
+    written = pd.read_csv(events_copy / "niger-2023" / "statements.csv", dtype=str)
+    assert set(written["reported"]) == {"2023-07-27", "2023-07-28"}  # each article's own

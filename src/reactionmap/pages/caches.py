@@ -181,3 +181,11 @@ def draft(key: str, _text: str, name: str, date, targets, same_day, source, url)
         text=_text, name=name, date=date, targets=targets, same_day=same_day,
         source_name=source, source_url=url,
     )  # fmt: skip
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def draft_many(key: str, _articles: list[tuple[str, str]], date, targets, same_day):
+    """Several articles drafted into one table in a worker process, within its one time limit."""
+    from reactionmap.draft.worker import pool
+
+    return pool().draft(articles=_articles, date=date, targets=targets, same_day=same_day)

@@ -15,6 +15,7 @@ from reactionmap.pages import caches, site
 from reactionmap.view.state import MAP_PAGE
 
 ARTICLE_TYPES = ["txt", "html", "htm"]
+MAX_PASTED = 20  # pasted articles at once; more come as uploads
 
 
 def with_reported(rows: pd.DataFrame, date) -> pd.DataFrame:
@@ -27,14 +28,22 @@ def with_reported(rows: pd.DataFrame, date) -> pd.DataFrame:
     return rows.assign(reported=rows["reported"].mask(empty, day))
 
 
-def save_draft_rows(rows: pd.DataFrame, event_id: str, title: str, date, targets, source, url):
-    """The Save button: write the rows; the next run opens the event's map."""
+def save_draft_rows(
+    rows: pd.DataFrame, event_id: str, title: str, date, targets, source, url, sources=None
+):
+    """The Save button: write the rows; the next run opens the event's map. ``sources``: the
+    (name, url, day) of each article when several were drafted."""
     from reactionmap.draft.save import DraftNotSaved, save_draft
 
+    day = f"{date:%Y-%m-%d}" if date else ""
+    if sources:  # several articles: each row reports its own article's day; the event's is
+        days = sorted(d for _, _, d in sources if d)  # the earliest, unless one is given
+        day = day or (days[0] if days else "")
     try:
         folder, count, created = save_draft(
-            with_reported(rows, date), event_id, title=title, date=f"{date:%Y-%m-%d}" if date else "",
-            targets=targets, source_name=source, source_url=url,
+            with_reported(rows, date), event_id, title=title, date=day, targets=targets,
+            source_name=source, source_url=url,
+            sources=[(name, link) for name, link, _ in sources] if sources else None,
         )  # fmt: skip
     except DraftNotSaved as err:
         st.session_state["draft_error"] = str(err)
@@ -60,17 +69,44 @@ def main() -> None:
 
     st.title("Draft from an article", anchor=False)
     st.caption(
-        "Paste a news article or upload it (.txt or .html). Each proposed row is a draft: read it "
-        "beside the sentence it came from (actor words in blue, stance words in orange), fix it "
-        "in the table, then save the rows to an event or download them. Nothing is saved until "
-        "you press Save."
+        "Paste news articles or upload them (.txt or .html). Each proposed row is a draft: read "
+        "it beside the sentence it came from (actor words in blue, stance words in orange), fix "
+        "it in the table, then save the rows to an event or download them. Nothing is saved "
+        "until you press Save. Several articles make one table, the same statement once."
     )
-    upload = st.file_uploader("Article (.txt or .html)", type=ARTICLE_TYPES, max_upload_size=5)
-    pasted = st.text_area("…or paste the article's text", height=180, key="draft_text")
+    uploads = st.file_uploader(
+        "Articles (.txt or .html)", type=ARTICLE_TYPES, max_upload_size=5,
+        accept_multiple_files=True, key="draft_uploads",
+    )  # fmt: skip
+    pasted_count = int(
+        st.number_input("Pasted articles", min_value=1, max_value=MAX_PASTED, key="draft_pasted")
+    )
+    pasted = [
+        st.text_area(
+            "…or paste the article's text" if n == 1 else f"Article {n}'s text",
+            height=180 if n == 1 else 120,
+            key="draft_text" if n == 1 else f"draft_text_{n}",
+        )
+        for n in range(1, pasted_count + 1)
+    ]
+    given = [(upload.name, upload.getvalue()) for upload in uploads or []]
+    given += [
+        ("pasted.txt" if n == 1 else f"pasted-{n}.txt", text.encode())
+        for n, text in enumerate(pasted, start=1)
+        if text.strip()
+    ]
+    several = len(given) > 1
     left, middle, right = st.columns(3)
     date = left.date_input("Article date (for 'on Sunday')", value=None, key="draft_date")
-    source = middle.text_input("Source name", key="draft_source")
-    url = right.text_input("Source URL", key="draft_url")
+    source = middle.text_input("Source name", key="draft_source", disabled=several)
+    url = right.text_input("Source URL", key="draft_url", disabled=several)
+    if several:
+        st.caption(
+            f"{len(given)} articles: each is cited by its own `url:`, `publisher:` and "
+            "`published:` lines (or its page's meta tags); the date above dates only those "
+            "that give none. The same statement reported by several articles is one row, the "
+            "first article's, whose notes list the others."
+        )
     countries = caches.world()[0]
     names = dict(zip(countries["iso3"], countries["name"], strict=True))
     targets = st.multiselect(
@@ -80,21 +116,26 @@ def main() -> None:
         key="draft_targets",
     )
     same_day = st.checkbox("The reactions are from the article's day", key="draft_same_day")
-    name, data = (upload.name, upload.getvalue()) if upload else ("pasted.txt", pasted.encode())
-    if not data.strip():
-        st.info("Paste an article or upload one to draft its reactions.")
+    if not any(data.strip() for _, data in given):
+        st.info("Paste an article or upload some to draft their reactions.")
         return
     try:
-        text = decode(data, name)
+        texts = [(decode(data, name), name) for name, data in given if data.strip()]
     except ArticleRefused as err:
         st.error(f"Refused: {md(err)}")
         return
-    options = (f"{date}" if date else None, tuple(targets), same_day, source, url)
-    key = digests.of_bytes(data + repr(options).encode())
+    day = f"{date}" if date else None
     # Drafted in another process, with a time limit: the server goes on serving other pages.
-    with st.spinner("Drafting the article…"):
+    with st.spinner("Drafting the articles…" if several else "Drafting the article…"):
         try:
-            outcome = caches.draft(key, text, name, *options)
+            if several:
+                key = digests.of_bytes(repr((texts, day, targets, same_day)).encode())
+                outcome = caches.draft_many(key, texts, day, tuple(targets), same_day)
+            else:
+                (text, name), data = texts[0], given[0][1]
+                options = (day, tuple(targets), same_day, source, url)
+                key = digests.of_bytes(data + repr(options).encode())
+                outcome = caches.draft(key, text, name, *options)
         except DraftBusy as err:
             st.error(md(err))
             return
@@ -102,9 +143,11 @@ def main() -> None:
         st.error(md(outcome.refused))
         return
     result = outcome.draft
+    sources = [(s.source_name, s.source_url, s.date) for s in outcome.sources]
     # ``reported`` is the article's date, filled when the rows are saved (with_reported): the
     # date given after an edit then changes no row, and the editor keeps the reader's edits.
-    rows = result.rows.assign(reported="")
+    # Several articles: each row keeps its own article's day, as drafted.
+    rows = result.rows if several else result.rows.assign(reported="")
     if rows.empty:
         st.warning("No government or organization reacting was found in this text.")
         return
@@ -148,11 +191,16 @@ def main() -> None:
             "above: add them so their rows are coded party."
         )
     if event_id:
+        first = min((d for _, _, d in sources if d), default="")
         st.caption(
             f"Adds the rows to **{md(event_id)}**."
             if exists
             else f"Creates the event **{md(event_id)}**, "
-            + (f"dated {date}." if date else "undated (give the article date to date it).")
+            + (
+                f"dated {date or first}."
+                if date or first
+                else "undated (give the article date to date it)."
+            )
         )
     st.button(
         "Save to the event and open its map",
@@ -166,6 +214,7 @@ def main() -> None:
             targets,
             rows.at[0, "source_name"],
             rows.at[0, "source_url"],
+            sources if several else None,
         ),
         type="primary",
     )
