@@ -200,3 +200,31 @@ def test_paths_in_notes_are_file_names_only(tmp_path: Path):
     first = tmp_path / "deep" / "a.txt"
     rows = rows_of([(WIRES[0][1], str(first)), (WIRES[1][1], str(tmp_path / "b.txt"))])
     assert str(tmp_path) not in " ".join(rows["notes"])
+
+
+def every_article() -> list[tuple[str, str]]:
+    """Every article the project has (its test articles and the shared sources beside it)."""
+    from test_draft import sources_or_skip
+
+    repo = Path(__file__).resolve().parents[1]
+    folders = [repo / "tests" / "data" / "draft" / n for n in ("edge", "heldout", "heldout2")]
+    paths = [p for f in folders for p in sorted(f.glob("*")) if p.suffix in (".txt", ".html")]
+    return [(p.read_text(encoding="utf-8"), p.name) for p in [*paths, *sources_or_skip()]]
+
+
+def test_every_row_of_a_many_article_draft_reports_its_own_articles_day():
+    from reactionmap.draft import draft_article, read_article
+
+    articles = every_article()
+    assert len(articles) >= 20
+    alone: dict[tuple[str, str], str] = {}
+    for text, name in articles:
+        own = read_article(text, name).date or "2026-01-05"
+        for row in draft_article(text, name=name, date=own).rows.to_dict("records"):
+            # The article's own day on every row, unless the text dates it later (noted).
+            assert row["reported"] == own or "reported left empty" in row["notes"], name
+            alone[(row["actor_iso3"], row["summary"])] = row["reported"]
+    rows = rows_of(articles, date="2026-01-05")
+    for row in rows.to_dict("records"):
+        assert row["reported"] == alone[(row["actor_iso3"], row["summary"])], row["summary"]
+    assert rows["statement_id"].is_unique

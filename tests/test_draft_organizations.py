@@ -124,3 +124,31 @@ def test_an_html_pages_meta_tags_give_its_day_url_and_publisher():
     row = draft_article(page, name="niger.html").rows.iloc[0]
     assert (row["date"], row["reported"]) == ("2023-07-26", "2023-07-27")
     assert (row["source_url"], row["source_name"]) == ("https://example.org/niger", "Example Wire")
+
+
+def test_a_header_that_states_no_publication_day_gives_none():
+    for line in (
+        "not stated on the page (reports events of 3 January 2026)",
+        'not stated (reports reactions "Saturday", 3 January 2026)',
+        "July 2023",
+    ):
+        rows = draft_article(f"published: {line}\n\nFrance condemned the coup.\n").rows
+        assert list(rows["reported"]) == [""], line
+    for line, day in (
+        ("Thu 27 Jul 2023 10:41 GMT", "2023-07-27"),
+        ("Thursday, July 27, 2023", "2023-07-27"),
+        ("27 July 2023", "2023-07-27"),
+        ("2023-07-27T10:41:00Z", "2023-07-27"),
+    ):
+        rows = draft_article(f"published: {line}\n\nFrance condemned the coup.\n").rows
+        assert list(rows["reported"]) == [day], line
+
+
+def test_a_datelines_full_day_dates_an_article_whose_header_gives_none():
+    text = "World reacts to the raid\nMOSCOW, Jan. 4, 2026 – Russia on Saturday condemned it.\n"
+    (row,) = draft_article(text).rows.to_dict("records")
+    assert (row["reported"], row["date"]) == ("2026-01-04", "2026-01-03")
+    # A dateline without its year gives no day: never guessed.
+    text = "TBILISI, March 3 (Example Wire) - Germany on Monday condemned the shooting.\n"
+    (row,) = draft_article(text).rows.to_dict("records")
+    assert (row["reported"], row["date"]) == ("", "")

@@ -13,6 +13,9 @@ from reactionmap.draft.limits import MAX_CHARS, ArticleRefused, check_length, ch
 
 HEADER_RE = re.compile(r"^(url|publisher|published|source|title|date|note):\s*(.*)$", re.I)
 ISO_DAY_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})(?!\d)")  # also "2023-07-27T10:41Z"
+# A wire story's dateline: a city in capitals and a comma, then (perhaps) the day.
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]+,\s*")
+DATELINE_PARAGRAPHS = 3  # a title, perhaps a standfirst, then the dateline
 BULLET_RE = re.compile(r"^[\s•·▪◦‣∙*#>\-–—]+")
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
@@ -39,12 +42,18 @@ class Article:
     @property
     def date(self) -> str:
         """The publication date the header gives as YYYY-MM-DD ("2023-07-27T10:41Z", "July 27,
-        2023", "Thu 27 Jul 2023 10:41 GMT"), or "" when it gives no day with its year."""
+        2023", "Thu 27 Jul 2023 10:41 GMT"); without one, the day a dateline gives with its
+        year ("MOSCOW, Jan. 4, 2026 –"); "" when neither gives a day with its year."""
         from reactionmap.draft.dates import written_day
 
         line = self.meta.get("published", "") or self.meta.get("date", "")
         match = ISO_DAY_RE.search(line)
-        return match.group(1) if match else written_day(line)
+        if match or written_day(line):
+            return match.group(1) if match else written_day(line)
+        for paragraph in self.paragraphs[:DATELINE_PARAGRAPHS]:
+            if dateline := DATELINE_RE.match(paragraph.text):
+                return written_day(paragraph.text[dateline.end() :])
+        return ""
 
 
 class _TextOfHtml(HTMLParser):

@@ -76,11 +76,16 @@ def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
         return "", words, f"'{words}' is not a real day"
 
 
+_LEADING_WEEKDAY = re.compile(r"^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+
+
 def written_day(text: str) -> str:
-    """YYYY-MM-DD of the first day written with its year in a header line ("July 27, 2023",
-    "27 Jul 2023"), or "" when there is none or it is not a real day."""
+    """YYYY-MM-DD of the day a header line opens with, written with its year ("July 27,
+    2023", "Thu 27 Jul 2023 10:41 GMT"), or "" when it opens with none ("not stated (reports
+    events of 3 January 2026)" dates the events, not the article) or it is not a real day."""
+    text = _LEADING_WEEKDAY.sub("", text).lstrip()
     for pattern in _PATTERNS[:2]:
-        match = pattern.search(text)
+        match = pattern.match(text)
         if match and match.group("year"):
             month = MONTHS[match.group("month").lower()]
             try:
