@@ -86,7 +86,8 @@ FOCUS_CSS = f"""<style>
 [data-testid=stSlider] [data-rac]:has(> div > input:focus-visible),
 :is([data-testid=stCheckbox],[data-testid=stRadio]) label:has(input:focus-visible){{{FOCUS_RING}}}
 :is([data-testid=stSelectbox],[data-testid=stMultiSelect]) [role=group]:has(input:focus-visible),
-:is([data-testid=stTextArea],[data-testid=stTextInput],[data-testid=stDateInput])
+:is([data-testid=stTextArea],[data-testid=stTextInput],[data-testid=stDateInput],
+  [data-testid=stNumberInput])
   div:has(> :is(input,textarea):focus-visible),
 [data-testid=stPlotlyChart] .modebar-btn:focus-visible,main[data-testid=stMain]:focus-visible,
 [data-testid=stExpander] summary:focus-visible,
