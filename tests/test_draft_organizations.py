@@ -23,6 +23,7 @@ TITLES = (
     "Commissioner",
     "Special Envoy",
     "chief",
+    "head",
 )
 
 
@@ -82,6 +83,11 @@ def test_every_officer_title_of_every_organization_speaks_for_it(org):
         ("NATO Secretary General Jens Stoltenberg condemned the attack.", "NATO"),
         ("Arab League Secretary-General Ahmed Aboul Gheit condemned the attack.", "LAS"),
         ("CARICOM Chair Mia Mottley condemned the attack.", "CARICOM"),
+        ("Moussa Faki Mahamat, head of the African Union Commission, condemned it.", "AU"),
+        ("The head of the Arab League condemned the attack.", "LAS"),
+        ("The 15-nation ECOWAS bloc condemned the coup.", "ECOWAS"),
+        ("The Economic Community of West African States (ECOWAS) condemned the coup.", "ECOWAS"),
+        ("The spokesperson for the Secretary-General of the United Nations said so.", "UN"),
     ],
 )
 def test_officers_as_wire_stories_name_them(sentence, code):
