@@ -13,6 +13,7 @@ from reactionmap.draft.article import Article, ArticleRefused, decode, read_arti
 from reactionmap.draft.cues import effective_stance, effective_weight
 from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
 from reactionmap.draft.lexicon import lexicon
+from reactionmap.draft.quotes import joined
 
 __all__ = ["ArticleRefused", "Draft", "decode", "draft_article", "read_article"]
 SUMMARY_CHARS = 600
@@ -148,7 +149,7 @@ def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> 
         "reported": reported,
         "speaker": finding.speaker,
         "speaker_role": finding.speaker_role,
-        "quote": " … ".join(finding.quotes),
+        "quote": joined(finding.quotes),
         "summary": summary,
         "notes": "; ".join(notes),
     }

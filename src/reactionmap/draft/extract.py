@@ -12,6 +12,7 @@ from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
 from reactionmap.draft.dates import find_date
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions
+from reactionmap.draft.quotes import Run, quote_run
 from reactionmap.draft.speakers import (
     Clause,
     Span,
@@ -30,7 +31,7 @@ from reactionmap.draft.tokens import Labels, char_end, quote_flags, word_labels
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Evidence", "Finding", "StanceCue", "decide_stance", "findings"]
+__all__ = ["Evidence", "Finding", "Run", "StanceCue", "decide_stance", "findings"]
 
 HEADING_TOKENS = 9
 
@@ -59,7 +60,7 @@ class ClauseWords:
 
     sentence: str
     cues: list[StanceCue]
-    quotes: list[tuple[str, bool]]  # (quotation, whether it goes on from the paragraph before)
+    quotes: list[Run]  # the quotations in it, each one run of the paragraph's words
     marks: list[tuple[int, int, str]]
 
 
@@ -72,7 +73,7 @@ class Finding:
     actor_cue: str
     how: str  # which kind of cue decided the actor
     cues: list[StanceCue] = field(default_factory=list)
-    quotes: list[str] = field(default_factory=list)
+    quotes: list[Run] = field(default_factory=list)  # in the article's order
     sentences: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     speaker: str = ""
@@ -82,19 +83,18 @@ class Finding:
     date_note: str = ""
 
     def add(self, words: ClauseWords) -> None:
-        """Take in a clause of this actor's: its sentence, new cues and quotations (one that
-        goes on from the paragraph before is joined to the last, with a line break), and the
-        evidence, merged with the last when it is another clause of the same sentence."""
+        """Take in a clause of this actor's: its sentence, new cues and quotations (each a run
+        of the source's words, kept in the article's order), and the evidence, merged with the
+        last when it is another clause of the same sentence."""
         if words.sentence not in self.sentences:
             self.sentences.append(words.sentence)
         for cue in words.cues:
             if cue not in self.cues:
                 self.cues.append(cue)
-        for quote, goes_on in words.quotes:
-            if goes_on and self.quotes:
-                self.quotes[-1] += "\n" + quote
-            elif quote and quote not in self.quotes:
-                self.quotes.append(quote)
+        for run in words.quotes:
+            if run.text and run not in self.quotes:
+                self.quotes.append(run)
+        self.quotes.sort()
         marks = words.marks
         if self.evidence and self.evidence[-1].text == words.sentence:
             marks = [*marks, *self.evidence.pop().marks]
@@ -154,7 +154,7 @@ def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Readi
     in_quote = quote_flags(doc, paragraph.quotes)
     words = word_labels(doc, lex)
     mentions = find_mentions(doc, lex, words, in_quote)
-    item_end, item_code = _item(doc, paragraph.text, mentions)
+    item_end, item_code = _item(doc, paragraph.text, mentions, words)
     heading = _is_heading(doc, paragraph.text)
     if heading and paragraph.text.isupper():
         # "GERMANY" as a live blog's heading: read it as "Germany".
@@ -242,10 +242,13 @@ def clause_actors(
     return codes, how, {}
 
 
-def _item(doc, text: str, mentions: list[Mention]) -> tuple[int | None, str]:
+def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int | None, str]:
     """A list item's lead ("China: ...", "Somaliland (limited recognition): ..."): the token
-    where its text starts, and the actor the lead names ("" when it names none or several)."""
+    where its text starts, and the actor the lead names ("" when it names none or several).
+    A lead with a reporting verb ('France said: "..."') is a sentence, not a lead."""
     match = ITEM_RE.match(text)
+    if match and any(i < _token_at(doc, match.end(1)) for i in words.covered("speech")):
+        return None, ""
     if match and len(match.group(1).split()) <= 6:
         mark = text.index(":", match.end(1))
     elif (match := DASH_ITEM_RE.match(text)) and len(match.group(1).split()) <= 4:
@@ -312,8 +315,7 @@ def clause_words(text: Reading, sentence: Span, clause: Clause, code: str) -> Cl
     quotes = []
     for a, b in paragraph.quotes:
         if clause_lo <= b and a < clause_hi:
-            quote = paragraph.text[a:b].strip().rstrip(",;:").strip()
-            quotes.append((quote, paragraph.continues and a == paragraph.quotes[0][0]))
+            quotes.append(quote_run(text.index, paragraph.text, a, b))
             lo, hi = max(a, offset), min(b, sentence_hi)
             if lo < hi:
                 marks.append((lo - offset, hi - offset, "quote"))
