@@ -13,6 +13,7 @@ from reactionmap.draft.dates import find_date
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions
 from reactionmap.draft.quotes import Run, quote_run
+from reactionmap.draft.relative import Against
 from reactionmap.draft.speakers import (
     Clause,
     Span,
@@ -118,13 +119,19 @@ class Reading:
     item_code: str  # the actor the lead names, "" when none or several
 
 
-def findings(article: Article, lex: Lexicon, article_date: dt.date | None) -> list[Finding]:
-    """Every (actor, paragraph) the article reports as saying something, in reading order."""
+def findings(
+    article: Article, lex: Lexicon, article_date: dt.date | None, against: Against | None = None
+) -> list[Finding]:
+    """Every (actor, paragraph) the article reports as saying something, in reading order;
+    with ``against``, support cues for whom the action was taken against are turned
+    (draft.relative)."""
     state = State()
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
         text = read_paragraph(index, paragraph, doc, lex)
+        if against is not None:
+            against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
         for sentence, clause in clauses(text):
             codes, how, by_code = clause_actors(text, clause, state, default)
