@@ -27,6 +27,7 @@ from reactionmap.draft.speakers import (
     speakers_of,
     split_clauses,
 )
+from reactionmap.draft.statement import not_a_statement
 from reactionmap.draft.tokens import Labels, char_end, quote_flags, word_labels
 
 if TYPE_CHECKING:
@@ -241,8 +242,12 @@ def clause_actors(
     if codes:
         if clause.predicate < 0 and not (text.heading and has_cue(text.cues, clause)):
             return [], "", {}  # a name and a stance word but no verb: no one is reported speaking
+        if not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
+            return [], "", {}  # speculation or background about them (draft.statement)
         return codes, how, by_code
     if clause.predicate < 0 and not text.paragraph.continues:
+        return [], "", {}
+    if not_a_statement(doc, clause, words, in_quote, []):
         return [], "", {}
     codes, how = carry(doc, clause, words, in_quote, state, default)
     clause.carried = bool(codes)
