@@ -4,6 +4,7 @@ against is opposition to the action. The articles are written for these tests.""
 from __future__ import annotations
 
 import io
+import tomllib
 
 import pandas as pd
 import pytest
@@ -79,3 +80,14 @@ def test_the_command_line_takes_against_names_and_codes(cli, tmp_path):
     assert stance(rows, "USA")[0] == "concern"
     code, _, err = cli("draft", str(article), "--against", "Korea")
     assert code == 2 and "'--against'" in err and "ambiguous" in err and "aliases.csv" in err
+
+
+def test_an_event_drafted_with_against_lists_them_among_its_parties(cli, events_env, tmp_path):
+    article = tmp_path / "coup.txt"
+    article.write_text(COUP.format(how="supports"), encoding="utf-8")
+    code, _, err = cli("draft", str(article), "--event-id", "niger-coup", "--against", "NER")
+    assert code == 0, err
+    meta = tomllib.loads((events_env / "niger-coup" / "event.toml").read_text(encoding="utf-8"))
+    assert meta["parties"] == [{"iso3": "NER", "role": "target"}]
+    rows = pd.read_csv(events_env / "niger-coup" / "statements.csv", dtype=str)
+    assert stance(rows, "USA")[0] == "concern"
