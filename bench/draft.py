@@ -105,7 +105,7 @@ def report(name: str, total: Score, per: list[tuple[str, Score]], bad_quotes: in
     print(
         f"  overall: actors precision {total.precision:.1%}, recall {total.recall:.1%}, "
         f"stance accuracy {total.stance_accuracy:.1%} ({total.stance_right}/"
-        f"{total.stance_right + len(total.stance_wrong)}); quotes not verbatim: {bad_quotes}"
+        f"{total.stance_right + len(total.stance_wrong)}); quotes not verbatim in order: {bad_quotes}"
     )
 
 

@@ -32,10 +32,10 @@ def spread(args: list[str], option: str) -> list[str]:
 
 
 class DraftCommand(click.Command):
-    """A command whose --target takes one code or several (``--target VEN USA``)."""
+    """A command whose --target and --against take one code or several (``--target VEN USA``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, spread(args, "--target"))
+        return super().parse_args(ctx, spread(spread(args, "--target"), "--against"))
 
 
 @click.command(cls=DraftCommand, short_help="Propose statements from a news article, for review.")
@@ -54,6 +54,14 @@ class DraftCommand(click.Command):
     "(--target VEN USA).",
 )
 @click.option(
+    "--against",
+    "against",
+    multiple=True,
+    metavar="ISO3 ...",
+    help="Who the event's action was taken against (a coup's ousted government, the country "
+    "attacked), coded party: support for them, or their leader, is read as opposing the action.",
+)
+@click.option(
     "--event-id",
     type=EVENT_ID,
     help="Write a new event's folder, or add to this event's, instead of printing.",
@@ -70,6 +78,7 @@ def draft(
     source_name: str,
     source_url: str,
     targets: tuple[str, ...],
+    against: tuple[str, ...],
     event_id: str | None,
     title: str | None,
     same_day: bool,
@@ -92,6 +101,13 @@ def draft(
         if code is None:
             raise click.BadParameter(f"{value!r}: {error}", param_hint="'--target'")
         codes.append(code)
+    hit: list[str] = []
+    for value in against:
+        code, error = resolver.try_resolve(value)
+        if code is None:
+            raise click.BadParameter(f"{value!r}: {error}", param_hint="'--against'")
+        hit.append(code)
+    codes += [code for code in hit if code not in codes]  # parties to the event too
     name = "standard input" if article == "-" else article
     try:
         data = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
@@ -115,6 +131,7 @@ def draft(
             source_name=source_name,
             source_url=source_url,
             targets=codes,
+            against=hit,
             same_day=same_day,
             taken_ids=event.statement_ids if event else frozenset(),
         )
