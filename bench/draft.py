@@ -12,7 +12,9 @@ Timing: the 17 Venezuela source files and the first source joined and cut to 2,0
 10 times after one warm-up (the warm-up also measures the one-off load of spaCy and the word
 lists). Figures: actor precision and recall and stance accuracy, per article and overall,
 against the event's statements.csv (rows matched to a source file by its url, or by the first
-source's title) and against tests/data/draft/heldout/expected.csv. Limits: each article that
+source's title) and against each held-out batch's expected.csv (tests/data/draft/heldout*/; the
+third also scores quotes in order and dates, and passes its `against` column to the drafter
+when draft_article takes one). Limits: each article that
 froze the server in issue 19 (tests/draft_articles.py), refused or drafted, and the longest the
 limits allow, each in under LIMIT_BUDGET_S.
 """
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import inspect
+import re
 import statistics
 import sys
 import tempfile
@@ -136,7 +140,7 @@ def report(name: str, total: Score, per: list[tuple[str, Score]], bad_quotes: in
     print(
         f"  overall: actors precision {total.precision:.1%}, recall {total.recall:.1%}, "
         f"stance accuracy {total.stance_accuracy:.1%} ({total.stance_right}/"
-        f"{total.stance_right + len(total.stance_wrong)}); quotes not verbatim: {bad_quotes}"
+        f"{total.stance_right + len(total.stance_wrong)}); quotes not verbatim in order: {bad_quotes}"
     )
 
 
@@ -178,20 +182,75 @@ def venezuela(statements: Path) -> None:
     )
 
 
+def in_order(quote: str, text: str) -> bool:
+    """Whether a quote is runs of the text in order: split at " … " (a marked gap); inside a
+    run, a line break may only stand for marks and spaces between paragraphs, never words."""
+    pieces = [
+        (p, i > 0)
+        for run in quote.split(" … ")
+        for i, p in enumerate(part for part in run.split("\n") if part)
+    ]
+
+    def fits(k: int, start: int) -> bool:
+        if k == len(pieces):
+            return True
+        piece, joined = pieces[k]
+        at = text.find(piece, start)
+        while at >= 0:
+            if joined and re.search(r"\w", text[start:at]):
+                return False  # later occurrences skip even more words
+            if fits(k + 1, at + len(piece)):
+                return True
+            at = text.find(piece, at + 1)
+        return False
+
+    return fits(0, 0)
+
+
+def dates(draft: pd.DataFrame, coded: list[dict[str, str]]) -> tuple[int, int]:
+    """Actors found whose latest day in the draft is the coded day (or both have none)."""
+    right = total = 0
+    for row in coded:
+        mine = draft[draft["actor_iso3"] == row["actor_iso3"]]
+        if mine.empty:
+            continue
+        days = sorted(mine.loc[mine["date_precision"] == "day", "date"].astype(str))
+        right += (days[-1] if days else "") == row["date"]
+        total += 1
+    return right, total
+
+
 def heldout(folder: Path, title: str) -> None:
     with (folder / "expected.csv").open(encoding="utf-8") as handle:
         expected = list(csv.DictReader(handle))
+    against = inspect.signature(draft_article).parameters.get("against")
     total, per, bad = Score(), [], 0
+    quoted = ordered = dated = date_total = 0
     for name in dict.fromkeys(row["article"] for row in expected):
         rows = [r for r in expected if r["article"] == name]
         text = (folder / name).read_text(encoding="utf-8")
         targets = [t for t in rows[0]["targets"].split() if t]
-        draft = draft_article(text, name=name, targets=targets).rows
+        options = {}
+        if against and rows[0].get("against"):  # a string or a list, as the drafter takes it
+            codes = rows[0]["against"]
+            options["against"] = codes if isinstance(against.default, str) else codes.split()
+        draft = draft_article(text, name=name, targets=targets, **options).rows
         bad += len(unquoted(draft["quote"], text))
+        quotes = [q for q in draft["quote"] if q]
+        quoted += len(quotes)
+        ordered += sum(in_order(q, text) for q in quotes)
+        if "date" in rows[0]:
+            right, counted = dates(draft, rows)
+            dated, date_total = dated + right, date_total + counted
         s = score(actor_stances(draft), {r["actor_iso3"]: r["stance"] for r in rows})
         per.append((name, s))
         total.add(s, name)
     report(title, total, per, bad)
+    print(f"  quotes verbatim, runs in order: {ordered}/{quoted}")
+    if date_total:
+        print(f"  dates of the actors found as coded: {dated}/{date_total}")
+    if "against" in expected[0]:
+        print(f"  against passed to the drafter: {'yes' if against else 'no (not taken yet)'}")
 
 
 def main() -> int:
@@ -215,6 +274,10 @@ def main() -> int:
     heldout(
         HELDOUT.parent / "heldout2",
         "Second batch (written after the drafter; its lexicon gaps were then filled: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout3",
+        "Third batch (written before the issue 18 changes; first run in its README)",
     )
     return 0
 

@@ -129,7 +129,7 @@ def test_a_quote_over_two_paragraphs_is_one_quote_of_its_speaker():
     assert len(canada) == 1
     row = canada.iloc[0]
     assert row["speaker"] == "Anita Anand"
-    first, second = row["quote"].split("\n")
+    first, second = row["quote"].split(" … ")  # two paragraphs: two runs, the gap marked
     assert first.startswith("We condemn this attack") and first in text
     assert second.startswith("Canada will work with its partners") and second in text
     assert row["stance"] == "condemn"
@@ -408,17 +408,19 @@ def test_a_heading_or_a_list_lead_names_who_speaks_below():
 
 def test_a_clause_gives_its_words_and_a_row_takes_them_in():
     from reactionmap.draft.extract import ClauseWords, Finding, clause_words, clauses
+    from reactionmap.draft.quotes import Run, joined
 
     text = _reading('France condemned the raid, calling it "a breach".')
     ((sentence, clause),) = clauses(text)
     words = clause_words(text, sentence, clause, "FRA")
     assert [c.text for c in words.cues] == ["condemned", "breach"]
-    assert words.quotes == [("a breach", False)]
+    assert words.quotes == [Run(0, 39, "a breach")]
     assert {kind for _, _, kind in words.marks} == {"actor", "stance", "quote"}
     row = Finding("FRA", 0, "'France'", "name")
+    row.add(ClauseWords(words.sentence, [], [Run(1, 1, "and more")], [(0, 6, "actor")]))
     row.add(words)
-    row.add(ClauseWords(words.sentence, [], [("and more", True)], [(0, 6, "actor")]))
-    assert row.quotes == ["a breach\nand more"]  # a quotation going on is joined to the last
+    assert row.quotes == [Run(0, 39, "a breach"), Run(1, 1, "and more")]  # the article's order
+    assert joined(row.quotes) == "a breach … and more"
     assert len(row.evidence) == 1 and row.sentences == [words.sentence]  # one sentence, merged
     assert row.evidence[0].marks == sorted(set(words.marks))
 

@@ -3,6 +3,7 @@ reported by several articles one row that lists every source (issue 18, part 5).
 
 from __future__ import annotations
 
+import io
 import tomllib
 from pathlib import Path
 
@@ -228,3 +229,18 @@ def test_every_row_of_a_many_article_draft_reports_its_own_articles_day():
     for row in rows.to_dict("records"):
         assert row["reported"] == alone[(row["actor_iso3"], row["summary"])], row["summary"]
     assert rows["statement_id"].is_unique
+
+
+def test_against_applies_to_every_article_of_a_many_article_draft(cli, tmp_path):
+    from test_draft_relative import COUP
+
+    paths = []
+    for n in range(2):
+        path = tmp_path / f"coup-{n}.txt"
+        path.write_text(f"published: 2023-07-2{7 + n}\n\n" + COUP.format(how="supports"), "utf-8")
+        paths.append(str(path))
+    code, out, err = cli("draft", *paths, "--against", "NER", "--target", "NER")
+    assert code == 0, err
+    rows = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
+    usa = rows[rows["actor_iso3"] == "USA"]
+    assert set(usa["stance"]) == {"concern"} and all("stance turned" in n for n in usa["notes"])

@@ -40,10 +40,10 @@ def spread(args: list[str], option: str) -> list[str]:
 
 
 class DraftCommand(click.Command):
-    """A command whose --target takes one code or several (``--target VEN USA``)."""
+    """A command whose --target and --against take one code or several (``--target VEN USA``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, spread(args, "--target"))
+        return super().parse_args(ctx, spread(spread(args, "--target"), "--against"))
 
 
 @click.command(cls=DraftCommand, short_help="Propose statements from news articles, for review.")
@@ -72,6 +72,14 @@ class DraftCommand(click.Command):
     "(--target VEN USA).",
 )
 @click.option(
+    "--against",
+    "against",
+    multiple=True,
+    metavar="ISO3 ...",
+    help="Who the event's action was taken against (a coup's ousted government, the country "
+    "attacked), coded party: support for them, or their leader, is read as opposing the action.",
+)
+@click.option(
     "--event-id",
     type=EVENT_ID,
     help="Write a new event's folder, or add to this event's, instead of printing.",
@@ -88,6 +96,7 @@ def draft(
     source_name: str,
     source_url: str,
     targets: tuple[str, ...],
+    against: tuple[str, ...],
     event_id: str | None,
     title: str | None,
     same_day: bool,
@@ -112,6 +121,13 @@ def draft(
         if code is None:
             raise click.BadParameter(f"{value!r}: {error}", param_hint="'--target'")
         codes.append(code)
+    hit: list[str] = []
+    for value in against:
+        code, error = resolver.try_resolve(value)
+        if code is None:
+            raise click.BadParameter(f"{value!r}: {error}", param_hint="'--against'")
+        hit.append(code)
+    codes += [code for code in hit if code not in codes]  # parties to the event too
     texts = read_articles(articles)
     if len(texts) > 1 and (source_name or source_url):
         option = "--source-name" if source_name else "--source-url"
@@ -130,6 +146,7 @@ def draft(
     options = {
         "date": date,
         "targets": codes,
+        "against": hit,
         "same_day": same_day,
         "taken_ids": event.statement_ids if event else frozenset(),
     }

@@ -13,6 +13,8 @@ from reactionmap.draft.article import Article, ArticleRefused, decode, read_arti
 from reactionmap.draft.cues import effective_stance, effective_weight
 from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
 from reactionmap.draft.lexicon import lexicon
+from reactionmap.draft.quotes import joined
+from reactionmap.draft.relative import Against, turned_notes
 
 __all__ = ["ArticleRefused", "Draft", "decode", "draft_article", "read_article"]
 SUMMARY_CHARS = 600
@@ -37,6 +39,7 @@ def draft_article(
     targets: tuple[str, ...] | list[str] = (),
     same_day: bool = False,
     taken_ids: set[str] | frozenset[str] = frozenset(),
+    against: tuple[str, ...] | list[str] = (),
 ) -> Draft:
     """Draft the statements an article reports.
 
@@ -44,15 +47,18 @@ def draft_article(
     the article's ``published:`` line gives), and every row's ``reported``; ``targets`` are the
     event's target and parties, coded ``party``; ``same_day`` dates a statement the text does
     not date to the article's day. ``taken_ids`` are statement ids already in the event.
+    ``against`` are the codes of whom the event's action was taken against (parties too): a
+    statement of support for them opposes the action (draft.relative).
     """
     article = read_article(text, name)
     lex = lexicon()
     day = _as_day(date) or _as_day(article.date)
     source_name = source_name or article.meta.get("publisher", "")
     source_url = source_url or article.meta.get("url", "")
-    parties = {t.strip().upper() for t in targets if t.strip()}
+    hit = frozenset(t.strip().upper() for t in against if t.strip())
+    parties = {t.strip().upper() for t in targets if t.strip()} | hit
     rows, evidence, ids = [], {}, _Ids(taken_ids)
-    for finding in findings(article, lex, day):
+    for finding in findings(article, lex, day, Against(hit) if hit else None):
         row = _row(finding, lex.resolver, parties, day, same_day)
         if hidden := article.paragraphs[finding.paragraph].invisible:
             row["notes"] += f"; invisible characters taken out of its paragraph: {hidden}"
@@ -112,6 +118,7 @@ def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> 
             elif deciding.hedged:
                 how += f" (hedged by '{deciding.hedged}')"
             notes.append(f"stance {stance} from {how}")
+            notes += turned_notes(finding.cues)
             if others:
                 listed = ", ".join(f"'{c.text}' ({effective_stance(c)})" for c in others[:4])
                 if effective_weight(deciding) > max(effective_weight(c) for c in others):
@@ -148,7 +155,7 @@ def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> 
         "reported": reported,
         "speaker": finding.speaker,
         "speaker_role": finding.speaker_role,
-        "quote": " … ".join(finding.quotes),
+        "quote": joined(finding.quotes),
         "summary": summary,
         "notes": "; ".join(notes),
     }

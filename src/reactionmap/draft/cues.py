@@ -16,6 +16,8 @@ class StanceCue:
     text: str
     negated: str = ""  # the negation that turned it around
     hedged: str = ""
+    turned: str = ""  # its stance relative to the event, when it supports whom the action hit
+    toward: str = ""  # the words naming them (draft.relative)
 
 
 def stance_cues(doc, words, strings) -> list[StanceCue]:
@@ -59,7 +61,7 @@ def verbal(word: str) -> bool:
 
 
 def effective_stance(cue: StanceCue) -> str:
-    return "neutral" if cue.negated else cue.stance
+    return "neutral" if cue.negated else cue.turned or cue.stance
 
 
 def effective_weight(cue: StanceCue) -> int:

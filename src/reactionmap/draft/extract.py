@@ -12,6 +12,8 @@ from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
 from reactionmap.draft.dates import find_date
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions
+from reactionmap.draft.quotes import Run, quote_run
+from reactionmap.draft.relative import Against
 from reactionmap.draft.speakers import (
     Clause,
     Span,
@@ -25,12 +27,13 @@ from reactionmap.draft.speakers import (
     speakers_of,
     split_clauses,
 )
+from reactionmap.draft.statement import not_a_statement
 from reactionmap.draft.tokens import Labels, char_end, quote_flags, word_labels
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Evidence", "Finding", "StanceCue", "decide_stance", "findings"]
+__all__ = ["Evidence", "Finding", "Run", "StanceCue", "decide_stance", "findings"]
 
 HEADING_TOKENS = 9
 
@@ -59,7 +62,7 @@ class ClauseWords:
 
     sentence: str
     cues: list[StanceCue]
-    quotes: list[tuple[str, bool]]  # (quotation, whether it goes on from the paragraph before)
+    quotes: list[Run]  # the quotations in it, each one run of the paragraph's words
     marks: list[tuple[int, int, str]]
 
 
@@ -72,7 +75,7 @@ class Finding:
     actor_cue: str
     how: str  # which kind of cue decided the actor
     cues: list[StanceCue] = field(default_factory=list)
-    quotes: list[str] = field(default_factory=list)
+    quotes: list[Run] = field(default_factory=list)  # in the article's order
     sentences: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     speaker: str = ""
@@ -82,19 +85,18 @@ class Finding:
     date_note: str = ""
 
     def add(self, words: ClauseWords) -> None:
-        """Take in a clause of this actor's: its sentence, new cues and quotations (one that
-        goes on from the paragraph before is joined to the last, with a line break), and the
-        evidence, merged with the last when it is another clause of the same sentence."""
+        """Take in a clause of this actor's: its sentence, new cues and quotations (each a run
+        of the source's words, kept in the article's order), and the evidence, merged with the
+        last when it is another clause of the same sentence."""
         if words.sentence not in self.sentences:
             self.sentences.append(words.sentence)
         for cue in words.cues:
             if cue not in self.cues:
                 self.cues.append(cue)
-        for quote, goes_on in words.quotes:
-            if goes_on and self.quotes:
-                self.quotes[-1] += "\n" + quote
-            elif quote and quote not in self.quotes:
-                self.quotes.append(quote)
+        for run in words.quotes:
+            if run.text and run not in self.quotes:
+                self.quotes.append(run)
+        self.quotes.sort()
         marks = words.marks
         if self.evidence and self.evidence[-1].text == words.sentence:
             marks = [*marks, *self.evidence.pop().marks]
@@ -118,13 +120,19 @@ class Reading:
     item_code: str  # the actor the lead names, "" when none or several
 
 
-def findings(article: Article, lex: Lexicon, article_date: dt.date | None) -> list[Finding]:
-    """Every (actor, paragraph) the article reports as saying something, in reading order."""
+def findings(
+    article: Article, lex: Lexicon, article_date: dt.date | None, against: Against | None = None
+) -> list[Finding]:
+    """Every (actor, paragraph) the article reports as saying something, in reading order;
+    with ``against``, support cues for whom the action was taken against are turned
+    (draft.relative)."""
     state = State()
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
         text = read_paragraph(index, paragraph, doc, lex)
+        if against is not None:
+            against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
         for sentence, clause in clauses(text):
             codes, how, by_code = clause_actors(text, clause, state, default)
@@ -154,7 +162,7 @@ def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Readi
     in_quote = quote_flags(doc, paragraph.quotes)
     words = word_labels(doc, lex)
     mentions = find_mentions(doc, lex, words, in_quote)
-    item_end, item_code = _item(doc, paragraph.text, mentions)
+    item_end, item_code = _item(doc, paragraph.text, mentions, words)
     heading = _is_heading(doc, paragraph.text)
     if heading and paragraph.text.isupper():
         # "GERMANY" as a live blog's heading: read it as "Germany".
@@ -234,18 +242,25 @@ def clause_actors(
     if codes:
         if clause.predicate < 0 and not (text.heading and has_cue(text.cues, clause)):
             return [], "", {}  # a name and a stance word but no verb: no one is reported speaking
+        if not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
+            return [], "", {}  # speculation or background about them (draft.statement)
         return codes, how, by_code
     if clause.predicate < 0 and not text.paragraph.continues:
+        return [], "", {}
+    if not_a_statement(doc, clause, words, in_quote, []):
         return [], "", {}
     codes, how = carry(doc, clause, words, in_quote, state, default)
     clause.carried = bool(codes)
     return codes, how, {}
 
 
-def _item(doc, text: str, mentions: list[Mention]) -> tuple[int | None, str]:
+def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int | None, str]:
     """A list item's lead ("China: ...", "Somaliland (limited recognition): ..."): the token
-    where its text starts, and the actor the lead names ("" when it names none or several)."""
+    where its text starts, and the actor the lead names ("" when it names none or several).
+    A lead with a reporting verb ('France said: "..."') is a sentence, not a lead."""
     match = ITEM_RE.match(text)
+    if match and any(i < _token_at(doc, match.end(1)) for i in words.covered("speech")):
+        return None, ""
     if match and len(match.group(1).split()) <= 6:
         mark = text.index(":", match.end(1))
     elif (match := DASH_ITEM_RE.match(text)) and len(match.group(1).split()) <= 4:
@@ -312,8 +327,7 @@ def clause_words(text: Reading, sentence: Span, clause: Clause, code: str) -> Cl
     quotes = []
     for a, b in paragraph.quotes:
         if clause_lo <= b and a < clause_hi:
-            quote = paragraph.text[a:b].strip().rstrip(",;:").strip()
-            quotes.append((quote, paragraph.continues and a == paragraph.quotes[0][0]))
+            quotes.append(quote_run(text.index, paragraph.text, a, b))
             lo, hi = max(a, offset), min(b, sentence_hi)
             if lo < hi:
                 marks.append((lo - offset, hi - offset, "quote"))

@@ -31,20 +31,21 @@ def draft_articles(
     *,
     date: str | dt.date | None = None,
     targets: tuple[str, ...] | list[str] = (),
+    against: tuple[str, ...] | list[str] = (),
     same_day: bool = False,
     taken_ids: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[Draft, list[Source]]:
     """Each (text, name) article drafted with its own header's day, url and publisher (``date``
     only for an article whose header gives no day), into one table where the same statement
-    reported by several articles is one row (draft.merge's rule). ArticleRefused names the
-    article over a limit."""
+    reported by several articles is one row (draft.merge's rule); ``targets`` and ``against``
+    as draft_article takes them. ArticleRefused names the article over a limit."""
     taken = set(taken_ids)
     drafted, sources = [], []
     for text, name in articles:
         own = read_article(text, name).date
         made = draft_article(
-            text, name=name, date=own or date, targets=targets, same_day=same_day,
-            taken_ids=taken,
+            text, name=name, date=own or date, targets=targets, against=against,
+            same_day=same_day, taken_ids=taken,
         )  # fmt: skip
         meta = made.article.meta if made.article else {}
         source = Source(

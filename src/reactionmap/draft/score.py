@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from reactionmap.draft.quotes import misquoted
 
 ORDER = ("party", "condemn", "support", "concern", "neutral")
 
@@ -67,10 +68,6 @@ def score(draft: dict[str, str], coded: dict[str, str]) -> Score:
 
 
 def unquoted(quotes: pd.Series, text: str) -> list[str]:
-    """Quote fragments (split at " … " and line breaks) that are not in the text verbatim."""
-    missing = []
-    for quote in quotes:
-        for fragment in re.split(r" … |\n", quote):
-            if fragment and fragment not in text:
-                missing.append(fragment)
-    return missing
+    """Quote runs (split at " … ") that do not stand in the text verbatim and in order
+    (draft.quotes.misquoted)."""
+    return [run for quote in quotes for run in misquoted(quote, text)]

@@ -94,17 +94,9 @@ def prepare_statements(
     for column in ID_COLUMNS:
         if frame[column].str.contains(INVISIBLE_RE, regex=True).any():
             frame[column] = frame[column].str.replace(INVISIBLE_RE, "", regex=True)
-    for column in (
-        "statement_id",
-        "actor",
-        "actor_iso3",
-        "actor_type",
-        "stance",
-        "date",
-        "reported",
-    ):
+    for column in ID_COLUMNS:  # names and codes: " FRA " is FRA
         frame[column] = frame[column].str.strip()
-    frame["date_precision"] = frame["date_precision"].str.strip().str.lower()
+    frame["date_precision"] = frame["date_precision"].str.lower()
     frame["actor_type"] = frame["actor_type"].str.lower()
     frame["stance"] = to_keys(frame["stance"], scale)
     if not strict or not given_ids:

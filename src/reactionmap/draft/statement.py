@@ -1,0 +1,72 @@
+"""Whether a clause reports a statement, or only speculation or background about an actor.
+
+A row needs a reporting verb or stance cue the article attributes to an actor. A clause gives
+none when its verb is
+- denied: a reporting verb under a negation ("had not said whether", "has not commented",
+  "has yet to comment"), with no other reporting verb after it ("has not confirmed ..., but
+  Vice President Delcy Rodriguez said" is a statement);
+- speculation: "whether", "unclear", "expected", "likely" ... before its verb ("It remains to
+  be seen whether the United States will call it a coup", "Analysts expect France to
+  condemn"), unless the verb reports what was said after a comma ("It was unclear where he
+  was, France said"); or a modal just before the verb ("will call", "would say") with no
+  other reporting verb after it;
+- someone else's: a relative clause between the named actor and the verb ("Nigeria and Benin
+  are members of ECOWAS, which has condemned ...").
+A clause holding a quotation always reports words said.
+"""
+
+from __future__ import annotations
+
+from reactionmap.draft.mentions import Mention, name_end
+from reactionmap.draft.speakers import Clause
+from reactionmap.draft.tokens import Labels
+
+SPECULATION = {
+    "whether", "unclear", "uncertain", "unknown", "expect", "expects", "expected", "likely",
+    "unlikely", "poised", "speculation", "speculated", "rumoured", "rumored",
+}  # fmt: skip
+MODALS = {"will", "would", "may", "might", "could", "should", "shall", "can"}
+NOT_YET = {"yet"}  # "has yet to comment"
+RELATIVES = {"which", "who", "whose", "that"}
+NEGATION_REACH = 3  # tokens between a negation and the verb it denies
+
+
+def not_a_statement(
+    doc, clause: Clause, words: Labels, in_quote: list[bool], speakers: list[Mention]
+) -> str:
+    """Why the clause reports no statement by its speakers (the module's rules), "" when it
+    does: the clause's verb (``clause.predicate``) must be set."""
+    p = clause.predicate
+    if p < 0 or any(in_quote[clause.start : clause.end]):
+        return ""
+    before = [i for i in range(clause.start, p) if not in_quote[i]]
+    speech = words.covered("speech")
+    later = [i for i in range(p + 1, clause.end) if i in speech and not _denied(doc, i, words)]
+    if p in speech and _denied(doc, p, words) and not later:
+        return f"'{doc[p].text}' is denied"
+    for i in before:
+        if doc[i].lower_ in SPECULATION:
+            said_after = p in speech and any(doc[k].text == "," for k in range(i, p))
+            if not said_after:
+                return f"'{doc[i].text}': speculation"
+    if not later and any(doc[i].lower_ in MODALS for i in range(max(clause.start, p - 2), p)):
+        return f"'{doc[p - 1].text} {doc[p].text}': not said"
+    named = [m for m in speakers if m.end <= p]
+    if named:
+        last = max(name_end(doc, m) for m in named)
+        for i in range(last, p):
+            if doc[i].lower_ in RELATIVES and not all(t.text == "," for t in doc[last:i]):
+                return f"'{doc[i].text} {doc[p].text}': someone else's verb"
+    return ""
+
+
+def _denied(doc, p: int, words: Labels) -> bool:
+    """A negation ("not", "declined to") or "yet to" ends within reach before the verb, with
+    no punctuation between them."""
+    ends = {end for _, end in words.get("negation", [])}
+    for k in range(max(0, p - NEGATION_REACH), p):
+        if (k + 1 in ends or doc[k].lower_ in NOT_YET) and not any(
+            doc[j].is_punct for j in range(k + 1, p)
+        ):
+            return True
+    return False
