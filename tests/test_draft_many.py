@@ -243,4 +243,4 @@ def test_against_applies_to_every_article_of_a_many_article_draft(cli, tmp_path)
     assert code == 0, err
     rows = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
     usa = rows[rows["actor_iso3"] == "USA"]
-    assert set(usa["stance"]) == {"concern"} and all("stance turned" in n for n in usa["notes"])
+    assert set(usa["stance"]) == {"condemn"} and all("stance turned" in n for n in usa["notes"])

@@ -58,7 +58,8 @@ def draft_article(
     hit = frozenset(t.strip().upper() for t in against if t.strip())
     parties = {t.strip().upper() for t in targets if t.strip()} | hit
     rows, evidence, ids = [], {}, _Ids(taken_ids)
-    for finding in findings(article, lex, day, Against(hit) if hit else None):
+    event = Against(hit, parties=frozenset(parties)) if parties else None
+    for finding in findings(article, lex, day, event):
         row = _row(finding, lex.resolver, parties, day, same_day)
         if hidden := article.paragraphs[finding.paragraph].invisible:
             row["notes"] += f"; invisible characters taken out of its paragraph: {hidden}"

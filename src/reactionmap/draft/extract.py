@@ -28,7 +28,15 @@ from reactionmap.draft.speakers import (
     split_clauses,
 )
 from reactionmap.draft.statement import not_a_statement
-from reactionmap.draft.tokens import Labels, char_end, quote_flags, word_labels
+from reactionmap.draft.tokens import (
+    Labels,
+    char_end,
+    covers,
+    name_span,
+    quote_flags,
+    starts,
+    word_labels,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -134,10 +142,18 @@ def findings(
         if against is not None:
             against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
+        subject: tuple[int, str] = (-1, "")  # (sentence, actor) a clause of it is about
         for sentence, clause in clauses(text):
+            opening = _opening_actor(text, clause)
             codes, how, by_code = clause_actors(text, clause, state, default)
             if not codes:
+                earlier = subject[1] if subject[0] == sentence.start else opening
+                codes, how = role_after_subject(text, clause, earlier)
+            if not codes:
+                if len(state.current) == 1:
+                    subject = (sentence.start, state.current[0])
                 continue
+            subject = (sentence.start, codes[0] if len(codes) == 1 else "")
             state.current = codes
             for code in codes:
                 mention = by_code.get(code)
@@ -241,6 +257,10 @@ def clause_actors(
     codes, how, by_code = speakers_of(doc, clause, text.mentions, words, in_quote)
     if codes:
         if clause.predicate < 0 and not (text.heading and has_cue(text.cues, clause)):
+            if not text.heading and _opening_actor(text, clause) in codes:
+                # "Ghana closed its border": no statement, but "it" or "Foreign Minister
+                # Kwame Ofori-Mensah" just after refers to Ghana.
+                state.current = codes
             return [], "", {}  # a name and a stance word but no verb: no one is reported speaking
         if not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
             return [], "", {}  # speculation or background about them (draft.statement)
@@ -252,6 +272,36 @@ def clause_actors(
     codes, how = carry(doc, clause, words, in_quote, state, default)
     clause.carried = bool(codes)
     return codes, how, {}
+
+
+def _opening_actor(text: Reading, clause: Clause) -> str:
+    """The actor whose name opens the clause, its subject ("Ghana closed ...", "The military
+    government of Burkina Faso took ..."), or ""."""
+    first = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if first is None or first.blocked:
+        return ""
+    head = [t for t in text.doc[clause.start : first.start] if not t.is_punct]
+    plain = all(
+        t.lower_ in ("the", "of") or covers(text.words, "role", t.i) or t.is_lower for t in head
+    )
+    return first.code if plain and len(head) <= 5 else ""
+
+
+def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[str], str]:
+    """The actor of a verb whose subject is a role and a person's name and no country ("...,
+    and Foreign Minister Kwame Ofori-Mensah called ..."), when the sentence is about one actor
+    before it ("Ghana closed its eastern border on Thursday"): that actor."""
+    doc, p = text.doc, clause.predicate
+    if not code or p < 0:
+        return [], ""
+    for r, name_start in starts(text.words, "role").items():
+        if not clause.start <= r < p or not doc[r].text[:1].isupper():
+            continue
+        opens = r == clause.start or doc[r - 1].lower_ in (",", "and", "but", "while")
+        name, end = name_span(doc, name_start)
+        if opens and name and end == p:
+            return [code], f"'{doc[r:end].text}' after {code} earlier in the sentence"
+    return [], ""
 
 
 def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int | None, str]:
