@@ -135,6 +135,7 @@ def findings(
     with ``against``, support cues for whom the action was taken against are turned
     (draft.relative)."""
     state = State()
+    days = Gatherings()
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
@@ -149,6 +150,10 @@ def findings(
             if not codes:
                 earlier = subject[1] if subject[0] == sentence.start else opening
                 codes, how = role_after_subject(text, clause, earlier)
+            if not codes and against is not None:
+                codes, how = junta(text, clause, against.parties, lex)
+            if not codes:
+                codes, how = gathering(text, clause, lex)
             if not codes:
                 if len(state.current) == 1:
                     subject = (sentence.start, state.current[0])
@@ -162,9 +167,17 @@ def findings(
                     finding = _new_row(code, text.index, how, mention)
                     out.append(finding)
                 finding.add(clause_words(text, sentence, clause, code))
-                if not finding.date and not finding.date_note:
-                    found = clause_date(text, clause, article_date)
-                    finding.date, finding.date_words, finding.date_note = found
+                date, date_words, note = clause_date(text, clause, article_date)
+                if date:
+                    days.learn(text, clause, date, date_words)
+                else:
+                    date, date_words = days.referred(text, clause)
+                if date and date > finding.date:
+                    # the latest day the row's clauses fix: "was informed on Wednesday night,
+                    # ... said in a statement on Thursday" is Thursday's statement
+                    finding.date, finding.date_words, finding.date_note = date, date_words, ""
+                elif note and not finding.date and not finding.date_note:
+                    finding.date_words, finding.date_note = date_words, note
                 speaker, role, with_actor = clause_speaker(text, clause, mention, len(codes))
                 if speaker and not finding.speaker:
                     finding.speaker, finding.speaker_role = speaker, role
@@ -304,6 +317,68 @@ def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[s
     return [], ""
 
 
+GATHERINGS = {"session", "meeting", "summit", "conference", "assembly"}
+
+
+@dataclass
+class Gatherings:
+    """The days the article fixes for a gathering ("an emergency session ... on Wednesday
+    night"), so that a clause that refers back to it ("Mexico abstained in the vote") takes its
+    day, when the article has dated one such day only."""
+
+    days: dict[str, str] = field(default_factory=dict)  # day -> the words that fixed it
+
+    def learn(self, text: Reading, clause: Clause, date: str, words: str) -> None:
+        tokens = text.doc[clause.start : clause.end]
+        if any(t.lower_ in GATHERINGS and not text.in_quote[t.i] for t in tokens):
+            self.days.setdefault(date, words)
+
+    def referred(self, text: Reading, clause: Clause) -> tuple[str, str]:
+        """(day, words) for a clause that names "the vote", "the session" ... and no day."""
+        if len(self.days) != 1:
+            return "", ""
+        doc = text.doc
+        for i in range(clause.start + 1, clause.end):
+            noun = doc[i].lower_
+            if doc[i - 1].lower_ == "the" and (noun in GATHERINGS or noun == "vote"):
+                ((day, words),) = self.days.items()
+                return day, f"{words}' for 'the {noun}"
+        return "", ""
+
+
+def gathering(text: Reading, clause: Clause, lex: Lexicon) -> tuple[list[str], str]:
+    """The speaker of a clause that opens at an organization's gathering and names no other
+    speaker ("At an emergency session of the Organization of American States' Permanent
+    Council ..., member states adopted a resolution that \"condemns ...\""): the organization,
+    when the clause reports words (a quotation or a reporting verb)."""
+    doc = text.doc
+    quoted = any(text.in_quote[clause.start : clause.end])
+    if clause.predicate < 0 and not quoted:
+        return [], ""
+    for m in text.mentions:
+        if not clause.start <= m.start < clause.end or m.blocked == "object":
+            continue
+        g = m.start - 1 - (1 if doc[m.start - 1].lower_ == "the" else 0)
+        at = g > clause.start and doc[g].lower_ == "of" and doc[g - 1].lower_ in GATHERINGS
+        if at and lex.resolver.is_organization(m.code):
+            return [m.code], f"'{doc[g - 1 : m.end].text}', whose members speak"
+    return [], ""
+
+
+def junta(text: Reading, clause: Clause, parties, lex: Lexicon) -> tuple[list[str], str]:
+    """The speaker of a clause whose subject is those who seized power ("The coup leaders,
+    who call themselves ..., said"): the event's one party state (--target, --against), and
+    no one when it has several or none."""
+    states = [code for code in parties if not lex.resolver.is_organization(code)]
+    p = clause.predicate
+    if len(states) != 1 or p < 0:
+        return [], ""
+    for a, b in text.words.get("junta", []):
+        if clause.start <= a < p and not text.in_quote[a]:
+            return states, f"'{text.doc[a:b].text}', who seized power in the event's one party"
+    return [], ""
+
+
 def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int | None, str]:
     """A list item's lead ("China: ...", "Somaliland (limited recognition): ..."): the token
     where its text starts, and the actor the lead names ("" when it names none or several).
@@ -384,13 +459,32 @@ def clause_words(text: Reading, sentence: Span, clause: Clause, code: str) -> Cl
     return ClauseWords(doc[sentence.start : sentence.end].text, cues, quotes, marks)
 
 
+RELATIVE_DATE_WORDS = {"where", "which", "who", "whom", "whose", "after"}
+
+
 def clause_date(text: Reading, clause: Clause, article_date) -> tuple[str, str, str]:
     """(date, the words that fix it, why none is fixed) from the clause's words outside
-    quotations (draft.dates.find_date)."""
-    parts = []
+    quotations (draft.dates.find_date): the latest day of its sentences, leaving out what a
+    clause set off by a comma says of something else (", where soldiers detained the
+    president late on Wednesday")."""
+    doc, aside = text.doc, False
+    parts: list[list[str]] = [[]]
     for i in range(clause.start, clause.end):
-        parts.append("" if text.in_quote[i] else text.doc[i].text_with_ws)
-    return find_date("".join(parts), article_date)
+        token = doc[i]
+        if text.in_quote[i]:
+            continue
+        if token.text == "," and i + 1 < clause.end:
+            aside = doc[i + 1].lower_ in RELATIVE_DATE_WORDS
+        if not aside:
+            parts[-1].append(token.text_with_ws)
+        if token.text in (".", "!", "?"):
+            parts.append([])
+            aside = False
+    found = [find_date("".join(part), article_date) for part in parts if part]
+    dated = [f for f in found if f[0]]
+    if dated:
+        return max(dated, key=lambda f: f[0])
+    return next((f for f in found if f[2]), ("", "", ""))
 
 
 def clause_speaker(

@@ -9,8 +9,14 @@ and either
 - the same stance on the same day (both rows dated, to the same day), in overlapping words: at
   least half of the shorter summary's words of four letters or more are in the other's.
 
-Rows of one article are never merged with each other (the drafter already gives one row per
-actor and clause). The merged row is the first article's (in the order the articles were
+Within one article (``within``), the drafter gives a row per actor and paragraph, and an
+article may report one statement twice (its lead, then its words; or the same words again at
+the end). Two rows of one article and one actor are one statement when they have the same
+quote (as above), or when one has neither quote nor day and the other has a quote and the
+same stance: the lead's "The African Union condemned the takeover" is the statement quoted
+below it. The row with the quote stands (the first, when several), with a day and a speaker one of
+them gives; its notes say the article reports it again, and its evidence holds both sentences.
+Across articles, rows of one article are not merged again with each other. The merged row is the first article's (in the order the articles were
 given): its quote, date and source stand, as the data contract has one source per row; its
 notes list every other article that reports it, and its evidence holds every article's sentence.
 """
@@ -135,3 +141,62 @@ def _share_run(a: list[list[str]], b: list[list[str]]) -> bool:
         return False
     grams = {tuple(run[i : i + n]) for run in a for i in range(len(run) - n + 1)}
     return any(tuple(run[i : i + n]) in grams for run in b for i in range(len(run) - n + 1))
+
+
+def within(
+    rows: list[dict[str, str]], evidence: list[list[Evidence]]
+) -> tuple[list[dict[str, str]], list[list[Evidence]]]:
+    """One article's rows (and each row's evidence, in the same order) with the statement it
+    reports twice as one row (the module's rule for one article), in reading order."""
+    into = list(range(len(rows)))  # each row's standing row
+    for i, row in enumerate(rows):
+        for j in range(i):
+            if into[j] == j and _same_in_article(rows[j], row):
+                into[i] = j
+                break
+    for i, row in enumerate(rows):  # a lead with neither quote nor day: the quoted row below
+        if into[i] == i and not row["quote"] and not row["date"]:
+            base = next(
+                (j for j in range(len(rows)) if j != i and into[j] == j and _states(rows[j], row)),
+                None,
+            )
+            if base is not None:
+                into[i] = base
+                for k in range(len(rows)):
+                    if into[k] == i:
+                        into[k] = base
+    kept, kept_evidence = [], []
+    for j, row in enumerate(rows):
+        if into[j] != j:
+            continue
+        members = [i for i in range(len(rows)) if into[i] == j and i != j]
+        row = dict(row)
+        for i in members:
+            other = rows[i]
+            why = "the same quote" if other["quote"] else "its lead, with no quote and no day"
+            row["notes"] += f"; the article reports it again ({why}): {_start(other['summary'])}"
+            if not row["date"] and other["date"]:
+                row["date"], row["date_precision"] = other["date"], other["date_precision"]
+                row["notes"] += f"; its date from that report ({other['date']})"
+            if not row["speaker"] and other["speaker"]:
+                row["speaker"], row["speaker_role"] = other["speaker"], other["speaker_role"]
+        kept.append(row)
+        kept_evidence.append([e for i in sorted([j, *members]) for e in evidence[i]])
+    return kept, kept_evidence
+
+
+def _same_in_article(a: dict[str, str], b: dict[str, str]) -> bool:
+    if a["actor_iso3"] != b["actor_iso3"]:
+        return False
+    qa, qb = _runs(a["quote"]), _runs(b["quote"])
+    return bool(qa) and (qa == qb or _share_run(qa, qb))
+
+
+def _states(quoted: dict[str, str], lead: dict[str, str]) -> bool:
+    """Whether a quoted row states what an unquoted, undated row of the same actor says."""
+    same = quoted["actor_iso3"] == lead["actor_iso3"] and quoted["stance"] == lead["stance"]
+    return same and bool(quoted["quote"])
+
+
+def _start(summary: str) -> str:
+    return repr(summary if len(summary) <= 80 else summary[:79].rsplit(" ", 1)[0] + "…")
