@@ -227,10 +227,13 @@ class _QuoteIndex:
         return min(found) if found else None
 
 
-def _states(quoted: dict[str, str], lead: dict[str, str]) -> bool:
-    """Whether a quoted row states what an unquoted, undated row of the same actor says."""
-    same = quoted["actor_iso3"] == lead["actor_iso3"] and quoted["stance"] == lead["stance"]
-    return same and bool(quoted["quote"])
+def same_in_article(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Whether two rows of one article have one actor and the same quote (the rule ``within``
+    reads through its index)."""
+    if a["actor_iso3"] != b["actor_iso3"]:
+        return False
+    qa, qb = _runs(a["quote"]), _runs(b["quote"])
+    return bool(qa) and (qa == qb or _share_run(qa, qb))
 
 
 def _start(summary: str) -> str:
