@@ -3,11 +3,9 @@ statement twice (issue 18, second round). Every sentence is written for these te
 
 from __future__ import annotations
 
-import itertools
 import random
 
 import pandas as pd
-import pytest
 
 from reactionmap.draft import draft_article
 from reactionmap.draft.merge import same_in_article, within
@@ -94,7 +92,9 @@ def test_rejecting_a_condemnation_of_the_action_is_support():
 
 
 def test_a_condemnation_aimed_at_someone_outside_the_event_leaves_the_other_cues_to_decide():
-    text = "Venezuela rejected “meddling” by the European Union and voiced its support for Russia.\n"
+    text = (
+        "Venezuela rejected “meddling” by the European Union and voiced its support for Russia.\n"
+    )
     row = one(rows_of(text, targets=["RUS", "UKR"], against=["UKR"]), "VEN")
     assert row["stance"] == "support" and "no party to the event" in row["notes"]
     # without the event's parties nothing is known to be outside it: read as written
@@ -185,10 +185,12 @@ def test_within_finds_exactly_the_pairs_the_quote_rule_finds():
     quotes of a few words (short and long, one run or several), each row joins the first row
     before it that the pairwise rule calls the same, and only that one."""
     rng = random.Random(18)
-    words = "a b c d e f".split()
+    words = ["a", "b", "c", "d", "e", "f"]
     rows = []
     for i in range(400):
-        runs = [" ".join(rng.choices(words, k=rng.randint(1, 11))) for _ in range(rng.randint(1, 2))]
+        runs = [
+            " ".join(rng.choices(words, k=rng.randint(1, 11))) for _ in range(rng.randint(1, 2))
+        ]
         rows.append({
             "actor_iso3": rng.choice(["FRA", "DEU"]), "stance": "condemn", "date": "2026-01-0"
             + str(rng.randint(1, 2)), "date_precision": "day", "quote": " … ".join(runs),
@@ -203,5 +205,4 @@ def test_within_finds_exactly_the_pairs_the_quote_rule_finds():
             expected.append(i)
     assert [int(r["summary"].split()[1]) for r in kept] == expected
     assert 10 < len(expected) < 390  # the sample has both kinds
-    merged = sum(itertools.starmap(lambda a, b: a != b, zip(kept, [rows[i] for i in expected])))
-    assert merged > 0
+    assert any("reports it again" in r["notes"] for r in kept)  # and some were merged
