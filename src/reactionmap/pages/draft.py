@@ -138,9 +138,10 @@ def main() -> None:
     with st.spinner("Drafting the articles…" if several else "Drafting the article…"):
         try:
             if several:
-                options = (day, tuple(targets), same_day, tuple(against))
-                key = digests.of_bytes(repr((texts, *options)).encode())
-                outcome = caches.draft_many(key, texts, *options)
+                key = digests.of_bytes(repr((texts, day, targets, same_day, against)).encode())
+                outcome = caches.draft_many(
+                    key, texts, day, tuple(targets), same_day, tuple(against)
+                )
             else:
                 (text, name), data = texts[0], given[0][1]
                 options = (day, tuple(targets), same_day, source, url, tuple(against))
