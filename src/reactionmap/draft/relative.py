@@ -14,7 +14,7 @@ neutral, as every negated cue does.
 
 With the event's parties (``--target`` and ``against``), a condemnation is read against its
 object too:
-- rejecting a reproach ("rejected the condemnation", "dismissed the criticism") defends whom
+- rejecting a reproach ("rejected the condemnation", "rejected the accusations") defends whom
   it reproaches: ``support``, and the reproach named ("condemnation") is no cue of its own;
 - a condemnation aimed at an actor outside the event ("rejected interference by the United
   States", when the United States is no party) says nothing about the event: it reads
