@@ -44,6 +44,12 @@ def _dateline(before: str) -> bool:
     return place.isupper() and all(c.isalpha() or c in " .'-" for c in place)
 
 
+def could_date(text: str) -> bool:
+    """Whether the text may hold a date find_date reads (a number, a weekday, "today" or
+    "yesterday"): a quick test that spares reading the rest."""
+    return any(pattern.search(text) for pattern in _PATTERNS[2:]) or any(c.isdigit() for c in text)
+
+
 def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
     """(YYYY-MM-DD, the words that fix it, a note) for the first date the text fixes, or
     ("", words, why not) when a date is written but cannot be fixed, or ("", "", "")."""

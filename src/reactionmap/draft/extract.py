@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
-from reactionmap.draft.dates import find_date
+from reactionmap.draft.dates import could_date, find_date
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions
 from reactionmap.draft.quotes import Run, quote_run
@@ -468,6 +468,8 @@ def clause_date(text: Reading, clause: Clause, article_date) -> tuple[str, str, 
     clause set off by a comma says of something else (", where soldiers detained the
     president late on Wednesday")."""
     doc, aside = text.doc, False
+    if not could_date(text.paragraph.text[doc[clause.start].idx : char_end(doc, clause.end)]):
+        return "", "", ""
     parts: list[list[str]] = [[]]
     for i in range(clause.start, clause.end):
         token = doc[i]
