@@ -118,3 +118,36 @@ def test_several_pasted_articles_make_one_table_saved_with_every_source(events_c
     assert meta["date"] == "2023-07-27"  # the earliest article's day
     written = pd.read_csv(events_copy / "niger-2023" / "statements.csv", dtype=str)
     assert set(written["reported"]) == {"2023-07-27", "2023-07-28"}  # each article's own
+
+
+def test_taken_against_turns_support_for_the_side_hit_and_is_saved_among_the_parties(
+    events_copy,
+):
+    from tests.test_draft_relative import COUP
+
+    at = draft_page(COUP.format(how="supports"))
+    usa = editor_rows(at).set_index("actor_iso3").loc["USA"]
+    assert usa["stance"] == "support" and "stance turned" not in usa["notes"]
+    at.multiselect(key="draft_against").set_value(["NER"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    rows = editor_rows(at).set_index("actor_iso3")
+    assert rows.loc["USA", "stance"] == "condemn" and "stance turned" in rows.loc["USA", "notes"]
+    at.text_input(key="draft_event_id").set_value("niger-coup").run()
+    (save,) = [b for b in at.button if b.label.startswith("Save")]
+    save.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    meta = tomllib.loads((events_copy / "niger-coup" / "event.toml").read_text("utf-8"))
+    assert [p["iso3"] for p in meta["parties"]] == ["NER"]  # whom it was taken against
+
+
+def test_taken_against_reaches_every_article_of_several(events_copy):
+    from tests.test_draft_relative import COUP
+
+    at = draft_page(COUP.format(how="supports"))
+    at.number_input(key="draft_pasted").set_value(2).run()
+    other = "published: 2023-07-28\n\n" + COUP.format(how="stands with")
+    at.text_area(key="draft_text_2").set_value(other)
+    at.multiselect(key="draft_against").set_value(["NER"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    usa = editor_rows(at).query("actor_iso3 == 'USA'")
+    assert len(usa) >= 1 and set(usa["stance"]) == {"condemn"}

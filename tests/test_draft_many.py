@@ -96,11 +96,13 @@ def test_the_rule_for_the_same_statement():
     assert not same_statement(row(date=day, summary=said), row(date=day, summary=other))
 
 
-def test_rows_of_one_article_are_never_merged_with_each_other():
+def test_a_statement_one_article_reports_twice_is_one_row_before_articles_are_merged():
     text = f'ECOWAS condemned "{QUOTE}".\nLater, ECOWAS again condemned "{QUOTE}".\n'
     rows = rows_of([(text, "a.txt"), (text, "b.txt")])
-    assert list(rows["actor_iso3"]) == ["ECOWAS", "ECOWAS"]
-    assert all("also reported by 1 more: b.txt" in n for n in rows["notes"])
+    assert list(rows["actor_iso3"]) == ["ECOWAS"]
+    notes = rows.iloc[0]["notes"]
+    assert "the article reports it again (the same quote)" in notes
+    assert "also reported by 1 more: b.txt" in notes
 
 
 def test_each_article_keeps_its_own_day_and_the_date_given_fills_only_the_undated():
@@ -243,4 +245,4 @@ def test_against_applies_to_every_article_of_a_many_article_draft(cli, tmp_path)
     assert code == 0, err
     rows = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
     usa = rows[rows["actor_iso3"] == "USA"]
-    assert set(usa["stance"]) == {"concern"} and all("stance turned" in n for n in usa["notes"])
+    assert set(usa["stance"]) == {"condemn"} and all("stance turned" in n for n in usa["notes"])

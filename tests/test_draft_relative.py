@@ -26,7 +26,15 @@ def stance(rows: pd.DataFrame, code: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize(
     ("how", "expected"),
-    [("supports", "concern"), ("firmly supports", "condemn"), ("backs", "condemn")],
+    [
+        (
+            "supports",
+            "condemn",
+        ),  # siding with the ousted side, as siding with the soldiers is support
+        ("firmly supports", "condemn"),
+        ("backs", "condemn"),
+        ("appeared to support", "concern"),  # hedged: a step milder
+    ],
 )
 def test_supporting_the_ousted_president_opposes_the_coup(how, expected):
     text = COUP.format(how=how)
@@ -47,9 +55,11 @@ def test_without_against_the_stance_is_read_as_before():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Cuba expressed its solidarity with the people of Venezuela.", "concern"),
+        ("Cuba expressed its solidarity with the people of Venezuela.", "condemn"),
         ("Cuba expressed its full solidarity with Venezuela.", "condemn"),
-        ("Cuba stands with the Venezuelan government.", "concern"),
+        ("Cuba stands with the Venezuelan government.", "condemn"),
+        ("Cuba stands with the Venezuelan people.", "condemn"),
+        ("Cuba seemed to stand with Venezuela.", "concern"),
         ("Cuba backs the strikes on Venezuela.", "support"),  # the action's side, not the hit
         ("Cuba supports the United States in Venezuela.", "support"),
         ("Cuba has not supported Venezuela.", "neutral"),  # negated: neutral, never turned
@@ -60,6 +70,14 @@ def test_only_support_for_whom_the_action_hit_is_turned(sentence, expected):
     got, notes = stance(rows, "CUB")
     assert got == expected
     assert ("stance turned" in notes) == (expected in ("concern", "condemn"))
+
+
+def test_praise_for_a_nationality_s_soldiers_is_not_support_for_the_side_hit():
+    """In a coup the country's soldiers are who acted: a nationality word turns a cue only
+    before a government's role or its people."""
+    text = "Soldiers seized power in Niger.\nMali hailed the Nigerien soldiers as patriots.\n"
+    got, notes = stance(draft_article(text, targets=["NER"], against=["NER"]).rows, "MLI")
+    assert got == "support" and "stance turned" not in notes
 
 
 def test_against_actors_are_parties():
@@ -73,11 +91,11 @@ def test_the_command_line_takes_against_names_and_codes(cli, tmp_path):
     code, out, err = cli("draft", str(article), "--against", "Niger", "--target", "NER")
     assert code == 0, err
     rows = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
-    assert stance(rows, "USA")[0] == "concern"
+    assert stance(rows, "USA")[0] == "condemn"
     code, out, _ = cli("draft", str(article), "--against", "NER", "VEN", "--date", "2023-07-27")
     assert code == 0
     rows = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
-    assert stance(rows, "USA")[0] == "concern"
+    assert stance(rows, "USA")[0] == "condemn"
     code, _, err = cli("draft", str(article), "--against", "Korea")
     assert code == 2 and "'--against'" in err and "ambiguous" in err and "aliases.csv" in err
 
@@ -90,4 +108,4 @@ def test_an_event_drafted_with_against_lists_them_among_its_parties(cli, events_
     meta = tomllib.loads((events_env / "niger-coup" / "event.toml").read_text(encoding="utf-8"))
     assert meta["parties"] == [{"iso3": "NER", "role": "target"}]
     rows = pd.read_csv(events_env / "niger-coup" / "statements.csv", dtype=str)
-    assert stance(rows, "USA")[0] == "concern"
+    assert stance(rows, "USA")[0] == "condemn"

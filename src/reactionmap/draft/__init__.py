@@ -13,6 +13,7 @@ from reactionmap.draft.article import Article, ArticleRefused, decode, read_arti
 from reactionmap.draft.cues import effective_stance, effective_weight
 from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
 from reactionmap.draft.lexicon import lexicon
+from reactionmap.draft.merge import within
 from reactionmap.draft.quotes import joined
 from reactionmap.draft.relative import Against, turned_notes
 
@@ -57,15 +58,20 @@ def draft_article(
     source_url = source_url or article.meta.get("url", "")
     hit = frozenset(t.strip().upper() for t in against if t.strip())
     parties = {t.strip().upper() for t in targets if t.strip()} | hit
-    rows, evidence, ids = [], {}, _Ids(taken_ids)
-    for finding in findings(article, lex, day, Against(hit) if hit else None):
+    rows, sentences = [], []
+    event = Against(hit, parties=frozenset(parties)) if parties else None
+    for finding in findings(article, lex, day, event):
         row = _row(finding, lex.resolver, parties, day, same_day)
         if hidden := article.paragraphs[finding.paragraph].invisible:
             row["notes"] += f"; invisible characters taken out of its paragraph: {hidden}"
-        row["statement_id"] = ids.new(f"{finding.code.lower()}-d")
         row["source_name"], row["source_url"] = source_name, source_url
         rows.append(row)
-        evidence[row["statement_id"]] = finding.evidence
+        sentences.append(finding.evidence)
+    rows, sentences = within(rows, sentences)  # a statement the article reports twice: one row
+    evidence, ids = {}, _Ids(taken_ids)
+    for row, found in zip(rows, sentences, strict=True):
+        row["statement_id"] = ids.new(f"{row['actor_iso3'].lower()}-d")
+        evidence[row["statement_id"]] = found
     frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS)).fillna("")
     return Draft(frame.astype(str), evidence, article)
 

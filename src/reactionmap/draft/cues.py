@@ -65,8 +65,11 @@ def effective_stance(cue: StanceCue) -> str:
 
 
 def effective_weight(cue: StanceCue) -> int:
-    """A negated cue weighs 1; a hedged one a step less than its own weight."""
-    return 1 if cue.negated else max(1, cue.weight - (1 if cue.hedged else 0))
+    """A negated cue, or one aimed outside the event (draft.relative), weighs 1; a hedged one
+    a step less than its own weight."""
+    if cue.negated or cue.turned == "neutral":
+        return 1
+    return max(1, cue.weight - (1 if cue.hedged else 0))
 
 
 def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[StanceCue]]:

@@ -32,8 +32,22 @@ _PATTERNS = [
 # as does one that owns a noun ("Thursday's events").
 _ATTRIBUTIVE = re.compile(r"\b(the|a|an|since|until|till|before|by|last|next|this)\s*$", re.I)
 _OWNER = re.compile(r"^['\u2019]s\b")
-# A dateline ("MOSCOW, Jan. 4, 2026 –") dates the article, not a statement.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$")
+
+
+def _dateline(before: str) -> bool:
+    """Whether the text before a date is a dateline's place ("MOSCOW, Jan. 4, 2026 –",
+    "LOMÉ, Nov 14"): it dates the article, not a statement."""
+    place = before.rstrip()
+    if not place.endswith(","):
+        return False
+    place = place[:-1]
+    return place.isupper() and all(c.isalpha() or c in " .'-" for c in place)
+
+
+def could_date(text: str) -> bool:
+    """Whether the text may hold a date find_date reads (a number, a weekday, "today" or
+    "yesterday"): a quick test that spares reading the rest."""
+    return any(pattern.search(text) for pattern in _PATTERNS[2:]) or any(c.isdigit() for c in text)
 
 
 def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
@@ -44,7 +58,7 @@ def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
         for match in pattern.finditer(text):
             before = text[: match.start()]
             owner = _OWNER.match(text[match.end() :])
-            if not _ATTRIBUTIVE.search(before) and not _DATELINE.match(before) and not owner:
+            if not _ATTRIBUTIVE.search(before) and not _dateline(before) and not owner:
                 found.append((match.start(), match))
     if not found:
         return "", "", ""

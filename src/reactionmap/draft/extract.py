@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
-from reactionmap.draft.dates import find_date
+from reactionmap.draft.dates import could_date, find_date
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions
 from reactionmap.draft.quotes import Run, quote_run
@@ -28,7 +28,15 @@ from reactionmap.draft.speakers import (
     split_clauses,
 )
 from reactionmap.draft.statement import not_a_statement
-from reactionmap.draft.tokens import Labels, char_end, quote_flags, word_labels
+from reactionmap.draft.tokens import (
+    Labels,
+    char_end,
+    covers,
+    name_span,
+    quote_flags,
+    starts,
+    word_labels,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -127,6 +135,7 @@ def findings(
     with ``against``, support cues for whom the action was taken against are turned
     (draft.relative)."""
     state = State()
+    days = Gatherings()
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
@@ -134,10 +143,22 @@ def findings(
         if against is not None:
             against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
+        subject: tuple[int, str] = (-1, "")  # (sentence, actor) a clause of it is about
         for sentence, clause in clauses(text):
+            opening = _opening_actor(text, clause)
             codes, how, by_code = clause_actors(text, clause, state, default)
             if not codes:
+                earlier = subject[1] if subject[0] == sentence.start else opening
+                codes, how = role_after_subject(text, clause, earlier)
+            if not codes and against is not None:
+                codes, how = junta(text, clause, against.parties, lex)
+            if not codes:
+                codes, how = gathering(text, clause, lex)
+            if not codes:
+                if len(state.current) == 1:
+                    subject = (sentence.start, state.current[0])
                 continue
+            subject = (sentence.start, codes[0] if len(codes) == 1 else "")
             state.current = codes
             for code in codes:
                 mention = by_code.get(code)
@@ -146,9 +167,17 @@ def findings(
                     finding = _new_row(code, text.index, how, mention)
                     out.append(finding)
                 finding.add(clause_words(text, sentence, clause, code))
-                if not finding.date and not finding.date_note:
-                    found = clause_date(text, clause, article_date)
-                    finding.date, finding.date_words, finding.date_note = found
+                date, date_words, note = clause_date(text, clause, article_date)
+                if date:
+                    days.learn(text, clause, date, date_words)
+                else:
+                    date, date_words = days.referred(text, clause)
+                if date and date > finding.date:
+                    # the latest day the row's clauses fix: "was informed on Wednesday night,
+                    # ... said in a statement on Thursday" is Thursday's statement
+                    finding.date, finding.date_words, finding.date_note = date, date_words, ""
+                elif note and not finding.date and not finding.date_note:
+                    finding.date_words, finding.date_note = date_words, note
                 speaker, role, with_actor = clause_speaker(text, clause, mention, len(codes))
                 if speaker and not finding.speaker:
                     finding.speaker, finding.speaker_role = speaker, role
@@ -241,6 +270,10 @@ def clause_actors(
     codes, how, by_code = speakers_of(doc, clause, text.mentions, words, in_quote)
     if codes:
         if clause.predicate < 0 and not (text.heading and has_cue(text.cues, clause)):
+            if not text.heading and _opening_actor(text, clause) in codes:
+                # "Ghana closed its border": no statement, but "it" or "Foreign Minister
+                # Kwame Ofori-Mensah" just after refers to Ghana.
+                state.current = codes
             return [], "", {}  # a name and a stance word but no verb: no one is reported speaking
         if not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
             return [], "", {}  # speculation or background about them (draft.statement)
@@ -252,6 +285,98 @@ def clause_actors(
     codes, how = carry(doc, clause, words, in_quote, state, default)
     clause.carried = bool(codes)
     return codes, how, {}
+
+
+def _opening_actor(text: Reading, clause: Clause) -> str:
+    """The actor whose name opens the clause, its subject ("Ghana closed ...", "The military
+    government of Burkina Faso took ..."), or ""."""
+    first = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if first is None or first.blocked:
+        return ""
+    head = [t for t in text.doc[clause.start : first.start] if not t.is_punct]
+    plain = all(
+        t.lower_ in ("the", "of") or covers(text.words, "role", t.i) or t.is_lower for t in head
+    )
+    return first.code if plain and len(head) <= 5 else ""
+
+
+def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[str], str]:
+    """The actor of a verb whose subject is a role and a person's name and no country ("...,
+    and Foreign Minister Kwame Ofori-Mensah called ..."), when the sentence is about one actor
+    before it ("Ghana closed its eastern border on Thursday"): that actor."""
+    doc, p = text.doc, clause.predicate
+    if not code or p < 0:
+        return [], ""
+    for r, name_start in starts(text.words, "role").items():
+        if not clause.start <= r < p or not doc[r].text[:1].isupper():
+            continue
+        opens = r == clause.start or doc[r - 1].lower_ in (",", "and", "but", "while")
+        name, end = name_span(doc, name_start)
+        if opens and name and end == p:
+            return [code], f"'{doc[r:end].text}' after {code} earlier in the sentence"
+    return [], ""
+
+
+GATHERINGS = {"session", "meeting", "summit", "conference", "assembly"}
+
+
+@dataclass
+class Gatherings:
+    """The days the article fixes for a gathering ("an emergency session ... on Wednesday
+    night"), so that a clause that refers back to it ("Mexico abstained in the vote") takes its
+    day, when the article has dated one such day only."""
+
+    days: dict[str, str] = field(default_factory=dict)  # day -> the words that fixed it
+
+    def learn(self, text: Reading, clause: Clause, date: str, words: str) -> None:
+        tokens = text.doc[clause.start : clause.end]
+        if any(t.lower_ in GATHERINGS and not text.in_quote[t.i] for t in tokens):
+            self.days.setdefault(date, words)
+
+    def referred(self, text: Reading, clause: Clause) -> tuple[str, str]:
+        """(day, words) for a clause that names "the vote", "the session" ... and no day."""
+        if len(self.days) != 1:
+            return "", ""
+        doc = text.doc
+        for i in range(clause.start + 1, clause.end):
+            noun = doc[i].lower_
+            if doc[i - 1].lower_ == "the" and (noun in GATHERINGS or noun == "vote"):
+                ((day, words),) = self.days.items()
+                return day, f"{words}' for 'the {noun}"
+        return "", ""
+
+
+def gathering(text: Reading, clause: Clause, lex: Lexicon) -> tuple[list[str], str]:
+    """The speaker of a clause that opens at an organization's gathering and names no other
+    speaker ("At an emergency session of the Organization of American States' Permanent
+    Council ..., member states adopted a resolution that \"condemns ...\""): the organization,
+    when the clause reports words (a quotation or a reporting verb)."""
+    doc = text.doc
+    quoted = any(text.in_quote[clause.start : clause.end])
+    if clause.predicate < 0 and not quoted:
+        return [], ""
+    for m in text.mentions:
+        if not clause.start <= m.start < clause.end or m.blocked == "object":
+            continue
+        g = m.start - 1 - (1 if doc[m.start - 1].lower_ == "the" else 0)
+        at = g > clause.start and doc[g].lower_ == "of" and doc[g - 1].lower_ in GATHERINGS
+        if at and lex.resolver.is_organization(m.code):
+            return [m.code], f"'{doc[g - 1 : m.end].text}', whose members speak"
+    return [], ""
+
+
+def junta(text: Reading, clause: Clause, parties, lex: Lexicon) -> tuple[list[str], str]:
+    """The speaker of a clause whose subject is those who seized power ("The coup leaders,
+    who call themselves ..., said"): the event's one party state (--target, --against), and
+    no one when it has several or none."""
+    states = [code for code in parties if not lex.resolver.is_organization(code)]
+    p = clause.predicate
+    if len(states) != 1 or p < 0:
+        return [], ""
+    for a, b in text.words.get("junta", []):
+        if clause.start <= a < p and not text.in_quote[a]:
+            return states, f"'{text.doc[a:b].text}', who seized power in the event's one party"
+    return [], ""
 
 
 def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int | None, str]:
@@ -334,13 +459,34 @@ def clause_words(text: Reading, sentence: Span, clause: Clause, code: str) -> Cl
     return ClauseWords(doc[sentence.start : sentence.end].text, cues, quotes, marks)
 
 
+RELATIVE_DATE_WORDS = {"where", "which", "who", "whom", "whose", "after"}
+
+
 def clause_date(text: Reading, clause: Clause, article_date) -> tuple[str, str, str]:
     """(date, the words that fix it, why none is fixed) from the clause's words outside
-    quotations (draft.dates.find_date)."""
-    parts = []
+    quotations (draft.dates.find_date): the latest day of its sentences, leaving out what a
+    clause set off by a comma says of something else (", where soldiers detained the
+    president late on Wednesday")."""
+    doc, aside = text.doc, False
+    if not could_date(text.paragraph.text[doc[clause.start].idx : char_end(doc, clause.end)]):
+        return "", "", ""
+    parts: list[list[str]] = [[]]
     for i in range(clause.start, clause.end):
-        parts.append("" if text.in_quote[i] else text.doc[i].text_with_ws)
-    return find_date("".join(parts), article_date)
+        token = doc[i]
+        if text.in_quote[i]:
+            continue
+        if token.text == "," and i + 1 < clause.end:
+            aside = doc[i + 1].lower_ in RELATIVE_DATE_WORDS
+        if not aside:
+            parts[-1].append(token.text_with_ws)
+        if token.text in (".", "!", "?"):
+            parts.append([])
+            aside = False
+    found = [find_date("".join(part), article_date) for part in parts if part]
+    dated = [f for f in found if f[0]]
+    if dated:
+        return max(dated, key=lambda f: f[0])
+    return next((f for f in found if f[2]), ("", "", ""))
 
 
 def clause_speaker(

@@ -24,7 +24,7 @@ WORDS_FILE = DRAFT_DIR / "words.csv"
 ACTOR_KINDS = ("name", "demonym", "capital", "institution", "organization", "block")
 WORD_KINDS = (
     "role", "speech", "negation", "hedge", "anaphor", "preposition", "object", "former",
-    "clause", "person_too", "others",
+    "clause", "person_too", "others", "junta",
 )  # fmt: skip
 
 

@@ -65,6 +65,9 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
     nxt = doc[m.end] if m.end < len(doc) else None
     if m.start and covers(words, "former", m.start - 1):
         return "former"
+    relative = m.start > 1 and doc[m.start - 1].lower_ in ("which", "whom")
+    if relative and covers(words, "preposition", m.start - 2):
+        return "in a relative clause"  # "the OIC, of which Guyana is a member, said"
     if m.kind == "demonym" and m.role_end < 0:
         return "adjective"
     prefixed = before is not None and before.i == m.start - 1 and before.i > 0

@@ -9,8 +9,14 @@ and either
 - the same stance on the same day (both rows dated, to the same day), in overlapping words: at
   least half of the shorter summary's words of four letters or more are in the other's.
 
-Rows of one article are never merged with each other (the drafter already gives one row per
-actor and clause). The merged row is the first article's (in the order the articles were
+Within one article (``within``), the drafter gives a row per actor and paragraph, and an
+article may report one statement twice (its lead, then its words; or the same words again at
+the end). Two rows of one article and one actor are one statement when they have the same
+quote (as above), or when one has neither quote nor day and the other has a quote and the
+same stance: the lead's "The African Union condemned the takeover" is the statement quoted
+below it. The row with the quote stands (the first, when several), with a day and a speaker one of
+them gives; its notes say the article reports it again, and its evidence holds both sentences.
+Across articles, rows of one article are not merged again with each other. The merged row is the first article's (in the order the articles were
 given): its quote, date and source stand, as the data contract has one source per row; its
 notes list every other article that reports it, and its evidence holds every article's sentence.
 """
@@ -135,3 +141,100 @@ def _share_run(a: list[list[str]], b: list[list[str]]) -> bool:
         return False
     grams = {tuple(run[i : i + n]) for run in a for i in range(len(run) - n + 1)}
     return any(tuple(run[i : i + n]) in grams for run in b for i in range(len(run) - n + 1))
+
+
+def within(
+    rows: list[dict[str, str]], evidence: list[list[Evidence]]
+) -> tuple[list[dict[str, str]], list[list[Evidence]]]:
+    """One article's rows (and each row's evidence, in the same order) with the statement it
+    reports twice as one row (the module's rule for one article), in reading order. Quotes
+    are looked up by their word runs, so an article of many rows costs linear time."""
+    into = list(range(len(rows)))  # each row's standing row
+    index = _QuoteIndex()
+    for i, row in enumerate(rows):
+        runs = _runs(row["quote"])
+        if runs:
+            same = index.find(row["actor_iso3"], runs)
+            if same is None:
+                index.add(row["actor_iso3"], runs, i)
+            else:
+                into[i] = same
+    first_quoted: dict[tuple[str, str], int] = {}
+    for j, row in enumerate(rows):
+        if row["quote"] and into[j] == j:
+            first_quoted.setdefault((row["actor_iso3"], row["stance"]), j)
+    for i, row in enumerate(rows):  # a lead with neither quote nor day: the quoted row
+        if not row["quote"] and not row["date"]:
+            into[i] = first_quoted.get((row["actor_iso3"], row["stance"]), i)
+    groups: dict[int, list[int]] = {}
+    for i, j in enumerate(into):
+        groups.setdefault(j, []).append(i)
+    kept, kept_evidence = [], []
+    for j, members in sorted(groups.items()):
+        row = dict(rows[j])
+        for i in members:
+            if i != j:
+                _fold(row, rows[i])
+        kept.append(row)
+        kept_evidence.append([e for i in members for e in evidence[i]])
+    return kept, kept_evidence
+
+
+def _fold(row: dict[str, str], other: dict[str, str]) -> None:
+    """Take another report of the row's statement into it: a note, and the day and speaker
+    the row lacks."""
+    why = "the same quote" if other["quote"] else "its lead, with no quote and no day"
+    row["notes"] += f"; the article reports it again ({why}): {_start(other['summary'])}"
+    if not row["date"] and other["date"]:
+        row["date"], row["date_precision"] = other["date"], other["date_precision"]
+        row["notes"] += f"; its date from that report ({other['date']})"
+    if not row["speaker"] and other["speaker"]:
+        row["speaker"], row["speaker_role"] = other["speaker"], other["speaker_role"]
+
+
+class _QuoteIndex:
+    """Quotes of one article by actor, looked up as same_statement's quote rule reads them:
+    the same runs, or a shared run of n words (n the smaller of QUOTE_RUN and both quotes'
+    lengths, at least SHORTEST) inside one continuous run of each."""
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple, int] = {}
+        self.grams: dict[tuple, int] = {}  # (actor, n, gram) for n up to min(QUOTE_RUN, length)
+        self.short: dict[tuple, int] = {}  # (actor, words) of a one-run quote under QUOTE_RUN
+
+    def add(self, actor: str, runs: list[list[str]], row: int) -> None:
+        self.exact.setdefault((actor, tuple(map(tuple, runs))), row)
+        length = sum(map(len, runs))
+        for n in range(SHORTEST, min(QUOTE_RUN, length) + 1):
+            for run in runs:
+                for k in range(len(run) - n + 1):
+                    self.grams.setdefault((actor, n, tuple(run[k : k + n])), row)
+        if len(runs) == 1 and SHORTEST <= length < QUOTE_RUN:
+            self.short.setdefault((actor, tuple(runs[0])), row)
+
+    def find(self, actor: str, runs: list[list[str]]) -> int | None:
+        found = []
+        if (exact := self.exact.get((actor, tuple(map(tuple, runs))))) is not None:
+            found.append(exact)
+        length = sum(map(len, runs))
+        most = min(QUOTE_RUN, length)
+        for run in runs:
+            for n in range(SHORTEST, most + 1):
+                table, key = (self.grams, (actor, n)) if n == most else (self.short, (actor,))
+                for k in range(len(run) - n + 1):
+                    if (row := table.get((*key, tuple(run[k : k + n])))) is not None:
+                        found.append(row)
+        return min(found) if found else None
+
+
+def same_in_article(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Whether two rows of one article have one actor and the same quote (the rule ``within``
+    reads through its index)."""
+    if a["actor_iso3"] != b["actor_iso3"]:
+        return False
+    qa, qb = _runs(a["quote"]), _runs(b["quote"])
+    return bool(qa) and (qa == qb or _share_run(qa, qb))
+
+
+def _start(summary: str) -> str:
+    return repr(summary if len(summary) <= 80 else summary[:79].rsplit(" ", 1)[0] + "…")

@@ -4,27 +4,40 @@ The stance scale is about the event, not about whoever a cue names. With ``again
 actors an action was taken against: a coup's ousted government, the country attacked), a
 support cue ("supports", "stands with", "solidarity with", "backs") whose object is one of
 them, one of their leaders the article names ("Niger's President Mohamed Bazoum", "the ousted
-president"), or "him"/"her" after such a leader in the paragraph, opposes the action. The rule
-for how strongly: a cue of weight 3 ("backs", "welcomed") or one said with an intensifier just
-before it ("firmly supports", "full solidarity") is ``condemn``; any other (weight 2, or hedged)
-is ``concern``. A negated cue stays neutral, as every negated cue does.
+president"), their people ("the people of Guyana", "the Togolese people"), or "him"/"her"
+after such a leader in the paragraph, opposes the action. Siding with the party hit is the
+mirror of siding with whoever acted (``support``), so it reads ``condemn``, as a newsroom coder
+codes "The United States supports President Amevi" after a coup; a hedged cue ("appeared to
+back") reads ``concern``. "The Togolese soldiers" who made the coup are not the side it hit:
+a nationality word counts only before a government's role or "people". A negated cue stays
+neutral, as every negated cue does.
+
+With the event's parties (``--target`` and ``against``), a condemnation is read against its
+object too:
+- rejecting a reproach ("rejected the condemnation", "rejected the accusations") defends whom
+  it reproaches: ``support``, and the reproach named ("condemnation") is no cue of its own;
+- a condemnation aimed at an actor outside the event ("rejected interference by the United
+  States", when the United States is no party) says nothing about the event: it reads
+  ``neutral`` and weighs as little as a negated cue, so the row's other cues decide.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reactionmap.draft.cues import StanceCue
+from reactionmap.draft.cues import StanceCue, verbal
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.tokens import POSSESSIVE, name_at, starts
 
 REACH = 8  # tokens after a cue that may hold its object
 SIDE_WORDS = {"ousted", "deposed", "toppled", "overthrown", "detained", "elected", "legitimate"}
-INTENSIFIERS = {
-    "strongly", "firmly", "resolutely", "fully", "full", "unwavering", "unequivocally",
-    "total", "complete", "steadfast", "unconditional", "firm", "strong", "unreserved",
-}  # fmt: skip
 PRONOUNS = {"him", "her"}
+PEOPLE = {"people", "peoples", "nation", "population", "citizens"}
+REPROACHES = {
+    "condemnation", "condemnations", "criticism", "criticisms", "accusation", "accusations",
+    "allegation", "allegations", "censure",
+}  # fmt: skip
+OBJECT_LINKS = {"the", "a", "an", "any", "all", "its", "this", "that", "these", '"', "“", "”"}
 # Words that end a cue's object before it reaches a name: "supports the strikes on Venezuela"
 # supports the strikes, not Venezuela.
 STOPS = {"against", "on", "in", "into", "over", "at", "by", ".", ";", "!", "?", "but", "while"}
@@ -36,21 +49,29 @@ class Against:
 
     codes: frozenset[str]
     leaders: set[str] = field(default_factory=set)  # names and surnames
+    parties: frozenset[str] = frozenset()  # the event's parties: targets and codes
 
     def turn(self, doc, lex: Lexicon, words, cues: list[StanceCue]) -> None:
         """Learn the leaders the paragraph names, then turn each support cue whose object is
-        the side the action was taken against (the module's rule), noting the words."""
-        if not self.codes:
-            return
+        the side the action was taken against, and each condemnation of a reproach or of an
+        actor outside the event (the module's rules), noting the words."""
         strings = lex.nlp.vocab.strings
         actors: dict[int, tuple[int, str]] = {}  # start -> (end, code), inside quotations too
+        kinds: dict[int, str] = {}
         for match_id, start, end in lex.actors(doc):
-            code = strings[match_id].partition(":")[2]
+            kind, _, code = strings[match_id].partition(":")
             if end > actors.get(start, (start, ""))[0]:
-                actors[start] = (end, code)
+                actors[start], kinds[start] = (end, code), kind
+        if self.parties:
+            self._aim(doc, cues, actors, self.parties | self.codes)
+        if not self.codes:
+            return
         roles = starts(words, "role")
         side: dict[int, int] = {}  # first token -> token after the words naming the side
         for start, (end, code) in actors.items():
+            nxt = doc[end].lower_ if end < len(doc) else ""
+            if kinds[start] == "demonym" and end not in roles and nxt not in PEOPLE:
+                continue  # "the Togolese soldiers": not the side the coup hit
             if code in self.codes:
                 side[start] = end
                 after = end + (1 if end < len(doc) and doc[end].text in POSSESSIVE else 0)
@@ -83,21 +104,70 @@ class Against:
     def _turn(doc, cue: StanceCue, side: dict[int, int], actors) -> None:
         for j in range(cue.end, min(len(doc), cue.end + REACH)):
             if j in side:
-                strong = cue.weight >= 3 or any(
-                    doc[k].lower_ in INTENSIFIERS for k in range(max(0, cue.start - 2), cue.start)
-                )
-                cue.turned = "condemn" if strong and not cue.hedged else "concern"
+                cue.turned = "concern" if cue.hedged else "condemn"
                 cue.toward = doc[j : side[j]].text
                 return
             if doc[j].lower_ in STOPS or j in actors:
                 return
 
+    @staticmethod
+    def _aim(doc, cues: list[StanceCue], actors, parties) -> None:
+        """Read each condemnation against its object: a reproach it rejects, or an actor
+        outside the event (the module's rules)."""
+        by_start = {cue.start: cue for cue in cues}
+        for cue in list(cues):
+            if cue.stance != "condemn" or cue.negated or cue.turned:
+                continue
+            j = cue.end
+            while j < len(doc) and j - cue.end < REACH and doc[j].lower_ in OBJECT_LINKS:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in REPROACHES and j != cue.start:
+                cue.turned, cue.toward = "support", doc[cue.end : j + 1].text.strip(' "“”')
+                if j in by_start and by_start[j] in cues:
+                    cues.remove(by_start[j])  # "the condemnation" it rejects is no cue
+                continue
+            if verbal(cue.text.lower()):
+                outside = _outside_actor(doc, cue, actors, parties)
+                if outside:
+                    cue.turned, cue.toward = "neutral", outside
+
+
+def _outside_actor(doc, cue: StanceCue, actors, parties) -> str:
+    """The words naming an actor outside the event that a condemning verb is aimed at: its
+    object ("rejected the United States") or the agent of its object ("rejected interference
+    by the United States"), or ""."""
+    j = cue.end + (1 if cue.end < len(doc) and doc[cue.end].lower_ == "the" else 0)
+    if j not in actors:
+        for k in range(cue.end, min(len(doc), cue.end + REACH)):
+            if doc[k].lower_ in STOPS or doc[k].text in (",", ";"):
+                if doc[k].lower_ != "by":
+                    return ""
+                j = k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 0)
+                break
+    if j in actors and actors[j][1] not in parties:
+        return doc[j : actors[j][0]].text
+    return ""
+
 
 def turned_notes(cues: list[StanceCue]) -> list[str]:
     """A note for each cue read relative to the event, for the draft row's notes."""
-    return [
-        f"stance turned: '{cue.text}' backs {cue.toward!r}, whom the action was taken against "
-        f"(--against), which opposes the action: read as {cue.turned}"
-        for cue in cues
-        if cue.turned and not cue.negated
-    ]
+    notes = []
+    for cue in cues:
+        if not cue.turned or cue.negated:
+            continue
+        if cue.stance == "support":
+            notes.append(
+                f"stance turned: '{cue.text}' backs {cue.toward!r}, whom the action was taken "
+                f"against (--against), which opposes the action: read as {cue.turned}"
+            )
+        elif cue.turned == "support":
+            notes.append(
+                f"stance turned: '{cue.text}' rejects {cue.toward!r}, which defends whom it "
+                "reproaches: read as support"
+            )
+        else:
+            notes.append(
+                f"stance turned: '{cue.text}' is aimed at {cue.toward!r}, no party to the event "
+                "(--target, --against): read as neutral, and the other cues decide"
+            )
+    return notes

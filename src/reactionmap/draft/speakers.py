@@ -126,9 +126,22 @@ def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
         infinitive = (
             i > 0 and doc[i - 1].lower_ == "to"
         )  # "the only one to side with", "refused to condemn"
+        if i == clause.start and participle_opener(doc, clause, in_quote):
+            continue  # "Asked about the strike, the NATO Secretary General said"
         if i in speech or (is_stance_word(words, i) and (verbal(doc[i].lower_) or infinitive)):
             return i
     return -1
+
+
+def participle_opener(doc, clause: Clause, in_quote) -> bool:
+    """Whether the clause opens with a participle that a comma closes ("Asked about the strike,
+    ...", "Speaking to reporters, ..."): the phrase is not the clause's verb."""
+    first = doc[clause.start]
+    if not first.text[:1].isupper() or not first.lower_.endswith(("ed", "ing")):
+        return False
+    return any(
+        doc[k].text == "," and not in_quote[k] for k in range(clause.start + 1, clause.end - 1)
+    )
 
 
 def has_cue(cues: list[StanceCue], clause: Clause) -> bool:
@@ -149,9 +162,10 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
         if before:
             chain = chain_back(doc, before)
             end = name_end(doc, chain[-1])
-            between = {t.lower_ for t in doc[end:p]}
-            others = any(covers(words, "others", i) for i in range(end, p))  # "analysts said"
-            if p - end <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS and not others:
+            start = after_relative(doc, end, p, in_quote)
+            between = {t.lower_ for t in doc[start:p]}
+            others = any(covers(words, "others", i) for i in range(start, p))  # "analysts said"
+            if p - start <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS and not others:
                 chosen = chain
         chosen += agents(doc, clause, inside, words, in_quote)
         opening = [i for i in range(clause.start, p) if not in_quote[i] and not doc[i].is_punct]
@@ -163,6 +177,18 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     for m in chosen:
         named.setdefault(m.code, m)
     return list(named), "", named
+
+
+def after_relative(doc, end: int, p: int, in_quote) -> int:
+    """Where the words between a speaker and its verb start, past a relative clause about a
+    person set off by commas ("The president of the ECOWAS Commission, who was in Georgetown
+    for a trade forum, said"): the clause's length does not part the speaker from the verb.
+    A long ", which ...," clause about a government is often background, and still does."""
+    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ == "who":
+        for k in range(end + 2, p):
+            if doc[k].text == "," and not in_quote[k]:
+                return k + 1
+    return end
 
 
 def agents(doc, clause: Clause, inside: list[Mention], words, in_quote) -> list[Mention]:

@@ -173,19 +173,21 @@ def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Eve
 
 # ---- the drafter (spaCy) is imported only when its page drafts ------------------------------
 @st.cache_resource(max_entries=4, show_spinner=False)
-def draft(key: str, _text: str, name: str, date, targets, same_day, source, url):
+def draft(key: str, _text: str, name: str, date, targets, same_day, source, url, against=()):
     """The article drafted in a worker process (draft.worker): a Draft, or why there is none."""
     from reactionmap.draft.worker import pool
 
     return pool().draft(
         text=_text, name=name, date=date, targets=targets, same_day=same_day,
-        source_name=source, source_url=url,
+        source_name=source, source_url=url, against=against,
     )  # fmt: skip
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def draft_many(key: str, _articles: list[tuple[str, str]], date, targets, same_day):
+def draft_many(key: str, _articles: list[tuple[str, str]], date, targets, same_day, against=()):
     """Several articles drafted into one table in a worker process, within its one time limit."""
     from reactionmap.draft.worker import pool
 
-    return pool().draft(articles=_articles, date=date, targets=targets, same_day=same_day)
+    return pool().draft(
+        articles=_articles, date=date, targets=targets, same_day=same_day, against=against
+    )

@@ -115,6 +115,15 @@ def main() -> None:
         format_func=lambda code: names[code],
         key="draft_targets",
     )
+    against = st.multiselect(
+        "Taken against (a coup's ousted government, the country attacked; coded 'party')",
+        sorted(names, key=lambda code: names[code]),
+        format_func=lambda code: names[code],
+        key="draft_against",
+        help='Support for them opposes the action: "supports the ousted president" or '
+        '"solidarity with" the country attacked is read as condemning it (the notes say so).',
+    )
+    parties = [*targets, *(code for code in against if code not in targets)]
     same_day = st.checkbox("The reactions are from the article's day", key="draft_same_day")
     if not any(data.strip() for _, data in given):
         st.info("Paste an article or upload some to draft their reactions.")
@@ -129,11 +138,13 @@ def main() -> None:
     with st.spinner("Drafting the articles…" if several else "Drafting the article…"):
         try:
             if several:
-                key = digests.of_bytes(repr((texts, day, targets, same_day)).encode())
-                outcome = caches.draft_many(key, texts, day, tuple(targets), same_day)
+                key = digests.of_bytes(repr((texts, day, targets, same_day, against)).encode())
+                outcome = caches.draft_many(
+                    key, texts, day, tuple(targets), same_day, tuple(against)
+                )
             else:
                 (text, name), data = texts[0], given[0][1]
-                options = (day, tuple(targets), same_day, source, url)
+                options = (day, tuple(targets), same_day, source, url, tuple(against))
                 key = digests.of_bytes(data + repr(options).encode())
                 outcome = caches.draft(key, text, name, *options)
         except DraftBusy as err:
@@ -184,11 +195,11 @@ def main() -> None:
             st.error(md(err))
             event_id = ""
         else:
-            exists, missing = event.exists, [p for p in event.parties if p not in targets]
+            exists, missing = event.exists, [p for p in event.parties if p not in parties]
     if missing:
         st.warning(
             f"{md(event_id)}'s parties {md(', '.join(missing))} are not in *Target and parties* "
-            "above: add them so their rows are coded party."
+            "or *Taken against* above: add them so their rows are coded party."
         )
     if event_id:
         first = min((d for _, _, d in sources if d), default="")
@@ -211,7 +222,7 @@ def main() -> None:
             event_id,
             title,
             date,
-            targets,
+            parties,
             rows.at[0, "source_name"],
             rows.at[0, "source_url"],
             sources if several else None,
