@@ -51,4 +51,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[], str], str]] = {
 ALLOWED: dict[str, Callable[[], str]] = {
     "3,000 one-line paragraphs (the most)": lambda: lines(3_000),
     "a 19.9 KB paragraph (the longest)": lambda: "France condemned the strike. " * 680 + "\n",
+    "100 paragraphs of 19.9 KB (1.99 MB, the most characters)": lambda: (
+        ("France condemned the strike. " * 680 + "\n") * 100
+    ),
 }
