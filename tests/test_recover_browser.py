@@ -4,7 +4,7 @@ never load, and draws while another page of the same server drafts a long articl
 from __future__ import annotations
 
 import pytest
-from draft_articles import ALLOWED
+from draft_articles import longest
 from serving import DESKTOP, WAIT_MS
 from test_browser import IDLE, wait_for_shapes
 
@@ -62,7 +62,7 @@ def test_a_map_whose_shapes_never_load_names_the_file(browser, server):
 def test_a_page_draws_its_map_while_another_drafts_a_long_article(browser, server):
     """The longest article the limits allow takes seconds to draft, in the draft page's worker
     pool: meanwhile a new page of the same server draws its whole map."""
-    article = ALLOWED["100 paragraphs of 19.9 KB (1.99 MB, the most characters)"]()
+    article = longest()
     drafting = browser.new_context(viewport=DESKTOP)
     reading = browser.new_context(viewport=DESKTOP)
     try:
