@@ -12,6 +12,7 @@ BUDGETS: dict[str, tuple[float, str]] = {
     "first_map": (1.5, "s"),  # first map drawn, new browser profile or repeat visit
     "published_size": (1.6, "MB"),  # the published index.html, everything inlined
     "published_first_map": (1.0, "s"),  # opened from disk, no network
+    "published_scale_size": (5, "MB"),  # the page of a generated 100,000-statement event
     "redraw": (300, "ms"),  # map redrawn after a filter change
     "script_warm": (50, "ms"),  # server script run, warm (also with the region changed)
     "script_cold": (1.5, "s"),  # the first run in a new process

@@ -52,3 +52,9 @@ ALLOWED: dict[str, Callable[[], str]] = {
     "3,000 one-line paragraphs (the most)": lambda: lines(3_000),
     "a 19.9 KB paragraph (the longest)": lambda: "France condemned the strike. " * 680 + "\n",
 }
+
+
+def longest() -> str:
+    """The most characters the limits allow (1.99 MB: 100 paragraphs of 19.9 KB), which takes
+    seconds to draft: a browser test drafts it while another page draws its map."""
+    return ("France condemned the strike. " * 680 + "\n") * 100

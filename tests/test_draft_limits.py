@@ -6,9 +6,14 @@ bench/draft.py times each of these articles (seconds are measured there, not ass
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reactionmap.draft import ArticleRefused, decode, draft_article
+from reactionmap.draft.tokens import starting_in
 from reactionmap.draft.worker import Pool
 from tests.draft_articles import PATHOLOGICAL, lines
 
@@ -107,3 +112,11 @@ def test_the_worker_stops_a_draft_at_its_time_limit_and_drafts_the_next():
     finally:
         while not pool.idle.empty():
             pool.idle.get().stop()
+
+
+@given(st.lists(st.integers(0, 40)), st.integers(0, 45), st.integers(0, 45))
+def test_a_clause_finds_by_bisection_the_very_items_a_scan_finds(starts, lo, hi):
+    """starting_in, which makes a paragraph of many sentences linear, gives what the scan of
+    every mention or cue it replaced gave, in the same order, for any sorted list and range."""
+    items = [SimpleNamespace(start=s, n=i) for i, s in enumerate(sorted(starts))]
+    assert list(starting_in(items, lo, hi)) == [m for m in items if lo <= m.start < hi]

@@ -23,7 +23,7 @@ from test_browser import (
 )
 
 from reactionmap.contract.scale import DEFAULT_SCALE
-from reactionmap.draw import frame
+from reactionmap.draw import cards, frame
 from reactionmap.intake.events import load_event
 from reactionmap.places.boundaries import country_table
 from reactionmap.publish.export import stance_csv
@@ -486,3 +486,49 @@ PACIFIC_JS = (
   return null;
 }"""
 )
+
+
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory):
+    """A generated event of 100,000 statements by 250 actors over a year (bench's scale
+    event: not real data), published."""
+    from bench.group_scale import SCALE_EVENT, write_scale_event
+
+    root = write_scale_event(tmp_path_factory.mktemp("scale"))
+    snap = snapshot(load_event(SCALE_EVENT, root / "events"))
+    return snap, write_page(snap, tmp_path_factory.mktemp("big"))
+
+
+def test_a_100k_statement_event_publishes_under_5_mb_every_card_reachable(open_file, big_page):
+    snap, path = big_page
+    assert len(snap.event.statements) == 100_000
+    assert path.stat().st_size < 5_000_000
+    ordered = cards.order_cards(snap.page.cards, None)  # each actor's card, in the page's order
+    actors = ordered.loc[~cards.actor_key(ordered).duplicated(), "actor_iso3"].tolist()
+    page = open_file(path)
+    assert "has no play control: its 365 days" in page.locator(".rm-counts").inner_text()
+    shown = page.locator("#rm-cards .rm-card")
+    more = page.locator("#rm-more")
+    inline = shown.count()
+    assert 0 < inline < len(actors) and more.get_attribute("data-left") == str(len(actors) - inline)
+    # A click on a country whose card is not shown yet shows its card from the page's data.
+    big = ("RUS", "CAN", "CHN", "USA", "BRA", "AUS", "IND", "ARG", "KAZ", "DZA")
+    unshown = [c for c in big if c in actors[inline:]]
+    x, y = point_in(page, unshown[0])
+    page.mouse.click(x, y)
+    page.locator(f'#rm-picked .rm-card[data-iso3="{unshown[0]}"]').wait_for()
+    # The keyboard reaches every card: Enter on "Show more" until none is left, focus moving to
+    # the first card each press adds.
+    while more.is_visible():
+        before = shown.count()
+        more.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            f"document.querySelectorAll('#rm-cards .rm-card').length > {before}"
+            " && document.activeElement.classList.contains('rm-card')"
+        )
+        assert page.evaluate("document.activeElement.dataset.iso3") == actors[before]
+    codes = page.eval_on_selector_all("#rm-cards .rm-card", "cs => cs.map(c => c.dataset.iso3)")
+    assert codes == actors
+    assert "that is all" in page.locator("#rm-more-said").inner_text()
+    assert page.refused == [] and page.errors == []

@@ -3,6 +3,8 @@ nothing changed; what is written is readable by all and reads back the same (iss
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import stat
 import subprocess
@@ -13,10 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reactionmap.contract.cells import is_formula
 from reactionmap.contract.event import EVENT_FILE, STATEMENTS_FILE
-from reactionmap.contract.statements import STATEMENT_COLUMNS
+from reactionmap.contract.statements import STATEMENT_COLUMNS, statements_csv
 from reactionmap.intake.tables import read_csv_text
 from reactionmap.intake.writers import table_bytes
+from reactionmap.publish.export import stance_csv
+from reactionmap.view.compare import COMPARE_COLUMNS, compare_csv
+from reactionmap.view.stance import STANCE_COLUMNS
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -193,6 +199,34 @@ def test_every_value_written_is_read_back_the_same(rows):
     assert back is not None and not problems, problems
     assert list(back.columns) == list(STATEMENT_COLUMNS)
     assert back.to_dict("records") == frame.to_dict("records")
+
+
+def _rows(columns) -> st.SearchStrategy:
+    return st.lists(st.fixed_dictionaries({c: CELL for c in columns}), min_size=1, max_size=5)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rows(STANCE_COLUMNS), _rows(STATEMENT_COLUMNS), _rows(COMPARE_COLUMNS))
+def test_every_value_exported_or_downloaded_is_read_back_the_same(stances, statements, compared):
+    """The stance table (download, published page, `export`), every statement (download,
+    `export`) and a comparison: the one writer, so CR, LF, CRLF, quotes, commas and formula
+    guards read back as they were."""
+    frame = pd.DataFrame(statements, columns=list(STATEMENT_COLUMNS))
+    assert statements_csv(frame) == table_bytes(frame)  # downloads write as event files do
+    for written, columns, made in (
+        (pd.DataFrame(stances, columns=list(STANCE_COLUMNS)), STANCE_COLUMNS, stance_csv),
+        (frame, STATEMENT_COLUMNS, statements_csv),
+        (pd.DataFrame(compared, columns=list(COMPARE_COLUMNS)), COMPARE_COLUMNS, compare_csv),
+    ):
+        data = made(written)
+        cells = csv.reader(io.StringIO(data.decode(), newline=""))
+        assert not [c for row in cells for c in row if is_formula(c)]  # each one guarded
+        back, problems = read_csv_text(data, "exported.csv")
+        assert back is not None and not problems, problems
+        assert list(back.columns) == list(columns)
+        assert sorted(map(tuple, back.to_numpy().tolist())) == sorted(
+            map(tuple, written.to_numpy().tolist())
+        )
 
 
 def test_a_lone_cr_is_written_so_that_check_reads_the_row(events_env, tmp_path, cli):

@@ -104,15 +104,35 @@ def escape_formula(value: str) -> str:
     return value
 
 
-def _guarded(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every text cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(lambda v: escape_formula(v) if isinstance(v, str) else v)
-    return out
+CSV_QUOTED = (",", '"', "\r", "\n")  # a cell holding one of these is written in quotes
+
+
+def _csv_cell(value: str) -> str:
+    """One CSV cell, quoted when it must be (CSV_QUOTED): the csv module, told to end rows
+    with LF, leaves a lone CR bare, and a reader then splits the row there."""
+    if any(c in value for c in CSV_QUOTED):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """A column's cells as the text a CSV file holds: a missing value is empty, a number or a
+    flag is written as Python writes it, a date as pandas does (no time when it has none)."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        values = pd.Series(values.dt.strftime("%Y-%m-%d %H:%M:%S"), index=values.index)
+        values = values.str.removesuffix(" 00:00:00")
+    missing = values.isna()
+    return ["" if gone else str(v) for v, gone in zip(values, missing, strict=True)]
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV (RFC 4180 quoting, LF line ends), safe to open in a spreadsheet."""
-    return _guarded(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """The one CSV writer (exports, downloads, event files): UTF-8, LF line ends, a cell
+    holding a comma, a quote, a CR or an LF quoted, and a cell a spreadsheet would run
+    (is_formula) guarded with an apostrophe, which intake's reader takes off. So every value
+    written is read back the same."""
+    columns = [_texts(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    lines = [",".join(_csv_cell(str(c)) for c in frame.columns)]
+    lines += [
+        ",".join(_csv_cell(escape_formula(v)) for v in row) for row in zip(*columns, strict=True)
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")

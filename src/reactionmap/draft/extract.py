@@ -34,6 +34,7 @@ from reactionmap.draft.tokens import (
     covers,
     name_span,
     quote_flags,
+    starting_in,
     starts,
     word_labels,
 )
@@ -91,15 +92,21 @@ class Finding:
     date: str = ""
     date_words: str = ""
     date_note: str = ""
+    # What sentences and cues holds, to look up in one step (a paragraph of many sentences of
+    # one actor's would be quadratic in the lists); add is the only writer of all four.
+    _held: set = field(default_factory=set, repr=False, compare=False)
 
     def add(self, words: ClauseWords) -> None:
         """Take in a clause of this actor's: its sentence, new cues and quotations (each a run
         of the source's words, kept in the article's order), and the evidence, merged with the
         last when it is another clause of the same sentence."""
-        if words.sentence not in self.sentences:
+        if ("sentence", words.sentence) not in self._held:
+            self._held.add(("sentence", words.sentence))
             self.sentences.append(words.sentence)
         for cue in words.cues:
-            if cue not in self.cues:
+            key = ("cue", *vars(cue).values())  # equal cues (==) have equal keys
+            if key not in self._held:
+                self._held.add(key)
                 self.cues.append(cue)
         for run in words.quotes:
             if run.text and run not in self.quotes:
@@ -442,11 +449,11 @@ def clause_words(text: Reading, sentence: Span, clause: Clause, code: str) -> Cl
     clause_lo, clause_hi = doc[clause.start].idx, char_end(doc, clause.end)
     sentence_hi = char_end(doc, sentence.end)
     marks: list[tuple[int, int, str]] = []
-    for m in text.mentions:
-        if clause.start <= m.start < clause.end and m.code == code and not m.blocked:
+    for m in starting_in(text.mentions, clause.start, clause.end):
+        if m.code == code and not m.blocked:
             end = m.role_end if m.role_end >= 0 else m.end
             marks.append((doc[m.start].idx - offset, char_end(doc, end) - offset, "actor"))
-    cues = [cue for cue in text.cues if clause.start <= cue.start < clause.end]
+    cues = list(starting_in(text.cues, clause.start, clause.end))
     for cue in cues:
         marks.append((doc[cue.start].idx - offset, char_end(doc, cue.end) - offset, "stance"))
     quotes = []

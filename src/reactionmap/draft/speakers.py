@@ -11,6 +11,7 @@ from reactionmap.draft.tokens import (
     covers,
     is_stance_word,
     name_at,
+    starting_in,
     starts,
 )
 
@@ -150,7 +151,7 @@ def has_cue(cues: list[StanceCue], clause: Clause) -> bool:
 
 def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     """Codes of the clause's speakers, how they were found, and the mention that named them."""
-    inside = [m for m in mentions if clause.start <= m.start < clause.end and not m.blocked]
+    inside = [m for m in starting_in(mentions, clause.start, clause.end) if not m.blocked]
     if not inside:
         return [], "", {}
     p = clause.predicate

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
 from reactionmap.draft.lexicon import Lexicon
+
+
+class _Starts(Protocol):
+    start: int
+
+
+S = TypeVar("S", bound=_Starts)
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -122,3 +133,12 @@ def name_span(doc, i) -> tuple[str, int]:
             continue
         break
     return (" ".join(parts), i) if len(parts) >= 2 else ("", i)
+
+
+def starting_in(items: Sequence[S], lo: int, hi: int) -> Sequence[S]:
+    """The items (sorted by their start token, as mentions and stance cues are) that start in
+    tokens lo..hi-1, found by bisection: a clause looks at its own, not the paragraph's every
+    one, so a paragraph of many sentences is drafted in linear time."""
+    first = bisect_left(items, lo, key=lambda item: item.start)
+    last = bisect_left(items, hi, lo=first, key=lambda item: item.start)
+    return items[first:last]

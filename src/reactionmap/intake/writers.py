@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import tomli_w
 
-from reactionmap.contract.cells import escape_formula
+from reactionmap.contract.cells import csv_bytes
 from reactionmap.contract.event import EVENT_FILE, STATEMENTS_FILE
 from reactionmap.contract.scale import Scale
 from reactionmap.intake.events import inside
@@ -29,7 +29,6 @@ FILE_MODE = 0o644  # rw-r--r--: a web server running as another account reads wh
 FOLDER_MODE = 0o755  # rwxr-xr-x
 NAME_MAX = 200  # characters in a folder's name: with the lock's and staging names added, within
 # the 255 bytes a file system allows a name
-QUOTED = (",", '"', "\r", "\n")  # a cell holding one of these is written in quotes
 RENAME_EXCHANGE = 2  # renameat2(2): swap two paths in one step (Linux 3.15+)
 AT_FDCWD = -100
 
@@ -260,24 +259,16 @@ def event_toml(
 
 
 def table_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV (LF line ends) that reads back cell for cell: a cell holding a
-    comma, a quote, a CR or an LF (a lone CR too, which the csv module leaves bare) is quoted;
-    a cell a spreadsheet would run gets an apostrophe, as export's do (the reader takes it
-    off). A NUL, which no reader takes, is refused, naming its row and column."""
-    lines = [",".join(_cell(str(c)) for c in frame.columns)]
-    for number, row in enumerate(frame.fillna("").astype(str).itertuples(index=False), start=2):
-        for column, value in zip(frame.columns, row, strict=True):
-            if "\x00" in value:
-                raise WriteRefused(
-                    errno.EINVAL,
-                    f"row {number}, column {column} holds a NUL character; remove it",
-                )
-        lines.append(",".join(_cell(escape_formula(v)) for v in row))
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _cell(value: str) -> str:
-    """One CSV cell, quoted when it must be (QUOTED)."""
-    if any(c in value for c in QUOTED):
-        return '"' + value.replace('"', '""') + '"'
-    return value
+    """An event's table as contract.cells.csv_bytes writes every CSV (so it reads back cell for
+    cell); a NUL, which no reader takes, is refused, naming its row and column."""
+    found = []  # (row, column) of the first NUL in each column holding one
+    for position, column in enumerate(frame.columns):
+        holds = frame.iloc[:, position].astype(str).str.contains("\x00", regex=False)
+        if holds.any():
+            found.append((int(holds.to_numpy().argmax()) + 2, str(column)))
+    if found:
+        number, column = min(found)
+        raise WriteRefused(
+            errno.EINVAL, f"row {number}, column {column} holds a NUL character; remove it"
+        )
+    return csv_bytes(frame)

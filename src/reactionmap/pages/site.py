@@ -8,6 +8,7 @@ import streamlit as st
 
 from reactionmap.draw import cards
 from reactionmap.intake.events import list_events
+from reactionmap.pages import recover
 from reactionmap.view.state import DRAFT_PAGE, KEYS, MAP_PAGE, UPLOAD_PAGE
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +38,7 @@ def navigation() -> st.Page:
     map. A flat list: a named section puts its header inside the <ul>, which screen readers
     misread."""
     st.html(cards.FOCUS_CSS)  # every page: where the keyboard is, visibly
+    recover.install()  # every page: a map whose files failed to load is loaded again
     arriving = not st.session_state.get(ARRIVED)
     st.session_state[ARRIVED] = True
     several = len(list_events()) > 1

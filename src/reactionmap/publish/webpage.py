@@ -6,6 +6,7 @@ import base64
 import gzip
 import html
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,6 +60,7 @@ table.rm-table{border-collapse:collapse;font-size:.85rem;width:100%;min-width:76
 .rm-sources{font-size:.82rem;color:#444;margin-top:1.2rem}
 .rm-as-table{border:1px solid #ddd;border-radius:8px;padding:.5rem .6rem;margin:.6rem 0}
 .rm-as-table summary{cursor:pointer}
+#rm-more{background:#fff;font:inherit;cursor:pointer}
 .rm-as-table[open] summary{margin-bottom:.3rem}
 footer{font-size:.82rem;color:#666;border-top:1px solid #ddd;margin-top:1rem;padding-top:.6rem}
 </style>
@@ -160,9 +162,10 @@ FRAME_JS
     if (box.clientWidth !== drawnWidth) draw(false);
   });
 SNAP_JS
-  var picked = document.getElementById("rm-picked");
+  var picked = document.getElementById("rm-picked"), showing = 0;
   function show(code, text) {
     picked.replaceChildren();
+    showing++;
     if (!code || code === SEA_CODE) return;  // a click on the sea clears
     var card = null;
     document.querySelectorAll("#rm-cards .rm-card").forEach(function (c) {
@@ -170,13 +173,26 @@ SNAP_JS
     });
     if (card) {
       picked.appendChild(card.cloneNode(true));
+      picked.firstElementChild.removeAttribute("tabindex");
+    } else if (window.rmCard) {  // a card not shown yet: from the page's packed cards
+      var asked = showing;
+      window.rmCard(code).then(function (found) {
+        if (asked !== showing) return;  // another country was picked meanwhile
+        if (!found) return noStatement(code, text);
+        var holder = document.createElement("div");
+        holder.innerHTML = found;
+        picked.appendChild(holder.firstElementChild);
+      });
     } else {
-      var p = document.createElement("p");
-      p.className = "rm-note";
-      p.dataset.iso3 = code;
-      p.textContent = (names[code] || text || code) + ": " + NO_STATEMENT;
-      picked.appendChild(p);
+      noStatement(code, text);
     }
+  }
+  function noStatement(code, text) {
+    var p = document.createElement("p");
+    p.className = "rm-note";
+    p.dataset.iso3 = code;
+    p.textContent = (names[code] || text || code) + ": " + NO_STATEMENT;
+    picked.appendChild(p);
   }
   // A pointer: plotly's hover says what is under it.
   box.on("plotly_click", function (event) {
@@ -397,11 +413,44 @@ def shapes_topojson(path: Path = boundaries.COUNTRIES_PATH) -> str:
 
 
 DOT_TRACES = ("leader lines", "small states")
+# The most the play's frames may add to the page (bytes of JSON, reckoned by play_size): a
+# year of random statements from 250 countries would add 85 MB and take minutes to build.
+# Past it the page leaves the play out and says so.
+PLAY_BYTES = 2_000_000
 
 
-def map_json(snap: Snapshot) -> tuple[str, dict]:
+def play_size(snap: Snapshot) -> int:
+    """About how many bytes the play's frames would add: its days times what the view's own
+    map holds that a frame may change (draw.frames.CHANGING); 0 when the map does not play."""
+    days = frames.play_days(snap.event.statements, snap.as_of)
+    if not days:
+        return 0
+    table = choropleth.with_hover(snap.view.map_rows, snap.event.scale)
+    fig = choropleth.map_figure(
+        table, snap.event.scale, boundaries.load_markers(), SHAPES_KEY, None, frame=snap.view.frame
+    )
+    data = frames.plain(fig.to_dict()["data"])
+    changing = [{k: t[k] for k in frames.CHANGING if k in t} for t in data]
+    return len(days) * len(json.dumps(changing, separators=(",", ":")))
+
+
+def play_sentence(snap: Snapshot, size: int) -> str:
+    """What the page says of its play (``size``: play_size) for a reader who cannot see it, or
+    why it has none."""
+    days = frames.play_days(snap.event.statements, snap.as_of)
+    if not days:
+        return ""
+    if size <= PLAY_BYTES:
+        return alternative.play_note(days)
+    return (
+        f"This page has no play control: its {len(days)} days of maps would add about "
+        f"{size / 1e6:.0f} MB to it. The dashboard plays them."
+    )
+
+
+def map_json(snap: Snapshot, play: bool = True) -> tuple[str, dict]:
     """The dashboard's map figure for this view as plotly JSON, with its play control through
-    the event's days (draw.frames), its shapes named SHAPES_KEY, but its small states' traces;
+    the event's days (draw.frames) when ``play``, its shapes named SHAPES_KEY, but its small states' traces;
     and what the page draws it with (rm-view): the view's extent (None: the world), the dots'
     traces for a desktop's map ("wide") and a phone's world map ("narrow", placed for its
     scale; the same as wide in a region), where they go, the small states' names (Tuvalu has
@@ -409,14 +458,19 @@ def map_json(snap: Snapshot) -> tuple[str, dict]:
     markers = boundaries.load_markers()
     scale = snap.event.scale
 
-    def figure_of(narrow: bool):
+    def build_for(narrow: bool):
         def build(view):
             table = choropleth.with_hover(view.map_rows, scale)
             return choropleth.map_figure(
                 table, scale, markers, SHAPES_KEY, None, frame=view.frame, narrow=narrow
             )
 
-        return frames.play_figure(snap.event, snap.view, build)
+        return build
+
+    def figure_of(narrow: bool):
+        if not play:
+            return build_for(narrow)(snap.view)
+        return frames.play_figure(snap.event, snap.view, build_for(narrow))
 
     fig = figure_of(False)
     # The legend lists the colours; its entries are swatches, so a click must not hide them.
@@ -497,6 +551,102 @@ def cards_html(statements, snap: Snapshot) -> str:
     return "".join(cards.actor_cards(statements, snap.event.scale))
 
 
+# Cards the page holds as HTML: the first ones, up to INLINE_CARD_BYTES (a 100,000-statement
+# event's cards are 36 MB of HTML). The rest travel packed as plotly.js does (gzip, base64: 1 MB
+# for those 36 MB), each MORE_CARDS of them shown by a "Show more" button, and any one at once
+# when its country is clicked on the map.
+INLINE_CARD_BYTES = 250_000
+MORE_CARDS = 20
+ISO3_RE = re.compile(r'data-iso3="([^"]*)"')
+
+
+def split_cards(statements, snap: Snapshot) -> tuple[str, list[list[str]]]:
+    """The cards the page holds as HTML, and the rest as [iso3, card HTML] pairs, in order."""
+    made = cards.actor_cards(statements, snap.event.scale)
+    inline, size = 0, 0
+    while inline < len(made) and size + len(made[inline]) <= INLINE_CARD_BYTES:
+        size += len(made[inline])
+        inline += 1
+    rest = [[html.unescape(ISO3_RE.search(c).group(1)), c] for c in made[inline:]]  # type: ignore[union-attr]
+    return "".join(made[:inline]), rest
+
+
+def packed(value: object) -> str:
+    """JSON gzipped (no time stamp: the same page every time) and base64, for a page to unpack."""
+    data = json.dumps(value, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode("ascii")
+
+
+def more_cards_html(rest: list[list[str]]) -> str:
+    """The button that shows the packed cards MORE_CARDS at a time, and their data ('' when
+    every card is in the page)."""
+    if not rest:
+        return ""
+    return (
+        f'<p class="rm-more-box"><button type="button" id="rm-more" class="rm-download" '
+        f'data-left="{len(rest)}">{more_label(len(rest))}</button></p>'
+        f'<p class="rm-sr-only" id="rm-more-said" aria-live="polite"></p>'
+        f'<script type="application/octet-stream" id="rm-cards-packed">{packed(rest)}</script>'
+        f"<script>{MORE_JS.replace('MORE_CARDS', str(MORE_CARDS))}</script>"
+    )
+
+
+def more_label(left: int) -> str:
+    return f"Show more statements ({left} more actor{'s' if left != 1 else ''})"
+
+
+# The packed cards (more_cards_html): unpacked once, on the first "Show more" or map click that
+# needs them; each click adds MORE_CARDS cards and moves focus to the first one added, so that
+# a keyboard or a screen reader goes on reading there. window.rmCard(code) gives the card of a
+# country the map's click asks for.
+MORE_JS = """
+(function () {
+  var button = document.getElementById("rm-more"), list = document.getElementById("rm-cards");
+  var said = document.getElementById("rm-more-said"), shown = 0, unpacked = null;
+  function rest() {
+    if (!unpacked) {
+      var text = document.getElementById("rm-cards-packed").textContent;
+      var bytes = Uint8Array.from(atob(text), function (c) { return c.charCodeAt(0); });
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      unpacked = new Response(stream).text().then(JSON.parse);
+    }
+    return unpacked;
+  }
+  window.rmCard = function (code) {
+    return rest().then(function (cards) {
+      for (var i = 0; i < cards.length; i++) if (cards[i][0] === code) return cards[i][1];
+      return null;
+    });
+  };
+  button.addEventListener("click", function () {
+    button.disabled = true;
+    rest().then(function (cards) {
+      var batch = cards.slice(shown, shown + MORE_CARDS), first = null;
+      batch.forEach(function (c) {
+        var holder = document.createElement("div");
+        holder.innerHTML = c[1];
+        var card = holder.firstElementChild;
+        card.tabIndex = -1;
+        list.appendChild(card);
+        first = first || card;
+      });
+      shown += batch.length;
+      var left = cards.length - shown;
+      said.textContent = batch.length + " more actors shown" + (left ? "; " + left + " left." : "; that is all.");
+      if (left) {
+        button.textContent = "Show more statements (" + left + " more actor" + (left === 1 ? ")" : "s)");
+        button.dataset.left = String(left);
+        button.disabled = false;
+      } else {
+        button.parentNode.hidden = true;
+      }
+      if (first) first.focus();
+    });
+  });
+})();
+"""
+
+
 def csv_name(snap: Snapshot) -> str:
     return download_name(snap.event.id, "stance", snap.as_of, "csv")
 
@@ -534,8 +684,10 @@ def page_html(snap: Snapshot) -> str:
     # table under it, for screen readers and keyboards.
     when = f"as of {snap.as_of:%-d %B %Y}"
     described = alternative.map_description(snap.table, event.scale, when, snap.stances)
-    played = alternative.play_note(frames.play_days(event.statements, snap.as_of))
-    figure, view = map_json(snap)
+    size = play_size(snap)
+    played = play_sentence(snap, size)
+    figure, view = map_json(snap, play=0 < size <= PLAY_BYTES)
+    shown_cards, more = split_cards(page.cards, snap)
 
     boot = (
         BOOT_JS.replace("FRAME_JS", FRAME_JS)
@@ -562,13 +714,14 @@ def page_html(snap: Snapshot) -> str:
 <p class="rm-sub">{html.escape(snap.subtitle())}</p>
 <div class="rm-map-box"><div id="rm-play" class="rm-play" hidden></div>
 <div id="rm-map" role="img" aria-label="{html.escape(alternative.map_name(snap.region))}" aria-describedby="rm-map-about"></div></div>
-<p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.{" Play shows the map day by day up to this date." if played else ""}</p>
-<p class="rm-sr-only" id="rm-map-about">{html.escape(" ".join(filter(None, (described, played))))}</p>
+<p class="rm-counts">As of {snap.as_of:%-d %B %Y}; the legend counts the countries. Hover a country, or tap it, for its statement.{" Play shows the map day by day up to this date." if view["play"] else (" " + html.escape(played) if played else "")}</p>
+<p class="rm-sr-only" id="rm-map-about">{html.escape(" ".join(filter(None, (described, played if view["play"] else ""))))}</p>
 <div id="rm-picked" aria-live="polite"></div>
 <details class="rm-as-table"><summary>{alternative.TITLE}</summary>{alternative.section_html(snap.table, event.scale, when)}</details>
 {not_drawn}
 <h2>Statements ({statements_count(page.cards)})</h2>
-<div class="rm-cards" id="rm-cards">{cards_html(page.cards, snap)}</div>
+<div class="rm-cards" id="rm-cards">{shown_cards}</div>
+{more_cards_html(more)}
 {orgs}
 <h2>Stance table</h2>
 {table_html(snap)}
