@@ -57,11 +57,13 @@ def _up_to_date(source: Path, target: Path, suffixes: list[str]) -> bool:
     return all(p.exists() and p.stat().st_mtime_ns == mtime for p in paths)
 
 
-def mirror(source_root: Path, target_root: Path, with_brotli: bool) -> list[tuple[str, str, bool]]:
+def mirror(
+    source_root: Path, target_root: Path, with_brotli: bool, own: frozenset[str] = frozenset()
+) -> list[tuple[str, str, bool]]:
     """Copy every file of SOURCE_ROOT under TARGET_ROOT (times kept); return what needs compressing.
 
     Files gone from the source are removed from the target, so a new Streamlit's bundle does
-    not sit beside the old one's.
+    not sit beside the old one's. OWN names files the build writes itself (kept, not copied).
     """
     suffixes = [".gz", ".br"] if with_brotli else [".gz"]
     jobs: list[tuple[str, str, bool]] = []
@@ -72,6 +74,8 @@ def mirror(source_root: Path, target_root: Path, with_brotli: bool) -> list[tupl
         wanted.add(target)
         if compress:
             wanted.update(target.with_name(target.name + s) for s in suffixes)
+        if source.name in own and source.parent == source_root:
+            continue
         if _up_to_date(source, target, suffixes if compress else []):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,11 +88,42 @@ def mirror(source_root: Path, target_root: Path, with_brotli: bool) -> list[tupl
     return jobs
 
 
+def preload_hints(frontend: Path) -> str:
+    """Links that let a new visitor's browser fetch, from the first byte of the page on, what
+    the first map waits for: Streamlit's plotly chunk (4.7 MB, otherwise asked for only when the
+    script's first run sends a chart) and the shapes and base map plotly fetches after it."""
+    from reactionmap.places.boundaries import GEOJSON_URL, SEA_URL, TOPOJSON_URL
+
+    chunks = sorted((frontend / "static" / "js").glob("PlotlyChart.*.js"))
+    links = [f'<link rel="modulepreload" crossorigin href="./static/js/{c.name}">' for c in chunks]
+    for url in (GEOJSON_URL, SEA_URL, TOPOJSON_URL + "world_110m.json"):
+        links.append(f'<link rel="preload" as="fetch" crossorigin="anonymous" href="./{url}">')
+    return "".join(links)
+
+
+def write_index(build_dir: Path, with_brotli: bool) -> None:
+    """BUILD_DIR/streamlit/index.html: Streamlit's, with the preload hints; compressed again."""
+    source = streamlit_static() / "index.html"
+    target = build_dir / "streamlit" / "index.html"
+    html = source.read_text(encoding="utf-8")
+    hinted = html.replace("</head>", preload_hints(streamlit_static()) + "</head>", 1)
+    if hinted == html:
+        raise SystemExit(f"{source} has no </head>: this Streamlit's page cannot take the hints")
+    if target.exists() and target.read_text(encoding="utf-8") == hinted:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(hinted, encoding="utf-8")
+    os.utime(target)  # a new page: a new Last-Modified and ETag
+    _compress((str(target), str(target), with_brotli))
+
+
 def build(build_dir: Path, published: Path | None = None, quiet: bool = False) -> dict[str, bool]:
     """Fill BUILD_DIR/streamlit (the frontend) and BUILD_DIR/app (static/); compress PUBLISHED in place."""
     with_brotli = brotli_module() is not None
     suffixes = [".gz", ".br"] if with_brotli else [".gz"]
-    jobs = mirror(streamlit_static(), build_dir / "streamlit", with_brotli)
+    jobs = mirror(
+        streamlit_static(), build_dir / "streamlit", with_brotli, frozenset({"index.html"})
+    )
     jobs += mirror(REPO / "static", build_dir / "app", with_brotli)
     if published is not None and published.is_dir():
         for page in published.rglob("*"):
@@ -103,12 +138,15 @@ def build(build_dir: Path, published: Path | None = None, quiet: bool = False) -
         )
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(_compress, jobs, chunksize=4))
+    write_index(build_dir, with_brotli)
     return {"brotli": with_brotli}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--build", type=Path, default=REPO / "build", help="the build folder")
+    parser.add_argument(
+        "--build", type=Path, default=REPO / "build" / "web", help="the build folder"
+    )
     parser.add_argument("--published", type=Path, help="a folder of published pages to compress")
     args = parser.parse_args()
     build(args.build, args.published)

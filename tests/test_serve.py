@@ -91,10 +91,16 @@ def test_the_bundle_goes_compressed_ahead_and_cached_for_a_year(stack):
     assert "content-encoding" not in headers and body == bundle.read_bytes()
 
 
-def test_the_page_is_asked_again_and_health_answers(stack):
+def test_the_page_is_asked_again_hints_what_the_map_needs_and_health_answers(stack):
     headers, body = get(f"{stack.url}/?event={EVENT}", "gzip")
     assert headers.get("cache-control") == "no-cache"
-    assert b"<html" in gzip.decompress(body) if headers.get("content-encoding") else body
+    assert headers.get("content-encoding") == "gzip"
+    html = gzip.decompress(body).decode()
+    assert f'rel="modulepreload" crossorigin href="./static/js/{streamlit_bundle().name}"' in html
+    assert (
+        'as="fetch" crossorigin="anonymous" href="./app/static/boundaries/countries.geojson"'
+        in html
+    )
     headers, body = get(f"{stack.url}/_stcore/health")
     assert body == b"ok"
 
@@ -127,6 +133,10 @@ def test_the_dashboard_draws_through_nginx_and_asks_no_other_host(stack, browser
     ]
     assert not streamlit_direct, f"requests that bypassed nginx: {streamlit_direct}"
     assert any(u.startswith("ws://") and u.endswith("/_stcore/stream") for u in requests)
+    # The page's preload hints are taken up: the plotly chunk and the shapes come once each.
+    for name in (streamlit_bundle().name, "countries.geojson", "world_110m.json"):
+        asked = [u for u in requests if u.split("?")[0].endswith("/" + name)]
+        assert len(asked) == 1, f"{name} asked {len(asked)} times: {asked}"
 
 
 def test_stopping_the_launcher_stops_everything_it_started(stack):
