@@ -93,6 +93,18 @@ def nginx_config(args: argparse.Namespace, ports: list[int], brotli: bool) -> st
         "PORT": str(args.port),
         "SERVERS": servers,
         "BROTLI": "    brotli_static on;" if brotli else "",
+        "LISTEN_TLS": " ssl http2" if args.cert else "",
+        "TLS": "\n".join(
+            f"        {line}"
+            for line in (
+                f"ssl_certificate {args.cert.resolve()};",
+                f"ssl_certificate_key {args.key.resolve()};",
+                "ssl_protocols TLSv1.2 TLSv1.3;",
+                "ssl_session_cache shared:tls:10m;",
+            )
+        )
+        if args.cert
+        else "",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():
@@ -128,6 +140,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="pages of `reactionmap publish`, served at /published/")  # fmt: skip
     parser.add_argument("--run", type=Path, default=REPO / "build" / "run",
                         help="nginx's configuration, pid, logs and temporary files")  # fmt: skip
+    parser.add_argument("--cert", type=Path, help="TLS certificate (PEM): serve HTTPS and HTTP/2")
+    parser.add_argument("--key", type=Path, help="the certificate's private key (PEM)")
+    parser.add_argument("--self-signed", action="store_true",
+                        help="TLS with a certificate for localhost made in the run folder "
+                        "(for trying HTTP/2 and for the bench; browsers warn about it)")  # fmt: skip
     parser.add_argument("--timeout", type=float, default=120, help="seconds to wait per process")
     args = parser.parse_args(argv)
     if args.processes < 1:
@@ -137,7 +154,27 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     except ValueError:
         parser.error(f"--app-ports takes port numbers separated by commas, not {args.app_ports!r}")
     args.app_ports = args.app_ports or [args.port + 1 + i for i in range(args.processes)]
+    if bool(args.cert) != bool(args.key):
+        parser.error("--cert and --key go together: give both, or neither (plain HTTP)")
+    for path in (args.cert, args.key):
+        if path and not path.is_file():
+            parser.error(f"no such file: {path}")
     return args
+
+
+def self_signed(run: Path) -> tuple[Path, Path]:
+    """A certificate for localhost and 127.0.0.1, valid 30 days, made with openssl in RUN."""
+    cert, key = run / "localhost.crt", run / "localhost.key"
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise SystemExit("openssl is missing: --self-signed needs it (Debian's openssl)")
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"nginx is missing ({NGINX}): run 'make nginx' (Debian's nginx-light)")
     args.run.mkdir(parents=True, exist_ok=True)
     args.published.mkdir(parents=True, exist_ok=True)
+    if args.self_signed and not args.cert:
+        args.cert, args.key = self_signed(args.run)
     built = precompress.build(args.build, args.published)
     brotli = built["brotli"] and BROTLI_MODULE.exists()
     ports = args.app_ports
@@ -169,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         )  # fmt: skip
         started.append(nginx)
         (args.run / "pids").write_text("".join(f"{p.pid}\n" for p in started), encoding="utf-8")
-        print(f"reactionmap on http://{args.address}:{args.port}/ : nginx in front of "
+        scheme = "https" if args.cert else "http"
+        print(f"reactionmap on {scheme}://{args.address}:{args.port}/ : nginx in front of "
               f"{len(ports)} Streamlit processes (ports {', '.join(map(str, ports))}); "
               f"published pages at /published/; Ctrl-C stops", flush=True)  # fmt: skip
         while all(p.poll() is None for p in started):

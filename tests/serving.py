@@ -151,6 +151,16 @@ def is_loopback(url: str) -> bool:
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
+def unverified():
+    """An SSL context that takes the served stack's self-signed certificate."""
+    import ssl
+
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
 def nginx_available() -> bool:
     return Path(NGINX).is_file() and os.access(NGINX, os.X_OK)
 
@@ -180,18 +190,19 @@ class ServedStack:
 
 @contextlib.contextmanager
 def served_stack(
-    published: Path, processes: int = 2, timeout: float = 300
+    published: Path, processes: int = 2, timeout: float = 300, tls: bool = False
 ) -> Iterator[ServedStack]:
     """scripts/serve.py on free loopback ports (its run folder a temporary one, its build the
-    repository's build/web, as `make serve` makes it); stopped afterwards."""
+    repository's build/web, as `make serve` makes it); with ``tls``, HTTPS and HTTP/2 on a
+    self-signed certificate. Stopped afterwards."""
     run = Path(tempfile.mkdtemp(prefix="reactionmap-serve-"))
     port = free_port()
     app_ports = ",".join(str(free_port()) for _ in range(processes))
     command = [sys.executable, str(REPO / "scripts" / "serve.py"), "--port", str(port),
                "--app-ports", app_ports, "--processes", str(processes), "--run", str(run),
-               "--published", str(published)]  # fmt: skip
+               "--published", str(published)] + (["--self-signed"] if tls else [])  # fmt: skip
     launcher = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)
-    stack = ServedStack(f"http://127.0.0.1:{port}", launcher, run)
+    stack = ServedStack(f"{'https' if tls else 'http'}://127.0.0.1:{port}", launcher, run)
     try:
         # The launcher prints one line once nginx is started in front of healthy processes.
         line = launcher.stdout.readline() if launcher.stdout else ""
@@ -200,7 +211,9 @@ def served_stack(
         deadline = time.monotonic() + timeout
         while True:  # nginx may take a moment to listen after it is started
             try:
-                with urllib.request.urlopen(f"{stack.url}/_stcore/health", timeout=2):
+                with urllib.request.urlopen(
+                    f"{stack.url}/_stcore/health", timeout=2, context=unverified()
+                ):
                     break
             except OSError:
                 if launcher.poll() is not None or time.monotonic() > deadline:

@@ -1,6 +1,7 @@
 """`make serve`: nginx in front of Streamlit processes, the frontend compressed ahead of time.
 
-Starts scripts/serve.py on free ports (two Streamlit processes), asks nginx for the big bundle,
+Starts scripts/serve.py on free ports (two Streamlit processes; HTTPS and HTTP/2 on a
+self-signed certificate, as the bench measures it), asks nginx for the big bundle,
 a hashed asset, the health check and a published page, opens the dashboard through it in
 Chromium, and stops it: every process it started must be gone. Skips where nginx is missing
 (see `make nginx`), but never under CI, which must run it.
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from serving import DESKTOP, WAIT_MS, is_loopback, nginx_available, served_stack
+from serving import DESKTOP, WAIT_MS, is_loopback, nginx_available, served_stack, unverified
 from test_browser import wait_for_idle, wait_for_shapes
 
 from reactionmap.cli.main import main
@@ -31,7 +32,7 @@ BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 def get(url: str, encoding: str = "") -> tuple[dict[str, str], bytes]:
     """Headers (lower-case names) and the raw body, as sent on the wire."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=30, context=unverified()) as response:
         return {k.lower(): v for k, v in response.headers.items()}, response.read()
 
 
@@ -68,7 +69,7 @@ def stack(published):
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}, and CI must run it", pytrace=False)
         pytest.skip(message)
-    with served_stack(published) as served:
+    with served_stack(published, tls=True) as served:
         yield served
 
 
@@ -113,7 +114,7 @@ def test_a_published_page_is_served(stack, published):
 
 
 def test_the_dashboard_draws_through_nginx_and_asks_no_other_host(stack, browser):
-    context = browser.new_context(viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP, ignore_https_errors=True)
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
     requests: list[str] = []
@@ -123,6 +124,12 @@ def test_the_dashboard_draws_through_nginx_and_asks_no_other_host(stack, browser
         page.goto(f"{stack.url}/?event={EVENT}")
         assert wait_for_shapes(page) >= 190
         wait_for_idle(page)
+        # Over TLS the frontend's files share one HTTP/2 connection.
+        protocols = page.evaluate(
+            "() => [...new Set(performance.getEntriesByType('resource')"
+            ".filter(e => e.name.includes('/static/js/')).map(e => e.nextHopProtocol))]"
+        )
+        assert protocols == ["h2"], protocols
     finally:
         context.close()
     outside = [u for u in requests if not is_loopback(u)]
@@ -132,7 +139,7 @@ def test_the_dashboard_draws_through_nginx_and_asks_no_other_host(stack, browser
         u for u in requests if u.startswith(("http", "ws")) and f":{port}/" not in u
     ]
     assert not streamlit_direct, f"requests that bypassed nginx: {streamlit_direct}"
-    assert any(u.startswith("ws://") and u.endswith("/_stcore/stream") for u in requests)
+    assert any(u.startswith("wss://") and u.endswith("/_stcore/stream") for u in requests)
     # The page's preload hints are taken up: the plotly chunk and the shapes come once each.
     for name in (streamlit_bundle().name, "countries.geojson", "world_110m.json"):
         asked = [u for u in requests if u.split("?")[0].endswith("/" + name)]
@@ -150,3 +157,25 @@ def test_stopping_the_launcher_stops_everything_it_started(stack):
     assert not [pid for pid in pids if alive(pid)]
     with pytest.raises(OSError):
         get(f"{stack.url}/_stcore/health")
+
+
+def test_the_configuration_listens_as_asked(tmp_path):
+    """Plain HTTP by default; TLS and HTTP/2 with a certificate; one upstream line a process."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import serve
+
+    cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
+    cert.write_text("x")
+    key.write_text("x")
+    plain = serve.nginx_config(serve.parse_args(["--port", "9000"]), [9001, 9002], brotli=False)
+    assert "listen 127.0.0.1:9000;" in plain and "ssl_certificate" not in plain
+    assert "server 127.0.0.1:9001 " in plain and "server 127.0.0.1:9002 " in plain
+    assert "@@" not in plain and "brotli" not in plain.split("http {")[1].split("upstream")[0]
+    args = serve.parse_args(["--port", "9000", "--cert", str(cert), "--key", str(key)])
+    tls = serve.nginx_config(args, [9001], brotli=True)
+    assert "listen 127.0.0.1:9000 ssl http2;" in tls and f"ssl_certificate {cert};" in tls
+    assert "brotli_static on;" in tls and "load_module" in tls
+    with pytest.raises(SystemExit):
+        serve.parse_args(["--cert", str(cert)])  # a certificate without its key
