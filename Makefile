@@ -7,6 +7,7 @@ PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 SERVE_PORT ?= 8080
 PROCESSES ?= $(shell nproc 2>/dev/null || echo 1)
+SERVE_ARGS ?=
 BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 .PHONY: run serve test unit lint format bench boundaries vendor chromium nginx wrk static-times clean
@@ -29,13 +30,14 @@ run: $(BIN)/.installed static-times
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
 
 # nginx in front of PROCESSES Streamlit processes on SERVE_PORT (scripts/serve.py), the frontend
-# compressed ahead of time into build/web/, every event published under /published/<id>/.
+# compressed ahead of time into build/web/, every event published under /published/<id>/;
+# SERVE_ARGS go to the launcher (--cert/--key: HTTPS and HTTP/2).
 serve: $(BIN)/.installed nginx static-times
 	@mkdir -p build/published
 	@for id in $$($(BIN)/reactionmap list --format csv 2>/dev/null | tail -n +2 | cut -d, -f1); do \
 	  $(BIN)/reactionmap publish "$$id" --out "build/published/$$id" >/dev/null || true; \
 	done
-	$(BIN)/python scripts/serve.py --port $(SERVE_PORT) --processes $(PROCESSES)
+	$(BIN)/python scripts/serve.py --port $(SERVE_PORT) --processes $(PROCESSES) $(SERVE_ARGS)
 
 # Debian's nginx (and its brotli_static module) for `make serve` and its test, as chromium below.
 nginx:
