@@ -140,6 +140,10 @@ def test_the_dashboard_draws_through_nginx_and_asks_no_other_host(stack, browser
     ]
     assert not streamlit_direct, f"requests that bypassed nginx: {streamlit_direct}"
     assert any(u.startswith("wss://") and u.endswith("/_stcore/stream") for u in requests)
+    # The first map's page uses no italic: a font file of its own (138 KB) that a new visitor
+    # would load for a word or two.
+    fonts = [u.rsplit("/", 1)[1] for u in requests if "/static/media/" in u and ".woff2" in u]
+    assert not [f for f in fonts if f.startswith("SourceSansVF-Italic")], fonts
     # The page's preload hints are taken up: the plotly chunk and the shapes come once each.
     for name in (streamlit_bundle().name, "countries.geojson", "world_110m.json"):
         asked = [u for u in requests if u.split("?")[0].endswith("/" + name)]
