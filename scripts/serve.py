@@ -156,9 +156,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.app_ports = args.app_ports or [args.port + 1 + i for i in range(args.processes)]
     if bool(args.cert) != bool(args.key):
         parser.error("--cert and --key go together: give both, or neither (plain HTTP)")
-    for path in (args.cert, args.key):
+    for option, path in (("--cert", args.cert), ("--key", args.key)):
         if path and not path.is_file():
-            parser.error(f"no such file: {path}")
+            parser.error(f"{option}: no such file {path}")
     return args
 
 
@@ -201,11 +201,12 @@ def main(argv: list[str] | None = None) -> int:
             wait_healthy(port, process, args.run, args.timeout)
         config = args.run / "nginx.conf"
         config.write_text(nginx_config(args, ports, brotli), encoding="utf-8")
-        nginx = subprocess.Popen(
-            [NGINX, "-p", str(args.run.resolve()), "-c", str(config.resolve()),
-             "-e", str((args.run / "error.log").resolve()), "-g", "daemon off;"],
-            preexec_fn=_die_with_parent,
-        )  # fmt: skip
+        command = [NGINX, "-p", str(args.run.resolve()), "-c", str(config.resolve()),
+                   "-e", str((args.run / "error.log").resolve()), "-g", "daemon off;"]  # fmt: skip
+        checked = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
+        if checked.returncode != 0:  # a bad certificate or folder: say so before serving
+            raise SystemExit(f"nginx refuses {config}:\n{checked.stderr.strip()}")
+        nginx = subprocess.Popen(command, preexec_fn=_die_with_parent)
         started.append(nginx)
         (args.run / "pids").write_text("".join(f"{p.pid}\n" for p in started), encoding="utf-8")
         scheme = "https" if args.cert else "http"
