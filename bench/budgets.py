@@ -23,6 +23,11 @@ BUDGETS: dict[str, tuple[float, str]] = {
     "scale_rerun": (200, "ms"),  # warm rerun at that scale (also with the region changed)
     "un_import_time": (10, "s"),  # bench/un_import.py: import one resolution, list them all
     "un_import_memory": (1024, "MB"),  # its peak resident memory
+    # bench/group_network.py: a new visitor (empty cache) through `make serve`, beside direct Streamlit
+    "network_fast4g": (6, "s"),  # first map, 9 Mbit/s and 170 ms
+    "network_fast4g_ratio": (0.45, "x"),  # ... and that against direct Streamlit, same run
+    "network_slow": (22, "s"),  # first map, 1.6 Mbit/s and 300 ms
+    "network_new_visit": (3.5, "MB"),  # bytes on the wire of a new visit
 }
 
 

@@ -146,3 +146,80 @@ def is_loopback(url: str) -> bool:
         return True
     host = urlparse(url).hostname or ""
     return host in ("127.0.0.1", "localhost", "::1")
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def unverified():
+    """An SSL context that takes the served stack's self-signed certificate."""
+    import ssl
+
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def nginx_available() -> bool:
+    return Path(NGINX).is_file() and os.access(NGINX, os.X_OK)
+
+
+class ServedStack:
+    """`make serve` as started by scripts/serve.py: its URL and the processes it started."""
+
+    def __init__(self, url: str, launcher: subprocess.Popen, run: Path):
+        self.url = url
+        self.launcher = launcher
+        self.run = run
+
+    def pids(self) -> list[int]:
+        """Streamlit's processes and nginx's master, as the launcher wrote them."""
+        return [int(p) for p in (self.run / "pids").read_text().split()]
+
+    def stop(self) -> int:
+        """SIGTERM to the launcher, as Ctrl-C; its exit code."""
+        if self.launcher.poll() is None:
+            self.launcher.terminate()
+            try:
+                self.launcher.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.launcher.kill()
+        return self.launcher.wait()
+
+
+@contextlib.contextmanager
+def served_stack(
+    published: Path, processes: int = 2, timeout: float = 300, tls: bool = False
+) -> Iterator[ServedStack]:
+    """scripts/serve.py on free loopback ports (its run folder a temporary one, its build the
+    repository's build/web, as `make serve` makes it); with ``tls``, HTTPS and HTTP/2 on a
+    self-signed certificate. Stopped afterwards."""
+    run = Path(tempfile.mkdtemp(prefix="reactionmap-serve-"))
+    port = free_port()
+    app_ports = ",".join(str(free_port()) for _ in range(processes))
+    command = [sys.executable, str(REPO / "scripts" / "serve.py"), "--port", str(port),
+               "--app-ports", app_ports, "--processes", str(processes), "--run", str(run),
+               "--published", str(published)] + (["--self-signed"] if tls else [])  # fmt: skip
+    launcher = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)
+    stack = ServedStack(f"{'https' if tls else 'http'}://127.0.0.1:{port}", launcher, run)
+    try:
+        # The launcher prints one line once nginx is started in front of healthy processes.
+        line = launcher.stdout.readline() if launcher.stdout else ""
+        if not line.startswith("reactionmap on"):
+            raise RuntimeError(f"scripts/serve.py did not start (exit {launcher.wait()})")
+        deadline = time.monotonic() + timeout
+        while True:  # nginx may take a moment to listen after it is started
+            try:
+                with urllib.request.urlopen(
+                    f"{stack.url}/_stcore/health", timeout=2, context=unverified()
+                ):
+                    break
+            except OSError:
+                if launcher.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not answer on {stack.url}") from None
+                time.sleep(0.1)
+        yield stack
+    finally:
+        stack.stop()
+        shutil.rmtree(run, ignore_errors=True)

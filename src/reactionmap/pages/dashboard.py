@@ -395,8 +395,10 @@ def show(
             webpage.embed_snippet(f"{event.id}/index.html", event.title),
             height=90,
         )
+        # Quoted, not *emphasized*: an italic made every new visitor load a font file of its
+        # own (138 KB) for three words.
         st.caption(
-            "Unzip *Published page (ZIP)* on any static host (one file, nothing else to serve) "
+            'Unzip "Published page (ZIP)" on any static host (one file, nothing else to serve) '
             "and point `src` at its address. The page shows this view: this date, stances and "
             "region."
         )
