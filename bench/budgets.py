@@ -22,6 +22,13 @@ BUDGETS: dict[str, tuple[float, str]] = {
     "scale_rerun": (200, "ms"),  # warm rerun at that scale (also with the region changed)
     "un_import_time": (10, "s"),  # bench/un_import.py: import one resolution, list them all
     "un_import_memory": (1024, "MB"),  # its peak resident memory
+    "click_visible": (200, "ms"),  # real server: pointerdown to the new map shown (pill, region)
+    "click_script": (250, "ms"),  # real server: pointerdown to the script run's end
+    "click_cpu": (80, "ms"),  # server process CPU per rerun, a view not seen before
+}
+# Figures that pass when reactionmap's value is at least the limit.
+MINIMUMS: dict[str, tuple[float, str]] = {
+    "clicks_per_s": (12, "/s"),  # reruns one process completes, 50 sessions open and clicking
 }
 
 

@@ -7,6 +7,7 @@ The budgets are in bench/budgets.py; each group of figures is measured by a benc
     .venv/bin/python bench/run.py                 # everything, about 10 minutes
     .venv/bin/python bench/run.py --quick         # fewer repetitions
     .venv/bin/python bench/run.py --only redraw,script
+    .venv/bin/python bench/run.py --only clicks     # a click's cost on a real server
 
 How each figure is measured: bench/README.md.
 """
@@ -25,7 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import group_browser, group_load, group_scale, group_script, published  # noqa: E402
+from bench import (  # noqa: E402
+    group_browser,
+    group_clicks,
+    group_load,
+    group_scale,
+    group_script,
+    published,
+)
 from bench.common import LOADS, RESULTS, Results, fmt, log, scrub  # noqa: E402
 from bench.pages import DRAWN_JS  # noqa: E402
 
@@ -35,6 +43,7 @@ FIGURES = {
     "geometry": "browser",
     "first_map": "browser",
     "redraw": "browser",
+    "clicks": "clicks",
     "script": "script",
     "memory": "load",
     "concurrency": "load",
@@ -44,7 +53,7 @@ FIGURES = {
 
 def build_rows(res: Results, data: dict) -> None:
     """The table's rows, group by group, in the order of FIGURES."""
-    for group in (group_browser, group_script, group_load, group_scale):
+    for group in (group_browser, group_clicks, group_script, group_load, group_scale):
         group.rows(res, data)
 
 
@@ -140,7 +149,7 @@ def main() -> int:
     data: dict = {"app": {}, "baseline": {}}
     browser_version = None
 
-    if groups & {"browser", "load"}:
+    if groups & {"browser", "load", "clicks"}:
         from playwright.sync_api import sync_playwright
 
         from tests.serving import launch_chromium
@@ -159,6 +168,9 @@ def main() -> int:
                     data[which]["load"] = group_load.load_group(which, browser)
                     if which == "app":
                         data[which]["load"]["rss_steps_mb"] = group_load.memory_breakdown()
+            if "clicks" in groups:  # the app only: the issue's targets are absolute
+                log("clicks: pill and region changes on a real server, then 50 and 200 sessions")
+                data["app"]["clicks"] = group_clicks.clicks_group(browser, reps)
             if "first_map" in wanted:  # beside the dashboard's first map, same browser
                 log("published page (reactionmap publish), opened from disk")
                 data["published"] = published.measure(browser, reps, DRAWN_JS)
