@@ -168,7 +168,9 @@ def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: V
 
 @st.cache_resource(max_entries=64)
 def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Event):
-    return timeline.timeline_figure(_rows, _event.milestones, _event.scale, state.as_of)
+    return timeline.timeline_figure(
+        _rows, _event.milestones, _event.scale, state.as_of, everyone=_event.statements
+    )
 
 
 # ---- the drafter (spaCy) is imported only when its page drafts ------------------------------
