@@ -22,7 +22,7 @@ CLICK_JS = """() => {
   const shown = () => [...document.querySelectorAll('.js-plotly-plot')].find(p =>
       !p.closest('[data-retained="true"]') && p.querySelector('path.choroplethlocation'));
   const state = (plot) => { let s = ''; if (plot) for (const p of plot.querySelectorAll(
-      'path.choroplethlocation')) s += (p.style.fill || '') + (p.style.opacity || '') + ';'; return s; };
+      'path.choroplethlocation')) s += (p.style.fill || p.getAttribute('fill') || '') + (p.style.opacity || '') + ';'; return s; };
   const app = document.querySelector('[data-testid=stApp]');
   const c = window.__clk = {armed: false, t0: null, seen: null, max: 0, runs: [],
     arm() { this.armed = true; this.t0 = null; this.seen = null; this.plot = shown();
