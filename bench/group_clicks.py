@@ -258,10 +258,11 @@ def rows(res: Results, data: dict) -> None:
             budget_row("click_cpu", "clicks", f"server CPU per rerun ({label}, a new view)",
                        median([r["cpu_ms"] for r in runs]))
         )  # fmt: skip
-        most = max(r["max_paths"] for r in runs)
+        worst = max(runs, key=lambda r: r["max_paths"] - max(r["before"], r["paths"]))
+        most, one = worst["max_paths"], max(worst["before"], worst["paths"])
         res.add(
             Row("clicks", f"most country paths in the page at once ({label})", "paths", most,
-                budget_text="one map's", ok=one_map, app_text=f"{most} (one map: {runs[0]['paths']})")
+                budget_text="one map's", ok=one_map, app_text=f"{most} (one map: {one})")
         )  # fmt: skip
     for run in clicks.get("load", []):
         n = run.get("sessions")
