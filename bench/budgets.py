@@ -28,6 +28,13 @@ BUDGETS: dict[str, tuple[float, str]] = {
     "network_fast4g_ratio": (0.45, "x"),  # ... and that against direct Streamlit, same run
     "network_slow": (22, "s"),  # first map, 1.6 Mbit/s and 300 ms
     "network_new_visit": (3.5, "MB"),  # bytes on the wire of a new visit
+    "click_visible": (200, "ms"),  # real server: pointerdown to the new map shown (pill, region)
+    "click_script": (250, "ms"),  # real server: pointerdown to the script run's end
+    "click_cpu": (80, "ms"),  # server process CPU per rerun, a view not seen before
+}
+# Figures that pass when reactionmap's value is at least the limit.
+MINIMUMS: dict[str, tuple[float, str]] = {
+    "clicks_per_s": (12, "/s"),  # reruns one process completes, 50 sessions open and clicking
 }
 
 

@@ -86,7 +86,9 @@ def bin_path(name: str) -> str:
 
 def streamlit_pid(url: str) -> int | None:
     """The pid of the streamlit child of this process that serves ``url``."""
-    port = url.rsplit(":", 1)[1]
+    from urllib.parse import urlparse
+
+    port = str(urlparse(url).port)  # the URL may carry a path and a query (?event=...)
     me = os.getpid()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:

@@ -8,6 +8,7 @@ The budgets are in bench/budgets.py; each group of figures is measured by a benc
     .venv/bin/python bench/run.py --quick         # fewer repetitions
     .venv/bin/python bench/run.py --only redraw,script
     .venv/bin/python bench/run.py --only network        # new visitors, direct and through make serve
+    .venv/bin/python bench/run.py --only clicks     # a click's cost on a real server
 
 How each figure is measured: bench/README.md.
 """
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import (  # noqa: E402
     group_browser,
+    group_clicks,
     group_load,
     group_network,
     group_scale,
@@ -43,6 +45,7 @@ FIGURES = {
     "geometry": "browser",
     "first_map": "browser",
     "redraw": "browser",
+    "clicks": "clicks",
     "script": "script",
     "memory": "load",
     "concurrency": "load",
@@ -53,7 +56,14 @@ FIGURES = {
 
 def build_rows(res: Results, data: dict) -> None:
     """The table's rows, group by group, in the order of FIGURES."""
-    for group in (group_browser, group_script, group_load, group_scale, group_network):
+    for group in (
+        group_browser,
+        group_clicks,
+        group_script,
+        group_load,
+        group_scale,
+        group_network,
+    ):
         group.rows(res, data)
 
 
@@ -149,7 +159,7 @@ def main() -> int:
     data: dict = {"app": {}, "baseline": {}}
     browser_version = None
 
-    if groups & {"browser", "load", "network"}:
+    if groups & {"browser", "load", "clicks", "network"}:
         from playwright.sync_api import sync_playwright
 
         from tests.serving import launch_chromium
@@ -171,6 +181,9 @@ def main() -> int:
             if "network" in groups:
                 log("network: new visitors on emulated networks, direct and through make serve")
                 data["network"] = group_network.network_group(browser, reps)
+            if "clicks" in groups:  # the app only: the issue's targets are absolute
+                log("clicks: pill and region changes on a real server, then 50 and 200 sessions")
+                data["app"]["clicks"] = group_clicks.clicks_group(browser, reps)
             if "first_map" in wanted:  # beside the dashboard's first map, same browser
                 log("published page (reactionmap publish), opened from disk")
                 data["published"] = published.measure(browser, reps, DRAWN_JS)

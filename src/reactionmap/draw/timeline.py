@@ -94,6 +94,7 @@ def timeline_figure(
     as_of: pd.Timestamp | None = None,
     height: int | None = None,
     until: pd.Timestamp | None = None,
+    everyone: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Each actor's stance over time, by the map's own rule, with its statements on it.
 
@@ -102,13 +103,14 @@ def timeline_figure(
     the colour the map shows. A dot is a statement dated to the day; an open dot one known
     only to its month, at the day it counts from, with a thin line over the days it may fall
     on; one with no date gets no dot (callers list it). Milestones are dotted lines. The bands
-    run to ``until`` (default: the last statement, or ``as_of`` when later).
+    run to ``until`` (default: the last statement, or ``as_of`` when later). ``everyone``: the
+    event's statements, when ``statements`` are some actors' every one (stance_spans).
     """
     known = statements[statements["actor_iso3"] != ""]
     last = known["when"].max() if len(known) else pd.NaT
     until = pd.Timestamp(max(d for d in (until, last, as_of) if d is not None and not pd.isna(d)))
     dated = known[known["date_precision"] != "unknown"]
-    spans = stance_spans(known, until)
+    spans = stance_spans(known, until, everyone)
     if len(dated) > TIMELINE_POINTS or spans["key"].nunique() > TIMELINE_ACTORS:
         return _daily_counts_figure(known, milestones, scale, as_of, until)
     names = dict(zip(actor_key(known), known["actor"], strict=True))

@@ -26,66 +26,66 @@ FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def resolver() -> CountryResolver:
     return default_resolver()
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def world() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(every drawable country, the small states' dots)."""
     return boundaries.country_table(), boundaries.load_markers()
 
 
-@st.cache_resource(max_entries=8)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def event(event_id: str, stamp: str) -> Event:
     """An event's files, read again whenever one of them changes (``stamp``: their content)."""
     return load_event(event_id, resolver=resolver())
 
 
-@st.cache_resource(max_entries=4)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def upload(name: str, digest: str, _data: bytes):
     return read_table(_data, name)
 
 
-@st.cache_resource(max_entries=4)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def un_scan(name: str, digest: str, _data: bytes, symbol: str | None):
     return unvotes.scan(_data, symbol)
 
 
-@st.cache_resource(max_entries=8)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def un_event(name: str, digest: str, symbol: str, _data: bytes) -> Event:
     found = un_scan(name, digest, _data, symbol)
     return unvotes.to_event(unvotes.vote_event(found.rows, symbol), name, resolver())
 
 
-@st.cache_resource(max_entries=4)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def table_event(name: str, digest: str, scale_name: str, _raw, _problems) -> Event:
     return event_from_table(_raw, SCALE_PRESETS[scale_name], name, resolver(), _problems)
 
 
-@st.cache_resource(max_entries=8)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def page_sections(key: str, _event: Event) -> sections.Sections:
     return sections.sections(_event)
 
 
-@st.cache_resource(max_entries=8)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def organizations(key: str, _event: Event) -> list[str]:
     return compose.organizations_in(_event.statements, resolver())
 
 
-@st.cache_resource(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def view(key: str, _event: Event, state: ViewState, cards_with_words: bool) -> compose.Composition:
     """The one composition of a view (the selected country aside: the rows do not depend on it)."""
     return compose.compose(_event, state, resolver(), world()[0], cards_with_words)
 
 
-@st.cache_resource(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def table_columns(key: str, state: ViewState, _table: pd.DataFrame, dated: bool) -> list[str]:
     return compose.table_columns(_table, dated=dated)
 
 
-@st.cache_resource(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewState):
     """(first cards, the rest, how many more, organization cards) as HTML: one card per
     actor, its earlier statements folded under it."""
@@ -98,7 +98,7 @@ def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewSta
     )
 
 
-@st.cache_resource(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def map_figure(
     key: str,
     _event: Event,
@@ -120,7 +120,7 @@ def map_figure(
     return frames.with_play(figure, days, frames.every_day(earlier, figure))
 
 
-@st.cache_resource(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def earlier_maps(
     key: str,
     _event: Event,
@@ -159,16 +159,18 @@ def _map_figure(
     )
 
 
-@st.cache_resource(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: ViewState):
     """Every country the map's search offers, code -> label (``state``: the filters)."""
     actors = _view.page.not_drawable.rename(columns={"actor_iso3": "iso3", "actor": "name"})
     return choropleth.search_choices(_view.map_rows, actors, _scale)
 
 
-@st.cache_resource(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Event):
-    return timeline.timeline_figure(_rows, _event.milestones, _event.scale, state.as_of)
+    return timeline.timeline_figure(
+        _rows, _event.milestones, _event.scale, state.as_of, everyone=_event.statements
+    )
 
 
 # ---- the drafter (spaCy) is imported only when its page drafts ------------------------------

@@ -111,6 +111,24 @@ if (!window.rmCopyLink) {
 }
 </script>
 """
+# A chart's element id includes its figure, so Streamlit (1.67) takes each new map for another
+# element and keeps the old one in the page, hidden (data-retained), until the script run ends:
+# two maps' worth of shapes for the browser to lay out. Its shapes go as soon as it is retained
+# (the chart itself, an empty frame, is unmounted by Streamlit at the run's end).
+DROP_RETAINED = """
+<script>
+if (!window.rmDropRetained) {
+  window.rmDropRetained = true;
+  const shapes = ".js-plotly-plot path.choroplethlocation, .js-plotly-plot .scattergeo path";
+  new MutationObserver(() => {
+    for (const kept of document.querySelectorAll('[data-retained="true"]')) {
+      for (const shape of kept.querySelectorAll(shapes)) shape.remove();
+    }
+  }).observe(document.body, {subtree: true, childList: true, attributes: true,
+                             attributeFilter: ["data-retained"]});
+}
+</script>
+"""
 
 
 def on_map_select() -> None:
@@ -219,7 +237,7 @@ def show(
     filters = ViewState(
         event=url_event,
         as_of=as_of,
-        stances=tuple(shown),
+        stances=tuple(k for k in all_keys if k in shown),  # one order: a view is one cache key
         region="" if region == WORLD else region,
         inherit=tuple(inherit_from),
     )  # the view but the selected country, which the map's rows do not depend on
@@ -412,7 +430,7 @@ def show(
     with st.sidebar:
         # The address bar always holds the view; the button copies it (no syntax-highlighter
         # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
-        st.html(COPY_LINK, unsafe_allow_javascript=True)
+        st.html(COPY_LINK + DROP_RETAINED, unsafe_allow_javascript=True)
     # ---- the chosen country's card into view (last: every element above is in place) ----------
     if chosen_now := st.session_state.pop("scroll_to", ""):
         st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1

@@ -13,6 +13,7 @@ from reactionmap.contract.event import Event
 from reactionmap.contract.scale import NO_STATEMENT_KEY
 from reactionmap.places import boundaries
 from reactionmap.places.resolver import CountryResolver, default_resolver
+from reactionmap.view import memo
 from reactionmap.view.stance import actor_key, date_range, inherit, stance_table, statement_text
 from reactionmap.view.state import ViewState
 
@@ -120,7 +121,14 @@ def page_view(
     stances = list(stances)
     statements = event.statements
     made_mask = made_by(statements["when"], as_of)  # the one cut: made, or later
-    table = event_stance_table(event, as_of, inherit_from, resolver, statements[made_mask])
+    inherit_from = tuple(inherit_from)
+    # The same for every stance and region a reader picks: worked out once per day (a click
+    # on a filter, and the play's earlier days, reuse it).
+    table = memo.by_statements(
+        statements,
+        ("stance table", as_of, inherit_from, id(resolver)),
+        lambda: event_stance_table(event, as_of, inherit_from, resolver, statements[made_mask]),
+    )
     country_rows = countries_only(table, resolver)
     org_rows = organizations_only(table, resolver)
     drawable = set(all_codes)

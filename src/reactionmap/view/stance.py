@@ -6,6 +6,7 @@ import pandas as pd
 
 from reactionmap.contract.dates import made_by
 from reactionmap.contract.scale import DISAGREE_KEY, NO_STATEMENT_KEY
+from reactionmap.view import memo
 
 STANCE_COLUMNS = (
     "actor",
@@ -180,12 +181,30 @@ def date_range(statements: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
     return statements["when"].min().normalize(), statements["when"].max().normalize()
 
 
-def stance_spans(statements: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
+def stance_spans(
+    statements: pd.DataFrame, until: pd.Timestamp, everyone: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Each actor's stance day by day, by the map's own rule (stance_table): from each day a
     statement counts from, the stance as of that day, up to the next change or to the end of
     ``until``. One row per span: key (actor_key), actor, stance, start, end (exclusive,
     midnight), statement_id (the latest statement then). A page that draws these and a map
-    drawn for any day in them show the same stance, 'disagree' included."""
+    drawn for any day in them show the same stance, 'disagree' included.
+
+    ``everyone``: the event's statements, of which ``statements`` hold each of their actors'
+    every statement (a view's timeline): their spans are cut from everyone's, which are worked
+    out once (view.memo), since an actor's spans depend on its own statements only."""
+    known = statements[statements["actor_iso3"] != ""]
+    if everyone is None or known.empty:
+        spans = open_spans(statements)
+    else:
+        every = memo.by_statements(everyone, "open_spans", lambda: open_spans(everyone))
+        spans = every[every["key"].isin(set(actor_key(known)))]
+    end = pd.Timestamp(until).normalize() + pd.Timedelta(days=1)
+    return spans.assign(end=spans["end"].fillna(end)).reset_index(drop=True)
+
+
+def open_spans(statements: pd.DataFrame) -> pd.DataFrame:
+    """stance_spans with no end (NaT) for each actor's last span, the one still held."""
     columns = ["key", "actor", "stance", "start", "end", "statement_id"]
     known = statements[statements["actor_iso3"] != ""]
     if known.empty:
@@ -205,7 +224,6 @@ def stance_spans(statements: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
     changed = daily["stance"].ne(daily.groupby("key")["stance"].shift())
     spans = daily[changed].copy()
     spans["end"] = spans.groupby("key")["start"].shift(-1)
-    spans["end"] = spans["end"].fillna(pd.Timestamp(until).normalize() + pd.Timedelta(days=1))
     order = ordered.groupby("key", sort=False)["when"].min().sort_values(kind="stable")
     spans["_first"] = spans["key"].map(order.rank(method="first"))
     spans = spans.sort_values(["_first", "start"], kind="stable")

@@ -1,0 +1,283 @@
+"""Bench group "clicks": what a pill or a region change costs on a real server, and reruns per second."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from pathlib import Path
+
+from bench.budgets import MINIMUMS, budget_row
+from bench.common import Results, Row, median, rss_mb, served, streamlit_pid
+from bench.pages import Frames, new_page, wait_drawn
+
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+# From the reader's pointerdown (t0): the first animation frame that shows another map than
+# the one before (a new chart, or other fills), the most country paths ever in the page at
+# once, and the moments the script run starts and ends (the app's data-test-script-state).
+CLICK_JS = """() => {
+  if (window.__clk) return;
+  const paths = () => document.querySelectorAll('path.choroplethlocation');
+  const shown = () => [...document.querySelectorAll('.js-plotly-plot')].find(p =>
+      !p.closest('[data-retained="true"]') && p.querySelector('path.choroplethlocation'));
+  const state = (plot) => { let s = ''; if (plot) for (const p of plot.querySelectorAll(
+      'path.choroplethlocation')) s += (p.style.fill || p.getAttribute('fill') || '') + (p.style.opacity || '') + ';'; return s; };
+  const app = document.querySelector('[data-testid=stApp]');
+  const c = window.__clk = {armed: false, t0: null, seen: null, max: 0, runs: [],
+    arm() { this.armed = true; this.t0 = null; this.seen = null; this.plot = shown();
+      this.sig = state(this.plot); this.max = this.before = paths().length; this.runs = []; }};
+  document.addEventListener('pointerdown', () => { if (c.armed && c.t0 === null) c.t0 = performance.now(); }, true);
+  new MutationObserver(() => { if (c.armed) c.max = Math.max(c.max, paths().length); })
+    .observe(document.body, {subtree: true, childList: true});
+  new MutationObserver(() => { if (c.armed) c.runs.push([performance.now(), app.dataset.testScriptState]); })
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  const loop = () => {  // the first frame that shows another map: a new chart, or new colours
+    if (c.armed && c.t0 !== null && c.seen === null) {
+      const plot = shown();
+      if (plot && (plot !== c.plot || state(plot) !== c.sig)) c.seen = performance.now();
+    }
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+}"""
+ENDED_JS = """() => { const c = window.__clk; return c.t0 !== null
+    && c.runs.some(([t, s]) => s === 'running' && t >= c.t0)
+    && c.runs.some(([t, s]) => s === 'notRunning' && t >= c.t0)
+    && document.querySelectorAll('path.choroplethlocation').length >= 1; }"""
+RESULT_JS = """() => { const c = window.__clk;
+    const end = c.runs.filter(([t, s]) => s === 'notRunning' && t >= c.t0).pop();
+    c.armed = false;
+    return {visible_ms: c.seen === null ? null : c.seen - c.t0, script_ms: end ? end[0] - c.t0 : null,
+            max_paths: c.max, before: c.before, paths: document.querySelectorAll('path.choroplethlocation').length}; }"""
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+CLICKERS = 16  # sessions clicking at once in the load test; the others stay open, idle
+
+
+def cpu_ms(pid: int) -> float:
+    """The process's CPU time so far (user + system, every thread), in ms."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * TICK_MS
+
+
+def sidebar(page):
+    return page.locator("[data-testid=stSidebar]")
+
+
+def one_click(page, frames: Frames, pid: int, action) -> dict:
+    """Run one change; its times in the page, and the server's CPU until its last message."""
+    page.evaluate("() => window.__clk.arm()")
+    mark, before = frames.mark(), cpu_ms(pid)
+    action()
+    page.wait_for_function(ENDED_JS, polling="raf", timeout=120_000)
+    frames.wait_finished(page, mark, quiet=0.4)
+    result = page.evaluate(RESULT_JS)
+    result["cpu_ms"] = cpu_ms(pid) - before
+    return result
+
+
+def choose_region(page, region: str) -> None:
+    box = sidebar(page).get_by_role("combobox", name="Region")
+    box.scroll_into_view_if_needed()
+    box.click()
+    option = page.get_by_role("option", name=region, exact=True)
+    option.wait_for(timeout=10_000)
+    page.evaluate("() => window.__clk.arm()")  # again: opening the list was a pointerdown
+    option.click()
+
+
+def browser_clicks(browser, url: str, pid: int, reps: int) -> dict:
+    """Pill and region changes in one page; each leads to a view the server has not seen."""
+    context, page, errors = new_page(browser)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    frames = Frames(page)
+    sent: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(p)))
+    page.goto(url)
+    wait_drawn(page)
+    page.wait_for_selector(IDLE, state="attached")
+    page.evaluate(CLICK_JS)
+    names = sidebar(page).locator("[data-testid=stButtonGroup] button").all_inner_texts()
+    first = len(sent)
+    pills, regions = [], []
+    for name in names[:reps]:
+        button = sidebar(page).get_by_role("button", name=name, exact=True)
+        pills.append(one_click(page, frames, pid, button.click) | {"pill": name})
+    for name in reversed(names[:reps]):  # back to every stance (the load test's cycle)
+        button = sidebar(page).get_by_role("button", name=name, exact=True)
+        one_click(page, frames, pid, button.click)
+    cycle = [p for p in sent[first:] if isinstance(p, bytes) and _is_rerun(p)]
+    for region in ("Europe", "Africa", "Asia", "Americas", "Oceania")[:reps]:
+        result = one_click(page, frames, pid, lambda r=region: choose_region(page, r))
+        regions.append(result | {"region": region})
+    load = [p for p in sent[:first] if isinstance(p, bytes) and _is_rerun(p)][:1]
+    context.close()
+    return {"pill": pills, "region": regions, "errors": errors, "load": load, "cycle": cycle}
+
+
+def _is_rerun(payload: bytes) -> bool:
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    try:
+        msg.ParseFromString(payload)
+    except Exception:  # noqa: BLE001 - not a BackMsg
+        return False
+    return msg.WhichOneof("type") == "rerun_script"
+
+
+# ---- many sessions: a light websocket client speaking Streamlit's protocol ---------------------
+async def _session(
+    ws_url: str, load: bytes, cycle: list[bytes], offset: int, run: dict, clicks: bool
+) -> None:
+    """One reader: opens the page (the browser's own first message); then, once every session
+    is open, a clicking one sends the browser's recorded clicks in turn, each when the last run
+    has ended, and the others stay open, idle, as readers reading."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect  # a dependency of Streamlit's
+
+    ws = await connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=120)
+
+    async def finished() -> bool:
+        while True:
+            payload = await ws.recv()
+            if isinstance(payload, bytes) and len(payload) < 64:
+                msg = ForwardMsg()
+                msg.ParseFromString(payload)
+                if msg.WhichOneof("type") == "script_finished":
+                    return msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+
+    await ws.send(load)
+    await finished()
+    run["open"] += 1
+    await run["go"].wait()
+    i = offset
+    if not clicks:
+        await asyncio.sleep(max(0.0, run["until"] - time.monotonic()))
+    while time.monotonic() < run["until"]:
+        started = time.monotonic()
+        await ws.send(cycle[i % len(cycle)])
+        if await finished() and time.monotonic() <= run["until"]:
+            run["done"] += 1
+            run["latency"].append(time.monotonic() - started)
+        i += 1
+    run["closing"].append(ws)
+
+
+async def _many(ws_url, load, cycle, sessions: int, clickers: int, pid: int, secs: float):
+    run = {"open": 0, "done": 0, "latency": [], "go": asyncio.Event(), "until": 0.0, "closing": []}
+    tasks: list[asyncio.Task] = []
+
+    async def until(done, timeout: float = 600) -> None:
+        deadline = time.monotonic() + timeout
+        while not done():
+            failed = [t for t in tasks if t.done() and t.exception()]
+            if failed:
+                raise failed[0].exception()
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{run['open']} of {sessions} sessions opened")
+            await asyncio.sleep(0.05)
+
+    for n in range(sessions):  # opened a few at a time, as readers arrive
+        clicks = n < clickers
+        tasks.append(asyncio.create_task(_session(ws_url, load, cycle, n, run, clicks)))
+        await until(lambda n=n: run["open"] >= n + 1 - 8)
+    await until(lambda: run["open"] >= sessions)
+    before, start = cpu_ms(pid), time.monotonic()
+    run["until"] = start + secs
+    run["go"].set()
+    await asyncio.gather(*tasks)
+    spent = time.monotonic() - start
+    cpu = cpu_ms(pid) - before
+    for ws in run["closing"]:
+        await ws.close()
+    done = run["done"]
+    return {
+        "sessions": sessions,
+        "clicking": clickers,
+        "rss_mb": rss_mb(pid),
+        "reruns": done,
+        "seconds": round(spent, 2),
+        "reruns_per_s": done / spent,
+        "median_latency_ms": 1000 * median(run["latency"]) if done else None,
+        "cpu_ms_per_rerun": cpu / done if done else None,
+    }
+
+
+def many_sessions(url, pid: int, load: bytes, cycle: list[bytes], sessions: int, secs=10.0):
+    """Reruns per second one process completes with ``sessions`` open, CLICKERS of them
+    clicking without a pause (enough to keep the process busy: the rest wait their turn)."""
+    ws_url = url.split("/?")[0].replace("http://", "ws://") + "/_stcore/stream"
+    out: dict = {"sessions": sessions}
+
+    def main() -> None:
+        try:
+            out.update(asyncio.run(_many(ws_url, load, cycle, sessions, CLICKERS, pid, secs)))
+        except Exception as err:  # noqa: BLE001 - a failed run is the finding
+            out["error"] = f"{type(err).__name__}: {err}"
+
+    thread = threading.Thread(target=main)  # its own event loop, beside Playwright's
+    thread.start()
+    thread.join()
+    return out
+
+
+def clicks_group(browser, reps: int, sessions=(50, 200)) -> dict:
+    with served("app") as url:
+        pid = streamlit_pid(url)
+        warm, page, _ = new_page(browser)  # the first run fills the event's caches
+        page.goto(url)
+        wait_drawn(page)
+        warm.close()
+        out = browser_clicks(browser, url, pid, reps)
+        load, cycle = out.pop("load"), out.pop("cycle")
+        out["load"] = []
+        if load and cycle:
+            for n in sessions:
+                out["load"].append(many_sessions(url, pid, load[0], cycle, n))
+        out["machine_load"] = os.getloadavg()
+    return out
+
+
+def rows(res: Results, data: dict) -> None:
+    clicks = data.get("app", {}).get("clicks")
+    if not clicks:
+        return
+    for name, label in (("pill", "stance pill"), ("region", "region")):
+        runs = clicks[name]
+        one_map = all(r["max_paths"] <= max(r["before"], r["paths"]) for r in runs)
+        res.add(
+            budget_row("click_visible", "clicks", f"new map visible after a {label} change",
+                       median([r["visible_ms"] for r in runs]))
+        )  # fmt: skip
+        res.add(
+            budget_row("click_script", "clicks", f"script done after a {label} change",
+                       median([r["script_ms"] for r in runs]))
+        )  # fmt: skip
+        res.add(
+            budget_row("click_cpu", "clicks", f"server CPU per rerun ({label}, a new view)",
+                       median([r["cpu_ms"] for r in runs]))
+        )  # fmt: skip
+        worst = max(runs, key=lambda r: r["max_paths"] - max(r["before"], r["paths"]))
+        most, one = worst["max_paths"], max(worst["before"], worst["paths"])
+        res.add(
+            Row("clicks", f"most country paths in the page at once ({label})", "paths", most,
+                budget_text="one map's", ok=one_map, app_text=f"{most} (one map: {one})")
+        )  # fmt: skip
+    for run in clicks.get("load", []):
+        n = run.get("sessions")
+        least, unit = MINIMUMS["clicks_per_s"] if n == 50 else (None, "/s")
+        label = f"reruns per second, one process, {n} sessions open"
+        if "error" in run:
+            res.add(Row("clicks", label, unit, ok=False, app_text=run["error"][:60]))
+            continue
+        latency, cpu = run["median_latency_ms"], run["cpu_ms_per_rerun"]
+        res.add(
+            Row(
+                "clicks", label, unit, run["reruns_per_s"],
+                budget_text="—" if least is None else f">= {least:g} {unit}",
+                ok=None if least is None else run["reruns_per_s"] >= least,
+                app_text=f"{run['reruns_per_s']:.1f}/s ({run['clicking']} clicking; median "
+                f"{latency or 0:.0f} ms, {cpu or 0:.0f} ms CPU each; {run['rss_mb']:.0f} MB)",
+            )
+        )  # fmt: skip

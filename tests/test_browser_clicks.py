@@ -1,0 +1,76 @@
+"""A filter click in a real browser: the page never holds the old map beside the new one."""
+
+from __future__ import annotations
+
+import pytest
+from serving import DESKTOP, WAIT_MS
+
+from reactionmap.places.boundaries import country_table
+
+pytestmark = pytest.mark.browser
+
+EVENT = "venezuela-2026-01"
+PATHS = "path.choroplethlocation"
+# Installed before the click: the most country paths ever in the page at once (every DOM
+# change), and each change of the app's script state, so that the test waits for the run the
+# click started to end.
+WATCH_JS = f"""() => {{
+    const count = () => document.querySelectorAll('{PATHS}').length;
+    const app = document.querySelector('[data-testid=stApp]');
+    const w = window.rmWatch = {{most: count(), states: []}};
+    new MutationObserver(() => {{ w.most = Math.max(w.most, count()); }})
+        .observe(document.body, {{subtree: true, childList: true}});
+    new MutationObserver(() => w.states.push(app.dataset.testScriptState))
+        .observe(app, {{attributes: true, attributeFilter: ['data-test-script-state']}});
+}}"""
+# The run the click started has ended: the app went running, then not running.
+RUN_OVER_JS = """() => { const s = window.rmWatch.states, i = s.indexOf('running');
+    return i >= 0 && s.indexOf('notRunning', i) > i; }"""
+# The countries drawn (the sea is a path of its own).
+COUNTRIES_JS = f"""() => [...document.querySelectorAll('{PATHS}')]
+    .filter(p => !(p.__data__ && p.__data__.loc === 'SEA')).length"""
+FILLS_JS = f"""() => [...document.querySelectorAll('{PATHS}')].map(p => p.style.fill || p.getAttribute('fill')).join()"""
+
+
+def open_map(browser, server):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?event={EVENT}")
+    page.wait_for_function(f"document.querySelectorAll('{PATHS}').length >= 190")
+    page.wait_for_selector(
+        "[data-testid=stApp][data-test-script-state=notRunning]", state="attached"
+    )
+    return context, page
+
+
+def watched(page, action) -> int:
+    """The most country paths in the page while ``action``'s script run lasted."""
+    page.evaluate(WATCH_JS)
+    action()
+    page.wait_for_function(RUN_OVER_JS)
+    return page.evaluate("() => window.rmWatch.most")
+
+
+def test_after_a_pill_or_a_region_change_the_page_holds_one_map(browser, server):
+    """Streamlit keeps a chart whose figure changed as a hidden copy until the run ends; the
+    page drops that copy's shapes at once: never two maps' worth of country paths."""
+    context, page = open_map(browser, server)
+    shapes = country_table().query("has_shape")
+    world = page.evaluate(f"document.querySelectorAll('{PATHS}').length")  # one map's
+    sidebar = page.locator("[data-testid=stSidebar]")
+    before = page.evaluate(FILLS_JS)
+
+    most = watched(page, sidebar.get_by_role("button", name="Condemned", exact=True).click)
+    assert page.evaluate(FILLS_JS) != before, "the pill did not redraw the map"
+    assert most <= world, f"{most} country paths at once after a pill click (one map: {world})"
+
+    box = sidebar.get_by_role("combobox", name="Region")
+    box.scroll_into_view_if_needed()
+    box.click()
+    europe = int((shapes["region"] == "Europe").sum())
+    option = page.get_by_role("option", name="Europe", exact=True)
+    most = watched(page, option.click)
+    page.wait_for_function(f"({COUNTRIES_JS})() === {europe}")  # Europe's map drawn
+    assert most <= world, f"{most} country paths at once after a region change"
+    context.close()
