@@ -66,3 +66,32 @@ def test_election_calls_and_refusals():
     assert stance_of("Peru said it supports the call for a recount.\n", "PER") == "concern"
     assert stance_of("Peru said it cannot accept the announced figures.\n", "PER") == "condemn"
     assert stance_of("Peru said it had taken note of the figures.\n", "PER") == "neutral"
+
+
+# ---- who speaks -------------------------------------------------------------------------------
+def test_a_relative_clause_about_what_is_the_speakers_does_not_part_it_from_its_verb():
+    text = (
+        "The AU, whose monitors visited nine towns over the three days of the vote, said the "
+        "count was “deeply flawed”.\n"
+    )
+    assert list(rows_of(text)["actor_iso3"]) == ["AU"]
+
+
+def test_a_ministry_in_a_capital_speaks_for_the_capitals_state():
+    text = "Kenya “deplores” the raid, the foreign ministry in Lima said.\n"
+    assert list(rows_of(text)["actor_iso3"]) == ["PER"]
+    # a capital after "in" that follows no role is still a place, not a speaker
+    assert rows_of("Talks in Lima ended on Monday.\n").empty
+
+
+def test_a_capital_tells_which_state_a_shared_short_name_means():
+    said = "Congo's foreign minister told reporters in {} that the raid was “criminal”.\n"
+    assert list(rows_of(said.format("Kinshasa"))["actor_iso3"]) == ["COD"]
+    assert list(rows_of(said.format("Brazzaville"))["actor_iso3"]) == ["COG"]
+
+
+def test_a_role_and_a_name_after_a_capital_that_opens_the_sentence_speak_for_its_state():
+    text = "In Lima, Foreign Minister Ana Ruiz said the count was “a disgrace”.\n"
+    assert list(rows_of(text)["actor_iso3"]) == ["PER"]
+    # a role and a name with no capital before them name no one
+    assert rows_of("Foreign Minister Ana Ruiz said the count was “a disgrace”.\n").empty

@@ -149,7 +149,9 @@ def findings(
             codes, how, by_code = clause_actors(text, clause, state, default)
             if not codes:
                 earlier = subject[1] if subject[0] == sentence.start else opening
-                codes, how = role_after_subject(text, clause, earlier)
+                codes, how = role_after_subject(
+                    text, clause, earlier or _place_opener(text, clause)
+                )
             if not codes and against is not None:
                 codes, how = junta(text, clause, against.parties, lex)
             if not codes:
@@ -300,10 +302,22 @@ def _opening_actor(text: Reading, clause: Clause) -> str:
     return first.code if plain and len(head) <= 5 else ""
 
 
+def _place_opener(text: Reading, clause: Clause) -> str:
+    """The state whose capital opens the clause as its place ("In Washington, Secretary of
+    State Daniel Hargrove said ..."), or ""."""
+    doc, start = text.doc, clause.start
+    for m in text.mentions:
+        opens = m.start == start + 1 and doc[start].lower_ == "in" and m.kind == "capital"
+        if opens and m.end < clause.end and doc[m.end].text == ",":
+            return m.code
+    return ""
+
+
 def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[str], str]:
     """The actor of a verb whose subject is a role and a person's name and no country ("...,
     and Foreign Minister Kwame Ofori-Mensah called ..."), when the sentence is about one actor
-    before it ("Ghana closed its eastern border on Thursday"): that actor."""
+    before it ("Ghana closed its eastern border on Thursday") or opens at its capital ("In
+    Washington, Secretary of State ..."): that actor."""
     doc, p = text.doc, clause.predicate
     if not code or p < 0:
         return [], ""

@@ -182,9 +182,10 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
 def after_relative(doc, end: int, p: int, in_quote) -> int:
     """Where the words between a speaker and its verb start, past a relative clause about a
     person set off by commas ("The president of the ECOWAS Commission, who was in Georgetown
-    for a trade forum, said"): the clause's length does not part the speaker from the verb.
-    A long ", which ...," clause about a government is often background, and still does."""
-    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ == "who":
+    for a trade forum, said") or about what is the speaker's (", whose observer mission
+    deployed ...,"): the clause's length does not part the speaker from the verb. A long
+    ", which ...," clause about a government is often background, and still does."""
+    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose"):
         for k in range(end + 2, p):
             if doc[k].text == "," and not in_quote[k]:
                 return k + 1
