@@ -95,3 +95,35 @@ def test_a_role_and_a_name_after_a_capital_that_opens_the_sentence_speak_for_its
     assert list(rows_of(text)["actor_iso3"]) == ["PER"]
     # a role and a name with no capital before them name no one
     assert rows_of("Foreign Minister Ana Ruiz said the count was “a disgrace”.\n").empty
+
+
+def test_a_quotation_over_two_paragraphs_after_a_role_with_a_remit_keeps_both():
+    text = (
+        "The EU's Commissioner for Trade and Economic Security, Lena Borg, said the vote was "
+        "calm. “Our monitors saw patient voters.\n"
+        "“We support the call for a recount in every district,” Borg said.\n"
+    )
+    row = rows_of(text).iloc[0]
+    assert row["actor_iso3"] == "EU" and row["speaker"] == "Lena Borg"
+    assert row["quote"].endswith("a recount in every district") and row["stance"] == "concern"
+
+
+# ---- one statement reported twice ------------------------------------------------------------
+def test_a_live_pages_heading_folds_into_its_entrys_row_whatever_its_stance():
+    text = (
+        "09:12 GMT - Peru stops short of condemning\n"
+        "Peru's foreign ministry said it was “deeply worried” by the raid.\n"
+    )
+    rows = rows_of(text)
+    assert list(rows["actor_iso3"]) == ["PER"] and list(rows["stance"]) == ["concern"]
+    assert "reports it again" in rows.iloc[0]["notes"]
+
+
+def test_a_statement_reported_twice_takes_the_report_with_a_stance():
+    text = (
+        "Kenya said it “takes no position on the figures” and would wait.\n"
+        "The streets were calm on Friday.\n"
+        "Kenya's foreign ministry said it “takes no position on the figures” and urged a recount.\n"
+    )
+    rows = rows_of(text)
+    assert list(rows["actor_iso3"]) == ["KEN"] and list(rows["stance"]) == ["concern"]
