@@ -127,3 +127,14 @@ def test_a_statement_reported_twice_takes_the_report_with_a_stance():
     )
     rows = rows_of(text)
     assert list(rows["actor_iso3"]) == ["KEN"] and list(rows["stance"]) == ["concern"]
+
+
+def test_an_officer_followed_by_a_quotation_with_a_stance_cue_speaks():
+    text = (
+        "In a message read on the radio, Kenya's president “warmly congratulates the winner” "
+        "and wished him well.\n"
+    )
+    assert list(rows_of(text)["stance"]) == ["support"]
+    # a quotation with no stance cue after an officer reports no statement
+    plain = "On the radio, Kenya's president “the winner” and wished him well.\n"
+    assert rows_of(plain).empty

@@ -11,7 +11,7 @@ from reactionmap.draft.article import Article, Paragraph
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
 from reactionmap.draft.dates import could_date, find_date
 from reactionmap.draft.lexicon import Lexicon
-from reactionmap.draft.mentions import Mention, find_mentions
+from reactionmap.draft.mentions import Mention, find_mentions, name_end
 from reactionmap.draft.quotes import Run, quote_run
 from reactionmap.draft.relative import Against
 from reactionmap.draft.speakers import (
@@ -271,7 +271,12 @@ def clause_actors(
     doc, words, in_quote = text.doc, text.words, text.in_quote
     codes, how, by_code = speakers_of(doc, clause, text.mentions, words, in_quote)
     if codes:
-        if clause.predicate < 0 and not (text.heading and has_cue(text.cues, clause)):
+        quoted = _quoted_after_role(text, clause, list(by_code.values()))
+        if (
+            clause.predicate < 0
+            and not quoted
+            and not (text.heading and has_cue(text.cues, clause))
+        ):
             if not text.heading and _opening_actor(text, clause) in codes:
                 # "Ghana closed its border": no statement, but "it" or "Foreign Minister
                 # Kwame Ofori-Mensah" just after refers to Ghana.
@@ -287,6 +292,25 @@ def clause_actors(
     codes, how = carry(doc, clause, words, in_quote, state, default)
     clause.carried = bool(codes)
     return codes, how, {}
+
+
+def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> bool:
+    """Whether an actor's officer is followed right away by a quotation that holds a stance
+    cue ('Guinea's president "warmly congratulates ..."'): the verb is in the quoted words."""
+    doc = text.doc
+    for m in named:
+        if m.role_end < 0:
+            continue
+        end = name_end(doc, m)
+        opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
+        inside = end + 1 < len(doc) and text.in_quote[end + 1]
+        if (
+            opens
+            and inside
+            and any(end < c.start < clause.end and text.in_quote[c.start] for c in text.cues)
+        ):
+            return True
+    return False
 
 
 def _opening_actor(text: Reading, clause: Clause) -> str:
