@@ -138,3 +138,14 @@ def test_an_officer_followed_by_a_quotation_with_a_stance_cue_speaks():
     # a quotation with no stance cue after an officer reports no statement
     plain = "On the radio, Kenya's president “the winner” and wished him well.\n"
     assert rows_of(plain).empty
+
+
+def test_this_morning_is_the_articles_day():
+    import datetime as dt
+
+    from reactionmap.draft.dates import find_date
+
+    day = dt.date(2026, 3, 4)
+    assert find_date("said in a statement issued this morning", day)[0] == "2026-03-04"
+    assert find_date("told reporters tonight", day)[0] == "2026-03-04"
+    assert find_date("said this morning", None)[0] == ""  # no article day to count from
