@@ -49,7 +49,9 @@ def draft_article(
     event's target and parties, coded ``party``; ``same_day`` dates a statement the text does
     not date to the article's day. ``taken_ids`` are statement ids already in the event.
     ``against`` are the codes of whom the event's action was taken against (parties too): a
-    statement of support for them opposes the action (draft.relative).
+    statement of support for them opposes the action (draft.relative). A state among them is
+    coded ``party``; an organization among them (the UN whose base was attacked) is not: being
+    attacked does not make it a side, so its rows are coded by its words.
     """
     article = read_article(text, name)
     lex = lexicon()
@@ -60,8 +62,9 @@ def draft_article(
     parties = {t.strip().upper() for t in targets if t.strip()} | hit
     rows, sentences = [], []
     event = Against(hit, parties=frozenset(parties)) if parties else None
+    sides = {code for code in parties if code not in hit or not lex.resolver.is_organization(code)}
     for finding in findings(article, lex, day, event):
-        row = _row(finding, lex.resolver, parties, day, same_day)
+        row = _row(finding, lex.resolver, sides, day, same_day)
         if hidden := article.paragraphs[finding.paragraph].invisible:
             row["notes"] += f"; invisible characters taken out of its paragraph: {hidden}"
         row["source_name"], row["source_url"] = source_name, source_url

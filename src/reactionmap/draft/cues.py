@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STANCE_ORDER = ("condemn", "support", "concern", "neutral")  # ties go to the earlier key
+# Words that say the speaker is watching, not what it thinks: any other cue decides over them
+# ("is closely monitoring the situation and urged all parties ...": the call).
+WATCHING = {
+    "monitoring", "closely monitoring", "following the situation", "following closely",
+    "following the situation closely",
+}  # fmt: skip
 
 
 @dataclass
@@ -75,9 +81,12 @@ def effective_weight(cue: StanceCue) -> int:
 def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[StanceCue]]:
     """(stance, the deciding cue, the cues that disagree): the strongest cue wins; a negated
     cue counts as neutral and a hedged one one step weaker; ties go to more cues, then to the
-    cue read first (the main verb: "praised the news by sharing a video denouncing ...")."""
+    cue read first (the main verb: "praised the news by sharing a video denouncing ...");
+    watching words (WATCHING) decide only when no other cue does."""
     if not cues:
         return "", None, []
+    stated = [cue for cue in cues if cue.text.lower() not in WATCHING]
+    cues = stated or cues
     scored = [(effective_stance(cue), effective_weight(cue), cue) for cue in cues]
     best: dict[str, tuple[int, int, int, int]] = {}
     for position, (stance, weight, cue) in enumerate(scored):

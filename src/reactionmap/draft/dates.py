@@ -26,7 +26,10 @@ _PATTERNS = [
     ),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?", re.I),
     re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I),
-    re.compile(r"\b(?P<relative>today|yesterday)\b", re.I),
+    re.compile(
+        r"\b(?P<relative>today|yesterday|this morning|this afternoon|this evening|tonight)\b",
+        re.I,
+    ),
 ]
 # A date used as an adjective ("the January 3 attack", "a Saturday call") names another moment,
 # as does one that owns a noun ("Thursday's events").
@@ -45,8 +48,8 @@ def _dateline(before: str) -> bool:
 
 
 def could_date(text: str) -> bool:
-    """Whether the text may hold a date find_date reads (a number, a weekday, "today" or
-    "yesterday"): a quick test that spares reading the rest."""
+    """Whether the text may hold a date find_date reads (a number, a weekday, "today",
+    "this morning" ... or "yesterday"): a quick test that spares reading the rest."""
     return any(pattern.search(text) for pattern in _PATTERNS[2:]) or any(c.isdigit() for c in text)
 
 

@@ -11,7 +11,7 @@ from reactionmap.draft.article import Article, Paragraph
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
 from reactionmap.draft.dates import could_date, find_date
 from reactionmap.draft.lexicon import Lexicon
-from reactionmap.draft.mentions import Mention, find_mentions
+from reactionmap.draft.mentions import Mention, find_mentions, name_end
 from reactionmap.draft.quotes import Run, quote_run
 from reactionmap.draft.relative import Against
 from reactionmap.draft.speakers import (
@@ -156,7 +156,9 @@ def findings(
             codes, how, by_code = clause_actors(text, clause, state, default)
             if not codes:
                 earlier = subject[1] if subject[0] == sentence.start else opening
-                codes, how = role_after_subject(text, clause, earlier)
+                codes, how = role_after_subject(
+                    text, clause, earlier or _place_opener(text, clause)
+                )
             if not codes and against is not None:
                 codes, how = junta(text, clause, against.parties, lex)
             if not codes:
@@ -276,7 +278,12 @@ def clause_actors(
     doc, words, in_quote = text.doc, text.words, text.in_quote
     codes, how, by_code = speakers_of(doc, clause, text.mentions, words, in_quote)
     if codes:
-        if clause.predicate < 0 and not (text.heading and has_cue(text.cues, clause)):
+        quoted = _quoted_after_role(text, clause, list(by_code.values()))
+        if (
+            clause.predicate < 0
+            and not quoted
+            and not (text.heading and has_cue(text.cues, clause))
+        ):
             if not text.heading and _opening_actor(text, clause) in codes:
                 # "Ghana closed its border": no statement, but "it" or "Foreign Minister
                 # Kwame Ofori-Mensah" just after refers to Ghana.
@@ -294,6 +301,25 @@ def clause_actors(
     return codes, how, {}
 
 
+def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> bool:
+    """Whether an actor's officer is followed right away by a quotation that holds a stance
+    cue ('Guinea's president "warmly congratulates ..."'): the verb is in the quoted words."""
+    doc = text.doc
+    for m in named:
+        if m.role_end < 0:
+            continue
+        end = name_end(doc, m)
+        opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
+        inside = end + 1 < len(doc) and text.in_quote[end + 1]
+        if (
+            opens
+            and inside
+            and any(end < c.start < clause.end and text.in_quote[c.start] for c in text.cues)
+        ):
+            return True
+    return False
+
+
 def _opening_actor(text: Reading, clause: Clause) -> str:
     """The actor whose name opens the clause, its subject ("Ghana closed ...", "The military
     government of Burkina Faso took ..."), or ""."""
@@ -307,10 +333,22 @@ def _opening_actor(text: Reading, clause: Clause) -> str:
     return first.code if plain and len(head) <= 5 else ""
 
 
+def _place_opener(text: Reading, clause: Clause) -> str:
+    """The state whose capital opens the clause as its place ("In Washington, Secretary of
+    State Daniel Hargrove said ..."), or ""."""
+    doc, start = text.doc, clause.start
+    for m in text.mentions:
+        opens = m.start == start + 1 and doc[start].lower_ == "in" and m.kind == "capital"
+        if opens and m.end < clause.end and doc[m.end].text == ",":
+            return m.code
+    return ""
+
+
 def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[str], str]:
     """The actor of a verb whose subject is a role and a person's name and no country ("...,
     and Foreign Minister Kwame Ofori-Mensah called ..."), when the sentence is about one actor
-    before it ("Ghana closed its eastern border on Thursday"): that actor."""
+    before it ("Ghana closed its eastern border on Thursday") or opens at its capital ("In
+    Washington, Secretary of State ..."): that actor."""
     doc, p = text.doc, clause.predicate
     if not code or p < 0:
         return [], ""

@@ -54,6 +54,7 @@ def find_mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
             if {"and", "or"} & set(gap) and all(w in (",", "and", "or", "the") for w in gap):
                 mention.blocked = mentions[-1].blocked
         mentions.append(mention)
+    by_capital(mentions)
     return mentions
 
 
@@ -114,8 +115,30 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return ""
         if word == "like" or (word == "in" and apposed_person(doc, m.end)):
             return ""  # "Trump's ally in Argentina, Javier Milei, wrote ..."
+        if (
+            word == "in"
+            and m.kind == "capital"
+            and before.i
+            and covers(words, "role", before.i - 1)
+        ):
+            return ""  # "the foreign ministry in Paris said": the ministry of the capital's state
         return f"after '{before.text}'"
     return ""
+
+
+# A short name two states share, and the capital that tells which one a paragraph means:
+# "Congo's government spokesman ... told a news conference in Kinshasa" is the DR Congo.
+SHARED_NAMES = {"Congo": {"COD", "COG"}}
+
+
+def by_capital(mentions: list[Mention]) -> None:
+    """Give a shared short name (SHARED_NAMES) the code of the one state among its readings
+    whose capital the same paragraph names."""
+    capitals = {m.code for m in mentions if m.kind == "capital"}
+    for m in mentions:
+        named = SHARED_NAMES.get(m.text, set()) & capitals
+        if m.kind == "name" and len(named) == 1:
+            m.code = named.pop()
 
 
 def apposed_person(doc, i) -> bool:

@@ -14,7 +14,10 @@ article may report one statement twice (its lead, then its words; or the same wo
 the end). Two rows of one article and one actor are one statement when they have the same
 quote (as above), or when one has neither quote nor day and the other has a quote and the
 same stance: the lead's "The African Union condemned the takeover" is the statement quoted
-below it. The row with the quote stands (the first, when several), with a day and a speaker one of
+below it; or when one has neither quote nor day and the next row is the same actor's, quoted
+(a live page's heading, "16:20 GMT - Russia stops short of condemning", then its entry): the
+quoted row's stance stands. When the two reports differ in stance and the standing row's is
+neutral, the other report's stance is taken. The row with the quote stands (the first, when several), with a day and a speaker one of
 them gives; its notes say the article reports it again, and its evidence holds both sentences.
 Across articles, rows of one article are not merged again with each other. The merged row is the first article's (in the order the articles were
 given): its quote, date and source stand, as the data contract has one source per row; its
@@ -166,6 +169,9 @@ def within(
     for i, row in enumerate(rows):  # a lead with neither quote nor day: the quoted row
         if not row["quote"] and not row["date"]:
             into[i] = first_quoted.get((row["actor_iso3"], row["stance"]), i)
+            following = rows[i + 1] if i + 1 < len(rows) else None
+            if following and following["actor_iso3"] == row["actor_iso3"] and following["quote"]:
+                into[i] = into[i + 1]  # a live page's heading, then its entry: the entry's row
     groups: dict[int, list[int]] = {}
     for i, j in enumerate(into):
         groups.setdefault(j, []).append(i)
@@ -185,6 +191,12 @@ def _fold(row: dict[str, str], other: dict[str, str]) -> None:
     the row lacks."""
     why = "the same quote" if other["quote"] else "its lead, with no quote and no day"
     row["notes"] += f"; the article reports it again ({why}): {_start(other['summary'])}"
+    if other["stance"] != row["stance"]:
+        if row["stance"] == "neutral" and other["quote"]:
+            row["stance"] = other["stance"]  # the report that takes a side says more
+            row["notes"] += f"; stance {other['stance']} from that report (this one read neutral)"
+        else:
+            row["notes"] += f"; that report read {other['stance']}, this one stands"
     if not row["date"] and other["date"]:
         row["date"], row["date_precision"] = other["date"], other["date_precision"]
         row["notes"] += f"; its date from that report ({other['date']})"

@@ -14,8 +14,14 @@ neutral, as every negated cue does.
 
 With the event's parties (``--target`` and ``against``), a condemnation is read against its
 object too:
-- rejecting a reproach ("rejected the condemnation", "rejected the accusations") defends whom
-  it reproaches: ``support``, and the reproach named ("condemnation") is no cue of its own;
+- rejecting a reproach of someone else ("rejected the condemnation", "rejected the criticism")
+  defends whom it reproaches: ``support``, and the reproach named is no cue of its own; but
+  rejecting accusations or allegations ("rejected accusations that it backs the group") answers
+  a reproach made to the speaker, and says nothing of the event: ``neutral``, weighing as
+  little as a negated cue, and the accusation's words up to the next punctuation ("that it
+  backs the group") are no cue of the speaker's;
+- welcoming action against the authors of the event ("welcomes the arrest of the attackers")
+  condemns what they did: ``condemn``;
 - a condemnation aimed at an actor outside the event ("rejected interference by the United
   States", when the United States is no party) says nothing about the event: it reads
   ``neutral`` and weighs as little as a negated cue, so the row's other cues decide.
@@ -33,9 +39,14 @@ REACH = 8  # tokens after a cue that may hold its object
 SIDE_WORDS = {"ousted", "deposed", "toppled", "overthrown", "detained", "elected", "legitimate"}
 PRONOUNS = {"him", "her"}
 PEOPLE = {"people", "peoples", "nation", "population", "citizens"}
-REPROACHES = {
-    "condemnation", "condemnations", "criticism", "criticisms", "accusation", "accusations",
-    "allegation", "allegations", "censure",
+REPROACHES = {"condemnation", "condemnations", "criticism", "criticisms", "censure"}
+ACCUSATIONS = {"accusation", "accusations", "allegation", "allegations", "charge", "charges"}
+ACCUSATION_ENDS = {",", ";", ".", "!", "?", '"', "“", "”"}
+# Action against the event's authors ("the arrest of the attackers"): welcoming it condemns them.
+SANCTIONS = {"arrest", "arrests", "capture", "prosecution", "trial", "conviction", "sentencing"}
+AUTHORS = {
+    "attackers", "perpetrators", "culprits", "assailants", "gunmen", "killers", "plotters",
+    "those", "authors", "suspects",
 }  # fmt: skip
 OBJECT_LINKS = {"the", "a", "an", "any", "all", "its", "this", "that", "these", '"', "“", "”"}
 # Words that end a cue's object before it reaches a name: "supports the strikes on Venezuela"
@@ -64,6 +75,7 @@ class Against:
                 actors[start], kinds[start] = (end, code), kind
         if self.parties:
             self._aim(doc, cues, actors, self.parties | self.codes)
+            _welcome_sanction(doc, cues)
         if not self.codes:
             return
         roles = starts(words, "role")
@@ -121,6 +133,14 @@ class Against:
             j = cue.end
             while j < len(doc) and j - cue.end < REACH and doc[j].lower_ in OBJECT_LINKS:
                 j += 1
+            if j < len(doc) and doc[j].lower_ in ACCUSATIONS:
+                cue.turned, cue.toward = "neutral", doc[cue.end : j + 1].text.strip(' "“”')
+                end = j + 1
+                while end < len(doc) and doc[end].text not in ACCUSATION_ENDS:
+                    end += 1
+                for other in [c for c in cues if j <= c.start < end]:
+                    cues.remove(other)  # what the accusation says ("that it backs") is not said
+                continue
             if j < len(doc) and doc[j].lower_ in REPROACHES and j != cue.start:
                 cue.turned, cue.toward = "support", doc[cue.end : j + 1].text.strip(' "“”')
                 if j in by_start and by_start[j] in cues:
@@ -130,6 +150,21 @@ class Against:
                 outside = _outside_actor(doc, cue, actors, parties)
                 if outside:
                     cue.turned, cue.toward = "neutral", outside
+
+
+def _welcome_sanction(doc, cues: list[StanceCue]) -> None:
+    """Turn each welcome of action against the event's authors ("welcomes the arrest of the
+    attackers", "welcomed the arrests of those responsible") to ``condemn``."""
+    for cue in cues:
+        if cue.stance != "support" or cue.negated or cue.turned:
+            continue
+        j = cue.end
+        while j < len(doc) and j - cue.end < REACH and doc[j].lower_ in OBJECT_LINKS:
+            j += 1
+        if j + 2 < len(doc) and doc[j].lower_ in SANCTIONS and doc[j + 1].lower_ == "of":
+            k = j + 2 + (1 if doc[j + 2].lower_ in ("the", "all") else 0)
+            if k < len(doc) and doc[k].lower_ in AUTHORS:
+                cue.turned, cue.toward = "condemn", doc[j : k + 1].text
 
 
 def _outside_actor(doc, cue: StanceCue, actors, parties) -> str:
@@ -155,10 +190,24 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
     for cue in cues:
         if not cue.turned or cue.negated:
             continue
-        if cue.stance == "support":
+        if (
+            cue.stance == "support"
+            and cue.turned == "condemn"
+            and cue.toward.split()[0].lower() in SANCTIONS
+        ):
+            notes.append(
+                f"stance turned: '{cue.text}' welcomes {cue.toward!r}, action against the "
+                "event's authors: read as condemn"
+            )
+        elif cue.stance == "support":
             notes.append(
                 f"stance turned: '{cue.text}' backs {cue.toward!r}, whom the action was taken "
                 f"against (--against), which opposes the action: read as {cue.turned}"
+            )
+        elif cue.turned == "neutral" and cue.toward.split()[-1].lower() in ACCUSATIONS:
+            notes.append(
+                f"stance turned: '{cue.text}' answers {cue.toward!r} made to the speaker, which "
+                "says nothing of the event: read as neutral, and the other cues decide"
             )
         elif cue.turned == "support":
             notes.append(

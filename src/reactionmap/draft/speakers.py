@@ -183,9 +183,10 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
 def after_relative(doc, end: int, p: int, in_quote) -> int:
     """Where the words between a speaker and its verb start, past a relative clause about a
     person set off by commas ("The president of the ECOWAS Commission, who was in Georgetown
-    for a trade forum, said"): the clause's length does not part the speaker from the verb.
-    A long ", which ...," clause about a government is often background, and still does."""
-    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ == "who":
+    for a trade forum, said") or about what is the speaker's (", whose observer mission
+    deployed ...,"): the clause's length does not part the speaker from the verb. A long
+    ", which ...," clause about a government is often background, and still does."""
+    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose"):
         for k in range(end + 2, p):
             if doc[k].text == "," and not in_quote[k]:
                 return k + 1
@@ -288,12 +289,31 @@ def speaker_of(doc, m: Mention) -> tuple[str, str]:
     if m.role_end < 0:
         return "", ""
     name = name_at(doc, m.role_end)
-    if not name and doc[m.role_end : m.role_end + 1].text == ",":
-        name = name_at(doc, m.role_end + 1)  # "Canada's foreign minister, Anita Anand, said"
+    comma = _past_remit(doc, m.role_end)
+    if not name and doc[comma : comma + 1].text == ",":
+        name = name_at(doc, comma + 1)  # "Canada's foreign minister, Anita Anand, said"
     if not name:
         name = _name_before(doc, m.start)  # "Kaja Kallas, the EU's top diplomat, said"
     after = m.end + (1 if doc[m.end].text in POSSESSIVE else 0)
     return (name, doc[after : m.role_end].text) if name else ("", "")
+
+
+REMIT_REACH = 8
+
+
+def _past_remit(doc, i: int) -> int:
+    """The token after a role's remit ("for Foreign Affairs and Security Policy", "for
+    Africa"): capitalised words after "for" or "of", joined by "and"; ``i`` when none."""
+    if i >= len(doc) or doc[i].lower_ not in ("for", "of"):
+        return i
+    k = i + 1
+    while (
+        k < len(doc)
+        and k - i <= REMIT_REACH
+        and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "the", "&"))
+    ):
+        k += 1
+    return k if k > i + 1 else i
 
 
 def _name_before(doc, i: int) -> str:
