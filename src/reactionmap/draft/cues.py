@@ -11,6 +11,12 @@ WATCHING = {
     "monitoring", "closely monitoring", "following the situation", "following closely",
     "following the situation closely",
 }  # fmt: skip
+# A delegation's vote: where a row holds one, the vote decides whatever else the explanation
+# says (reservations in a yes vote stay support, criticism in an abstention stays neutral).
+VOTES = {
+    "voted in favour", "voted in favor", "voted for", "voted yes", "voted against", "voted no",
+    "abstained", "abstain", "abstaining", "abstention",
+}  # fmt: skip
 
 
 @dataclass
@@ -24,6 +30,7 @@ class StanceCue:
     hedged: str = ""
     turned: str = ""  # its stance relative to the event, when it supports whom the action hit
     toward: str = ""  # the words naming them (draft.relative)
+    aside: bool = False  # in a relative clause set off by commas (", which also abstained,")
 
 
 def stance_cues(doc, words, strings) -> list[StanceCue]:
@@ -58,8 +65,20 @@ def stance_cues(doc, words, strings) -> list[StanceCue]:
         for hs, he in hedges:
             if window <= hs and he <= start:
                 cue.hedged = doc[hs:he].text
+        cue.aside = in_aside(doc, start)
         cues.append(cue)
     return cues
+
+
+def in_aside(doc, start: int) -> bool:
+    """Whether a cue stands in a relative clause set off by a comma (", which also abstained,"):
+    what it says is background to the sentence's own verb."""
+    for k in range(start - 1, max(-1, start - 8), -1):
+        if doc[k].lower_ in ("which", "who") and k and doc[k - 1].text == ",":
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
 
 
 def verbal(word: str) -> bool:
@@ -82,12 +101,14 @@ def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[St
     """(stance, the deciding cue, the cues that disagree): the strongest cue wins; a negated
     cue counts as neutral and a hedged one one step weaker; ties go to more cues, then to the
     cue read first (the main verb: "praised the news by sharing a video denouncing ...");
-    watching words (WATCHING) decide only when no other cue does."""
+    watching words (WATCHING) decide only when no other cue does, and a vote (VOTES) decides
+    over every other cue, unless it is told in a relative clause (", which also abstained,")."""
     if not cues:
         return "", None, []
+    votes = [c for c in cues if c.text.lower() in VOTES and not c.negated and not c.aside]
     stated = [cue for cue in cues if cue.text.lower() not in WATCHING]
-    cues = stated or cues
-    scored = [(effective_stance(cue), effective_weight(cue), cue) for cue in cues]
+    deciders = votes or stated or cues
+    scored = [(effective_stance(cue), effective_weight(cue), cue) for cue in deciders]
     best: dict[str, tuple[int, int, int, int]] = {}
     for position, (stance, weight, cue) in enumerate(scored):
         top, plain, count, first = best.get(stance, (0, 0, 0, -position))
@@ -95,5 +116,6 @@ def decide_stance(cues: list[StanceCue]) -> tuple[str, StanceCue | None, list[St
         best[stance] = (max(top, weight), plain, count + 1, first)
     winner = max(best, key=lambda s: (*best[s], -STANCE_ORDER.index(s)))
     deciding = max((c for s, w, c in scored if s == winner), key=lambda c: c.weight)
-    others = [c for s, _, c in scored if s != winner]
+    kept = cues if votes else deciders
+    others = [c for c in kept if effective_stance(c) != winner]
     return winner, deciding, others

@@ -159,6 +159,8 @@ def findings(
                 codes, how = role_after_subject(
                     text, clause, earlier or _place_opener(text, clause)
                 )
+            if not codes:
+                codes, how = on_behalf(text, clause)
             if not codes and against is not None:
                 codes, how = junta(text, clause, against.parties, lex)
             if not codes:
@@ -407,6 +409,24 @@ def gathering(text: Reading, clause: Clause, lex: Lexicon) -> tuple[list[str], s
         at = g > clause.start and doc[g].lower_ == "of" and doc[g - 1].lower_ in GATHERINGS
         if at and lex.resolver.is_organization(m.code):
             return [m.code], f"'{doc[g - 1 : m.end].text}', whose members speak"
+    return [], ""
+
+
+def on_behalf(text: Reading, clause: Clause) -> tuple[list[str], str]:
+    """The speaker of a clause that names no other and opens by saying for whom its speaker
+    speaks ("Speaking on behalf of the European Union, the ambassador said ..."; "On behalf of
+    the African Union, its envoy said ..."): that actor."""
+    doc, p = text.doc, clause.predicate
+    if p < 0:
+        return [], ""
+    for m in text.mentions:
+        if not clause.start <= m.start < p or text.in_quote[m.start]:
+            continue
+        lead = [t.lower_ for t in doc[max(clause.start, m.start - 3) : m.start]]
+        if lead[-1:] == ["the"]:
+            lead = lead[:-1]
+        if lead[-2:] == ["behalf", "of"] or lead[-2:] == ["speaking", "for"]:
+            return [m.code], f"'{doc[m.start - 3 : m.end].text}', for whom its speaker speaks"
     return [], ""
 
 

@@ -120,8 +120,11 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             and m.kind == "capital"
             and before.i
             and covers(words, "role", before.i - 1)
+            and doc[before.i - 1].lower_ not in ("embassy", "embassies")
         ):
-            return ""  # "the foreign ministry in Paris said": the ministry of the capital's state
+            # "the foreign ministry in Paris said": the ministry of the capital's state; but an
+            # embassy in a capital ("the US embassy in Madrid") is another state's.
+            return ""
         return f"after '{before.text}'"
     return ""
 

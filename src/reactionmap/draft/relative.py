@@ -40,7 +40,16 @@ SIDE_WORDS = {"ousted", "deposed", "toppled", "overthrown", "detained", "elected
 PRONOUNS = {"him", "her"}
 PEOPLE = {"people", "peoples", "nation", "population", "citizens"}
 REPROACHES = {"condemnation", "condemnations", "criticism", "criticisms", "censure"}
-ACCUSATIONS = {"accusation", "accusations", "allegation", "allegations", "charge", "charges"}
+ACCUSATIONS = {
+    "accusation", "accusations", "allegation", "allegations", "charge", "charges",
+    "insinuation", "insinuations", "suggestion", "suggestions",
+}  # fmt: skip
+# Ways of handling an event that a condemnation may be aimed at instead of the event itself:
+# "opposes the politicisation of humanitarian issues" says nothing of the event; interference
+# only when it is in "other countries" in general, not in a party's affairs.
+PRACTICES = {"politicisation", "politicization", "politicising", "politicizing"}
+GENERAL_INTERFERENCE = {"interference", "meddling"}
+OTHERS = {"other countries", "other states", "other nations", "any country", "any state"}
 ACCUSATION_ENDS = {",", ";", ".", "!", "?", '"', "“", "”"}
 # Action against the event's authors ("the arrest of the attackers"): welcoming it condemns them.
 SANCTIONS = {"arrest", "arrests", "capture", "prosecution", "trial", "conviction", "sentencing"}
@@ -141,6 +150,9 @@ class Against:
                 for other in [c for c in cues if j <= c.start < end]:
                     cues.remove(other)  # what the accusation says ("that it backs") is not said
                 continue
+            if j < len(doc) and _practice(doc, j):
+                cue.turned, cue.toward = "neutral", doc[cue.end : j + 1].text.strip(' "“”')
+                continue
             if j < len(doc) and doc[j].lower_ in REPROACHES and j != cue.start:
                 cue.turned, cue.toward = "support", doc[cue.end : j + 1].text.strip(' "“”')
                 if j in by_start and by_start[j] in cues:
@@ -150,6 +162,19 @@ class Against:
                 outside = _outside_actor(doc, cue, actors, parties)
                 if outside:
                     cue.turned, cue.toward = "neutral", outside
+
+
+def _practice(doc, j: int) -> bool:
+    """Whether the object at ``j`` is a way of handling events in general (PRACTICES), or
+    interference in "other countries" with no party named."""
+    word = doc[j].lower_
+    if word in PRACTICES:
+        return True
+    if word not in GENERAL_INTERFERENCE:
+        return False
+    after = doc[j + 1 : j + 1 + REACH]
+    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(after, after[1:], strict=False)}
+    return bool(pairs & OTHERS)
 
 
 def _welcome_sanction(doc, cues: list[StanceCue]) -> None:
@@ -209,6 +234,11 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
                 f"stance turned: '{cue.text}' answers {cue.toward!r} made to the speaker, which "
                 "says nothing of the event: read as neutral, and the other cues decide"
             )
+        elif cue.turned == "neutral" and _practice_words(cue.toward):
+            notes.append(
+                f"stance turned: '{cue.text}' is aimed at {cue.toward!r}, a way of handling "
+                "events in general, not the event: read as neutral, and the other cues decide"
+            )
         elif cue.turned == "support":
             notes.append(
                 f"stance turned: '{cue.text}' rejects {cue.toward!r}, which defends whom it "
@@ -220,3 +250,8 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
                 "(--target, --against): read as neutral, and the other cues decide"
             )
     return notes
+
+
+def _practice_words(toward: str) -> bool:
+    last = toward.split()[-1].lower() if toward else ""
+    return last in PRACTICES or last in GENERAL_INTERFERENCE

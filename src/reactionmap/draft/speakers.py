@@ -121,7 +121,12 @@ def split_clauses(doc, start, end, words, mentions, in_quote, named=frozenset())
 def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
     """The first verb that reports speech or a stance in the clause, outside quotations."""
     speech = words.covered("speech")
-    for i in range(clause.start, clause.end):
+    opener = clause.start
+    if participle_opener(doc, clause, in_quote):
+        # "Speaking on behalf of the 27 member states, the ambassador said": no verb before
+        # the comma that closes the participle's phrase.
+        opener = next(k for k in range(clause.start + 1, clause.end) if doc[k].text == ",")
+    for i in range(opener, clause.end):
         if in_quote[i] or i in named or (i and doc[i - 1].lower_ in STATEMENT_NOUNS):
             continue  # "a statement released Saturday" names the statement, not its verb
         infinitive = (
@@ -159,11 +164,12 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     if p < 0:
         chosen = inside  # a headline or a list item: no verb, the names are the speakers
     else:
-        before = [m for m in inside if m.end <= p]
+        plain = covers(words, "speech", p) or doc[p].lower_ in VOTE_VERBS
+        before = before_aside(doc, [m for m in inside if m.end <= p], p, in_quote, plain)
         if before:
             chain = chain_back(doc, before)
             end = name_end(doc, chain[-1])
-            start = after_relative(doc, end, p, in_quote)
+            start = after_relative(doc, end, p, in_quote, plain)
             between = {t.lower_ for t in doc[start:p]}
             others = any(covers(words, "others", i) for i in range(start, p))  # "analysts said"
             if p - start <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS and not others:
@@ -180,16 +186,35 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     return list(named), "", named
 
 
-def after_relative(doc, end: int, p: int, in_quote) -> int:
-    """Where the words between a speaker and its verb start, past a relative clause about a
-    person set off by commas ("The president of the ECOWAS Commission, who was in Georgetown
-    for a trade forum, said") or about what is the speaker's (", whose observer mission
-    deployed ...,"): the clause's length does not part the speaker from the verb. A long
-    ", which ...," clause about a government is often background, and still does."""
-    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose"):
-        for k in range(end + 2, p):
-            if doc[k].text == "," and not in_quote[k]:
-                return k + 1
+ASIDE_OPENERS = {"who", "whose", "which", "a", "an"}
+VOTE_VERBS = {"voted", "abstained"}
+
+
+def before_aside(doc, before: list[Mention], p: int, in_quote, plain: bool) -> list[Mention]:
+    """The mentions up to the subject, when an aside set off by commas parts it from the verb
+    ("Hungary, which had declined to join the EU statement, abstained"; "Comoros, a member of
+    the Arab League, abstained"): the names inside the aside are not the speaker."""
+    for n, m in enumerate(before):
+        end = name_end(doc, m)
+        if after_relative(doc, end, p, in_quote, plain) > end:
+            return before[: n + 1]
+    return before
+
+
+def after_relative(doc, end: int, p: int, in_quote, plain: bool = False) -> int:
+    """Where the words between a speaker and its verb start, past an aside set off by commas:
+    a relative clause about a person ("The president of the ECOWAS Commission, who was in
+    Georgetown for a trade forum, said") or about what is the speaker's (", whose observer
+    mission deployed ...,"), and, before a plain reporting verb or a vote (``plain``: "said",
+    "abstained"), an aside about a government (", which shares membership of ...,", ", a
+    member of the Arab League,"): the aside's length does not part the speaker from the verb.
+    Before another verb ("accused"), a long ", which ...," clause about a government is often
+    background, and still does."""
+    openers = ASIDE_OPENERS if plain else {"who", "whose"}
+    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ in openers:
+        last = next((k for k in range(p - 1, end + 1, -1) if doc[k].text == ","), -1)
+        if last > end + 1 and p - last <= 3 and not any(in_quote[end:p]):
+            return last + 1
     return end
 
 
@@ -257,10 +282,11 @@ def carry(doc, clause: Clause, words, in_quote, state: State, default: str):
     if default:
         return [default], state.default_cue
     ends = {end for start, end in words.get("anaphor", []) if start in anaphors}
-    # "The Foreign Ministry said", in a paragraph about one country: a role, no one's name.
+    # "The Foreign Ministry said", "A spokesperson said", in a paragraph about one country: a
+    # role, no one's name.
     bare_role = (
         len(region) > 1
-        and doc[region[0]].lower_ == "the"
+        and doc[region[0]].lower_ in ("the", "a", "an")
         and all(covers(words, "role", i) for i in region[1:])
     )
     if not region or region[0] in anaphors or any(p - 3 < e <= p for e in ends) or bare_role:
