@@ -127,3 +127,32 @@ def test_an_indefinite_role_after_a_sentence_about_one_state_speaks_for_it():
 def test_a_role_named_by_its_portfolio_speaks_for_its_state():
     text = 'Italy\'s interior minister said the killing was "a cowardly act".\n'
     assert coded(text, **KILLING) == {"ITA": "condemn"}
+
+
+def test_a_resolution_s_sponsor_backs_it():
+    text = "Japan's envoy, who introduced the resolution, said it asked for nothing new.\n"
+    assert coded(text, **VOTE) == {"JPN": "support"}
+    # introducing something else is no stance
+    other = "Japan's envoy, who introduced the new rules, said they asked for nothing new.\n"
+    assert coded(other, **VOTE) == {"JPN": "neutral"}
+
+
+def test_an_explanation_before_the_vote_or_a_quoted_assembly_takes_no_day():
+    opening = "Mexico told an emergency session on Tuesday that it was concerned.\n"
+    options = {**VOTE, "date": "2026-05-06"}
+    rows = rows_of(opening + "Japan said before the vote that it would back the text.\n", **options)
+    assert list(rows["date"]) == ["2026-05-05", ""]
+    quoted = 'Peru said it voted yes "because the assembly must act".\n'
+    assert list(rows_of(opening + quoted, **options)["date"]) == ["2026-05-05", ""]
+    # the vote named without "before" still takes the session's day
+    after = "Peru voted in favour in the vote.\n"
+    assert list(rows_of(opening + after, **options)["date"]) == ["2026-05-05", "2026-05-05"]
+
+
+def test_a_statement_named_before_its_speaker_is_no_verb():
+    text = 'In its statement, issued in Lima on Tuesday, the African Union said it "condemns" it.\n'
+    rows = rows_of(text, targets=["FRA"], date="2026-05-06")
+    assert list(zip(rows["actor_iso3"], rows["date"], strict=True)) == [("AU", "2026-05-05")]
+    # the statement as the sentence's subject still speaks for its organization
+    subject = 'The AU\'s statement, issued after a meeting in Lima, said it "condemns" it.\n'
+    assert coded(subject, targets=["FRA"]) == {"AU": "condemn"}

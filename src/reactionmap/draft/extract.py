@@ -381,12 +381,15 @@ class Gatherings:
             self.days.setdefault(date, words)
 
     def referred(self, text: Reading, clause: Clause) -> tuple[str, str]:
-        """(day, words) for a clause that names "the vote", "the session" ... and no day."""
+        """(day, words) for a clause that names "the vote", "the session" ... and no day, outside
+        quotations and not "before the vote" (an explanation given before it)."""
         if len(self.days) != 1:
             return "", ""
         doc = text.doc
         for i in range(clause.start + 1, clause.end):
             noun = doc[i].lower_
+            if text.in_quote[i] or (i > 1 and doc[i - 2].lower_ in ("before", "ahead")):
+                continue  # quoted words, or "before the vote": no day of the gathering's
             if doc[i - 1].lower_ == "the" and (noun in GATHERINGS or noun == "vote"):
                 ((day, words),) = self.days.items()
                 return day, f"{words}' for 'the {noun}"

@@ -127,8 +127,18 @@ def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
         # the comma that closes the participle's phrase.
         opener = next(k for k in range(clause.start + 1, clause.end) if doc[k].text == ",")
     for i in range(opener, clause.end):
-        if in_quote[i] or i in named or (i and doc[i - 1].lower_ in STATEMENT_NOUNS):
-            continue  # "a statement released Saturday" names the statement, not its verb
+        named_statement = i and doc[i - 1].lower_ in STATEMENT_NOUNS
+        set_off = (
+            i > 1
+            and doc[i - 1].text == ","
+            and doc[i - 2].lower_ in STATEMENT_NOUNS
+            and any(t.lower_ == "in" for t in doc[max(0, i - 5) : i - 2])
+        )
+        if in_quote[i] or i in named or named_statement or set_off:
+            # "a statement released Saturday", "In its statement, issued in Addis Ababa on
+            # Wednesday, the AU called": the words name the statement, not its verb (but "The
+            # AU's statement, issued after a meeting, said" is the statement's subject)
+            continue
         infinitive = (
             i > 0 and doc[i - 1].lower_ == "to"
         )  # "the only one to side with", "refused to condemn"
