@@ -107,13 +107,15 @@ def map_figure(
     phone: bool,
     _scale: Scale,
     zoom: str,
+    play: bool,
 ):
     """The map of a view (``state``: with the selected country), for the column's width on a
     phone or a desktop (its height follows: choropleth.map_height), a phone's with its touch
-    cells; zoomed to ``zoom`` ("" for none); with its play control through the event's days
-    (draw.frames), whose earlier days' maps a click or a zoom does not draw again."""
+    cells; zoomed to ``zoom`` ("" for none); with ``play``, its play control through the event's
+    days (draw.frames), whose earlier days' maps a click or a zoom does not draw again. The play
+    is the reader's to ask for: its earlier days were most of a new view's cost."""
     figure = _map_figure(_view, state, phone, _scale, zoom)
-    days = frames.play_days(_event.statements, _view.state.as_of)
+    days = frames.play_days(_event.statements, _view.state.as_of) if play else []
     if not days:
         return figure
     earlier = earlier_maps(key, _event, _view, replace(state, country=""), phone, _scale)

@@ -279,8 +279,6 @@ def show(
     # ---- the map --------------------------------------------------------------------------------
     st.html("<style>" + MAP_CSS + frames.PLAY_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
     play_days = frames.play_days(statements, as_of)
-    if play_days:  # the map's play buttons, for the keyboard and screen readers
-        st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
     if parts.tally:
         st.header(parts.tally, anchor=False)
         st.plotly_chart(
@@ -290,9 +288,18 @@ def show(
             theme=None,
             key="tally",
         )
+    # The play's frames (a map per earlier day) only when the reader asks: they were most of
+    # what a new view cost the server.
+    playing = bool(play_days) and st.toggle(
+        alternative.PLAY_SWITCH,
+        key="play",
+        help="Adds Play and Pause above the map: the map day by day up to As of.",
+    )
+    if playing:  # the map's play buttons, for the keyboard and screen readers
+        st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
     zoom = st.session_state["zoom"] if st.session_state["zoom"] == selected else ""
     st.plotly_chart(
-        caches.map_figure(key, event, view, state, phone, scale, zoom),
+        caches.map_figure(key, event, view, state, phone, scale, zoom, playing),
         key="map",
         on_select=on_map_select,
         selection_mode="points",
@@ -304,6 +311,7 @@ def show(
         st.warning(warning)
     # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
     when = f"as of {as_of:%-d %B %Y}" if parts.dated else "date not given"
+    play_said = alternative.play_note if playing else alternative.play_offer
     st.html(
         cards.hint_html(
             f"As of {as_of:%-d %B %Y}." if parts.dated else "Date not given.",
@@ -318,7 +326,7 @@ def show(
             alternative.map_name(filters.region)
             + ". "
             + alternative.map_description(view.map_rows, scale, when, shown)
-            + (" " + played if (played := alternative.play_note(play_days)) else ""),
+            + (" " + played if (played := play_said(play_days)) else ""),
         )
     )
     if selected:
