@@ -12,13 +12,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
-from reactionmap.contract.scale import DISAGREE_KEY
+from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
 from reactionmap.publish import downloads, webpage
-from reactionmap.view import compose, stance
+from reactionmap.view import compose, memo, stance
 from reactionmap.view.state import WORLD, ViewState, is_phone
 
 PLOTLY_CONFIG = {
@@ -111,15 +111,16 @@ if (!window.rmCopyLink) {
 }
 </script>
 """
-# A chart's element id includes its figure, so Streamlit (1.67) takes each new map for another
-# element and keeps the old one in the page, hidden (data-retained), until the script run ends:
-# two maps' worth of shapes for the browser to lay out. Its shapes go as soon as it is retained
-# (the chart itself, an empty frame, is unmounted by Streamlit at the run's end).
+# A chart's element id includes its figure, so Streamlit (1.67) takes each new map (and each new
+# timeline or tally) for another element and keeps the old one in the page, hidden
+# (data-retained), until the script run ends: two maps' worth of shapes for the browser to lay
+# out. A retained chart's drawing goes as soon as it is retained (the chart itself, an empty
+# frame, is unmounted by Streamlit at the run's end).
 DROP_RETAINED = """
 <script>
 if (!window.rmDropRetained) {
   window.rmDropRetained = true;
-  const shapes = ".js-plotly-plot path.choroplethlocation, .js-plotly-plot .scattergeo path";
+  const shapes = ".js-plotly-plot path";
   new MutationObserver(() => {
     for (const kept of document.querySelectorAll('[data-retained="true"]')) {
       for (const shape of kept.querySelectorAll(shapes)) shape.remove();
@@ -146,6 +147,27 @@ def on_pick() -> None:
     """The search selects its country and zooms the map to it; cleared, the whole map."""
     code = st.session_state["country_pick"] or ""
     st.session_state["selected"] = st.session_state["zoom"] = st.session_state["scroll_to"] = code
+
+
+def tally_figure(page: compose.PageView, scale: Scale, phone: bool):
+    """The tally of the countries shown (a vote's), a phone's with short labels."""
+    counts = stance.stance_counts(page.visible, tuple(c.key for c in scale.with_disagree))
+    return tally.tally_figure(counts, scale, short=phone)
+
+
+def shown_table(
+    key: str, page: compose.PageView, scale: Scale, filters: ViewState, dated: bool
+) -> pd.DataFrame:
+    """The stance table as the page shows it: only the columns shown are sent to the browser
+    (the CSV download has them all); a column empty in every row (a vote has no words, no
+    speaker) is left out; only validated http(s) addresses become links; stances as labels."""
+    safe_table = cells.sources_as_shown(page.table)
+    return safe_table[caches.table_columns(key, filters, safe_table, dated)].assign(
+        stance=[
+            scale.describe(k, s)
+            for k, s in zip(safe_table["stance"], safe_table["stances"], strict=True)
+        ]
+    )
 
 
 def show(
@@ -244,7 +266,6 @@ def show(
 
     view = caches.view(key, event, filters, parts.words_only)
     page = view.page
-    counts = stance.stance_counts(page.visible, tuple(c.key for c in scale.with_disagree))
     # ---- selection: a click on the map, the search, or ?country= -------------------------------
     names = dict(zip(countries["iso3"], countries["name"], strict=True))
     st.session_state.setdefault("selected", asked.country)
@@ -278,11 +299,15 @@ def show(
 
     # ---- the map --------------------------------------------------------------------------------
     st.html("<style>" + MAP_CSS + frames.PLAY_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
-    play_days = frames.play_days(statements, as_of)
+    play_days = memo.by_statements(
+        statements, ("play days", as_of), lambda: frames.play_days(statements, as_of)
+    )
     if parts.tally:
         st.header(parts.tally, anchor=False)
         st.plotly_chart(
-            tally.tally_figure(counts, scale, short=phone),
+            caches.once_per_view(
+                key, "tally", filters, (phone,), lambda: tally_figure(page, scale, phone)
+            ),
             config={"displayModeBar": False, "staticPlot": True},
             width="stretch",
             theme=None,
@@ -307,12 +332,19 @@ def show(
         width="stretch",
         theme=None,
     )
-    for warning in captions.not_on_map(page.not_drawable, scale, parts.words):
+    warnings = caches.once_per_view(
+        key,
+        "not on map",
+        filters,
+        (),
+        lambda: captions.not_on_map(page.not_drawable, scale, parts.words),
+    )
+    for warning in warnings:
         st.warning(warning)
     # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
     when = f"as of {as_of:%-d %B %Y}" if parts.dated else "date not given"
     play_said = alternative.play_note if playing else alternative.play_offer
-    st.html(
+    hint = lambda: (  # noqa: E731 - made once per view (caches.once_per_view)
         cards.hint_html(
             f"As of {as_of:%-d %B %Y}." if parts.dated else "Date not given.",
             "Hover a country for its "
@@ -329,6 +361,7 @@ def show(
             + (" " + played if (played := play_said(play_days)) else ""),
         )
     )
+    st.html(caches.once_per_view(key, "hint", filters, (playing,), hint))
     if selected:
         chosen = page.cards[page.cards["actor_iso3"] == selected] if parts.words else page.cards[:0]
         st.html(
@@ -387,15 +420,9 @@ def show(
     # ---- table and downloads --------------------------------------------------------------------
     st.header("Stance table", anchor=False)
     # Only validated http(s) addresses become links; any other is plain text beside the name.
-    safe_table = cells.sources_as_shown(page.table)
-    st.dataframe(
-        # Only the columns shown are sent to the browser; the CSV download has them all.
-        # A column empty in every row (a vote has no words, no speaker) is left out.
-        safe_table[caches.table_columns(key, filters, safe_table, parts.dated)].assign(
-            stance=[
-                scale.describe(k, s)
-                for k, s in zip(safe_table["stance"], safe_table["stances"], strict=True)
-            ]
+    st.dataframe(  # made once per view (shown_table)
+        caches.once_per_view(
+            key, "table", filters, (), lambda: shown_table(key, page, scale, filters, parts.dated)
         ),
         hide_index=True,
         width="stretch",
