@@ -170,6 +170,28 @@ def shown_table(
     )
 
 
+def fill_search(search: DeltaGenerator, choices: dict[str, str], selected: str) -> None:
+    """The search (every country, code -> label), in its place above the map but sent after
+    the map itself, which a reader waits for."""
+    # The widget shows the selection, however it was made (its options may change: its key
+    # keeps it the same widget, and the reader's focus in it).
+    st.session_state["country_pick"] = selected if selected in choices else None
+    search.selectbox(
+        "Find a country",
+        list(choices),
+        index=None,  # nothing chosen at first; a clear button shows the whole map again
+        format_func=choices.__getitem__,
+        key="country_pick",
+        on_change=on_pick,
+        placeholder="Type a country's name",
+    )
+    # (No help icon: it would be one more Tab before the search.) A tooltip cannot be opened
+    # from the server: the statement is the card under the map.
+    search.caption(
+        "Every country, the silent too: the map zooms to it, and its statement shows under the map."
+    )
+
+
 def show(
     event: Event,
     key: str,
@@ -272,30 +294,12 @@ def show(
     st.session_state.setdefault("zoom", "")
     selected = st.session_state["selected"]
     state = replace(filters, country=selected)
-    choices = caches.search_choices(key, view, scale, filters)
-    # The widget shows the selection, however it was made (its options may change: its key
-    # keeps it the same widget, and the reader's focus in it).
-    st.session_state["country_pick"] = selected if selected in choices else None
     # On a phone the search sits right above the map, in the page's place for it (the upload
-    # page's is above the reader's table).
+    # page's is above the reader's table); it is filled once the map is sent (fill_search).
     placed = contextlib.ExitStack()
     if map_place is not None:
         placed.enter_context(map_place)
     search = search_slot or st.container()
-    search.selectbox(
-        "Find a country",
-        list(choices),
-        index=None,  # nothing chosen at first; a clear button shows the whole map again
-        format_func=choices.__getitem__,
-        key="country_pick",
-        on_change=on_pick,
-        placeholder="Type a country's name",
-    )
-    # (No help icon: it would be one more Tab before the search.) A tooltip cannot be opened
-    # from the server: the statement is the card under the map.
-    search.caption(
-        "Every country, the silent too: the map zooms to it, and its statement shows under the map."
-    )
 
     # ---- the map --------------------------------------------------------------------------------
     st.html("<style>" + MAP_CSS + frames.PLAY_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
@@ -339,6 +343,7 @@ def show(
         (),
         lambda: captions.not_on_map(page.not_drawable, scale, parts.words),
     )
+    fill_search(search, caches.search_choices(key, view, scale, filters), selected)
     for warning in warnings:
         st.warning(warning)
     # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
