@@ -109,7 +109,9 @@ def browser_clicks(browser, url: str, pid: int, reps: int) -> dict:
         pills.append(one_click(page, frames, pid, button.click) | {"pill": name})
     for name in reversed(names[:reps]):  # back to every stance (the load test's cycle)
         button = sidebar(page).get_by_role("button", name=name, exact=True)
-        one_click(page, frames, pid, button.click)
+        mark = frames.mark()  # views seen before: a run so short that the page may never
+        button.click()  # show its script state as running, so only its messages are awaited
+        frames.wait_finished(page, mark, quiet=0.4)
     cycle = [p for p in sent[first:] if isinstance(p, bytes) and _is_rerun(p)]
     for region in ("Europe", "Africa", "Asia", "Americas", "Oceania")[:reps]:
         result = one_click(page, frames, pid, lambda r=region: choose_region(page, r))
