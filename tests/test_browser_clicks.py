@@ -11,14 +11,17 @@ pytestmark = pytest.mark.browser
 
 EVENT = "venezuela-2026-01"
 PATHS = "path.choroplethlocation"
+BARS = ".js-plotly-plot .barlayer path"  # the timeline's bands
 # Installed before the click: the most country paths ever in the page at once (every DOM
 # change), and each change of the app's script state, so that the test waits for the run the
 # click started to end.
 WATCH_JS = f"""() => {{
     const count = () => document.querySelectorAll('{PATHS}').length;
+    const bars = () => document.querySelectorAll('{BARS}').length;
     const app = document.querySelector('[data-testid=stApp]');
-    const w = window.rmWatch = {{most: count(), states: []}};
-    new MutationObserver(() => {{ w.most = Math.max(w.most, count()); }})
+    const w = window.rmWatch = {{most: count(), bars: bars(), states: []}};
+    new MutationObserver(() => {{
+        w.most = Math.max(w.most, count()); w.bars = Math.max(w.bars, bars()); }})
         .observe(document.body, {{subtree: true, childList: true}});
     new MutationObserver(() => w.states.push(app.dataset.testScriptState))
         .observe(app, {{attributes: true, attributeFilter: ['data-test-script-state']}});
@@ -45,16 +48,23 @@ def open_map(browser, server):
 
 
 def watched(page, action) -> int:
-    """The most country paths in the page while ``action``'s script run lasted."""
+    """The most country paths in the page while ``action``'s script run lasted; checks that
+    the timeline was never there twice either (its most bands at once, at most the larger
+    of its bands before and after)."""
+    before = page.evaluate(f"document.querySelectorAll('{BARS}').length")
     page.evaluate(WATCH_JS)
     action()
     page.wait_for_function(RUN_OVER_JS)
+    after = page.evaluate(f"document.querySelectorAll('{BARS}').length")
+    bars = page.evaluate("() => window.rmWatch.bars")
+    assert before > 0 and bars <= max(before, after), f"{bars} bands at once ({before}, {after})"
     return page.evaluate("() => window.rmWatch.most")
 
 
 def test_after_a_pill_or_a_region_change_the_page_holds_one_map(browser, server):
     """Streamlit keeps a chart whose figure changed as a hidden copy until the run ends; the
-    page drops that copy's shapes at once: never two maps' worth of country paths."""
+    page drops that copy's shapes at once: never two maps' worth of country paths, nor two
+    timelines' bands."""
     context, page = open_map(browser, server)
     shapes = country_table().query("has_shape")
     world = page.evaluate(f"document.querySelectorAll('{PATHS}').length")  # one map's

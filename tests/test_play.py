@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -239,3 +240,34 @@ def test_days_with_nothing_new_draw_the_day_before(events_root):
     for day, shown in zip(DAYS, maps, strict=True):
         assert shown == drawn(as_json(build(view_of(event, day)))["data"]), day
     assert maps[0] == maps[1] == maps[2] != maps[3]
+
+
+def test_play_offer_names_the_switch_and_the_days():
+    assert alternative.play_offer([]) == ""
+    offer = alternative.play_offer(DAYS)
+    assert f"“{alternative.PLAY_SWITCH}”" in offer and "1 March to 4 March 2026" in offer
+
+
+def test_the_dashboard_sends_the_play_only_once_asked():
+    """A new view's map carries no frames (a map per earlier day, most of what a new view
+    cost the server) until the reader turns the play on; then it plays every day."""
+    from streamlit.testing.v1 import AppTest
+
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=60)
+    at.query_params["event"] = "venezuela-2026-01"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    def the_map() -> dict:
+        charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+        return next(c for c in charts if any(t["type"] == "choropleth" for t in c["data"]))
+
+    assert "frames" not in the_map() and "sliders" not in the_map()["layout"]
+    hint = "".join(h.value for h in at.get("html") if "rm-hint" in h.value)
+    assert f"“{alternative.PLAY_SWITCH}”" in hint and "The map can be played" not in hint
+    at.toggle(key="play").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(the_map()["frames"]) == 3 and the_map()["layout"]["sliders"]
+    hint = "".join(h.value for h in at.get("html") if "rm-hint" in h.value)
+    assert "The map can be played" in hint

@@ -9,6 +9,7 @@ from test_browser import GREY, rgb, wait_for_idle, wait_for_shapes
 
 from reactionmap.contract.paths import ENV_VAR
 from reactionmap.contract.scale import DEFAULT_SCALE
+from reactionmap.draw.alternative import PLAY_SWITCH
 from reactionmap.draw.choropleth import TOUCH_NAME
 from reactionmap.draw.frames import BUTTON_NAMES, PLAY_LABEL
 from reactionmap.intake.events import load_event
@@ -117,6 +118,18 @@ def test_play_steps_the_dashboard_through_the_days(browser, play_server):
         wait_for_shapes(page)
         wait_for_idle(page)
         assert page.evaluate(FILL_JS, "DEU") == CONCERN  # the page's As of: the last day
+        # The play is the reader's to ask for (its frames cost the server a map per day): no
+        # play control until the switch, reached by the keyboard, is turned on.
+        assert page.locator(".updatemenu-button").count() == 0
+        about = page.locator(".rm-hint").first.text_content()
+        assert f"“{PLAY_SWITCH}”, above the map, adds a Play button" in about
+        assert "The map can be played" not in about
+        switch = page.get_by_role("switch", name=PLAY_SWITCH)
+        switch.focus()
+        page.keyboard.press("Space")
+        page.locator(".updatemenu-button").first.wait_for()
+        wait_for_idle(page)
+        assert "The map can be played" in page.locator(".rm-hint").first.text_content()
         slider = page.locator(".slider-container").first
         assert "As of 4 Mar 2026" in slider.text_content()
         page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()

@@ -146,6 +146,9 @@ def section_html(map_rows: pd.DataFrame, scale: Scale, when: str) -> str:
     return table_html(rows, scale, table_caption(rows, when))
 
 
+PLAY_SWITCH = "Play the days"  # the dashboard's switch that adds the play control
+
+
 def play_note(days: Sequence[pd.Timestamp]) -> str:
     """What the map's play control does, for a reader who cannot see it (draw.frames' days;
     "" when the map does not play)."""
@@ -156,4 +159,15 @@ def play_note(days: Sequence[pd.Timestamp]) -> str:
         f"The map can be played: its Play button, above it, shows each day from "
         f"{first:%-d %B} to {last:%-d %B %Y} in turn and ends on {last:%-d %B}, the day the "
         "statements and the tables are for."
+    )
+
+
+def play_offer(days: Sequence[pd.Timestamp]) -> str:
+    """What the dashboard's play switch (off) would add ("" when the map does not play)."""
+    if not days:
+        return ""
+    first, last = days[0], days[-1]
+    return (
+        f"“{PLAY_SWITCH}”, above the map, adds a Play button that shows each day from "
+        f"{first:%-d %B} to {last:%-d %B %Y} in turn."
     )

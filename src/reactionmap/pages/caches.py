@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +24,7 @@ from reactionmap.places.resolver import CountryResolver, default_resolver
 from reactionmap.view import compose, sections
 from reactionmap.view.state import ViewState
 
+T = TypeVar("T")
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 
@@ -33,8 +36,12 @@ def resolver() -> CountryResolver:
 
 @st.cache_resource(show_spinner=False)
 def world() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(every drawable country, the small states' dots)."""
-    return boundaries.country_table(), boundaries.load_markers()
+    """(every drawable country, the small states' dots). The regions' frames are worked out
+    here too, with the shapes: a reader's first region change does not wait for them."""
+    countries = boundaries.country_table()
+    for region in countries["region"].dropna().unique():
+        boundaries.region_extent(region)
+    return countries, boundaries.load_markers()
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -80,6 +87,13 @@ def view(key: str, _event: Event, state: ViewState, cards_with_words: bool) -> c
     return compose.compose(_event, state, resolver(), world()[0], cards_with_words)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def once_per_view(key: str, part: str, state: ViewState, also: tuple, _make: Callable[[], T]) -> T:
+    """``_make()``: the ``part`` of a view's page (its HTML, lines, or table), made once per
+    view (``state``; ``also``: whatever else it depends on) and sent again as it is."""
+    return _make()
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def table_columns(key: str, state: ViewState, _table: pd.DataFrame, dated: bool) -> list[str]:
     return compose.table_columns(_table, dated=dated)
@@ -107,13 +121,15 @@ def map_figure(
     phone: bool,
     _scale: Scale,
     zoom: str,
+    play: bool,
 ):
     """The map of a view (``state``: with the selected country), for the column's width on a
     phone or a desktop (its height follows: choropleth.map_height), a phone's with its touch
-    cells; zoomed to ``zoom`` ("" for none); with its play control through the event's days
-    (draw.frames), whose earlier days' maps a click or a zoom does not draw again."""
+    cells; zoomed to ``zoom`` ("" for none); with ``play``, its play control through the event's
+    days (draw.frames), whose earlier days' maps a click or a zoom does not draw again. The play
+    is the reader's to ask for: its earlier days were most of a new view's cost."""
     figure = _map_figure(_view, state, phone, _scale, zoom)
-    days = frames.play_days(_event.statements, _view.state.as_of)
+    days = frames.play_days(_event.statements, _view.state.as_of) if play else []
     if not days:
         return figure
     earlier = earlier_maps(key, _event, _view, replace(state, country=""), phone, _scale)

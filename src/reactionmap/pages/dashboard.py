@@ -12,13 +12,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
-from reactionmap.contract.scale import DISAGREE_KEY
+from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
 from reactionmap.publish import downloads, webpage
-from reactionmap.view import compose, stance
+from reactionmap.view import compose, memo, stance
 from reactionmap.view.state import WORLD, ViewState, is_phone
 
 PLOTLY_CONFIG = {
@@ -111,15 +111,16 @@ if (!window.rmCopyLink) {
 }
 </script>
 """
-# A chart's element id includes its figure, so Streamlit (1.67) takes each new map for another
-# element and keeps the old one in the page, hidden (data-retained), until the script run ends:
-# two maps' worth of shapes for the browser to lay out. Its shapes go as soon as it is retained
-# (the chart itself, an empty frame, is unmounted by Streamlit at the run's end).
+# A chart's element id includes its figure, so Streamlit (1.67) takes each new map (and each new
+# timeline or tally) for another element and keeps the old one in the page, hidden
+# (data-retained), until the script run ends: two maps' worth of shapes for the browser to lay
+# out. A retained chart's drawing goes as soon as it is retained (the chart itself, an empty
+# frame, is unmounted by Streamlit at the run's end).
 DROP_RETAINED = """
 <script>
 if (!window.rmDropRetained) {
   window.rmDropRetained = true;
-  const shapes = ".js-plotly-plot path.choroplethlocation, .js-plotly-plot .scattergeo path";
+  const shapes = ".js-plotly-plot path";
   new MutationObserver(() => {
     for (const kept of document.querySelectorAll('[data-retained="true"]')) {
       for (const shape of kept.querySelectorAll(shapes)) shape.remove();
@@ -146,6 +147,49 @@ def on_pick() -> None:
     """The search selects its country and zooms the map to it; cleared, the whole map."""
     code = st.session_state["country_pick"] or ""
     st.session_state["selected"] = st.session_state["zoom"] = st.session_state["scroll_to"] = code
+
+
+def tally_figure(page: compose.PageView, scale: Scale, phone: bool):
+    """The tally of the countries shown (a vote's), a phone's with short labels."""
+    counts = stance.stance_counts(page.visible, tuple(c.key for c in scale.with_disagree))
+    return tally.tally_figure(counts, scale, short=phone)
+
+
+def shown_table(
+    key: str, page: compose.PageView, scale: Scale, filters: ViewState, dated: bool
+) -> pd.DataFrame:
+    """The stance table as the page shows it: only the columns shown are sent to the browser
+    (the CSV download has them all); a column empty in every row (a vote has no words, no
+    speaker) is left out; only validated http(s) addresses become links; stances as labels."""
+    safe_table = cells.sources_as_shown(page.table)
+    return safe_table[caches.table_columns(key, filters, safe_table, dated)].assign(
+        stance=[
+            scale.describe(k, s)
+            for k, s in zip(safe_table["stance"], safe_table["stances"], strict=True)
+        ]
+    )
+
+
+def fill_search(search: DeltaGenerator, choices: dict[str, str], selected: str) -> None:
+    """The search (every country, code -> label), in its place above the map but sent after
+    the map itself, which a reader waits for."""
+    # The widget shows the selection, however it was made (its options may change: its key
+    # keeps it the same widget, and the reader's focus in it).
+    st.session_state["country_pick"] = selected if selected in choices else None
+    search.selectbox(
+        "Find a country",
+        list(choices),
+        index=None,  # nothing chosen at first; a clear button shows the whole map again
+        format_func=choices.__getitem__,
+        key="country_pick",
+        on_change=on_pick,
+        placeholder="Type a country's name",
+    )
+    # (No help icon: it would be one more Tab before the search.) A tooltip cannot be opened
+    # from the server: the statement is the card under the map.
+    search.caption(
+        "Every country, the silent too: the map zooms to it, and its statement shows under the map."
+    )
 
 
 def show(
@@ -244,55 +288,47 @@ def show(
 
     view = caches.view(key, event, filters, parts.words_only)
     page = view.page
-    counts = stance.stance_counts(page.visible, tuple(c.key for c in scale.with_disagree))
     # ---- selection: a click on the map, the search, or ?country= -------------------------------
     names = dict(zip(countries["iso3"], countries["name"], strict=True))
     st.session_state.setdefault("selected", asked.country)
     st.session_state.setdefault("zoom", "")
     selected = st.session_state["selected"]
     state = replace(filters, country=selected)
-    choices = caches.search_choices(key, view, scale, filters)
-    # The widget shows the selection, however it was made (its options may change: its key
-    # keeps it the same widget, and the reader's focus in it).
-    st.session_state["country_pick"] = selected if selected in choices else None
     # On a phone the search sits right above the map, in the page's place for it (the upload
-    # page's is above the reader's table).
+    # page's is above the reader's table); it is filled once the map is sent (fill_search).
     placed = contextlib.ExitStack()
     if map_place is not None:
         placed.enter_context(map_place)
     search = search_slot or st.container()
-    search.selectbox(
-        "Find a country",
-        list(choices),
-        index=None,  # nothing chosen at first; a clear button shows the whole map again
-        format_func=choices.__getitem__,
-        key="country_pick",
-        on_change=on_pick,
-        placeholder="Type a country's name",
-    )
-    # (No help icon: it would be one more Tab before the search.) A tooltip cannot be opened
-    # from the server: the statement is the card under the map.
-    search.caption(
-        "Every country, the silent too: the map zooms to it, and its statement shows under the map."
-    )
 
     # ---- the map --------------------------------------------------------------------------------
     st.html("<style>" + MAP_CSS + frames.PLAY_CSS + (PHONE_MAP_CSS if phone else "") + "</style>")
-    play_days = frames.play_days(statements, as_of)
-    if play_days:  # the map's play buttons, for the keyboard and screen readers
-        st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
+    play_days = memo.by_statements(
+        statements, ("play days", as_of), lambda: frames.play_days(statements, as_of)
+    )
     if parts.tally:
         st.header(parts.tally, anchor=False)
         st.plotly_chart(
-            tally.tally_figure(counts, scale, short=phone),
+            caches.once_per_view(
+                key, "tally", filters, (phone,), lambda: tally_figure(page, scale, phone)
+            ),
             config={"displayModeBar": False, "staticPlot": True},
             width="stretch",
             theme=None,
             key="tally",
         )
+    # The play's frames (a map per earlier day) only when the reader asks: they were most of
+    # what a new view cost the server.
+    playing = bool(play_days) and st.toggle(
+        alternative.PLAY_SWITCH,
+        key="play",
+        help="Adds Play and Pause above the map: the map day by day up to As of.",
+    )
+    if playing:  # the map's play buttons, for the keyboard and screen readers
+        st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
     zoom = st.session_state["zoom"] if st.session_state["zoom"] == selected else ""
     st.plotly_chart(
-        caches.map_figure(key, event, view, state, phone, scale, zoom),
+        caches.map_figure(key, event, view, state, phone, scale, zoom, playing),
         key="map",
         on_select=on_map_select,
         selection_mode="points",
@@ -300,11 +336,20 @@ def show(
         width="stretch",
         theme=None,
     )
-    for warning in captions.not_on_map(page.not_drawable, scale, parts.words):
+    warnings = caches.once_per_view(
+        key,
+        "not on map",
+        filters,
+        (),
+        lambda: captions.not_on_map(page.not_drawable, scale, parts.words),
+    )
+    fill_search(search, caches.search_choices(key, view, scale, filters), selected)
+    for warning in warnings:
         st.warning(warning)
     # The counts are in the legend. "Hover" where there is a pointer, "tap" on a touch screen.
     when = f"as of {as_of:%-d %B %Y}" if parts.dated else "date not given"
-    st.html(
+    play_said = alternative.play_note if playing else alternative.play_offer
+    hint = lambda: (  # noqa: E731 - made once per view (caches.once_per_view)
         cards.hint_html(
             f"As of {as_of:%-d %B %Y}." if parts.dated else "Date not given.",
             "Hover a country for its "
@@ -318,9 +363,10 @@ def show(
             alternative.map_name(filters.region)
             + ". "
             + alternative.map_description(view.map_rows, scale, when, shown)
-            + (" " + played if (played := alternative.play_note(play_days)) else ""),
+            + (" " + played if (played := play_said(play_days)) else ""),
         )
     )
+    st.html(caches.once_per_view(key, "hint", filters, (playing,), hint))
     if selected:
         chosen = page.cards[page.cards["actor_iso3"] == selected] if parts.words else page.cards[:0]
         st.html(
@@ -379,15 +425,9 @@ def show(
     # ---- table and downloads --------------------------------------------------------------------
     st.header("Stance table", anchor=False)
     # Only validated http(s) addresses become links; any other is plain text beside the name.
-    safe_table = cells.sources_as_shown(page.table)
-    st.dataframe(
-        # Only the columns shown are sent to the browser; the CSV download has them all.
-        # A column empty in every row (a vote has no words, no speaker) is left out.
-        safe_table[caches.table_columns(key, filters, safe_table, parts.dated)].assign(
-            stance=[
-                scale.describe(k, s)
-                for k, s in zip(safe_table["stance"], safe_table["stances"], strict=True)
-            ]
+    st.dataframe(  # made once per view (shown_table)
+        caches.once_per_view(
+            key, "table", filters, (), lambda: shown_table(key, page, scale, filters, parts.dated)
         ),
         hide_index=True,
         width="stretch",

@@ -120,7 +120,12 @@ def page_view(
     """The page's view of ``event`` as of a date, under the reader's filters."""
     stances = list(stances)
     statements = event.statements
-    made_mask = made_by(statements["when"], as_of)  # the one cut: made, or later
+    # The one cut: made, or later. It, each row's actor_key and the organizations' codes are
+    # the same for every filter: worked out once per day (or once) for the event's statements.
+    made_mask = memo.by_statements(
+        statements, ("made by", as_of), lambda: made_by(statements["when"], as_of)
+    )
+    keys = memo.by_statements(statements, "actor key", lambda: actor_key(statements))
     inherit_from = tuple(inherit_from)
     # The same for every stance and region a reader picks: worked out once per day (a click
     # on a filter, and the play's earlier days, reuse it).
@@ -129,8 +134,11 @@ def page_view(
         ("stance table", as_of, inherit_from, id(resolver)),
         lambda: event_stance_table(event, as_of, inherit_from, resolver, statements[made_mask]),
     )
-    country_rows = countries_only(table, resolver)
-    org_rows = organizations_only(table, resolver)
+    country_rows, org_rows = memo.by_statements(
+        statements,
+        ("rows by kind", as_of, inherit_from, id(resolver)),
+        lambda: (countries_only(table, resolver), organizations_only(table, resolver)),
+    )
     drawable = set(all_codes)
     # Every country that spoke counts, drawable or not: one without a shape is listed apart,
     # never dropped from the cards and the table.
@@ -144,15 +152,21 @@ def page_view(
     if region_codes is not None:
         others = others[others["actor_iso3"].isin(set(region_codes))]
     actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"]) | set(actor_key(others))
-    made = filter_statements(statements[made_mask], stances, actors)
+    # filter_statements' rule, on the whole frame's masks (no copy of the statements made).
+    made = statements[made_mask & statements["stance"].isin(stances) & keys.isin(actors)]
     by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
     # The timeline also shows what is said later, by the countries the filters keep (silent
     # as of the date) and by organizations; every statement of theirs, of any stance, since its
     # bands follow the map's rule over all of them (view.stance.stance_spans).
-    codes = pd.Series(statements["actor_iso3"].unique())
-    org_codes = set(codes[is_organization(codes, resolver)])
-    later = statements.loc[~made_mask, "actor_iso3"]
-    later = set(later) & (set(kept) | org_codes)
+    org_codes = memo.by_statements(
+        statements,
+        ("organizations", id(resolver)),
+        lambda: _organization_codes(statements, resolver),
+    )
+    later = memo.by_statements(
+        statements, ("later", as_of), lambda: set(statements["actor_iso3"][~made_mask])
+    )
+    later = later & (set(kept) | org_codes)
     return PageView(
         country_rows=country_rows,
         visible=visible,
@@ -160,10 +174,16 @@ def page_view(
         kept=frozenset(kept),
         cards=made[~by_organization],
         organization_cards=made[by_organization],
-        timeline=filter_statements(statements, None, actors | later),
+        timeline=statements[keys.isin(actors | later)],
         table=pd.concat([visible, organizations, others], ignore_index=True),
         not_drawable=not_drawable(visible, drawable),
     )
+
+
+def _organization_codes(statements: pd.DataFrame, resolver: CountryResolver | None) -> set[str]:
+    """The codes of the statements' organizations."""
+    codes = pd.Series(statements["actor_iso3"].unique())
+    return set(codes[is_organization(codes, resolver)])
 
 
 # The stance table's columns as pages show them, in order, with their labels (the dashboard's
