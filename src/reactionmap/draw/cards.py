@@ -72,8 +72,10 @@ def contrast_ratio(one: str, other: str) -> float:
 # sidebar's grey) around every control, where Streamlit shows a half-transparent tint of its
 # primary colour (2.5:1), a faint background, or nothing. A control whose focused element is
 # hidden (a slider's thumb, a toggle) or sits in a box (a select) rings the part one sees; a
-# box that fills its container (a select, a text field, a grid, the map's buttons) is ringed
-# just inside its edge, where the container, which scrolls, does not cut the ring off.
+# box that fills its container (a select, a text field, a grid, the map's buttons), and a
+# card's links and folds (which Tab may reach flush with the scrolling main box's edge, or
+# which a late layout shift may push there), are ringed just inside their edge, where the
+# container, which scrolls, does not cut the ring off.
 FOCUS_RING = "outline:2px solid #111 !important;outline-offset:2px !important"
 INSET_RING = "outline:2px solid #111 !important;outline-offset:-2px !important"
 FOCUS_RULE = (
@@ -91,6 +93,7 @@ FOCUS_CSS = f"""<style>
   div:has(> :is(input,textarea):focus-visible),
 [data-testid=stPlotlyChart] .modebar-btn:focus-visible,main[data-testid=stMain]:focus-visible,
 [data-testid=stExpander] summary:focus-visible,
+[data-testid=stHtml] :is(a,summary):focus-visible,
 [data-testid=stDataFrameResizable] :is(div,canvas):focus-visible{{{INSET_RING}}}
 /* A closed sidebar (a phone's, or one the reader closed) slides out of sight but would keep
    its controls in the tab order: once it has slid, it is hidden, to its help buttons (which
