@@ -29,6 +29,11 @@ def open_list(browser, server, viewport, **options):
     page.wait_for_function("location.pathname === '/events'")
     page.wait_for_function(IMAGES_JS, arg=len(SHIPPED))
     wait_for_idle(page)
+    # A page link is drawn as a link once the page has the app's pages (a message of its own,
+    # which may come after the run's elements): wait for every card's link.
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length === n", arg=[LINKS, len(SHIPPED)]
+    )
     return context, page
 
 
