@@ -10,6 +10,7 @@ import pandas as pd
 
 from reactionmap.contract.cells import safe_url
 from reactionmap.contract.scale import Scale
+from reactionmap.view import memo
 from reactionmap.view.stance import actor_key, latest_order
 
 # Markdown's active characters (and ':' for emoji codes and bare links), escaped one by one.
@@ -185,18 +186,47 @@ def order_cards(statements: pd.DataFrame, selected: str | None) -> pd.DataFrame:
     return ordered
 
 
-def actor_cards(statements: pd.DataFrame, scale: Scale, selected: str | None = None) -> list[str]:
+def actor_cards(
+    statements: pd.DataFrame,
+    scale: Scale,
+    selected: str | None = None,
+    everyone: pd.DataFrame | None = None,
+) -> list[str]:
     """One card per actor, newest first (the selected country's first): its latest statement,
-    the others folded under it."""
-    ordered = order_cards(statements, selected)
-    rows = ordered.to_dict("records")
+    the others folded under it. ``everyone``: the event's statements, of which ``statements``
+    are some (a view's): their order, rows and actors are read once for everyone (view.memo)."""
+    if everyone is None:
+        ordered = order_cards(statements, selected)
+        rows = ordered.to_dict("records")
+        keyed = zip(actor_key(ordered), rows, strict=True)
+    else:
+        rank, records, keys = memo.by_statements(everyone, "cards", lambda: _book(everyone))
+        labels = sorted(statements.index, key=rank.__getitem__)
+        if selected:
+            chosen = {label for label in labels if records[label]["actor_iso3"] == selected}
+            labels = [label for label in labels if label in chosen] + [
+                label for label in labels if label not in chosen
+            ]
+        keyed = ((keys[label], records[label]) for label in labels)
     groups: dict[str, list[dict]] = {}
-    for key, row in zip(actor_key(ordered), rows, strict=True):
+    for key, row in keyed:
         groups.setdefault(key, []).append(row)
     return [
         card_html(latest, scale, bool(selected) and latest["actor_iso3"] == selected, rest)
         for latest, *rest in groups.values()
     ]
+
+
+def _book(everyone: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """Every statement's place in the cards' order (order_cards), its row and its actor, by
+    row label."""
+    ordered = order_cards(everyone, None)
+    labels = ordered.index.tolist()
+    return (
+        {label: place for place, label in enumerate(labels)},
+        dict(zip(labels, ordered.to_dict("records"), strict=True)),
+        dict(zip(labels, actor_key(ordered), strict=True)),
+    )
 
 
 def actor_count(statements: pd.DataFrame) -> int:
@@ -230,11 +260,16 @@ def hint_html(when: str, pointer: str, touch: str, described: str = "") -> str:
 
 
 def selected_html(
-    name: str, statements: pd.DataFrame, scale: Scale, code: str, as_of: pd.Timestamp
+    name: str,
+    statements: pd.DataFrame,
+    scale: Scale,
+    code: str,
+    as_of: pd.Timestamp,
+    everyone: pd.DataFrame | None = None,
 ) -> str:
     """The selected country's card, right under the map where a tap leaves the reader's eyes,
     or a line saying it made no statement."""
-    found = actor_cards(statements, scale, code)
+    found = actor_cards(statements, scale, code, everyone)
     body = "".join(found) or (
         f'<p class="rm-hint"><b>{html.escape(name)}</b>: no statement recorded as of '
         f"{as_of:%-d %B %Y}.</p>"

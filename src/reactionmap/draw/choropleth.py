@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import math
 import unicodedata
@@ -135,9 +136,27 @@ def map_table(
     return with_hover(map_rows(stances, countries, shown), scale)
 
 
+# What a country's hover text says (hover_text): the same row gives the same text, on every
+# view and day that holds it, so each is written once per process (_hover).
+HOVER_FIELDS = (
+    "name", "shown", "stance", "accounts", "stances", "inherited_from", "statement_count",
+    "speaker", "speaker_role", "latest_date_label", "latest_text", "latest_is_quote",
+)  # fmt: skip
+
+
 def with_hover(rows: pd.DataFrame, scale: Scale) -> pd.DataFrame:
     """The map's rows (view.compose.map_rows, or a Composition's) with each country's ``hover``."""
-    return rows.assign(hover=[hover_text(row, scale) for row in rows.to_dict("records")])
+    fields = tuple(f for f in HOVER_FIELDS if f in rows)
+    columns = (rows[f].tolist() for f in fields)
+    return rows.assign(
+        hover=[_hover(fields, values, scale) for values in zip(*columns, strict=True)]
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _hover(fields: tuple[str, ...], values: tuple, scale: Scale) -> str:
+    """hover_text of the row whose ``fields`` hold ``values``."""
+    return hover_text(dict(zip(fields, values, strict=True)), scale)
 
 
 def map_figure(

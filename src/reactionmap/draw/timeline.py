@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from reactionmap.contract.dates import month_end, parse_day
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw.style import EMPTY_TEMPLATE, FONT, HOVER_LABEL, unchecked_figure, wrap_escaped
+from reactionmap.view import memo
 from reactionmap.view.stance import actor_key, stance_spans, statement_text
 
 TIMELINE_HOVER_LIMIT = 120  # the cards have the full text; the hover names it
@@ -87,6 +88,32 @@ def day_milestones(milestones: list[dict]) -> list[dict]:
     ]
 
 
+def _dots(statements: pd.DataFrame) -> dict:
+    """Each dated statement's dot by row label: (x, y, the actor and the words of its hover
+    text, escaped, and whether it is dated to the day)."""
+    dated = statements[
+        (statements["actor_iso3"] != "") & (statements["date_precision"] != "unknown")
+    ]
+    return {
+        label: (
+            f"{when:%Y-%m-%d %H:%M}",
+            html.escape(actor, quote=False),
+            html.escape(actor),
+            f"{html.escape(day)}<br>" + wrap_escaped(text, limit=TIMELINE_HOVER_LIMIT),
+            precision == "day",
+        )
+        for label, when, actor, day, text, precision in zip(
+            dated.index,
+            dated["when"],
+            dated["actor"],
+            dated["date_label"],
+            statement_text(dated),
+            dated["date_precision"],
+            strict=True,
+        )
+    }
+
+
 def timeline_figure(
     statements: pd.DataFrame,
     milestones: list[dict],
@@ -116,28 +143,33 @@ def timeline_figure(
     names = dict(zip(actor_key(known), known["actor"], strict=True))
     actors = [names[k] for k in dict.fromkeys(spans["key"])]
     traces: list[dict] = []
+    # Plain lists, not a frame cut per stance: a click draws a new timeline (view.memo).
+    span_rows = list(
+        zip(
+            spans["key"], spans["actor"], spans["stance"], spans["start"], spans["end"], strict=True
+        )
+    )
     for category in scale.with_disagree:
-        held = spans[spans["stance"] == category.key]
-        if held.empty:
+        held = [row for row in span_rows if row[2] == category.key]
+        if not held:
             continue
-        width_ms = (held["end"] - held["start"]).dt.total_seconds() * 1000
         traces.append(
             {
                 "type": "bar",
                 "orientation": "h",
-                "base": held["start"].dt.strftime("%Y-%m-%d").tolist(),
-                "x": width_ms.round().astype("int64").tolist(),
-                "y": [html.escape(a, quote=False) for a in held["actor"]],
+                "base": [f"{start:%Y-%m-%d}" for _, _, _, start, _ in held],
+                "x": [round((end - start).total_seconds() * 1000) for _, _, _, start, end in held],
+                "y": [html.escape(actor, quote=False) for _, actor, _, _, _ in held],
                 "width": 0.5,
                 "marker": {"color": category.color, "line": {"width": 0}},
                 "name": category.label,
                 "showlegend": False,
-                "customdata": [[k, category.key] for k in held["key"]],
+                "customdata": [[key, category.key] for key, _, _, _, _ in held],
                 "hovertext": [
-                    f"<b>{html.escape(a)}</b> · {html.escape(category.label)}<br>"
+                    f"<b>{html.escape(actor)}</b> · {html.escape(category.label)}<br>"
                     f"from {start:%-d %b %Y}"
                     + ("" if end > until else f" until {end - pd.Timedelta(days=1):%-d %b %Y}")
-                    for a, start, end in zip(held["actor"], held["start"], held["end"], strict=True)
+                    for _, actor, _, start, end in held
                 ],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
@@ -165,33 +197,34 @@ def timeline_figure(
                 "showlegend": False,
             }
         )
+    # Each statement's dot, worked out once for the event's statements (``everyone``): a view
+    # picks its own by row label.
+    source = known if everyone is None else everyone
+    marks = memo.by_statements(source, "timeline dots", lambda: _dots(source))
+    dated_rows = list(zip(dated.index, dated["stance"], strict=True))
     for category in scale.categories:
-        rows = dated[dated["stance"] == category.key]
-        if rows.empty:
+        rows = [marks[label] for label, stance in dated_rows if stance == category.key]
+        if not rows:
             continue
-        exact = rows["date_precision"] == "day"
+        name = html.escape(category.label)
         traces.append(
             {
                 "type": "scatter",
-                "x": rows["when"].dt.strftime("%Y-%m-%d %H:%M").tolist(),
-                "y": [html.escape(a, quote=False) for a in rows["actor"]],
+                "x": [x for x, _, _, _, _ in rows],
+                "y": [y for _, y, _, _, _ in rows],
                 "mode": "markers",
                 "marker": {
                     "size": 10,
-                    "color": [category.color if e else "#FFFFFF" for e in exact],
+                    "color": [category.color if e else "#FFFFFF" for *_, e in rows],
                     "line": {
-                        "color": [("#333" if e else category.color) for e in exact],
-                        "width": [1 if e else 2.5 for e in exact],
+                        "color": [("#333" if e else category.color) for *_, e in rows],
+                        "width": [1 if e else 2.5 for *_, e in rows],
                     },
                 },  # fmt: skip
                 "name": category.label,
                 "showlegend": False,
                 "hovertext": [
-                    f"<b>{html.escape(a)}</b> · {html.escape(category.label)}<br>"
-                    f"{html.escape(d)}<br>" + wrap_escaped(t, limit=TIMELINE_HOVER_LIMIT)
-                    for a, d, t in zip(
-                        rows["actor"], rows["date_label"], statement_text(rows), strict=True
-                    )
+                    f"<b>{actor}</b> · {name}<br>{words}" for _, _, actor, words, _ in rows
                 ],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }

@@ -37,10 +37,14 @@ def resolver() -> CountryResolver:
 @st.cache_resource(show_spinner=False)
 def world() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(every drawable country, the small states' dots). The regions' frames are worked out
-    here too, with the shapes: a reader's first region change does not wait for them."""
+    here too, with the shapes, as the map draws them at a desktop's and a phone's width (about
+    70 ms each): a reader's first region change does not wait for them."""
     countries = boundaries.country_table()
     for region in countries["region"].dropna().unique():
-        boundaries.region_extent(region)
+        extent = boundaries.region_extent(region)
+        for phone in (False, True):
+            width = frame.map_width(phone)
+            frame.geo_frame(extent, width / frame.box_height(extent, width))
     return countries, boundaries.load_markers()
 
 
@@ -100,15 +104,17 @@ def table_columns(key: str, state: ViewState, _table: pd.DataFrame, dated: bool)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def actor_cards(key: str, _page: compose.PageView, _scale: Scale, state: ViewState):
+def actor_cards(
+    key: str, _page: compose.PageView, _scale: Scale, state: ViewState, _everyone: pd.DataFrame
+):
     """(first cards, the rest, how many more, organization cards) as HTML: one card per
-    actor, its earlier statements folded under it."""
-    html = cards.actor_cards(_page.cards, _scale, state.country)[:MAX_CARDS]
+    actor, its earlier statements folded under it (``_everyone``: the event's statements)."""
+    html = cards.actor_cards(_page.cards, _scale, state.country, _everyone)[:MAX_CARDS]
     return (
         "".join(html[:FIRST_CARDS]),
         "".join(html[FIRST_CARDS:]),
         len(html) - FIRST_CARDS,
-        "".join(cards.actor_cards(_page.organization_cards, _scale)),
+        "".join(cards.actor_cards(_page.organization_cards, _scale, None, _everyone)),
     )
 
 

@@ -371,7 +371,9 @@ def show(
         chosen = page.cards[page.cards["actor_iso3"] == selected] if parts.words else page.cards[:0]
         st.html(
             cards.CARD_CSS
-            + cards.selected_html(names.get(selected, selected), chosen, scale, selected, as_of)
+            + cards.selected_html(
+                names.get(selected, selected), chosen, scale, selected, as_of, statements
+            )
         )
     # The map in words, for screen readers and keyboards: every country and its stance.
     with st.expander(alternative.TITLE, key="map_as_table", on_change="rerun") as as_table:
@@ -382,7 +384,9 @@ def show(
     # ---- cards and organizations (only for rows with words: a vote's rows have none) -------------
     if parts.words:
         left, right = st.columns([3, 2], gap="large")
-        first_cards, more_cards, more_count, org_cards = caches.actor_cards(key, page, scale, state)
+        first_cards, more_cards, more_count, org_cards = caches.actor_cards(
+            key, page, scale, state, statements
+        )
         with left:
             actors = cards.actor_count(page.cards)
             st.header(f"Statements ({captions.statements_count(page.cards)})", anchor=False)

@@ -311,7 +311,15 @@ def compose(
     )
     if cards_with_words:
         page = words_only(page)
-    drawn = countries[countries["region"] == state.region] if state.region else countries
-    return Composition(
-        state, page, map_rows(page.country_rows, drawn, state.stances), region_frame(state.region)
+    # Every drawn country's row is the same for every stance filter: merged once per day and
+    # region (the merge was a new view's largest single cost); the filter only marks it shown.
+    base = memo.by_statements(
+        event.statements,
+        ("map rows", as_of, state.inherit, state.region, id(resolver), id(countries)),
+        lambda: map_rows(
+            page.country_rows,
+            countries[countries["region"] == state.region] if state.region else countries,
+        ),
     )
+    rows = base.assign(shown=base["stance"].isin(set(state.stances)))
+    return Composition(state, page, rows, region_frame(state.region))
