@@ -57,13 +57,17 @@ class Article:
 
 
 class _TextOfHtml(HTMLParser):
-    """The visible text of an HTML page, a line per block element; scripts and styles dropped."""
+    """The visible text of an HTML page's article, a line per block element: scripts and styles
+    dropped, and the page's furniture too (ASIDE: navigation, the site's header and footer,
+    asides such as a "Related stories" box or a pull quote, figures and their captions)."""
 
     BLOCKS = {
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
         "blockquote", "section", "article", "header", "footer", "table", "dd", "dt", "figcaption",
     }  # fmt: skip
     HIDDEN = {"script", "style", "head", "title", "noscript", "template", "svg"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}  # fmt: skip
     # <meta> properties that say where and when the page was published, as header fields.
     META = {
         "article:published_time": "published",
@@ -76,6 +80,10 @@ class _TextOfHtml(HTMLParser):
         self.parts: list[str] = []
         self.meta: dict[str, str] = {}
         self.hidden = 0
+        self.open: list[str] = []  # the elements open now, outermost first
+        self.counts: dict[str, int] = {}  # how many of each are open (a closing tag's lookup)
+        self.skip_from = -1  # the depth of the aside being skipped, or -1
+        self.heading = (-1, 0)  # (depth, parts index) of the heading being read, or (-1, 0)
 
     def handle_starttag(self, tag, attrs):
         if tag == "meta":
@@ -83,20 +91,81 @@ class _TextOfHtml(HTMLParser):
             field = self.META.get(found.get("property") or found.get("name") or "")
             if field and (content := (found.get("content") or "").strip()):
                 self.meta.setdefault(field, content)
+        if tag in self.VOID:
+            if tag == "br":
+                self.parts.append("\n")
+            return
+        self.open.append(tag)
+        self.counts[tag] = self.counts.get(tag, 0) + 1
+        if self.skip_from < 0 and is_aside(tag, dict(attrs), self.counts.get("article", 0)):
+            self.skip_from = len(self.open)
+        if tag in HEADINGS and self.heading[0] < 0:
+            self.heading = (len(self.open), len(self.parts))
         if tag in self.HIDDEN:
             self.hidden += 1
         elif tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if not self.counts.get(tag):
+            return  # a closing tag with no opening one
+        while self.open:
+            closed = self.open.pop()
+            self.counts[closed] -= 1
+            self._closed(closed)
+            if closed == tag:
+                break
+
+    def _closed(self, tag: str) -> None:
+        depth = len(self.open) + 1
         if tag in self.HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in self.BLOCKS:
             self.parts.append("\n")
+        if depth == self.skip_from:
+            self.skip_from = -1
+        if depth == self.heading[0]:
+            start, self.heading = self.heading[1], (-1, 0)
+            words = " ".join("".join(self.parts[start:]).split())
+            parent = self.open[-1] if self.open else ""
+            if self.skip_from < 0 and ASIDE_HEADING_RE.match(words):
+                # "Related stories": the heading and the rest of the box it opens are no text
+                # of the article's (only the heading when the box is the article itself).
+                del self.parts[start:]
+                self.parts.append("\n")
+                if parent not in ("", "html", "body", "main", "article"):
+                    self.skip_from = len(self.open)
 
     def handle_data(self, data):
-        if not self.hidden:
+        if not self.hidden and self.skip_from < 0:
             self.parts.append(data.replace("\n", " "))
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Elements, ARIA roles and class or id words that hold a page's furniture, not its article.
+ASIDE_TAGS = {"aside", "nav", "footer", "figure", "figcaption"}
+ASIDE_ROLES = {"navigation", "complementary", "banner", "contentinfo"}
+ASIDE_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(related|read-?more|more-?on|pull-?quote|pull-?out|breadcrumbs?|newsletter|"
+    r"share|sharing|social|promo|sidebar|most-?read|recommended)(?:$|[\s_-])",
+    re.I,
+)
+ASIDE_HEADING_RE = re.compile(
+    r"^(related( stories| articles| coverage| content| links)?|read more|more on this( story)?|"
+    r"more from [\w\s]+|see also|most read|recommended( for you)?)\s*:?$",
+    re.I,
+)
+
+
+def is_aside(tag: str, attrs: dict[str, str | None], in_article: int) -> bool:
+    """Whether an element holds the page's furniture (ASIDE_TAGS, ASIDE_ROLES, ASIDE_CLASS_RE);
+    a <header> is the site's outside an <article>, the article's headline inside one."""
+    if tag in ASIDE_TAGS or (tag == "header" and not in_article):
+        return True
+    if (attrs.get("role") or "").lower() in ASIDE_ROLES:
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(ASIDE_CLASS_RE.search(names))
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:

@@ -81,7 +81,14 @@ def in_aside(doc, start: int) -> bool:
     return False
 
 
+# Past forms of stance phrases' verbs without the regular ending ("had taken note", "stood with").
+IRREGULAR_PAST = {"took", "taken", "stood"}
+
+
 def verbal(word: str) -> bool:
+    """Whether a word may be a verb: a regular ending, or an irregular past (IRREGULAR_PAST)."""
+    if word in IRREGULAR_PAST:
+        return True
     return word.endswith(("ed", "s", "ing")) and not word.endswith(("tion", "tions", "ness", "ss"))
 
 

@@ -39,12 +39,12 @@ _OWNER = re.compile(r"^['\u2019]s\b")
 
 def _dateline(before: str) -> bool:
     """Whether the text before a date is a dateline's place ("MOSCOW, Jan. 4, 2026 –",
-    "LOMÉ, Nov 14"): it dates the article, not a statement."""
+    "LOMÉ, Nov 14", "ANKARA/BAGHDAD, May 20"): it dates the article, not a statement."""
     place = before.rstrip()
     if not place.endswith(","):
         return False
     place = place[:-1]
-    return place.isupper() and all(c.isalpha() or c in " .'-" for c in place)
+    return place.isupper() and all(c.isalpha() or c in " .'-/" for c in place)
 
 
 def could_date(text: str) -> bool:

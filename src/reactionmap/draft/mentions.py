@@ -47,6 +47,10 @@ def find_mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
             after += 1
         if after in roles:
             mention.role_end = roles[after]
+        elif after > span.end and (role := role_after_words(doc, after, words, roles)) >= 0:
+            mention.role_end = (
+                role  # "India's external affairs ministry", "Turkey's defence ministry"
+            )
         mention.blocked = blocked_reason(doc, mention, words, lex, roles)
         if not mention.blocked and mentions and mentions[-1].blocked.startswith("after"):
             # "allies of Washington and Caracas": a name joined to a blocked one is blocked too.
@@ -69,6 +73,10 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
     relative = m.start > 1 and doc[m.start - 1].lower_ in ("which", "whom")
     if relative and covers(words, "preposition", m.start - 2):
         return "in a relative clause"  # "the OIC, of which Guyana is a member, said"
+    if before is not None and before.lower_ in ("which", "whom") and doc[before.i - 1].text == ",":
+        # ", which Qatar and the UAE offered to finance": what they did to something else, told
+        # as background (a name joined to it is blocked too: the reason opens "after").
+        return f"after '{before.text}': in a relative clause"
     if m.kind == "demonym" and m.role_end < 0:
         return "adjective"
     prefixed = before is not None and before.i == m.start - 1 and before.i > 0
@@ -132,6 +140,26 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
 # A short name two states share, and the capital that tells which one a paragraph means:
 # "Congo's government spokesman ... told a news conference in Kinshasa" is the DR Congo.
 SHARED_NAMES = {"Congo": {"COD", "COG"}}
+
+
+# Words before a role that a possessive's name leaves open ("India's external affairs
+# ministry") but that say the person is not the government's ("Niger's ousted president").
+NOT_THE_GOVERNMENT = {"ousted", "deposed", "detained", "toppled", "jailed", "exiled", "former"}
+ROLE_REACH = 2  # lowercase words between "'s" and the role
+
+
+def role_after_words(doc, i: int, words, roles) -> int:
+    """The end of a role that follows a possessive after at most ROLE_REACH lowercase words
+    ("'s external affairs ministry"), or -1."""
+    for k in range(i, min(i + ROLE_REACH, len(doc))):
+        token = doc[k]
+        if not (token.is_alpha and token.text.islower()) or token.lower_ in NOT_THE_GOVERNMENT:
+            return -1
+        if covers(words, "former", k) or covers(words, "speech", k) or is_stance_word(words, k):
+            return -1
+        if k + 1 in roles:
+            return roles[k + 1]
+    return -1
 
 
 def by_capital(mentions: list[Mention]) -> None:

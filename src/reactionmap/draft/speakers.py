@@ -33,6 +33,12 @@ STATEMENT_NOUNS = {
 }
 
 
+# Words before a noun: a reporting or stance word right after one is a noun ("repeated the
+# condemnation in a call", "issued a warning"), not the clause's verb (nor after a noun that
+# makes one with it: "a telephone call").
+DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "telephone", "phone"}
+
+
 OPENERS = {
     "while",
     "whereas",
@@ -134,7 +140,8 @@ def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
             and doc[i - 2].lower_ in STATEMENT_NOUNS
             and any(t.lower_ == "in" for t in doc[max(0, i - 5) : i - 2])
         )
-        if in_quote[i] or i in named or named_statement or set_off:
+        noun = i and doc[i - 1].lower_ in DETERMINERS  # "in a call", "a summons"
+        if in_quote[i] or i in named or named_statement or set_off or noun:
             # "a statement released Saturday", "In its statement, issued in Addis Ababa on
             # Wednesday, the AU called": the words name the statement, not its verb (but "The
             # AU's statement, issued after a meeting, said" is the statement's subject)
