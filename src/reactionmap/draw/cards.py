@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -198,7 +198,7 @@ def actor_cards(
     if everyone is None:
         ordered = order_cards(statements, selected)
         rows = ordered.to_dict("records")
-        keyed = zip(actor_key(ordered), rows, strict=True)
+        keyed: Iterable[tuple[str, dict]] = zip(actor_key(ordered), rows, strict=True)
     else:
         rank, records, keys = memo.by_statements(everyone, "cards", lambda: _book(everyone))
         labels = sorted(statements.index, key=rank.__getitem__)
