@@ -9,6 +9,7 @@ from reactionmap.contract.scale import Scale
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.draw.timeline import day_milestones
 from reactionmap.places.former import is_former
+from reactionmap.view import memo
 from reactionmap.view.stance import actor_key
 
 TIMELINE_KEY = (
@@ -30,9 +31,13 @@ def statements_count(statements: pd.DataFrame) -> str:
 
 
 def event_line(event: Event) -> str:
-    """Under the title: the event's date (or that it is not given) and who said how much."""
+    """Under the title: the event's date (or that it is not given) and who said how much
+    (counted once per event's statements)."""
     day = f"{event.date:%-d %B %Y}" if event.date_known else "Date not given"
-    return f"{day} · {statements_count(event.statements)}"
+    count = memo.by_statements(
+        event.statements, "statements count", lambda: statements_count(event.statements)
+    )
+    return f"{day} · {count}"
 
 
 def problems_line(event: Event) -> str:

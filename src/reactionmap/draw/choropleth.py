@@ -7,6 +7,7 @@ import functools
 import html
 import math
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Mapping
 
 import pandas as pd
@@ -159,6 +160,19 @@ def _hover(fields: tuple[str, ...], values: tuple, scale: Scale) -> str:
     return hover_text(dict(zip(fields, values, strict=True)), scale)
 
 
+# The map's rows' columns that its traces and legend read.
+MAP_COLUMNS = (
+    "iso3",
+    "name",
+    "has_shape",
+    "stance",
+    "shown",
+    "inherited_from",
+    "un_status",
+    "hover",
+)
+
+
 def map_figure(
     table: pd.DataFrame,
     scale: Scale,
@@ -192,7 +206,8 @@ def map_figure(
     Built as plotly express builds its figures, one part at a time: each configure_* step
     returns its traces (or its piece of the layout), in the order they are drawn.
     """
-    table = table.assign(key=color_keys(table))
+    # Only the columns drawn: each part below is a cut of this table, and a cut copies them all.
+    table = table[[c for c in MAP_COLUMNS if c in table]].assign(key=color_keys(table))
     shapes = table[table["has_shape"].astype(bool)]
     legend = configure_legend(table, scale, shown_keys, width)
     room = legend_room(legend, width)
@@ -482,7 +497,18 @@ def placed_dots(markers: pd.DataFrame, table: pd.DataFrame, narrow: bool = False
     phone's world map (``narrow``) their dots sit where they hide no neighbour there."""
     if narrow:
         markers = markers.assign(dot_lon=markers["narrow_lon"], dot_lat=markers["narrow_lat"])
-    return markers.merge(table[["iso3", "key", "stance", "hover"]], on="iso3", how="inner")
+    # markers.merge(table, on="iso3", how="inner"), in the markers' order, by plain lookups.
+    found = {
+        code: row
+        for code, *row in zip(
+            table["iso3"], table["key"], table["stance"], table["hover"], strict=True
+        )
+    }
+    dots = markers[markers["iso3"].isin(found.keys())].reset_index(drop=True)
+    keys, stances, hovers = (
+        zip(*(found[c] for c in dots["iso3"]), strict=True) if len(dots) else ((), (), ())
+    )
+    return dots.assign(key=list(keys), stance=list(stances), hover=list(hovers))
 
 
 def configure_dots(dots: pd.DataFrame, scale: Scale) -> list[dict]:
@@ -646,14 +672,25 @@ def legend_entries(
     from places.boundaries.country_table): 166 silent states is news, 212 silent shapes is not.
     """
     shown_keys = {c.key for c in scale.with_none} if shown_keys is None else set(shown_keys)
-    inherited = inherited_rows(table)
-    own = table.loc[~inherited, "stance"].value_counts()
+    # Counted over plain lists: a new view's legend, on every filter change.
+    rows = list(
+        zip(
+            table["stance"].tolist(),
+            inherited_rows(table).tolist(),
+            table["shown"].astype(bool).tolist(),
+            table["un_status"].tolist() if "un_status" in table else [""] * len(table),
+            strict=True,
+        )
+    )
+    own = Counter(stance for stance, inherited, _, _ in rows if not inherited)
     entries = []
     for category in scale.with_none:
         if category.key == NO_STATEMENT_KEY and "un_status" in table:
-            silent = ~inherited & (table["stance"] == NO_STATEMENT_KEY)
-            states = int((silent & (table["un_status"] != "")).sum())
-            others = int((silent & (table["un_status"] == "")).sum())
+            silent = [
+                un for stance, inherited, _, un in rows if not inherited and stance == category.key
+            ]
+            states = sum(1 for un in silent if un != "")
+            others = len(silent) - states
             count = f"{states} UN members and observers" + (
                 f", {others} places outside the UN" * bool(others)
             )
@@ -667,10 +704,10 @@ def legend_entries(
         else:
             label = f"{category.label} (hidden)"
         entries.append((label, category.color, 1.0))
-    hidden = int((~table["shown"].astype(bool)).sum())
+    hidden = sum(1 for _, _, shown, _ in rows if not shown)
     if hidden:
         entries.append((f"{HIDDEN.label} ({hidden})", HIDDEN.color, 1.0))
-    shaded = table.loc[inherited & table["shown"].astype(bool), "stance"].value_counts()
+    shaded = Counter(stance for stance, inherited, shown, _ in rows if inherited and shown)
     for category in scale.with_disagree:
         if shaded.get(category.key, 0):
             entries.append(
@@ -687,14 +724,17 @@ def legend_entries(
 def leader_lines(markers: pd.DataFrame) -> list[dict]:
     """A thin line from each small state to its dot, where the dot had to move off a small
     neighbour; drawn under the dots, and never hovered."""
-    moved = markers[(markers["lon"] != markers["dot_lon"]) | (markers["lat"] != markers["dot_lat"])]
-    if moved.empty:
-        return []
     lon: list = []
     lat: list = []
-    for row in moved.itertuples():
-        lon += [row.lon, row.dot_lon, None]
-        lat += [row.lat, row.dot_lat, None]
+    places = zip(
+        markers["lon"], markers["lat"], markers["dot_lon"], markers["dot_lat"], strict=True
+    )
+    for x, y, dot_x, dot_y in places:
+        if x != dot_x or y != dot_y:
+            lon += [x, dot_x, None]
+            lat += [y, dot_y, None]
+    if not lon:
+        return []
     return [
         {
             "type": "scattergeo",
@@ -725,17 +765,19 @@ def search_choices(rows: pd.DataFrame, actors: pd.DataFrame, scale: Scale) -> di
     """What a reader can find in the map's search, code -> label, by name: every country the
     map draws (``rows``, map_rows', the silent ones said to be so), then any other country
     with a statement (``actors``: iso3, name, stance; former members, off today's map)."""
+    labels = {c.key: c.label for c in scale.with_none}
     found = {}
-    for row in rows.itertuples():
-        silent = row.stance == NO_STATEMENT_KEY
-        found[row.iso3] = f"{row.name} · " + (
-            "no statement recorded" if silent else scale.label(row.stance)
+    for code, name, stance in zip(rows["iso3"], rows["name"], rows["stance"], strict=True):
+        silent = stance == NO_STATEMENT_KEY
+        found[code] = f"{name} · " + (
+            "no statement recorded" if silent else labels.get(stance, stance)
         )
-    for row in actors.itertuples():
-        found.setdefault(row.iso3, f"{row.name} · {scale.label(row.stance)}, not on the map")
+    for code, name, stance in zip(actors["iso3"], actors["name"], actors["stance"], strict=True):
+        found.setdefault(code, f"{name} · {labels.get(stance, stance)}, not on the map")
     return dict(sorted(found.items(), key=lambda item: _sort_key(item[1])))
 
 
+@functools.lru_cache(maxsize=4096)
 def _sort_key(text: str) -> str:
     """Names in alphabetical order whatever their accents (Côte d'Ivoire among the Cs)."""
     return "".join(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
@@ -67,9 +68,16 @@ def _meta(event_id: str, events_dir: Path | None = None) -> dict:
     """An event's event.toml as read, or {} when it cannot be read (`check` names that)."""
     root = events_dir or paths.events_dir()
     try:
-        return tomllib.loads((root / event_id / EVENT_FILE).read_text(encoding="utf-8"))
+        return dict(_parsed((root / event_id / EVENT_FILE).read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str) -> dict:
+    """An event.toml's text parsed, once per text (the pages list every event's title and
+    date on each rerun); keyed by the text itself, so an edited file is parsed again."""
+    return tomllib.loads(text)
 
 
 def event_title(event_id: str, events_dir: Path | None = None) -> str:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from reactionmap.contract.event import Event
@@ -137,9 +138,9 @@ def map_figure(
     figure = _map_figure(_view, state, phone, _scale, zoom)
     days = frames.play_days(_event.statements, _view.state.as_of) if play else []
     if not days:
-        return figure
+        return SentFigure(figure)
     earlier = earlier_maps(key, _event, _view, replace(state, country=""), phone, _scale)
-    return frames.with_play(figure, days, frames.every_day(earlier, figure))
+    return SentFigure(frames.with_play(figure, days, frames.every_day(earlier, figure)))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -190,9 +191,23 @@ def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: V
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Event):
-    return timeline.timeline_figure(
-        _rows, _event.milestones, _event.scale, state.as_of, everyone=_event.statements
+    return SentFigure(
+        timeline.timeline_figure(
+            _rows, _event.milestones, _event.scale, state.as_of, everyone=_event.statements
+        )
     )
+
+
+class SentFigure(go.Figure):
+    """A figure as st.plotly_chart sends it: its dict made once. (Streamlit sends a
+    go.Figure's ``to_dict()``, which copies every trace, on every rerun, cached or not.)
+    Nothing else may read it: it holds only that dict, none of plotly's objects."""
+
+    def __init__(self, figure: go.Figure) -> None:  # go.Figure's own __init__ is not run
+        self._sent = figure.to_dict()
+
+    def to_dict(self) -> dict:
+        return self._sent
 
 
 # ---- the drafter (spaCy) is imported only when its page drafts ------------------------------

@@ -310,7 +310,11 @@ def show(
         st.header(parts.tally, anchor=False)
         st.plotly_chart(
             caches.once_per_view(
-                key, "tally", filters, (phone,), lambda: tally_figure(page, scale, phone)
+                key,
+                "tally",
+                filters,
+                (phone,),
+                lambda: caches.SentFigure(tally_figure(page, scale, phone)),
             ),
             config={"displayModeBar": False, "staticPlot": True},
             width="stretch",
