@@ -25,7 +25,7 @@ from reactionmap.draw.frame import DESKTOP_WIDTH, box_height, geo_frame
 from reactionmap.draw.style import (
     INHERITED_OPACITY,
     OCEAN_COLOR,
-    unchecked_figure,
+    figure_spec,
     wrap_escaped,
 )
 from reactionmap.places import boundaries
@@ -173,7 +173,12 @@ MAP_COLUMNS = (
 )
 
 
-def map_figure(
+def map_figure(*args, **kwargs) -> go.Figure:
+    """map_spec's figure as a go.Figure (the published page, the image, the play's frames)."""
+    return go.Figure(map_spec(*args, **kwargs), _validate=False)
+
+
+def map_spec(
     table: pd.DataFrame,
     scale: Scale,
     markers: pd.DataFrame,
@@ -188,7 +193,7 @@ def map_figure(
     touch: tuple[str | dict, Collection[str]] | None = None,
     zoom: str | None = None,
     phone: bool = False,
-) -> go.Figure:
+) -> dict:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
 
     ``shown_keys`` are the stance keys the reader's filter keeps (None: all); the legend
@@ -244,7 +249,7 @@ def map_figure(
         "modebar": {"bgcolor": "rgba(255,255,255,0.9)", "color": "#555", "activecolor": "#111"},
         "hoverdistance": HOVER_DISTANCE,
     }
-    return unchecked_figure(traces, layout)
+    return figure_spec(traces, layout)
 
 
 def modebar_margin(phone: bool) -> int:

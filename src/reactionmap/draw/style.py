@@ -50,11 +50,15 @@ def wrap_escaped(text: str, width: int = HOVER_WIDTH, limit: int = HOVER_LIMIT) 
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
 
 
+def figure_spec(traces: list[dict], layout: dict) -> dict:
+    """A figure as plain dicts, the house style's layout under ``layout``: what the dashboard
+    sends as it is (a go.Figure of it costs more to build and to copy than the figure itself)."""
+    base = {"hoverlabel": HOVER_LABEL, "font": {"family": FONT}, "paper_bgcolor": "rgba(0,0,0,0)"}
+    return {"data": traces, "layout": {"template": {}, **base, **layout}}
+
+
 def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
     """A Figure from plain dicts without plotly's property validation, which costs ~10x the
     building itself on every rerun. The dicts here are fixed code, checked by the tests
     (tests/test_figures.py validates each figure once)."""
-    base = {"hoverlabel": HOVER_LABEL, "font": {"family": FONT}, "paper_bgcolor": "rgba(0,0,0,0)"}
-    return go.Figure(
-        {"data": traces, "layout": {"template": {}, **base, **layout}}, _validate=False
-    )
+    return go.Figure(figure_spec(traces, layout), _validate=False)

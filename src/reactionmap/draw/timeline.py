@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from reactionmap.contract.dates import month_end, parse_day
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
-from reactionmap.draw.style import EMPTY_TEMPLATE, FONT, HOVER_LABEL, unchecked_figure, wrap_escaped
+from reactionmap.draw.style import EMPTY_TEMPLATE, FONT, HOVER_LABEL, figure_spec, wrap_escaped
 from reactionmap.view import memo
 from reactionmap.view.stance import actor_key, stance_spans, statement_text
 
@@ -114,7 +114,12 @@ def _dots(statements: pd.DataFrame) -> dict:
     }
 
 
-def timeline_figure(
+def timeline_figure(*args, **kwargs) -> go.Figure:
+    """timeline_spec's figure as a go.Figure (the published page, the image, the tests)."""
+    return go.Figure(timeline_spec(*args, **kwargs), _validate=False)
+
+
+def timeline_spec(
     statements: pd.DataFrame,
     milestones: list[dict],
     scale: Scale,
@@ -122,7 +127,7 @@ def timeline_figure(
     height: int | None = None,
     until: pd.Timestamp | None = None,
     everyone: pd.DataFrame | None = None,
-) -> go.Figure:
+) -> dict:
     """Each actor's stance over time, by the map's own rule, with its statements on it.
 
     One row per actor. A band in a stance's colour runs from each day the actor's stance
@@ -139,7 +144,7 @@ def timeline_figure(
     dated = known[known["date_precision"] != "unknown"]
     spans = stance_spans(known, until, everyone)
     if len(dated) > TIMELINE_POINTS or spans["key"].nunique() > TIMELINE_ACTORS:
-        return _daily_counts_figure(known, milestones, scale, as_of, until)
+        return _daily_counts_figure(known, milestones, scale, as_of, until).to_dict()
     names = dict(zip(actor_key(known), known["actor"], strict=True))
     actors = [names[k] for k in dict.fromkeys(spans["key"])]
     traces: list[dict] = []
@@ -307,4 +312,4 @@ def timeline_figure(
         "plot_bgcolor": "white",
         "showlegend": True,
     }
-    return unchecked_figure(traces, layout)
+    return figure_spec(traces, layout)

@@ -1,17 +1,22 @@
-"""The pages' caches: st.cache_resource wrappers over the package, keyed by content, never by time."""
+"""The pages' caches: results shared by every session, keyed by content, never by time."""
 
 # Arguments starting with _ are not hashed: `key` names the event's content (its files, or the
 # table brought in), and the other arguments name the rest of what a result depends on.
 
 from __future__ import annotations
 
+import functools
+import inspect
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from _plotly_utils.utils import convert_to_base64  # what go.Figure.to_dict() applies
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
@@ -26,16 +31,51 @@ from reactionmap.view import compose, sections
 from reactionmap.view.state import ViewState
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def kept(max_entries: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """st.cache_resource's rule for what every rerun asks for: one result per key, shared by
+    every session, the least recently used dropped first; arguments named with a leading _
+    are not part of the key. Keyed by the arguments' own hash (microseconds), where
+    Streamlit's hasher took about half a millisecond a call, a dozen calls a rerun."""
+
+    def wrap(func: Callable[P, R]) -> Callable[P, R]:
+        names = list(inspect.signature(func).parameters)
+        lock = threading.Lock()
+        results: OrderedDict[tuple, R] = OrderedDict()
+
+        @functools.wraps(func)
+        def cached(*args: P.args, **kwargs: P.kwargs) -> R:
+            given = {**dict(zip(names, args, strict=False)), **kwargs}
+            key = tuple((name, value) for name, value in given.items() if name[0] != "_")
+            with lock:
+                if key in results:
+                    results.move_to_end(key)
+                    return results[key]
+            result = func(*args, **kwargs)  # outside the lock: sessions compute side by side
+            with lock:
+                results[key] = result
+                while len(results) > max_entries:
+                    results.popitem(last=False)
+            return result
+
+        return cached
+
+    return wrap
+
+
 FIRST_CARDS = 8  # shown at once; the rest, up to MAX_CARDS, behind "more"
 MAX_CARDS = 60
 
 
-@st.cache_resource(show_spinner=False)
+@kept(max_entries=1)
 def resolver() -> CountryResolver:
     return default_resolver()
 
 
-@st.cache_resource(show_spinner=False)
+@kept(max_entries=1)
 def world() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(every drawable country, the small states' dots). The regions' frames are worked out
     here too, with the shapes, as the map draws them at a desktop's and a phone's width (about
@@ -49,7 +89,7 @@ def world() -> tuple[pd.DataFrame, pd.DataFrame]:
     return countries, boundaries.load_markers()
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@kept(max_entries=8)
 def event(event_id: str, stamp: str) -> Event:
     """An event's files, read again whenever one of them changes (``stamp``: their content)."""
     return load_event(event_id, resolver=resolver())
@@ -76,35 +116,35 @@ def table_event(name: str, digest: str, scale_name: str, _raw, _problems) -> Eve
     return event_from_table(_raw, SCALE_PRESETS[scale_name], name, resolver(), _problems)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@kept(max_entries=8)
 def page_sections(key: str, _event: Event) -> sections.Sections:
     return sections.sections(_event)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@kept(max_entries=8)
 def organizations(key: str, _event: Event) -> list[str]:
     return compose.organizations_in(_event.statements, resolver())
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@kept(max_entries=64)
 def view(key: str, _event: Event, state: ViewState, cards_with_words: bool) -> compose.Composition:
     """The one composition of a view (the selected country aside: the rows do not depend on it)."""
     return compose.compose(_event, state, resolver(), world()[0], cards_with_words)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@kept(max_entries=256)
 def once_per_view(key: str, part: str, state: ViewState, also: tuple, _make: Callable[[], T]) -> T:
     """``_make()``: the ``part`` of a view's page (its HTML, lines, or table), made once per
     view (``state``; ``also``: whatever else it depends on) and sent again as it is."""
     return _make()
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@kept(max_entries=64)
 def table_columns(key: str, state: ViewState, _table: pd.DataFrame, dated: bool) -> list[str]:
     return compose.table_columns(_table, dated=dated)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@kept(max_entries=64)
 def actor_cards(
     key: str, _page: compose.PageView, _scale: Scale, state: ViewState, _everyone: pd.DataFrame
 ):
@@ -119,7 +159,7 @@ def actor_cards(
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@kept(max_entries=64)
 def map_figure(
     key: str,
     _event: Event,
@@ -135,15 +175,16 @@ def map_figure(
     cells; zoomed to ``zoom`` ("" for none); with ``play``, its play control through the event's
     days (draw.frames), whose earlier days' maps a click or a zoom does not draw again. The play
     is the reader's to ask for: its earlier days were most of a new view's cost."""
-    figure = _map_figure(_view, state, phone, _scale, zoom)
+    spec = _map_spec(_view, state, phone, _scale, zoom)
     days = frames.play_days(_event.statements, _view.state.as_of) if play else []
     if not days:
-        return SentFigure(figure)
+        return SentFigure(spec)
+    figure = go.Figure(spec, _validate=False)
     earlier = earlier_maps(key, _event, _view, replace(state, country=""), phone, _scale)
-    return SentFigure(frames.with_play(figure, days, frames.every_day(earlier, figure)))
+    return SentFigure(frames.with_play(figure, days, frames.every_day(earlier, figure)).to_dict())
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@kept(max_entries=64)
 def earlier_maps(
     key: str,
     _event: Event,
@@ -156,16 +197,16 @@ def earlier_maps(
     country selected and no zoom: a click or a zoom keeps them."""
 
     def build(view: compose.Composition):
-        return _map_figure(view, state, phone, _scale, "")
+        return go.Figure(_map_spec(view, state, phone, _scale, ""), _validate=False)
 
     return frames.earlier_maps(_event, _view, build, resolver(), world()[0])
 
 
-def _map_figure(
+def _map_spec(
     _view: compose.Composition, state: ViewState, phone: bool, _scale: Scale, zoom: str
-):
-    """The map of one view on one day (map_figure's)."""
-    return choropleth.map_figure(
+) -> dict:
+    """The map of one view on one day (map_figure's), as plain dicts."""
+    return choropleth.map_spec(
         choropleth.with_hover(_view.map_rows, _scale),
         _scale,
         world()[1],
@@ -182,29 +223,33 @@ def _map_figure(
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@kept(max_entries=64)
 def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: ViewState):
     """Every country the map's search offers, code -> label (``state``: the filters)."""
     actors = _view.page.not_drawable.rename(columns={"actor_iso3": "iso3", "actor": "name"})
     return choropleth.search_choices(_view.map_rows, actors, _scale)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@kept(max_entries=64)
 def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Event):
     return SentFigure(
-        timeline.timeline_figure(
+        timeline.timeline_spec(
             _rows, _event.milestones, _event.scale, state.as_of, everyone=_event.statements
         )
     )
 
 
 class SentFigure(go.Figure):
-    """A figure as st.plotly_chart sends it: its dict made once. (Streamlit sends a
-    go.Figure's ``to_dict()``, which copies every trace, on every rerun, cached or not.)
-    Nothing else may read it: it holds only that dict, none of plotly's objects."""
+    """A figure's dict as st.plotly_chart sends it, as it is. Streamlit takes a dict for
+    unchecked input and validates it through a go.Figure, and a go.Figure's ``to_dict()``
+    copies every trace: both on every rerun, cached or not. The dicts here are fixed code,
+    checked by the tests (tests/test_figures.py). Nothing else may read it: it holds only
+    that dict, none of plotly's objects."""
 
-    def __init__(self, figure: go.Figure) -> None:  # go.Figure's own __init__ is not run
-        self._sent = figure.to_dict()
+    def __init__(self, spec: dict) -> None:  # go.Figure's own __init__ is not run
+        # Numbers in arrays travel as typed arrays, as go.Figure.to_dict() sends them.
+        convert_to_base64(spec)
+        self._sent = spec
 
     def to_dict(self) -> dict:
         return self._sent

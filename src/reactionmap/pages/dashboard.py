@@ -314,7 +314,7 @@ def show(
                 "tally",
                 filters,
                 (phone,),
-                lambda: caches.SentFigure(tally_figure(page, scale, phone)),
+                lambda: caches.SentFigure(tally_figure(page, scale, phone).to_dict()),
             ),
             config={"displayModeBar": False, "staticPlot": True},
             width="stretch",
