@@ -243,12 +243,15 @@ def visible(text: str) -> Paragraph:
 
 def find_quotes(paragraphs: list[Paragraph]) -> None:
     """Fill each paragraph's quotation spans. A quotation left open at a paragraph's end goes
-    on when the next paragraph opens with a quotation mark (the English convention)."""
+    on when the next paragraph opens with a quotation mark (the English convention), and so
+    does a paragraph that ends with a colon (a post quoted whole on a line of its own)."""
     carried = None  # closing mark of a quotation still open at the end of the last paragraph
+    announced = False  # the last paragraph ended with a colon ("posted on X this evening:")
     for paragraph in paragraphs:
         text = paragraph.text
-        if carried and text[:1] in OPENING:
-            paragraph.continues = True
+        if (carried or announced) and text[:1] in OPENING:
+            paragraph.continues = True  # the words the paragraph before announced
+        announced = text.rstrip().endswith(":")
         spans, open_at, closing = [], None, None
         closes = _single_closes(text)
         i = 0

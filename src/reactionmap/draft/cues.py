@@ -67,7 +67,29 @@ def stance_cues(doc, words, strings) -> list[StanceCue]:
                 cue.hedged = doc[hs:he].text
         cue.aside = in_aside(doc, start)
         cues.append(cue)
-    return cues
+    return _calls_without_object_cue(doc, cues)
+
+
+CALLS = {"called for", "calls for", "call for", "calling for"}
+CALL_REACH = 4  # tokens from a call to a cue that is its object
+
+
+def _calls_without_object_cue(doc, cues: list[StanceCue]) -> list[StanceCue]:
+    """The cues, less each call whose object is a cue of its own ("calls for his immediate
+    release", "called for a peaceful resolution"): the call takes its object's stance, it adds
+    no other."""
+    kept = []
+    for n, cue in enumerate(cues):
+        nxt = cues[n + 1] if n + 1 < len(cues) else None
+        near = nxt is not None and nxt.start - cue.end <= CALL_REACH
+        if (
+            cue.text.lower() in CALLS
+            and near
+            and not any(doc[k].is_punct for k in range(cue.end, nxt.start if nxt else cue.end))
+        ):
+            continue
+        kept.append(cue)
+    return kept
 
 
 def in_aside(doc, start: int) -> bool:

@@ -279,6 +279,8 @@ def clause_actors(
     (then the clause is marked carried)."""
     doc, words, in_quote = text.doc, text.words, text.in_quote
     codes, how, by_code = speakers_of(doc, clause, text.mentions, words, in_quote)
+    if lead := _lead_for_office(text, codes, by_code, state.default_cue):
+        return [text.item_code], lead, {}
     if codes:
         quoted = _quoted_after_role(text, clause, list(by_code.values()))
         if (
@@ -294,13 +296,49 @@ def clause_actors(
         if not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
             return [], "", {}  # speculation or background about them (draft.statement)
         return codes, how, by_code
+    if clause.predicate < 0 and text.item_code and _only_quoted(text, clause):
+        # "Kazakhstan – "We welcome ..."[15]": an entry that is only a quotation is its lead's.
+        return [text.item_code], f"{state.default_cue}, whose entry is only a quotation", {}
     if clause.predicate < 0 and not text.paragraph.continues:
         return [], "", {}
     if not_a_statement(doc, clause, words, in_quote, []):
         return [], "", {}
+    if _former_subject(text, clause):
+        state.current = []  # "Former President Tadeusz Wrona ... called": no government speaks
+        return [], "", {}
     codes, how = carry(doc, clause, words, in_quote, state, default)
     clause.carried = bool(codes)
     return codes, how, {}
+
+
+def _lead_for_office(
+    text: Reading, codes: list[str], by_code: dict[str, Mention], lead: str
+) -> str:
+    """How a list entry's lead speaks for an office the word lists give to another state but
+    whose name any state's may bear ("Pakistan – The Foreign Office welcomed ..."), or ""."""
+    if len(codes) != 1 or not text.item_code or codes[0] == text.item_code:
+        return ""
+    m = by_code.get(codes[0])
+    generic = m is not None and m.kind == "institution" and covers(text.words, "role", m.start)
+    return f"'{m.text}' under {lead}" if generic and m is not None else ""
+
+
+def _only_quoted(text: Reading, clause: Clause) -> bool:
+    """Whether a clause is a quotation and nothing else but marks (reference marks too)."""
+    tokens = range(clause.start, clause.end)
+    quoted = any(text.in_quote[i] for i in tokens)
+    return quoted and not any(
+        not text.in_quote[i] and any(c.isalpha() for c in text.doc[i].text) for i in tokens
+    )
+
+
+def _former_subject(text: Reading, clause: Clause) -> bool:
+    """Whether the clause's subject is someone who no longer holds office ("Former President
+    Tadeusz Wrona, speaking in a personal capacity, called ..."): a former word, then a role."""
+    i = clause.start
+    while i < clause.end and (text.doc[i].is_punct or text.doc[i].lower_ in ("the", "a", "an")):
+        i += 1
+    return covers(text.words, "former", i) and covers(text.words, "role", i + 1)
 
 
 def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> bool:

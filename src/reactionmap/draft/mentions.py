@@ -145,7 +145,7 @@ SHARED_NAMES = {"Congo": {"COD", "COG"}}
 # Words before a role that a possessive's name leaves open ("India's external affairs
 # ministry") but that say the person is not the government's ("Niger's ousted president").
 NOT_THE_GOVERNMENT = {"ousted", "deposed", "detained", "toppled", "jailed", "exiled", "former"}
-ROLE_REACH = 2  # lowercase words between "'s" and the role
+ROLE_REACH = 2  # lowercase words (or one capitalised word next to it) between "'s" and the role
 
 
 def role_after_words(doc, i: int, words, roles) -> int:
@@ -153,8 +153,10 @@ def role_after_words(doc, i: int, words, roles) -> int:
     ("'s external affairs ministry"), or -1."""
     for k in range(i, min(i + ROLE_REACH, len(doc))):
         token = doc[k]
-        if not (token.is_alpha and token.text.islower()) or token.lower_ in NOT_THE_GOVERNMENT:
+        if not token.is_alpha or token.lower_ in NOT_THE_GOVERNMENT:
             return -1
+        if not token.text.islower() and not (token.text.istitle() and k + 1 in roles):
+            return -1  # a capitalised word only right before the role ("'s Federal Foreign Office")
         if covers(words, "former", k) or covers(words, "speech", k) or is_stance_word(words, k):
             return -1
         if k + 1 in roles:
@@ -186,4 +188,22 @@ def name_end(doc, m: Mention) -> int:
     if m.role_end < 0:
         return m.end
     name, end = name_span(doc, m.role_end)
+    if name:
+        return end
+    name, end = remit_and_name(doc, m.role_end)
     return end if name else m.role_end
+
+
+REMIT_WORDS = 6  # lowercase words of a role's remit before ", Name,"
+
+
+def remit_and_name(doc, i: int) -> tuple[str, int]:
+    """The person's name set off by commas after a role's lowercase remit ("minister of state
+    for foreign affairs, Khalid bin Rashid al-Mannai, said") and the token after it, or ("", i)."""
+    k = i
+    while k < len(doc) and k - i < REMIT_WORDS and doc[k].is_alpha and doc[k].text.islower():
+        k += 1
+    if k == i or k >= len(doc) or doc[k].text != ",":
+        return "", i
+    name, end = name_span(doc, k + 1)
+    return (name, end) if name and end < len(doc) and doc[end].text == "," else ("", i)

@@ -9,7 +9,8 @@ after such a leader in the paragraph, opposes the action. Siding with the party 
 mirror of siding with whoever acted (``support``), so it reads ``condemn``, as a newsroom coder
 codes "The United States supports President Amevi" after a coup; a hedged cue ("appeared to
 back") reads ``concern``. "The Togolese soldiers" who made the coup are not the side it hit:
-a nationality word counts only before a government's role or "people". A negated cue stays
+a nationality word counts only before a government's role or its people ("people",
+"citizens", "our Italian colleagues"). A negated cue stays
 neutral, as every negated cue does.
 
 With the event's parties (``--target`` and ``against``), a condemnation is read against its
@@ -21,7 +22,8 @@ object too:
   little as a negated cue, and the accusation's words up to the next punctuation ("that it
   backs the group") are no cue of the speaker's;
 - welcoming action against the authors of the event ("welcomes the arrest of the attackers")
-  condemns what they did: ``condemn``;
+  condemns what they did: ``condemn``; so does welcoming the end of it for those it held
+  ("welcomed the release of the hostages");
 - a condemnation aimed at an actor outside the event ("rejected interference by the United
   States", when the United States is no party) says nothing about the event: it reads
   ``neutral`` and weighs as little as a negated cue, so the row's other cues decide.
@@ -38,7 +40,10 @@ from reactionmap.draft.tokens import POSSESSIVE, name_at, starts
 REACH = 8  # tokens after a cue that may hold its object
 SIDE_WORDS = {"ousted", "deposed", "toppled", "overthrown", "detained", "elected", "legitimate"}
 PRONOUNS = {"him", "her"}
-PEOPLE = {"people", "peoples", "nation", "population", "citizens"}
+PEOPLE = {
+    "people", "peoples", "nation", "population", "citizens", "nationals", "colleagues",
+    "friends", "brothers", "sisters", "diplomats", "staff",
+}  # fmt: skip
 REPROACHES = {"condemnation", "condemnations", "criticism", "criticisms", "censure"}
 ACCUSATIONS = {
     "accusation", "accusations", "allegation", "allegations", "charge", "charges",
@@ -57,6 +62,10 @@ AUTHORS = {
     "attackers", "perpetrators", "culprits", "assailants", "gunmen", "killers", "plotters",
     "those", "authors", "suspects",
 }  # fmt: skip
+# The end of the action for those it held ("the release of the hostages"): welcoming it sides
+# with them, and so condemns the action.
+RELEASES = {"release", "freeing", "liberation"}
+HELD = {"hostages", "captives", "detainees", "abductees", "diplomats", "staff"}
 OBJECT_LINKS = {"the", "a", "an", "any", "all", "its", "this", "that", "these", '"', "“", "”"}
 # Words that end a cue's object before it reaches a name: "supports the strikes on Venezuela"
 # supports the strikes, not Venezuela.
@@ -190,6 +199,12 @@ def _welcome_sanction(doc, cues: list[StanceCue]) -> None:
             k = j + 2 + (1 if doc[j + 2].lower_ in ("the", "all") else 0)
             if k < len(doc) and doc[k].lower_ in AUTHORS:
                 cue.turned, cue.toward = "condemn", doc[j : k + 1].text
+        if j + 2 < len(doc) and doc[j].lower_ in RELEASES and doc[j + 1].lower_ == "of":
+            k = j + 2
+            while k < len(doc) and k - j < 5 and doc[k].lower_ in ("the", "all", "its", "their"):
+                k += 1
+            if k < len(doc) and doc[k].lower_ in HELD:
+                cue.turned, cue.toward = "condemn", doc[j : k + 1].text
 
 
 def _outside_actor(doc, cue: StanceCue, actors, parties) -> str:
@@ -223,6 +238,11 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
             notes.append(
                 f"stance turned: '{cue.text}' welcomes {cue.toward!r}, action against the "
                 "event's authors: read as condemn"
+            )
+        elif cue.stance == "support" and cue.toward.split()[0].lower() in RELEASES:
+            notes.append(
+                f"stance turned: '{cue.text}' welcomes {cue.toward!r}, the end of the action "
+                "for those it held, which sides with them: read as condemn"
             )
         elif cue.stance == "support":
             notes.append(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reactionmap.draft.cues import StanceCue, verbal
-from reactionmap.draft.mentions import Mention, name_end
+from reactionmap.draft.mentions import Mention, name_end, remit_and_name
 from reactionmap.draft.tokens import (
     POSSESSIVE,
     covers,
@@ -111,6 +112,7 @@ def split_clauses(doc, start, end, words, mentions, in_quote, named=frozenset())
         )
         if hard is not None and hard < end:
             breaks = sorted({*breaks, hard})
+    breaks = sorted({*breaks, *_second_speakers(doc, start, end, words, mentions, in_quote, named)})
     bounds = [start, *breaks, end]
     clauses: list[Clause] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -122,6 +124,29 @@ def split_clauses(doc, start, end, words, mentions, in_quote, named=frozenset())
     for clause in clauses:
         clause.predicate = predicate(doc, clause, words, in_quote, named)
     return clauses
+
+
+REFERENCE_MARKS_RE = re.compile(r"(?:\[\d+\])+$")
+
+
+def _second_speakers(doc, start, end, words, mentions, in_quote, named) -> list[int]:
+    """Where a sentence's second speaker starts, after a comma and "and", when the part before
+    has its own reporting verb ('Armenia's prime minister called it "...", and Azerbaijan's
+    president, Elnur Mammadli, said ...'): only an officer with a role, so a list of names
+    ("France, Germany, and Italy condemned") stays one clause."""
+    found: list[int] = []
+    first = -1  # the sentence's first verb, found once (linear time), when a candidate asks
+    for m in starting_in(mentions, start + 2, end):
+        a = m.start - 1 - (1 if doc[m.start - 1].lower_ == "the" else 0)
+        if m.blocked or m.role_end < 0 or a <= start or doc[a].lower_ != "and" or in_quote[a]:
+            continue
+        before = doc.text[max(0, doc[a].idx - 16) : doc[a].idx].rstrip()
+        comma = REFERENCE_MARKS_RE.sub("", before).rstrip('"”’').endswith(",")
+        if comma and first < 0:
+            first = predicate(doc, Clause(start, end), words, in_quote, named)
+        if comma and 0 <= first < a:
+            found.append(a)
+    return found
 
 
 def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
@@ -335,6 +360,8 @@ def speaker_of(doc, m: Mention) -> tuple[str, str]:
     comma = _past_remit(doc, m.role_end)
     if not name and doc[comma : comma + 1].text == ",":
         name = name_at(doc, comma + 1)  # "Canada's foreign minister, Anita Anand, said"
+    if not name:
+        name = remit_and_name(doc, m.role_end)[0]  # "minister of state for ..., Khalid al-Mannai,"
     if not name:
         name = _name_before(doc, m.start)  # "Kaja Kallas, the EU's top diplomat, said"
     after = m.end + (1 if doc[m.end].text in POSSESSIVE else 0)

@@ -121,18 +121,21 @@ def name_span(doc, i) -> tuple[str, int]:
         if (
             text[:1].isupper()
             and text.isalpha()
-            or (
-                parts
-                and text.lower() in NAME_PARTICLES
-                and i + 1 < len(doc)
-                and doc[i + 1].text[:1].isupper()
-            )
+            or (parts and text.lower() in NAME_PARTICLES and _particle_before_name(doc, i + 1))
         ):
             parts.append(text)
             i += 1
             continue
         break
     return (" ".join(parts), i) if len(parts) >= 2 else ("", i)
+
+
+def _particle_before_name(doc, i: int) -> bool:
+    """Whether a name particle at i - 1 goes on into the name: a capitalised word next, or a
+    hyphen and one ("bin Rashid", "al-Mannai")."""
+    if i < len(doc) and doc[i].text[:1].isupper():
+        return True
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].text[:1].isupper()
 
 
 def starting_in(items: Sequence[S], lo: int, hi: int) -> Sequence[S]:
