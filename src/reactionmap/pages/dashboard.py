@@ -453,27 +453,29 @@ def show(
     ):
         for column, (label, make, file_name, mime) in zip(st.columns(3), files, strict=True):
             column.download_button(label, make, file_name, mime, on_click="ignore")
-    with st.expander("Embed this view"):
-        # A text box, not st.code: st.code's syntax highlighter is a 1.5 MB bundle that every
-        # visit would load for one line of HTML.
-        st.text_area(
-            "HTML to paste into your page",
-            webpage.embed_snippet(f"{event.id}/index.html", event.title),
-            height=90,
-        )
-        # Quoted, not *emphasized*: an italic made every new visitor load a font file of its
-        # own (138 KB) for three words.
-        st.caption(
-            'Unzip "Published page (ZIP)" on any static host (one file, nothing else to serve) '
-            "and point `src` at its address. The page shows this view: this date, stances and "
-            "region."
-        )
+    with st.expander("Embed this view", key="embed", on_change="rerun") as embed:
+        if embed.open:  # made only when open: a filter change sends none of it otherwise
+            # A text box, not st.code: st.code's syntax highlighter is a 1.5 MB bundle that
+            # every visit would load for one line of HTML.
+            st.text_area(
+                "HTML to paste into your page",
+                webpage.embed_snippet(f"{event.id}/index.html", event.title),
+                height=90,
+            )
+            # Quoted, not *emphasized*: an italic made every new visitor load a font file of
+            # its own (138 KB) for three words.
+            st.caption(
+                'Unzip "Published page (ZIP)" on any static host (one file, nothing else to '
+                "serve) and point `src` at its address. The page shows this view: this date, "
+                "stances and region."
+            )
 
     # ---- keep the URL in step with the view, and offer it ----------------------------------------
+    # Only what changed: each write is a message to the browser, sent even when unchanged.
     for name, value in state.to_query(all_keys, dated=parts.dated).items():
-        if value:
+        if value and st.query_params.get(name) != value:
             st.query_params[name] = value
-        elif name in st.query_params:
+        elif not value and name in st.query_params:
             del st.query_params[name]
     with st.sidebar:
         # The address bar always holds the view; the button copies it (no syntax-highlighter

@@ -48,7 +48,8 @@ def main() -> None:
         )
     event_id = str(picked or wanted)
     st.session_state["map_event"] = event_id
-    st.query_params["event"] = event_id
+    if st.query_params.get("event") != event_id:  # a write is a message, changed or not
+        st.query_params["event"] = event_id
     if saved := st.session_state.pop("draft_saved", ""):
         st.success(md(saved))
 
