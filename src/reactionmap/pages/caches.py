@@ -140,11 +140,6 @@ def once_per_view(key: str, part: str, state: ViewState, also: tuple, _make: Cal
 
 
 @kept(max_entries=64)
-def table_columns(key: str, state: ViewState, _table: pd.DataFrame, dated: bool) -> list[str]:
-    return compose.table_columns(_table, dated=dated)
-
-
-@kept(max_entries=64)
 def actor_cards(
     key: str, _page: compose.PageView, _scale: Scale, state: ViewState, _everyone: pd.DataFrame
 ):

@@ -155,14 +155,12 @@ def tally_figure(page: compose.PageView, scale: Scale, phone: bool):
     return tally.tally_figure(counts, scale, short=phone)
 
 
-def shown_table(
-    key: str, page: compose.PageView, scale: Scale, filters: ViewState, dated: bool
-) -> pd.DataFrame:
+def shown_table(page: compose.PageView, scale: Scale, dated: bool) -> pd.DataFrame:
     """The stance table as the page shows it: only the columns shown are sent to the browser
     (the CSV download has them all); a column empty in every row (a vote has no words, no
     speaker) is left out; only validated http(s) addresses become links; stances as labels."""
     safe_table = cells.sources_as_shown(page.table)
-    return safe_table[caches.table_columns(key, filters, safe_table, dated)].assign(
+    return safe_table[compose.table_columns(safe_table, dated=dated)].assign(
         stance=[
             scale.describe(k, s)
             for k, s in zip(safe_table["stance"], safe_table["stances"], strict=True)
@@ -435,7 +433,7 @@ def show(
     # Only validated http(s) addresses become links; any other is plain text beside the name.
     st.dataframe(  # made once per view (shown_table)
         caches.once_per_view(
-            key, "table", filters, (), lambda: shown_table(key, page, scale, filters, parts.dated)
+            key, "table", filters, (), lambda: shown_table(page, scale, parts.dated)
         ),
         hide_index=True,
         width="stretch",

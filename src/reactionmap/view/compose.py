@@ -204,7 +204,8 @@ def table_columns(table: pd.DataFrame, dated: bool = True) -> list[str]:
     return [
         c
         for c in TABLE_COLUMNS
-        if c in KEPT_COLUMNS or (table[c].ne("").any() and (dated or c != "latest_date_label"))
+        if c in KEPT_COLUMNS
+        or (any(v != "" for v in table[c].tolist()) and (dated or c != "latest_date_label"))
     ]
 
 
