@@ -88,8 +88,22 @@ def _calls_without_object_cue(doc, cues: list[StanceCue]) -> list[StanceCue]:
             and not any(doc[k].is_punct for k in range(cue.end, nxt.start if nxt else cue.end))
         ):
             continue
+        if cue.stance == "support" and not cue.negated and _backs_a_call(doc, cue, nxt):
+            continue
         kept.append(cue)
     return kept
+
+
+BACK_REACH = 5  # tokens from a support verb to the call it backs ("backed the EU observers' call")
+
+
+def _backs_a_call(doc, cue: StanceCue, nxt: StanceCue | None) -> bool:
+    """Whether a support cue's object is someone's call ("backed the observers' call for a
+    recount", "supports calls for an inquiry"): it backs what is called for, whose cue decides."""
+    if nxt is None or nxt.text.lower() not in CALLS or nxt.start - cue.end > BACK_REACH:
+        return False
+    between = range(cue.end, nxt.start)
+    return not any(doc[k].is_punct and doc[k].text not in ("'", "’", "'s", "’s") for k in between)
 
 
 def in_aside(doc, start: int) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
-from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues
+from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues, verbal
 from reactionmap.draft.dates import could_date, find_date
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions, name_end
@@ -299,6 +299,10 @@ def clause_actors(
     if clause.predicate < 0 and text.item_code and _only_quoted(text, clause):
         # "Kazakhstan – "We welcome ..."[15]": an entry that is only a quotation is its lead's.
         return [text.item_code], f"{state.default_cue}, whose entry is only a quotation", {}
+    if (quoting := _quote_before_verb(text, clause)) is not None:
+        # 'The UN Secretary-General "welcomes ...", his spokesperson said': the quotation's
+        # speaker opens the clause; the reporting verb after it names who relayed it.
+        return [quoting.code], "", {quoting.code: quoting}
     if clause.predicate < 0 and not text.paragraph.continues:
         return [], "", {}
     if not_a_statement(doc, clause, words, in_quote, []):
@@ -342,13 +346,16 @@ def _former_subject(text: Reading, clause: Clause) -> bool:
 
 
 def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> bool:
-    """Whether an actor's officer is followed right away by a quotation that holds a stance
-    cue ('Guinea's president "warmly congratulates ..."'): the verb is in the quoted words."""
+    """Whether an actor's officer is followed right away (or after one verb: 'extended') by a
+    quotation that holds a stance cue ('Guinea's president "warmly congratulates ..."'): the
+    verb is in the quoted words."""
     doc = text.doc
     for m in named:
         if m.role_end < 0:
             continue
         end = name_end(doc, m)
+        if end + 1 < clause.end and doc[end].is_lower and verbal(doc[end].lower_):
+            end += 1  # 'Tanzania's foreign ministry extended "its warmest congratulations"'
         opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
         inside = end + 1 < len(doc) and text.in_quote[end + 1]
         if (
@@ -358,6 +365,27 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
         ):
             return True
     return False
+
+
+def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
+    """The actor that opens a clause and is followed right away (after its officer's ", Name,")
+    by a quotation holding a stance cue, with the clause's reporting verb after the quotation
+    ('SADC's executive secretary, Jane Doe, "congratulates ...", the bloc said'), or None."""
+    code = _opening_actor(text, clause)
+    m = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if not code or m is None or m.code != code:
+        return None
+    doc, end = text.doc, name_end(text.doc, m)
+    if m.role_end >= 0 and end == m.role_end and end < clause.end and doc[end].text == ",":
+        name, after = name_span(doc, end + 1)
+        end = after + 1 if name and after < clause.end and doc[after].text == "," else end
+    if not (end + 1 < clause.end and doc[end].text in ('"', "“") and text.in_quote[end + 1]):
+        return None
+    close = end + 1
+    while close < clause.end and text.in_quote[close]:
+        close += 1
+    cued = any(end < c.start < close for c in text.cues)
+    return m if cued and close <= clause.predicate < clause.end else None
 
 
 def _opening_actor(text: Reading, clause: Clause) -> str:

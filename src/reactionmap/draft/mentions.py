@@ -117,6 +117,8 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
                 break
             k -= 1  # "President Javier Milei of Argentina": a role, a name, then "of"
         role_before = k >= 0 and covers(words, "role", k)
+        if word == "of" and role_before and former_role(doc, k, words):
+            return "former"  # "led by a former prime minister of Lesotho": no one's officer now
         if (word in ("from", "for") and (m.strong or role_before)) or (
             word == "of" and role_before
         ):
@@ -172,6 +174,16 @@ def by_capital(mentions: list[Mention]) -> None:
         named = SHARED_NAMES.get(m.text, set()) & capitals
         if m.kind == "name" and len(named) == 1:
             m.code = named.pop()
+
+
+def former_role(doc, k: int, words) -> bool:
+    """Whether the role that ends at token k has a former word before it ("a former prime
+    minister", "the ex-president"), a capitalised name between them or not."""
+    while k >= 0 and not covers(words, "former", k):
+        if not (covers(words, "role", k) or doc[k].text == "-" or doc[k].text[:1].isupper()):
+            return False
+        k -= 1
+    return k >= 0
 
 
 def apposed_person(doc, i) -> bool:
