@@ -109,6 +109,17 @@ def test_stance_filter_and_region_change_the_table(americas):
     assert (at.query_params["stance"], at.query_params["region"]) == ("condemn", "Americas")
 
 
+@pytest.mark.parametrize("shown", [["none"], []], ids=["only the silent", "no stance"])
+def test_a_view_with_no_actor_on_the_timeline_still_draws(shown):
+    """Only "No statement recorded" shown (or nothing): no actor's statements are left for the
+    timeline; its chart keeps the As-of line, and the page shows no error."""
+    at = app()
+    at.pills[0].set_value(shown).run()
+    no_exception(at)
+    assert "Timeline" in [h.value for h in at.header]
+    assert stances(at) == {}  # the silent have no row in the table
+
+
 def test_url_sets_the_filters(americas):
     at = app(event=EVENT, stance="condemn", region="Americas", country="BRA")
     no_exception(at)

@@ -241,6 +241,8 @@ def timeline_spec(
         day = pd.Timestamp(milestone["date"][:10])
         days.setdefault(day, []).append((number, str(milestone["label"])))
     shapes, annotations = [], []
+    # No actor shown (only silent countries, or no stance): the As-of line and the milestones.
+    first = spans["start"].min() if len(spans) else until.normalize()
     for day, numbered in days.items():
         shapes.append(_vline(day, {"color": "#666", "width": 1, "dash": "dot"}))
         annotations.append(
@@ -300,12 +302,12 @@ def timeline_spec(
             "automargin": True,
             "gridcolor": "#eee",
             "range": [
-                f"{spans['start'].min() - pd.Timedelta(hours=12):%Y-%m-%d %H:%M}",
+                f"{first - pd.Timedelta(hours=12):%Y-%m-%d %H:%M}",
                 f"{until + pd.Timedelta(hours=36):%Y-%m-%d %H:%M}",
             ],
             # Days, not hours: one tick a day over a short range.
             "tickformat": "%-d %b",
-            **({"dtick": DAY_MS} if until - spans["start"].min() <= pd.Timedelta(days=21) else {}),
+            **({"dtick": DAY_MS} if until - first <= pd.Timedelta(days=21) else {}),
         },
         "barmode": "overlay",
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
