@@ -389,9 +389,20 @@ def show(
         first_cards, more_cards, more_count, org_cards = caches.actor_cards(
             key, page, scale, state, statements
         )
+        # Counted once per view (on every rerun they were a tenth of a cached rerun's work).
+        actors, counted, organization_count = caches.once_per_view(
+            key,
+            "counts",
+            filters,
+            (),
+            lambda: (
+                cards.actor_count(page.cards),
+                captions.statements_count(page.cards),
+                captions.statements_count(page.organization_cards),
+            ),
+        )
         with left:
-            actors = cards.actor_count(page.cards)
-            st.header(f"Statements ({captions.statements_count(page.cards)})", anchor=False)
+            st.header(f"Statements ({counted})", anchor=False)
             st.html(cards.CARD_CSS + f'<div class="rm-cards">{first_cards}</div>')
             # The rest only when asked for: every card on the page is restyled on every rerun.
             if more_count > 0 and st.toggle(f"Show {more_count} more actors", key="more_cards"):
@@ -401,7 +412,6 @@ def show(
                     f"Showing {caches.MAX_CARDS} of {actors} actors; the table below has them all."
                 )
         with right:
-            organization_count = captions.statements_count(page.organization_cards)
             st.header(f"Organizations ({organization_count})", anchor=False)
             if not org_cards:
                 st.caption("No organization has spoken as of this date.")
@@ -425,7 +435,14 @@ def show(
         st.caption(captions.TIMELINE_KEY)
         if numbered := captions.milestone_list(event.milestones):
             st.caption("Milestones: " + " · ".join(f"{line}" for line in numbered))
-        for line in captions.off_the_timeline(page.timeline, event.milestones):
+        off = caches.once_per_view(
+            key,
+            "off the timeline",
+            filters,
+            (),
+            lambda: captions.off_the_timeline(page.timeline, event.milestones),
+        )
+        for line in off:
             st.caption(line)
 
     # ---- table and downloads --------------------------------------------------------------------
