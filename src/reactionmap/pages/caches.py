@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import ParamSpec, TypeVar
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from _plotly_utils.utils import convert_to_base64  # what go.Figure.to_dict() applies
+from _plotly_utils.utils import is_skipped_key, to_typed_array_spec  # go.Figure.to_dict()'s
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
@@ -242,12 +243,27 @@ class SentFigure(go.Figure):
     that dict, none of plotly's objects."""
 
     def __init__(self, spec: dict) -> None:  # go.Figure's own __init__ is not run
-        # Numbers in arrays travel as typed arrays, as go.Figure.to_dict() sends them.
-        convert_to_base64(spec)
+        _typed_arrays(spec)
         self._sent = spec
 
     def to_dict(self) -> dict:
         return self._sent
+
+
+def _typed_arrays(node: object) -> None:
+    """Numbers in arrays as typed arrays, in place, as go.Figure.to_dict() sends them (its
+    convert_to_base64, which asks of every value in the figure whether it is an array: a few
+    ms a figure). The figures here hold arrays only as numpy's."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, np.ndarray) and not is_skipped_key(key):
+                node[key] = to_typed_array_spec(value)
+            elif isinstance(value, dict | list | tuple):
+                _typed_arrays(value)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            if isinstance(value, dict | list | tuple):
+                _typed_arrays(value)
 
 
 # ---- the drafter (spaCy) is imported only when its page drafts ------------------------------
