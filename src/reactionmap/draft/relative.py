@@ -67,6 +67,12 @@ AUTHORS = {
 RELEASES = {"release", "freeing", "liberation"}
 HELD = {"hostages", "captives", "detainees", "abductees", "diplomats", "staff"}
 OBJECT_LINKS = {"the", "a", "an", "any", "all", "its", "this", "that", "these", '"', "“", "”"}
+# Words between a siding cue and whom it sides with: "solidarity with Japan", "stands with the".
+SIDE_LINKS = {"with", "the", "full", "its", "our", "their", "firm", "unwavering", "total"}
+# Penalties on whoever acted: opposing them shields it ("oppose new sanctions against X").
+PENALTIES = {"sanctions", "sanction", "penalties", "pressure", "punishment", "measures"}
+PENALTY_REACH = 16  # tokens after an opposing cue that may hold the penalty it opposes
+CLAUSE_ENDS = {".", ";", "!", "?", '"', "”", "but", "while"}
 # Words that end a cue's object before it reaches a name: "supports the strikes on Venezuela"
 # supports the strikes, not Venezuela.
 STOPS = {"against", "on", "in", "into", "over", "at", "by", ".", ";", "!", "?", "but", "while"}
@@ -94,6 +100,8 @@ class Against:
         if self.parties:
             self._aim(doc, cues, actors, self.parties | self.codes)
             _welcome_sanction(doc, cues)
+            _side_outside(doc, cues, actors, self.parties | self.codes)
+            _oppose_sanctions(doc, cues, actors, self.parties - self.codes)
         if not self.codes:
             return
         roles = starts(words, "role")
@@ -207,6 +215,40 @@ def _welcome_sanction(doc, cues: list[StanceCue]) -> None:
                 cue.turned, cue.toward = "condemn", doc[j : k + 1].text
 
 
+def _side_outside(doc, cues: list[StanceCue], actors, parties) -> None:
+    """Turn each siding cue ("stands with", "solidarity with") whose object is an actor outside
+    the event ("stands with Latvia", when Latvia is no party) to ``neutral``: it backs that
+    actor, not the event's action, so the row's other cues decide."""
+    for cue in cues:
+        if cue.stance != "support" or cue.negated or cue.turned:
+            continue
+        words = cue.text.lower().split()
+        if not (words[-1] in ("with", "by") or words[0] == "solidarity"):
+            continue
+        j = cue.end
+        while j < len(doc) and j - cue.end < REACH and doc[j].lower_ in SIDE_LINKS:
+            j += 1
+        if j in actors and actors[j][1] not in parties:
+            cue.turned, cue.toward = "neutral", doc[j : actors[j][0]].text
+
+
+def _oppose_sanctions(doc, cues: list[StanceCue], actors, acting) -> None:
+    """Turn each opposing cue ("will oppose any attempt ... new sanctions against Pyongyang")
+    whose object, before the clause ends, is a penalty on a party that acted, to ``support``:
+    shielding whoever acted takes its side."""
+    for cue in cues:
+        if cue.stance != "condemn" or cue.negated or cue.turned:
+            continue
+        for j in range(cue.end, min(len(doc) - 2, cue.end + PENALTY_REACH)):
+            if doc[j].text in CLAUSE_ENDS:
+                break
+            if doc[j].lower_ in PENALTIES and doc[j + 1].lower_ in ("against", "on"):
+                k = j + 2 + (1 if doc[j + 2].lower_ == "the" else 0)
+                if k in actors and actors[k][1] in acting:
+                    cue.turned, cue.toward = "support", doc[j : actors[k][0]].text
+                break
+
+
 def _outside_actor(doc, cue: StanceCue, actors, parties) -> str:
     """The words naming an actor outside the event that a condemning verb is aimed at: its
     object ("rejected the United States") or the agent of its object ("rejected interference
@@ -244,7 +286,7 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
                 f"stance turned: '{cue.text}' welcomes {cue.toward!r}, the end of the action "
                 "for those it held, which sides with them: read as condemn"
             )
-        elif cue.stance == "support":
+        elif cue.stance == "support" and cue.turned != "neutral":
             notes.append(
                 f"stance turned: '{cue.text}' backs {cue.toward!r}, whom the action was taken "
                 f"against (--against), which opposes the action: read as {cue.turned}"
@@ -258,6 +300,16 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
             notes.append(
                 f"stance turned: '{cue.text}' is aimed at {cue.toward!r}, a way of handling "
                 "events in general, not the event: read as neutral, and the other cues decide"
+            )
+        elif cue.turned == "support" and cue.toward.split()[0].lower() in PENALTIES:
+            notes.append(
+                f"stance turned: '{cue.text}' opposes {cue.toward!r}, a penalty on a party that "
+                "acted, which takes its side: read as support"
+            )
+        elif cue.stance == "support" and cue.turned == "neutral":
+            notes.append(
+                f"stance turned: '{cue.text}' sides with {cue.toward!r}, no party to the event "
+                "(--target, --against): read as neutral, and the other cues decide"
             )
         elif cue.turned == "support":
             notes.append(

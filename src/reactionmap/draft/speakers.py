@@ -113,6 +113,7 @@ def split_clauses(doc, start, end, words, mentions, in_quote, named=frozenset())
         if hard is not None and hard < end:
             breaks = sorted({*breaks, hard})
     breaks = sorted({*breaks, *_second_speakers(doc, start, end, words, mentions, in_quote, named)})
+    breaks = sorted({*breaks, *_comma_speakers(doc, start, end, words, mentions, in_quote)})
     bounds = [start, *breaks, end]
     clauses: list[Clause] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -146,6 +147,28 @@ def _second_speakers(doc, start, end, words, mentions, in_quote, named) -> list[
             first = predicate(doc, Clause(start, end), words, in_quote, named)
         if comma and 0 <= first < a:
             found.append(a)
+    return found
+
+
+def _comma_speakers(doc, start, end, words, mentions, in_quote) -> list[int]:
+    """Where a speaker starts right after a comma with its own verb, when the part before has a
+    speaker and a cue of its own ("G7 and NATO condemn, China urges restraint"): each part is
+    its speaker's. A list of names before one verb ("France, Germany said") stays one clause."""
+    found: list[int] = []
+    spoken = -1  # the first cue or reporting verb after the sentence's first speaker
+    inside = [m for m in starting_in(mentions, start, end) if not m.blocked]
+    if inside:
+        for i in range(name_end(doc, inside[0]), end):
+            if not in_quote[i] and (covers(words, "speech", i) or is_stance_word(words, i)):
+                spoken = i
+                break
+    for m in inside[1:]:
+        comma = m.start - 1
+        verb = name_end(doc, m)
+        if spoken < 0 or comma <= spoken or doc[comma].text != "," or in_quote[comma]:
+            continue
+        if verb < end and (covers(words, "speech", verb) or is_stance_word(words, verb)):
+            found.append(m.start)
     return found
 
 
@@ -216,7 +239,9 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
             others = any(covers(words, "others", i) for i in range(start, p))  # "analysts said"
             if p - start <= SUBJECT_REACH and not between & SUBJECT_PRONOUNS and not others:
                 chosen = chain
-        chosen += agents(doc, clause, inside, words, in_quote)
+        by = agents(doc, clause, inside, words, in_quote)
+        # "The G7 said in a joint statement issued by France": the subject said it, not France
+        chosen += [m for m in by if m.start < p] if chosen else by
         opening = [i for i in range(clause.start, p) if not in_quote[i] and not doc[i].is_punct]
         after = [m for m in inside if m.start > p]
         if not chosen and not opening and after and after[0].start - p <= 8:
@@ -272,6 +297,8 @@ def agents(doc, clause: Clause, inside: list[Mention], words, in_quote) -> list[
         gap = [t.lower_ for t in doc[i + 1 : after[0].start]]
         if len(gap) > 10 or any(w in ("that", "which", "who", "what", "whose") for w in gap):
             return []
+        if doc[min(name_end(doc, after[0]), len(doc) - 1)].lower_ == "as":
+            return []  # "issued by the Philippines as the group's chair": the group's words
         return chain_forward(doc, after)
     return []
 
