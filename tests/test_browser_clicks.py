@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from serving import DESKTOP, WAIT_MS
+from serving import DESKTOP, PHONE, PHONE_CONTEXT, WAIT_MS
 
 from reactionmap.places.boundaries import country_table
 
@@ -84,3 +84,45 @@ def test_after_a_pill_or_a_region_change_the_page_holds_one_map(browser, server)
     page.wait_for_function(f"({COUNTRIES_JS})() === {europe}")  # Europe's map drawn
     assert most <= world, f"{most} country paths at once after a region change"
     context.close()
+
+
+# Every actor's name on the timeline, and the dates under it: none cut by the chart's edge nor
+# drawn over another part (the dashboard reckons the timeline's margins; plotly does not
+# measure them).
+LABELS_JS = """() => {
+    const plots = [...document.querySelectorAll('.js-plotly-plot')];
+    const plot = plots[plots.length - 1], box = plot.getBoundingClientRect();
+    const area = plot.querySelector('.nsewdrag').getBoundingClientRect();
+    const names = [...plot.querySelectorAll('.ytick text')].map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, left: r.left - box.left, right: r.right - area.left};
+    });
+    const dates = [...plot.querySelectorAll('.xtick text')].map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, top: r.top - area.bottom, bottom: box.bottom - r.bottom};
+    });
+    return {names, dates};
+}"""
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone", "narrow desktop"])
+def test_every_name_and_date_on_the_timeline_is_drawn_whole(browser, server, size):
+    viewport = {"desktop": DESKTOP, "phone": PHONE, "narrow desktop": {"width": 900, "height": 900}}
+    phone = PHONE_CONTEXT if size == "phone" else {}
+    context = browser.new_context(viewport=viewport[size], **phone)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?event={EVENT}")
+    page.wait_for_function(f"document.querySelectorAll('{PATHS}').length >= 150")
+    page.wait_for_function(
+        "() => { const p = [...document.querySelectorAll('.js-plotly-plot')];"
+        " return p.length >= 2 && p[p.length - 1].querySelectorAll('.ytick text').length >= 10"
+        " && p[p.length - 1].querySelectorAll('.xtick text').length >= 2; }"
+    )
+    drawn = page.evaluate(LABELS_JS)
+    context.close()
+    cut = [n["text"] for n in drawn["names"] if n["left"] < 0 or n["right"] > 0]
+    assert not cut, f"names cut at the chart's left edge or over the plot: {cut}"
+    low = [d["text"] for d in drawn["dates"] if d["top"] < 0 or d["bottom"] < 0]
+    assert not low, f"dates over the plot or cut at the chart's foot: {low}"
+    assert len(drawn["names"]) >= 10 and len(drawn["dates"]) >= 2

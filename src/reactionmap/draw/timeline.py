@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -79,6 +80,38 @@ def _vline(x: pd.Timestamp, line: dict) -> dict:
     return {"type": "line", "x0": day, "x1": day, "y0": 0, "y1": 1, "yref": "paper", "line": line}
 
 
+# A character of plotly's 12 px tick labels (system-ui) is at most ~6.6 px wide (the map's
+# legend reckons its labels the same way); a label stands 4 px off the axis.
+TICK_CHAR = 6.6
+TICK_GAP = 14
+TICK_ROOM = 26  # px under the plot for the dates, above the legend
+
+
+def label_room(actors: list[str]) -> int:
+    """px left of the timeline for its longest actor's name (the names as shown: one line)."""
+    return TICK_GAP + math.ceil(TICK_CHAR * max((len(a) for a in actors), default=0))
+
+
+KEY_CSS = (
+    "<style>.rm-key{display:flex;flex-wrap:wrap;gap:.2rem 1.25rem;list-style:none;margin:0;"
+    "padding:0;font-size:.875rem;color:#111}.rm-key li{display:flex;align-items:center;"
+    "gap:.4rem;margin:0}.rm-swatch{width:12px;height:12px;border:1px solid #999;"
+    "flex:none}</style>"
+)
+
+
+def key_html(scale: Scale, disagree: bool) -> str:
+    """The timeline's colours as a list under the chart (timeline_spec with a ``width``): every
+    stance, and 'Sources disagree' where an actor's sources may disagree (``disagree``)."""
+    items = "".join(
+        f'<li><span class="rm-swatch" style="background:{category.color}"></span>'
+        f"{html.escape(category.label)}</li>"
+        for category in scale.with_disagree
+        if disagree or category.key != DISAGREE_KEY
+    )
+    return f'{KEY_CSS}<ul class="rm-key" aria-label="The timeline\'s colours">{items}</ul>'
+
+
 def day_milestones(milestones: list[dict]) -> list[dict]:
     """Milestones dated to a day; the others cannot be placed on a time axis honestly."""
     return [
@@ -127,6 +160,7 @@ def timeline_spec(
     height: int | None = None,
     until: pd.Timestamp | None = None,
     everyone: pd.DataFrame | None = None,
+    width: float | None = None,
 ) -> dict:
     """Each actor's stance over time, by the map's own rule, with its statements on it.
 
@@ -137,6 +171,8 @@ def timeline_spec(
     on; one with no date gets no dot (callers list it). Milestones are dotted lines. The bands
     run to ``until`` (default: the last statement, or ``as_of`` when later). ``everyone``: the
     event's statements, when ``statements`` are some actors' every one (stance_spans).
+    ``width``: the chart's width in px where the page knows it (the dashboard's column): its
+    margins are then reckoned here, not measured by plotly in the browser.
     """
     known = statements[statements["actor_iso3"] != ""]
     last = known["when"].max() if len(known) else pd.NaT
@@ -263,8 +299,10 @@ def timeline_spec(
             }
         )
     drawn = set(spans["stance"])
-    # The legend lists every stance, used or not, and 'Sources disagree' where it is drawn.
-    for category in scale.with_disagree:
+    # The legend lists every stance, used or not, and 'Sources disagree' where it is drawn;
+    # where the page's width is known, the page puts it under the chart instead (key_html).
+    reckoned = width is not None
+    for category in () if reckoned else scale.with_disagree:
         if category.key == DISAGREE_KEY and DISAGREE_KEY not in drawn:
             continue
         traces.append(
@@ -281,25 +319,36 @@ def timeline_spec(
         )
     if as_of is not None:
         shapes.append(_vline(as_of, {"color": "#111", "width": 2}))
+    # Where the page's width is known, the margins are reckoned here (the actors' longest name
+    # on the left, the dates under the plot) and the key is HTML under the chart, which wraps
+    # to any width: plotly's automargin would measure them in the browser and lay the chart out
+    # again, about half of its drawing time on every filter change. Elsewhere plotly measures.
+    under = TICK_ROOM if reckoned else LEGEND_ROOM
+    height = height or max(260, 28 * len(actors) + 120 + under)
     layout = {
         "shapes": shapes,
         "annotations": annotations,
-        "height": height or max(260, 28 * len(actors) + 120 + LEGEND_ROOM),
+        "height": height,
         # Room under the axis for the legend, which sits at the figure's foot (not below the
         # plot area, where a tall timeline would push it out of the figure).
-        "margin": {"l": 10, "r": 10, "t": 36 if days else 16, "b": LEGEND_ROOM},
+        "margin": {
+            "l": label_room(actors) if reckoned else 10,
+            "r": 10,
+            "t": 36 if days else 16,
+            "b": under,
+        },
         "yaxis": {
             "categoryorder": "array",
             "categoryarray": [
                 html.escape(a, quote=False) for a in actors[::-1]
             ],  # tick labels are HTML
-            "automargin": True,
+            "automargin": not reckoned,
             "gridcolor": "#f3f3f3",
         },
         # The As-of range and a day either side: a month line runs on past it, clipped.
         "xaxis": {
             "type": "date",
-            "automargin": True,
+            "automargin": not reckoned,
             "gridcolor": "#eee",
             "range": [
                 f"{first - pd.Timedelta(hours=12):%Y-%m-%d %H:%M}",
@@ -312,6 +361,6 @@ def timeline_spec(
         "barmode": "overlay",
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
         "plot_bgcolor": "white",
-        "showlegend": True,
+        "showlegend": not reckoned,
     }
     return figure_spec(traces, layout)

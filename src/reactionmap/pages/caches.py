@@ -227,10 +227,16 @@ def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: V
 
 
 @kept(max_entries=64)
-def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Event):
+def timeline_figure(key: str, _rows: pd.DataFrame, state: ViewState, _event: Event, phone: bool):
+    """The timeline of a view, for the column's width on a phone or a desktop (the map's)."""
     return SentFigure(
         timeline.timeline_spec(
-            _rows, _event.milestones, _event.scale, state.as_of, everyone=_event.statements
+            _rows,
+            _event.milestones,
+            _event.scale,
+            state.as_of,
+            everyone=_event.statements,
+            width=frame.map_width(phone),
         )
     )
 

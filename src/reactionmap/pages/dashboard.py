@@ -13,7 +13,7 @@ from streamlit.delta_generator import DeltaGenerator
 from reactionmap.contract import cells, problems
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
-from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally
+from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally, timeline
 from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
@@ -426,12 +426,13 @@ def show(
     if parts.timeline:
         st.header("Timeline", anchor=False)
         st.plotly_chart(
-            caches.timeline_figure(key, page.timeline, filters, event),
+            caches.timeline_figure(key, page.timeline, filters, event, phone),
             config=PLOTLY_CONFIG | {"displayModeBar": False},
             width="stretch",
             key="timeline",
             theme=None,
         )
+        st.html(timeline.key_html(scale, parts.disagree))
         st.caption(captions.TIMELINE_KEY)
         if numbered := captions.milestone_list(event.milestones):
             st.caption("Milestones: " + " · ".join(f"{line}" for line in numbered))
