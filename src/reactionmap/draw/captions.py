@@ -10,7 +10,7 @@ from reactionmap.draw.cards import escape_markdown as md
 from reactionmap.draw.timeline import day_milestones
 from reactionmap.places.former import is_former
 from reactionmap.view import memo
-from reactionmap.view.stance import actor_key
+from reactionmap.view.stance import actor_keys
 
 TIMELINE_KEY = (
     "Each band is the stance the map shows for that actor, day by day. A dot is a statement "
@@ -19,11 +19,12 @@ TIMELINE_KEY = (
 )  # quoted, not *emphasized*: an italic is a 138 KB font file of its own for a new visitor
 
 
-def statements_count(statements: pd.DataFrame) -> str:
+def statements_count(statements: pd.DataFrame, everyone: pd.DataFrame | None = None) -> str:
     """'98 statements by 34 actors': the one way the page counts statements and who made
     them (an actor is a country or organization, or someone who speaks for no government by
-    name: view.stance.actor_key), in the header, over the cards and on the published page."""
-    actors = int(actor_key(statements).nunique())
+    name: view.stance.actor_key), in the header, over the cards and on the published page.
+    ``everyone``: the event's statements, of which ``statements`` are some (stance.actor_keys)."""
+    actors = int(actor_keys(statements, everyone).nunique())
     return (
         f"{len(statements)} statement{'s' * (len(statements) != 1)} "
         f"by {actors} actor{'s' * (actors != 1)}"

@@ -11,7 +11,7 @@ import pandas as pd
 from reactionmap.contract.cells import safe_url
 from reactionmap.contract.scale import Scale
 from reactionmap.view import memo
-from reactionmap.view.stance import actor_key, latest_order
+from reactionmap.view.stance import actor_key, actor_keys, latest_order
 
 # Markdown's active characters (and ':' for emoji codes and bare links), escaped one by one.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -229,9 +229,9 @@ def _book(everyone: pd.DataFrame) -> tuple[dict, dict, dict]:
     )
 
 
-def actor_count(statements: pd.DataFrame) -> int:
-    """How many cards actor_cards makes: one per actor."""
-    return int(actor_key(statements).nunique())
+def actor_count(statements: pd.DataFrame, everyone: pd.DataFrame | None = None) -> int:
+    """How many cards actor_cards makes: one per actor (``everyone``: stance.actor_keys)."""
+    return int(actor_keys(statements, everyone).nunique())
 
 
 # Visually hidden, still read by screen readers (the usual clip pattern).

@@ -87,6 +87,14 @@ TICK_GAP = 14
 TICK_ROOM = 26  # px under the plot for the dates, above the legend
 
 
+# What a view's timeline reads of its rows when everyone's dots are kept (_dots): the actor,
+# the dates and the stance.
+VIEW_COLUMNS = (
+    "actor_iso3", "actor", "actor_type", "when", "date", "date_precision", "made_from",
+    "made_until", "stance",
+)  # fmt: skip
+
+
 def label_room(actors: list[str]) -> int:
     """px left of the timeline for its longest actor's name (the names as shown: one line)."""
     return TICK_GAP + math.ceil(TICK_CHAR * max((len(a) for a in actors), default=0))
@@ -174,6 +182,8 @@ def timeline_spec(
     ``width``: the chart's width in px where the page knows it (the dashboard's column): its
     margins are then reckoned here, not measured by plotly in the browser.
     """
+    if everyone is not None:  # a view's rows: only the columns read here (a cut copies all)
+        statements = statements[[c for c in VIEW_COLUMNS if c in statements]]
     known = statements[statements["actor_iso3"] != ""]
     last = known["when"].max() if len(known) else pd.NaT
     until = pd.Timestamp(max(d for d in (until, last, as_of) if d is not None and not pd.isna(d)))

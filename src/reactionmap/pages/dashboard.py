@@ -396,9 +396,9 @@ def show(
             filters,
             (),
             lambda: (
-                cards.actor_count(page.cards),
-                captions.statements_count(page.cards),
-                captions.statements_count(page.organization_cards),
+                cards.actor_count(page.cards, statements),
+                captions.statements_count(page.cards, statements),
+                captions.statements_count(page.organization_cards, statements),
             ),
         )
         with left:

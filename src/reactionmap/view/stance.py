@@ -49,6 +49,15 @@ def actor_key(frame: pd.DataFrame) -> pd.Series:
     return frame["actor_iso3"].mask(other, frame["actor_iso3"] + ":" + frame["actor"])
 
 
+def actor_keys(statements: pd.DataFrame, everyone: pd.DataFrame | None = None) -> pd.Series:
+    """actor_key of ``statements``, looked up in everyone's (worked out once, view.memo) when
+    they are some of ``everyone``'s rows (a view's)."""
+    if everyone is None:
+        return actor_key(statements)
+    keys = memo.by_statements(everyone, "actor key", lambda: actor_key(everyone))
+    return keys.loc[statements.index]
+
+
 def latest_order(statements: pd.DataFrame, newest_first: bool = False) -> pd.DataFrame:
     """Statements in the order that decides which is an actor's latest: by the earliest time
     each can have been made; among those that may fall on the same day, one dated to that day
