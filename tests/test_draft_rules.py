@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import random
 
-import pandas as pd
-
-from reactionmap.draft import draft_article
 from reactionmap.draft.merge import same_in_article, within
-
-
-def rows_of(text: str, **options) -> pd.DataFrame:
-    return draft_article(text, **options).rows
-
-
-def one(rows: pd.DataFrame, code: str) -> pd.Series:
-    found = rows[rows["actor_iso3"] == code]
-    assert len(found) == 1, (code, list(rows["actor_iso3"]))
-    return found.iloc[0]
+from tests.drafted import one, rows_of
 
 
 # ---- who speaks -------------------------------------------------------------------------------

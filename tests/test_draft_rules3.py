@@ -4,21 +4,7 @@ tests."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from reactionmap.draft import draft_article
-
-
-def rows_of(text: str, **options) -> pd.DataFrame:
-    return draft_article(text, **options).rows
-
-
-def stance_of(text: str, code: str, **options) -> str:
-    rows = rows_of(text, **options)
-    found = rows[rows["actor_iso3"] == code]
-    assert len(found) == 1, (code, list(rows["actor_iso3"]))
-    return found.iloc[0]["stance"]
-
+from tests.drafted import rows_of, stance_of
 
 ATTACK = {"targets": ["MLI"], "against": ["UN"]}
 

@@ -6,20 +6,8 @@ written for these tests."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from reactionmap.draft import draft_article, read_article
-
-
-def rows_of(text: str, **options) -> pd.DataFrame:
-    return draft_article(text, **options).rows
-
-
-def coded(text: str, **options) -> dict[str, str]:
-    rows = rows_of(text, **options)
-    assert rows["actor_iso3"].is_unique, list(rows["actor_iso3"])
-    return dict(zip(rows["actor_iso3"], rows["stance"], strict=True))
-
+from reactionmap.draft import read_article
+from tests.drafted import coded, rows_of
 
 COUP = {"targets": ["MLI"], "against": ["MLI"]}
 STRIKE = {"targets": ["ISR", "LBN"]}

@@ -7,22 +7,10 @@ written for these tests."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from reactionmap.draft import draft_article
+from tests.drafted import coded, rows_of
 
 SIEGE = {"targets": ["KEN", "NOR"], "against": ["NOR"]}  # Norway's consulate seized in Kenya
 TREATY = {"targets": ["PER", "ECU"]}  # a treaty signed between two states
-
-
-def rows_of(text: str, **options) -> pd.DataFrame:
-    return draft_article(text, **options).rows
-
-
-def coded(text: str, **options) -> dict[str, str]:
-    rows = rows_of(text, **options)
-    assert rows["actor_iso3"].is_unique, list(rows["actor_iso3"])
-    return dict(zip(rows["actor_iso3"], rows["stance"], strict=True))
 
 
 def test_an_office_after_a_possessive_and_a_capitalised_word_speaks_for_the_state():

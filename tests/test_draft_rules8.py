@@ -6,22 +6,10 @@ Every sentence is written for these tests."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from reactionmap.draft import draft_article
+from tests.drafted import coded, rows_of
 
 JAILING = {"targets": ["AZE"]}  # a court in Azerbaijan jails a foreign aid worker
 ROCKET = {"targets": ["IRN", "ISR"], "against": ["ISR"]}  # a rocket fired at Israel
-
-
-def rows_of(text: str, **options) -> pd.DataFrame:
-    return draft_article(text, **options).rows
-
-
-def coded(text: str, **options) -> dict[str, str]:
-    rows = rows_of(text, **options)
-    assert rows["actor_iso3"].is_unique, list(rows["actor_iso3"])
-    return dict(zip(rows["actor_iso3"], rows["stance"], strict=True))
 
 
 def test_a_call_for_his_release_condemns():
