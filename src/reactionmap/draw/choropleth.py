@@ -23,6 +23,7 @@ from reactionmap.contract.scale import (
 from reactionmap.draw import projection
 from reactionmap.draw.frame import DESKTOP_WIDTH, box_height, geo_frame
 from reactionmap.draw.style import (
+    CHAR_PX,
     INHERITED_OPACITY,
     OCEAN_COLOR,
     figure_spec,
@@ -273,7 +274,7 @@ def map_height(
 # legend hangs from the map's foot: a label wider than reckoned would run off the figure's
 # foot, never over the map. A label wraps at LEGEND_CHARS, or the map's width on a phone.
 LEGEND_FONT = 12
-LEGEND_CHAR = 6.6
+LEGEND_CHAR = CHAR_PX
 LEGEND_CHARS = 44
 LEGEND_ITEM = 40
 LEGEND_GAP = 5

@@ -15,6 +15,9 @@ HOVER_LIMIT = 320  # characters of statement text before the ellipsis
 
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+# A character of FONT at plotly's 12 px is at most ~6.6 px wide: the room the server reckons
+# for a label (the map's legend, the timeline's names), where plotly measures only in the browser.
+CHAR_PX = 6.6
 
 
 # No template: plotly's default one is ~7 KB of styling sent with every figure; the figures

@@ -10,7 +10,14 @@ import plotly.graph_objects as go
 
 from reactionmap.contract.dates import month_end, parse_day
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
-from reactionmap.draw.style import EMPTY_TEMPLATE, FONT, HOVER_LABEL, figure_spec, wrap_escaped
+from reactionmap.draw.style import (
+    CHAR_PX,
+    EMPTY_TEMPLATE,
+    FONT,
+    HOVER_LABEL,
+    figure_spec,
+    wrap_escaped,
+)
 from reactionmap.view import memo
 from reactionmap.view.stance import actor_key, stance_spans, statement_text
 
@@ -80,9 +87,7 @@ def _vline(x: pd.Timestamp, line: dict) -> dict:
     return {"type": "line", "x0": day, "x1": day, "y0": 0, "y1": 1, "yref": "paper", "line": line}
 
 
-# A character of plotly's 12 px tick labels (system-ui) is at most ~6.6 px wide (the map's
-# legend reckons its labels the same way); a label stands 4 px off the axis.
-TICK_CHAR = 6.6
+# The timeline's names (plotly's 12 px tick labels) reckoned as the map's legend is (style.CHAR_PX).
 TICK_GAP = 14
 TICK_ROOM = 26  # px under the plot for the dates, above the legend
 
@@ -97,7 +102,7 @@ VIEW_COLUMNS = (
 
 def label_room(actors: list[str]) -> int:
     """px left of the timeline for its longest actor's name (the names as shown: one line)."""
-    return TICK_GAP + math.ceil(TICK_CHAR * max((len(a) for a in actors), default=0))
+    return TICK_GAP + math.ceil(CHAR_PX * max((len(a) for a in actors), default=0))
 
 
 KEY_CSS = (
