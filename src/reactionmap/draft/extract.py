@@ -151,11 +151,14 @@ def findings(
             against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
         subject: tuple[int, str] = (-1, "")  # (sentence, actor) a clause of it is about
+        quiet: tuple[int, str] = (-1, "")  # (end, actor) of a sentence about one actor, no row
         for sentence, clause in clauses(text):
             opening = _opening_actor(text, clause)
             codes, how, by_code = clause_actors(text, clause, state, default)
             if not codes:
                 earlier = subject[1] if subject[0] == sentence.start else opening
+                if not earlier and quiet[0] == sentence.start:
+                    earlier = quiet[1]  # "Iran has weighed in. Foreign ministry spokesman ..."
                 codes, how = role_after_subject(
                     text, clause, earlier or _place_opener(text, clause)
                 )
@@ -168,6 +171,8 @@ def findings(
             if not codes:
                 if len(state.current) == 1:
                     subject = (sentence.start, state.current[0])
+                if opening and state.current == [opening]:
+                    quiet = (sentence.end, opening)
                 continue
             subject = (sentence.start, codes[0] if len(codes) == 1 else "")
             state.current = codes
@@ -304,6 +309,10 @@ def clause_actors(
         # speaker opens the clause; the reporting verb after it names who relayed it.
         return [quoting.code], "", {quoting.code: quoting}
     if clause.predicate < 0 and not text.paragraph.continues:
+        if who := _opening_actor(text, clause) or _opening_officer(text, clause):
+            # "Tuvalu's foreign minister, Losa Teafa, was the bluntest.": no statement, but the
+            # "he said" of the quotation after it is Tuvalu's, not the last speaker's.
+            state.current = [who]
         return [], "", {}
     if not_a_statement(doc, clause, words, in_quote, []):
         return [], "", {}
@@ -401,6 +410,14 @@ def _opening_actor(text: Reading, clause: Clause) -> str:
     return first.code if plain and len(head) <= 5 else ""
 
 
+def _opening_officer(text: Reading, clause: Clause) -> str:
+    """The actor whose officer opens the clause ("Tuvalu's foreign minister, ... was"), or ""."""
+    first = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if first is None or first.start != clause.start or first.blocked != "possessive":
+        return ""
+    return first.code if first.role_end >= 0 else ""
+
+
 def _place_opener(text: Reading, clause: Clause) -> str:
     """The state whose capital opens the clause as its place ("In Washington, Secretary of
     State Daniel Hargrove said ..."), or ""."""
@@ -420,10 +437,13 @@ def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[s
     doc, p = text.doc, clause.predicate
     if not code or p < 0:
         return [], ""
-    for r, name_start in starts(text.words, "role").items():
+    roles = starts(text.words, "role")
+    for r, name_start in roles.items():
         if not clause.start <= r < p or not doc[r].text[:1].isupper():
             continue
         opens = r == clause.start or doc[r - 1].lower_ in (",", "and", "but", "while")
+        while name_start in roles:  # "Foreign ministry spokesman Reza Karimifar": roles in a row
+            name_start = roles[name_start]
         name, end = name_span(doc, name_start)
         if opens and name and end == p:
             return [code], f"'{doc[r:end].text}' after {code} earlier in the sentence"

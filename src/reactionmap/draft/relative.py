@@ -102,6 +102,8 @@ class Against:
             _welcome_sanction(doc, cues)
             _side_outside(doc, cues, actors, self.parties | self.codes)
             _oppose_sanctions(doc, cues, actors, self.parties - self.codes)
+            if self.codes or len(self.parties) == 1:  # who acted is known
+                _shield_acting(doc, cues, actors, self.parties - self.codes)
         if not self.codes:
             return
         roles = starts(words, "role")
@@ -247,6 +249,46 @@ def _oppose_sanctions(doc, cues: list[StanceCue], actors, acting) -> None:
                 if k in actors and actors[k][1] in acting:
                     cue.turned, cue.toward = "support", doc[j : actors[k][0]].text
                 break
+
+
+def _shield_acting(doc, cues: list[StanceCue], actors, acting) -> None:
+    """Read a condemnation aimed at attacks on a party that acted as taking that party's side:
+    "rejected the media lynching against the sister Republic of X" (its object is an attack
+    "against" X, before the clause ends) is ``support``; and "solidarity with X against the
+    slanders of imperialism" condemns X's accusers, not the act, so ``neutral``."""
+    for cue in cues:
+        if cue.stance != "condemn" or cue.negated or cue.turned:
+            continue
+        for j in range(cue.end, min(len(doc) - 1, cue.end + PENALTY_REACH)):
+            if doc[j].text in SHIELD_ENDS:  # a quotation mark may open the object
+                break
+            if doc[j].lower_ == "against":
+                party = _acting_after(doc, j + 1, actors, acting)
+                if party:
+                    cue.turned, cue.toward = "support", doc[cue.end : party].text
+                break
+        for j in range(cue.start - 1, max(-1, cue.start - SHIELD_REACH), -1):
+            if doc[j].text in CLAUSE_ENDS or doc[j].text == ",":
+                break
+            if doc[j].lower_ == "against":
+                sided = [c for c in cues if c.stance == "support" and c.end <= j]
+                named = any(k in actors and actors[k][1] in acting for k in range(j - 4, j))
+                if sided and named and not sided[-1].negated:
+                    cue.turned, cue.toward = "neutral", doc[j : cue.end].text
+                break
+
+
+SHIELD_ENDS = {".", ";", "!", "?", ",", "but", "while"}
+SHIELD_REACH = 8  # tokens back from a condemnation to the "against" that aims it at accusers
+
+
+def _acting_after(doc, k: int, actors, acting) -> int:
+    """The end of a party that acted named within a few words after ``k`` ("the sister
+    Republic of X"), or 0."""
+    for i in range(k, min(len(doc), k + 4)):
+        if i in actors and actors[i][1] in acting:
+            return actors[i][0]
+    return 0
 
 
 def _outside_actor(doc, cue: StanceCue, actors, parties) -> str:

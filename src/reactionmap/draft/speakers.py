@@ -12,6 +12,7 @@ from reactionmap.draft.tokens import (
     covers,
     is_stance_word,
     name_at,
+    name_span,
     starting_in,
     starts,
 )
@@ -254,6 +255,9 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
 
 
 ASIDE_OPENERS = {"who", "whose", "which", "a", "an"}
+# A speaker's circumstances set off by commas before a plain reporting verb (", speaking at a
+# news conference in Dakar on Monday, said"): as long as they are, they do not part the two.
+PARTICIPLES = {"speaking", "addressing", "talking", "writing", "answering", "responding"}
 VOTE_VERBS = {"voted", "abstained"}
 
 
@@ -274,13 +278,19 @@ def after_relative(doc, end: int, p: int, in_quote, plain: bool = False) -> int:
     Georgetown for a trade forum, said") or about what is the speaker's (", whose observer
     mission deployed ...,"), and, before a plain reporting verb or a vote (``plain``: "said",
     "abstained"), an aside about a government (", which shares membership of ...,", ", a
-    member of the Arab League,"): the aside's length does not part the speaker from the verb.
+    member of the Arab League,") or the speaker's circumstances (", speaking to reporters in
+    Dakar on Monday,"): the aside's length does not part the speaker from the verb.
     Before another verb ("accused"), a long ", which ...," clause about a government is often
     background, and still does."""
-    openers = ASIDE_OPENERS if plain else {"who", "whose"}
-    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ in openers:
-        last = next((k for k in range(p - 1, end + 1, -1) if doc[k].text == ","), -1)
-        if last > end + 1 and p - last <= 3 and not any(in_quote[end:p]):
+    openers = ASIDE_OPENERS | PARTICIPLES if plain else {"who", "whose"}
+    start = end
+    if plain and end + 1 < p and doc[end].text == ",":
+        name, after = name_span(doc, end + 1)  # "foreign minister, Ndèye Diagne, speaking ..."
+        if name and after + 1 < p and doc[after].text == ",":
+            start = after if doc[after + 1].lower_ in PARTICIPLES else end
+    if start + 1 < p and doc[start].text == "," and doc[start + 1].lower_ in openers:
+        last = next((k for k in range(p - 1, start + 1, -1) if doc[k].text == ","), -1)
+        if last > start + 1 and p - last <= 3 and not any(in_quote[end:p]):
             return last + 1
     return end
 
