@@ -6,11 +6,12 @@ written for these tests."""
 
 from __future__ import annotations
 
-from tests.drafted import coded, rows_of
+from tests.drafted import coded, one, rows_of
 
 LEAVING = {"targets": ["ARG"]}  # a state leaves a treaty: no one is acted against
 EXPULSION = {"targets": ["TCD", "BEL"], "against": ["BEL"]}  # Chad expels Belgium's envoy
 KILLING = {"targets": ["HND"]}  # a killing blamed on Honduras's government
+INCURSION = {"targets": ["SRB", "BIH"], "against": ["BIH"]}  # Serbian forces cross a border
 
 
 def test_disappointment_in_its_wordings_is_concern():
@@ -107,3 +108,68 @@ def test_the_speakers_circumstances_between_commas_do_not_part_it_from_its_verb(
         'Nairobi on Monday, said that "Kenya regrets this decision".'
     )
     assert coded(text, **LEAVING) == {"KEN": "concern"}
+
+
+def test_praise_of_the_move_supports_it():
+    text = (
+        'Chile said the decision was "a sensible choice". Peru called it "a step in the right '
+        'direction". Japan said it was "the right decision".'
+    )
+    assert coded(text, **LEAVING) == dict.fromkeys(["CHL", "PER", "JPN"], "support")
+
+
+def test_a_call_on_the_side_that_acted_to_withdraw_condemns():
+    text = (
+        "Norway has called on Serbia to pull its troops back. Chile called on Serbia to halt "
+        "the advance. Japan called on both sides to show restraint."
+    )
+    assert coded(text, **INCURSION) == {"NOR": "condemn", "CHL": "condemn", "JPN": "concern"}
+    assert "the side that acted" in one(rows_of(text, **INCURSION), "NOR")["notes"]
+
+
+def test_a_call_on_a_party_is_not_turned_when_who_acted_is_unknown():
+    text = "Norway called on Serbia to withdraw its troops."
+    assert coded(text, targets=["SRB", "BIH"]) == {"NOR": "concern"}
+
+
+def test_a_live_blogs_day_heading_counts_its_entries_days():
+    text = (
+        "Kenya's president said this morning that Kenya condemns the advance.\n\n"
+        "Monday 13 July\n\n"
+        "09:15\nChile's foreign ministry said this morning that it was concerned.\n\n"
+        "08:40\nPeru's foreign ministry said it was concerned.\n\n"
+        "08:10\nIn a statement released overnight, Japan said it was concerned."
+    )
+    rows = rows_of(text, date="2026-07-14", **INCURSION)
+    dates = dict(zip(rows["actor_iso3"], rows["date"], strict=True))
+    assert dates == {"KEN": "2026-07-14", "CHL": "2026-07-13", "PER": "", "JPN": ""}
+    assert "fixes no one day" in one(rows, "JPN")["notes"]
+
+
+def test_a_heading_whose_weekday_is_not_its_day_fixes_nothing():
+    text = "Monday 14 July\n\nChile's foreign ministry said this morning that it was concerned."
+    assert one(rows_of(text, date="2026-07-14", **INCURSION), "CHL")["date"] == "2026-07-14"
+
+
+def test_a_quotation_after_a_sentence_without_a_verb_is_its_subjects():
+    text = (
+        'Fiji said it was "deeply disappointed". Samoa\'s prime minister, Tala Vaai, was '
+        'blunter. "Samoa condemns this decision," he said.'
+    )
+    assert coded(text, **LEAVING) == {"FJI": "concern", "WSM": "condemn"}
+
+
+def test_a_quotation_and_its_spokesperson_follow_the_sentence_about_their_state():
+    text = (
+        'The Kenyan foreign ministry said Kenya was "deeply troubled". "Kenya condemns the '
+        'advance," spokesperson Amina Otieno told reporters.'
+    )
+    assert coded(text, **INCURSION) == {"KEN": "condemn"}
+
+
+def test_a_spokesperson_of_an_institution_after_another_sentence_speaks():
+    text = (
+        "Peru was silent. A State Department spokesperson said on Friday that the decision was "
+        '"a sensible choice".'
+    )
+    assert coded(text, **LEAVING) == {"USA": "support"}

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues, verbal
-from reactionmap.draft.dates import could_date, find_date
+from reactionmap.draft.dates import could_date, find_date, heading_day
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions, name_end
 from reactionmap.draft.quotes import Run, quote_run
@@ -145,23 +145,33 @@ def findings(
     days = Gatherings()
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
+    # The day of a live blog's last day heading ("Tuesday 14 July"): its entries' "today",
+    # "this morning" and weekdays count from it, not from the article's date. It does not date
+    # an entry that has no such words: a heading says when the entry was posted.
+    counted_from = article_date
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
+        if day := heading_day(paragraph.text, article_date):
+            counted_from = dt.date.fromisoformat(day)
         text = read_paragraph(index, paragraph, doc, lex)
         if against is not None:
             against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
         subject: tuple[int, str] = (-1, "")  # (sentence, actor) a clause of it is about
-        quiet: tuple[int, str] = (-1, "")  # (end, actor) of a sentence about one actor, no row
+        before: tuple[int, str] = (-1, "")  # (end, actor) of the last sentence about one actor
         for sentence, clause in clauses(text):
             opening = _opening_actor(text, clause)
             codes, how, by_code = clause_actors(text, clause, state, default)
             if not codes:
                 earlier = subject[1] if subject[0] == sentence.start else opening
-                if not earlier and quiet[0] == sentence.start:
-                    earlier = quiet[1]  # "Iran has weighed in. Foreign ministry spokesman ..."
+                if not earlier and before[0] == sentence.start:
+                    earlier = before[1]  # "Iran has weighed in. Foreign ministry spokesman ..."
                 codes, how = role_after_subject(
                     text, clause, earlier or _place_opener(text, clause)
                 )
+            if not codes and before[0] == sentence.start and _only_quoted(text, clause):
+                # 'Canada's foreign minister, Anita Anand, spoke at length. "We condemn ...':
+                # a quotation standing alone after a sentence about one actor is its words.
+                codes, how = [before[1]], f"a quotation after a sentence about {before[1]}"
             if not codes:
                 codes, how = on_behalf(text, clause)
             if not codes and against is not None:
@@ -171,10 +181,12 @@ def findings(
             if not codes:
                 if len(state.current) == 1:
                     subject = (sentence.start, state.current[0])
-                if opening and state.current == [opening]:
-                    quiet = (sentence.end, opening)
+                who = opening or _opening_officer(text, clause)
+                if who and state.current == [who]:
+                    before = (sentence.end, who)
                 continue
             subject = (sentence.start, codes[0] if len(codes) == 1 else "")
+            before = (sentence.end, subject[1])
             state.current = codes
             for code in codes:
                 mention = by_code.get(code)
@@ -183,7 +195,7 @@ def findings(
                     finding = _new_row(code, text.index, how, mention)
                     out.append(finding)
                 finding.add(clause_words(text, sentence, clause, code))
-                date, date_words, note = clause_date(text, clause, article_date)
+                date, date_words, note = clause_date(text, clause, counted_from)
                 if date:
                     days.learn(text, clause, date, date_words)
                 else:
@@ -433,15 +445,18 @@ def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[s
     """The actor of a verb whose subject is a role and a person's name and no country ("...,
     and Foreign Minister Kwame Ofori-Mensah called ..."), when the sentence is about one actor
     before it ("Ghana closed its eastern border on Thursday") or opens at its capital ("In
-    Washington, Secretary of State ..."): that actor."""
+    Washington, Secretary of State ..."), or about one actor in the sentence before ("Iran has
+    weighed in. Foreign ministry spokesman Reza Karimifar said ...", '... "deeply troubled".
+    "...," spokesperson Dana Whitfield said'): that actor."""
     doc, p = text.doc, clause.predicate
     if not code or p < 0:
         return [], ""
     roles = starts(text.words, "role")
     for r, name_start in roles.items():
-        if not clause.start <= r < p or not doc[r].text[:1].isupper():
+        quoted = r > clause.start and doc[r - 1].text in ('"', "”")  # '...," spokesperson X said'
+        if not clause.start <= r < p or not (doc[r].text[:1].isupper() or quoted):
             continue
-        opens = r == clause.start or doc[r - 1].lower_ in (",", "and", "but", "while")
+        opens = r == clause.start or quoted or doc[r - 1].lower_ in (",", "and", "but", "while")
         while name_start in roles:  # "Foreign ministry spokesman Reza Karimifar": roles in a row
             name_start = roles[name_start]
         name, end = name_span(doc, name_start)

@@ -104,6 +104,7 @@ class Against:
             _oppose_sanctions(doc, cues, actors, self.parties - self.codes)
             if self.codes or len(self.parties) == 1:  # who acted is known
                 _shield_acting(doc, cues, actors, self.parties - self.codes)
+                _call_to_withdraw(doc, cues, actors, self.parties - self.codes)
         if not self.codes:
             return
         roles = starts(words, "role")
@@ -278,6 +279,25 @@ def _shield_acting(doc, cues: list[StanceCue], actors, acting) -> None:
                 break
 
 
+CALLS_ON = {"calls on", "called on", "call on", "calling on"}
+# What a call asks the side that acted to undo: "to pull its forces back", "to halt".
+UNDO = {"withdraw", "pull", "halt", "stop", "cease", "end", "reverse", "retreat", "leave"}
+
+
+def _call_to_withdraw(doc, cues: list[StanceCue], actors, acting) -> None:
+    """Turn each call on the party that acted to undo its act ("calls on X to pull its forces
+    back", "called on X to halt the offensive") to ``condemn``: it is addressed to one side and
+    asks it to stop, unlike a call on "both sides" (``concern``)."""
+    for cue in cues:
+        if cue.text.lower() not in CALLS_ON or cue.negated or cue.turned:
+            continue
+        j = cue.end
+        if j in actors and actors[j][1] in acting:
+            k = actors[j][0]
+            if k + 1 < len(doc) and doc[k].lower_ == "to" and doc[k + 1].lower_ in UNDO:
+                cue.turned, cue.toward = "condemn", doc[j : k + 2].text
+
+
 SHIELD_ENDS = {".", ";", "!", "?", ",", "but", "while"}
 SHIELD_REACH = 8  # tokens back from a condemnation to the "against" that aims it at accusers
 
@@ -314,7 +334,17 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
     for cue in cues:
         if not cue.turned or cue.negated:
             continue
-        if (
+        if cue.text.lower() in CALLS_ON and cue.turned == "condemn":
+            notes.append(
+                f"stance turned: '{cue.text}' {cue.toward!r}, the side that acted, to undo its "
+                "act: read as condemn"
+            )
+        elif cue.stance == "condemn" and cue.toward.split()[0].lower() == "against":
+            notes.append(
+                f"stance turned: '{cue.text}' is aimed at {cue.toward!r}, the accusers of a "
+                "party that acted, not the act: read as neutral, and the other cues decide"
+            )
+        elif (
             cue.stance == "support"
             and cue.turned == "condemn"
             and cue.toward.split()[0].lower() in SANCTIONS
@@ -352,6 +382,11 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
             notes.append(
                 f"stance turned: '{cue.text}' sides with {cue.toward!r}, no party to the event "
                 "(--target, --against): read as neutral, and the other cues decide"
+            )
+        elif cue.turned == "support" and " against " in f" {cue.toward} ":
+            notes.append(
+                f"stance turned: '{cue.text}' rejects {cue.toward!r}, an attack on a party "
+                "that acted, which takes its side: read as support"
             )
         elif cue.turned == "support":
             notes.append(

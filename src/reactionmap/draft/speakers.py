@@ -89,11 +89,45 @@ def sentences(doc, in_quote) -> list[Span]:
     """Sentences, with no break inside a quotation (a quoted speech is one unit)."""
     spans: list[Span] = []
     for sent in doc.sents:
+        if spans and _opening_mark_left_behind(doc, sent.start, in_quote):
+            # 'was the bluntest. "Tuvalu condemns ...," he said': the sentencizer kept the
+            # opening mark with the sentence before; the quotation starts a sentence of its own.
+            spans[-1].end = sent.start - 1
+            spans.append(Span(sent.start - 1, sent.end))
+            continue
+        if spans and spans[-1].start < sent.start and _said_after_quote(doc, sent.start, in_quote):
+            spans[-1].end = sent.end  # '"... released immediately," he said on Twitter.'
+            continue
         if spans and (in_quote[sent.start] or opens_inside(doc, sent.start, in_quote)):
             spans[-1].end = sent.end
         else:
             spans.append(Span(sent.start, sent.end))
     return spans
+
+
+def _opening_mark_left_behind(doc, i, in_quote) -> bool:
+    """Whether a sentence that starts inside a quotation follows its opening mark, itself just
+    after the end of the sentence before (outside quotations)."""
+    return (
+        i >= 2
+        and in_quote[i]
+        and doc[i - 1].text in ('"', "“")
+        and not in_quote[i - 1]
+        and doc[i - 2].text in (".", "!", "?")
+        and not in_quote[i - 2]
+    )
+
+
+def _said_after_quote(doc, i, in_quote) -> bool:
+    """Whether a sentence opens in lower case right after a quotation's closing mark and comma
+    ('"...," he said'): it goes on from the quotation."""
+    return (
+        i >= 2
+        and doc[i].is_lower
+        and not in_quote[i]
+        and doc[i - 1].text in ('"', "”")
+        and doc[i - 2].text == ","
+    )
 
 
 def opens_inside(doc, i, in_quote) -> bool:
