@@ -303,8 +303,14 @@ def main() -> int:
         HELDOUT.parent / "heldout9",
         "Ninth batch (written blind; the eighth round of rules was tuned on it: first run in its README)",
     )
-    heldout(HELDOUT.parent / "heldout10", "Tenth batch (written blind)")
-    heldout(HELDOUT.parent / "heldout11", "Eleventh batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout10",
+        "Tenth batch (written blind; the ninth round of rules was tuned on it: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout11",
+        "Eleventh batch (written blind; the ninth round of rules was tuned on it: first run in its README)",
+    )
     heldout(HELDOUT.parent / "heldout12", "Twelfth batch (written blind)")
     heldout(HELDOUT.parent / "heldout13", "Thirteenth batch (written blind)")
     return 0

@@ -47,10 +47,42 @@ def _dateline(before: str) -> bool:
     return place.isupper() and all(c.isalpha() or c in " .'-/" for c in place)
 
 
+# Words that place a statement in time without fixing its day ("released overnight" may be
+# either day; "earlier this week" any of several): the row gets no day, not a heading's.
+_UNFIXED = re.compile(
+    r"\b(overnight|earlier this week|earlier in the week|last week|in recent days|"
+    r"over the weekend)\b",
+    re.I,
+)
+# A live blog's day heading, a paragraph of its own ("Tuesday 14 July", "Monday, July 13 2026").
+_DAY_HEADING = re.compile(
+    r"^\s*(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+(?P<rest>[A-Za-z0-9 ,.]{3,24}?)\s*$", re.I
+)
+
+
 def could_date(text: str) -> bool:
     """Whether the text may hold a date find_date reads (a number, a weekday, "today",
-    "this morning" ... or "yesterday"): a quick test that spares reading the rest."""
-    return any(pattern.search(text) for pattern in _PATTERNS[2:]) or any(c.isdigit() for c in text)
+    "this morning" ... or "yesterday") or words that fix none ("overnight"): a quick test that
+    spares reading the rest."""
+    return (
+        any(pattern.search(text) for pattern in _PATTERNS[2:])
+        or any(c.isdigit() for c in text)
+        or bool(_UNFIXED.search(text))
+    )
+
+
+def heading_day(text: str, article_date: dt.date | None) -> str:
+    """YYYY-MM-DD of a live blog's day heading ("Tuesday 14 July"), the year from the article's
+    date, when the weekday agrees with the day; "" for any other paragraph."""
+    match = _DAY_HEADING.match(text)
+    if match is None or article_date is None:
+        return ""
+    rest = match.group("rest")
+    if not any(p.fullmatch(rest.strip(" ,.")) for p in _PATTERNS[:2]):
+        return ""
+    day, _, _ = find_date(rest, article_date)
+    weekday = WEEKDAYS.index(match.group("weekday").lower())
+    return day if day and dt.date.fromisoformat(day).weekday() == weekday else ""
 
 
 def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
@@ -64,6 +96,8 @@ def find_date(text: str, article_date: dt.date | None) -> tuple[str, str, str]:
             if not _ATTRIBUTIVE.search(before) and not _dateline(before) and not owner:
                 found.append((match.start(), match))
     if not found:
+        if unfixed := _UNFIXED.search(text):
+            return "", unfixed.group(0), f"'{unfixed.group(0)}' fixes no one day"
         return "", "", ""
     match = min(found, key=lambda pair: pair[0])[1]
     words = match.group(0)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues, verbal
-from reactionmap.draft.dates import could_date, find_date
+from reactionmap.draft.dates import could_date, find_date, heading_day
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.mentions import Mention, find_mentions, name_end
 from reactionmap.draft.quotes import Run, quote_run
@@ -145,20 +145,33 @@ def findings(
     days = Gatherings()
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
+    # The day of a live blog's last day heading ("Tuesday 14 July"): its entries' "today",
+    # "this morning" and weekdays count from it, not from the article's date. It does not date
+    # an entry that has no such words: a heading says when the entry was posted.
+    counted_from = article_date
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
+        if day := heading_day(paragraph.text, article_date):
+            counted_from = dt.date.fromisoformat(day)
         text = read_paragraph(index, paragraph, doc, lex)
         if against is not None:
             against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
         subject: tuple[int, str] = (-1, "")  # (sentence, actor) a clause of it is about
+        before: tuple[int, str] = (-1, "")  # (end, actor) of the last sentence about one actor
         for sentence, clause in clauses(text):
             opening = _opening_actor(text, clause)
             codes, how, by_code = clause_actors(text, clause, state, default)
             if not codes:
                 earlier = subject[1] if subject[0] == sentence.start else opening
+                if not earlier and before[0] == sentence.start:
+                    earlier = before[1]  # "Iran has weighed in. Foreign ministry spokesman ..."
                 codes, how = role_after_subject(
                     text, clause, earlier or _place_opener(text, clause)
                 )
+            if not codes and before[0] == sentence.start and _only_quoted(text, clause):
+                # 'Canada's foreign minister, Anita Anand, spoke at length. "We condemn ...':
+                # a quotation standing alone after a sentence about one actor is its words.
+                codes, how = [before[1]], f"a quotation after a sentence about {before[1]}"
             if not codes:
                 codes, how = on_behalf(text, clause)
             if not codes and against is not None:
@@ -168,8 +181,12 @@ def findings(
             if not codes:
                 if len(state.current) == 1:
                     subject = (sentence.start, state.current[0])
+                who = opening or _opening_officer(text, clause)
+                if who and state.current == [who]:
+                    before = (sentence.end, who)
                 continue
             subject = (sentence.start, codes[0] if len(codes) == 1 else "")
+            before = (sentence.end, subject[1])
             state.current = codes
             for code in codes:
                 mention = by_code.get(code)
@@ -178,7 +195,7 @@ def findings(
                     finding = _new_row(code, text.index, how, mention)
                     out.append(finding)
                 finding.add(clause_words(text, sentence, clause, code))
-                date, date_words, note = clause_date(text, clause, article_date)
+                date, date_words, note = clause_date(text, clause, counted_from)
                 if date:
                     days.learn(text, clause, date, date_words)
                 else:
@@ -304,6 +321,10 @@ def clause_actors(
         # speaker opens the clause; the reporting verb after it names who relayed it.
         return [quoting.code], "", {quoting.code: quoting}
     if clause.predicate < 0 and not text.paragraph.continues:
+        if who := _opening_actor(text, clause) or _opening_officer(text, clause):
+            # "Tuvalu's foreign minister, Losa Teafa, was the bluntest.": no statement, but the
+            # "he said" of the quotation after it is Tuvalu's, not the last speaker's.
+            state.current = [who]
         return [], "", {}
     if not_a_statement(doc, clause, words, in_quote, []):
         return [], "", {}
@@ -401,6 +422,14 @@ def _opening_actor(text: Reading, clause: Clause) -> str:
     return first.code if plain and len(head) <= 5 else ""
 
 
+def _opening_officer(text: Reading, clause: Clause) -> str:
+    """The actor whose officer opens the clause ("Tuvalu's foreign minister, ... was"), or ""."""
+    first = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if first is None or first.start != clause.start or first.blocked != "possessive":
+        return ""
+    return first.code if first.role_end >= 0 else ""
+
+
 def _place_opener(text: Reading, clause: Clause) -> str:
     """The state whose capital opens the clause as its place ("In Washington, Secretary of
     State Daniel Hargrove said ..."), or ""."""
@@ -416,14 +445,20 @@ def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[s
     """The actor of a verb whose subject is a role and a person's name and no country ("...,
     and Foreign Minister Kwame Ofori-Mensah called ..."), when the sentence is about one actor
     before it ("Ghana closed its eastern border on Thursday") or opens at its capital ("In
-    Washington, Secretary of State ..."): that actor."""
+    Washington, Secretary of State ..."), or about one actor in the sentence before ("Iran has
+    weighed in. Foreign ministry spokesman Reza Karimifar said ...", '... "deeply troubled".
+    "...," spokesperson Dana Whitfield said'): that actor."""
     doc, p = text.doc, clause.predicate
     if not code or p < 0:
         return [], ""
-    for r, name_start in starts(text.words, "role").items():
-        if not clause.start <= r < p or not doc[r].text[:1].isupper():
+    roles = starts(text.words, "role")
+    for r, name_start in roles.items():
+        quoted = r > clause.start and doc[r - 1].text in ('"', "”")  # '...," spokesperson X said'
+        if not clause.start <= r < p or not (doc[r].text[:1].isupper() or quoted):
             continue
-        opens = r == clause.start or doc[r - 1].lower_ in (",", "and", "but", "while")
+        opens = r == clause.start or quoted or doc[r - 1].lower_ in (",", "and", "but", "while")
+        while name_start in roles:  # "Foreign ministry spokesman Reza Karimifar": roles in a row
+            name_start = roles[name_start]
         name, end = name_span(doc, name_start)
         if opens and name and end == p:
             return [code], f"'{doc[r:end].text}' after {code} earlier in the sentence"

@@ -86,6 +86,7 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
         and prefixed
         and before.is_alpha
         and before.text[:1].isupper()
+        and before.lower_ not in ("a", "an")  # "A State Department spokesperson said"
     ):
         return "part of a longer name"  # "Federal Foreign Office" is not the UK's
     if nxt is not None and nxt.text in POSSESSIVE and m.role_end < 0:

@@ -102,6 +102,9 @@ class Against:
             _welcome_sanction(doc, cues)
             _side_outside(doc, cues, actors, self.parties | self.codes)
             _oppose_sanctions(doc, cues, actors, self.parties - self.codes)
+            if self.codes or len(self.parties) == 1:  # who acted is known
+                _shield_acting(doc, cues, actors, self.parties - self.codes)
+                _call_to_withdraw(doc, cues, actors, self.parties - self.codes)
         if not self.codes:
             return
         roles = starts(words, "role")
@@ -249,6 +252,65 @@ def _oppose_sanctions(doc, cues: list[StanceCue], actors, acting) -> None:
                 break
 
 
+def _shield_acting(doc, cues: list[StanceCue], actors, acting) -> None:
+    """Read a condemnation aimed at attacks on a party that acted as taking that party's side:
+    "rejected the media lynching against the sister Republic of X" (its object is an attack
+    "against" X, before the clause ends) is ``support``; and "solidarity with X against the
+    slanders of imperialism" condemns X's accusers, not the act, so ``neutral``."""
+    for cue in cues:
+        if cue.stance != "condemn" or cue.negated or cue.turned:
+            continue
+        for j in range(cue.end, min(len(doc) - 1, cue.end + PENALTY_REACH)):
+            if doc[j].text in SHIELD_ENDS:  # a quotation mark may open the object
+                break
+            if doc[j].lower_ == "against":
+                party = _acting_after(doc, j + 1, actors, acting)
+                if party:
+                    cue.turned, cue.toward = "support", doc[cue.end : party].text
+                break
+        for j in range(cue.start - 1, max(-1, cue.start - SHIELD_REACH), -1):
+            if doc[j].text in CLAUSE_ENDS or doc[j].text == ",":
+                break
+            if doc[j].lower_ == "against":
+                sided = [c for c in cues if c.stance == "support" and c.end <= j]
+                named = any(k in actors and actors[k][1] in acting for k in range(j - 4, j))
+                if sided and named and not sided[-1].negated:
+                    cue.turned, cue.toward = "neutral", doc[j : cue.end].text
+                break
+
+
+CALLS_ON = {"calls on", "called on", "call on", "calling on"}
+# What a call asks the side that acted to undo: "to pull its forces back", "to halt".
+UNDO = {"withdraw", "pull", "halt", "stop", "cease", "end", "reverse", "retreat", "leave"}
+
+
+def _call_to_withdraw(doc, cues: list[StanceCue], actors, acting) -> None:
+    """Turn each call on the party that acted to undo its act ("calls on X to pull its forces
+    back", "called on X to halt the offensive") to ``condemn``: it is addressed to one side and
+    asks it to stop, unlike a call on "both sides" (``concern``)."""
+    for cue in cues:
+        if cue.text.lower() not in CALLS_ON or cue.negated or cue.turned:
+            continue
+        j = cue.end
+        if j in actors and actors[j][1] in acting:
+            k = actors[j][0]
+            if k + 1 < len(doc) and doc[k].lower_ == "to" and doc[k + 1].lower_ in UNDO:
+                cue.turned, cue.toward = "condemn", doc[j : k + 2].text
+
+
+SHIELD_ENDS = {".", ";", "!", "?", ",", "but", "while"}
+SHIELD_REACH = 8  # tokens back from a condemnation to the "against" that aims it at accusers
+
+
+def _acting_after(doc, k: int, actors, acting) -> int:
+    """The end of a party that acted named within a few words after ``k`` ("the sister
+    Republic of X"), or 0."""
+    for i in range(k, min(len(doc), k + 4)):
+        if i in actors and actors[i][1] in acting:
+            return actors[i][0]
+    return 0
+
+
 def _outside_actor(doc, cue: StanceCue, actors, parties) -> str:
     """The words naming an actor outside the event that a condemning verb is aimed at: its
     object ("rejected the United States") or the agent of its object ("rejected interference
@@ -272,7 +334,17 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
     for cue in cues:
         if not cue.turned or cue.negated:
             continue
-        if (
+        if cue.text.lower() in CALLS_ON and cue.turned == "condemn":
+            notes.append(
+                f"stance turned: '{cue.text}' {cue.toward!r}, the side that acted, to undo its "
+                "act: read as condemn"
+            )
+        elif cue.stance == "condemn" and cue.toward.split()[0].lower() == "against":
+            notes.append(
+                f"stance turned: '{cue.text}' is aimed at {cue.toward!r}, the accusers of a "
+                "party that acted, not the act: read as neutral, and the other cues decide"
+            )
+        elif (
             cue.stance == "support"
             and cue.turned == "condemn"
             and cue.toward.split()[0].lower() in SANCTIONS
@@ -310,6 +382,11 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
             notes.append(
                 f"stance turned: '{cue.text}' sides with {cue.toward!r}, no party to the event "
                 "(--target, --against): read as neutral, and the other cues decide"
+            )
+        elif cue.turned == "support" and " against " in f" {cue.toward} ":
+            notes.append(
+                f"stance turned: '{cue.text}' rejects {cue.toward!r}, an attack on a party "
+                "that acted, which takes its side: read as support"
             )
         elif cue.turned == "support":
             notes.append(

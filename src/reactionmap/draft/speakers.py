@@ -12,6 +12,7 @@ from reactionmap.draft.tokens import (
     covers,
     is_stance_word,
     name_at,
+    name_span,
     starting_in,
     starts,
 )
@@ -88,11 +89,45 @@ def sentences(doc, in_quote) -> list[Span]:
     """Sentences, with no break inside a quotation (a quoted speech is one unit)."""
     spans: list[Span] = []
     for sent in doc.sents:
+        if spans and _opening_mark_left_behind(doc, sent.start, in_quote):
+            # 'was the bluntest. "Tuvalu condemns ...," he said': the sentencizer kept the
+            # opening mark with the sentence before; the quotation starts a sentence of its own.
+            spans[-1].end = sent.start - 1
+            spans.append(Span(sent.start - 1, sent.end))
+            continue
+        if spans and spans[-1].start < sent.start and _said_after_quote(doc, sent.start, in_quote):
+            spans[-1].end = sent.end  # '"... released immediately," he said on Twitter.'
+            continue
         if spans and (in_quote[sent.start] or opens_inside(doc, sent.start, in_quote)):
             spans[-1].end = sent.end
         else:
             spans.append(Span(sent.start, sent.end))
     return spans
+
+
+def _opening_mark_left_behind(doc, i, in_quote) -> bool:
+    """Whether a sentence that starts inside a quotation follows its opening mark, itself just
+    after the end of the sentence before (outside quotations)."""
+    return (
+        i >= 2
+        and in_quote[i]
+        and doc[i - 1].text in ('"', "“")
+        and not in_quote[i - 1]
+        and doc[i - 2].text in (".", "!", "?")
+        and not in_quote[i - 2]
+    )
+
+
+def _said_after_quote(doc, i, in_quote) -> bool:
+    """Whether a sentence opens in lower case right after a quotation's closing mark and comma
+    ('"...," he said'): it goes on from the quotation."""
+    return (
+        i >= 2
+        and doc[i].is_lower
+        and not in_quote[i]
+        and doc[i - 1].text in ('"', "”")
+        and doc[i - 2].text == ","
+    )
 
 
 def opens_inside(doc, i, in_quote) -> bool:
@@ -254,6 +289,9 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
 
 
 ASIDE_OPENERS = {"who", "whose", "which", "a", "an"}
+# A speaker's circumstances set off by commas before a plain reporting verb (", speaking at a
+# news conference in Dakar on Monday, said"): as long as they are, they do not part the two.
+PARTICIPLES = {"speaking", "addressing", "talking", "writing", "answering", "responding"}
 VOTE_VERBS = {"voted", "abstained"}
 
 
@@ -274,13 +312,19 @@ def after_relative(doc, end: int, p: int, in_quote, plain: bool = False) -> int:
     Georgetown for a trade forum, said") or about what is the speaker's (", whose observer
     mission deployed ...,"), and, before a plain reporting verb or a vote (``plain``: "said",
     "abstained"), an aside about a government (", which shares membership of ...,", ", a
-    member of the Arab League,"): the aside's length does not part the speaker from the verb.
+    member of the Arab League,") or the speaker's circumstances (", speaking to reporters in
+    Dakar on Monday,"): the aside's length does not part the speaker from the verb.
     Before another verb ("accused"), a long ", which ...," clause about a government is often
     background, and still does."""
-    openers = ASIDE_OPENERS if plain else {"who", "whose"}
-    if end + 1 < p and doc[end].text == "," and doc[end + 1].lower_ in openers:
-        last = next((k for k in range(p - 1, end + 1, -1) if doc[k].text == ","), -1)
-        if last > end + 1 and p - last <= 3 and not any(in_quote[end:p]):
+    openers = ASIDE_OPENERS | PARTICIPLES if plain else {"who", "whose"}
+    start = end
+    if plain and end + 1 < p and doc[end].text == ",":
+        name, after = name_span(doc, end + 1)  # "foreign minister, Ndèye Diagne, speaking ..."
+        if name and after + 1 < p and doc[after].text == ",":
+            start = after if doc[after + 1].lower_ in PARTICIPLES else end
+    if start + 1 < p and doc[start].text == "," and doc[start + 1].lower_ in openers:
+        last = next((k for k in range(p - 1, start + 1, -1) if doc[k].text == ","), -1)
+        if last > start + 1 and p - last <= 3 and not any(in_quote[end:p]):
             return last + 1
     return end
 

@@ -3,8 +3,9 @@
 A row needs a reporting verb or stance cue the article attributes to an actor. A clause gives
 none when its verb is
 - denied: a reporting verb under a negation ("had not said whether", "has not commented",
-  "has yet to comment"), with no other reporting verb after it ("has not confirmed ..., but
-  Vice President Delcy Rodriguez said" is a statement);
+  "has yet to comment"), or saying nothing ("has said nothing so far"), with no other
+  reporting verb after it ("has not confirmed ..., but Vice President Delcy Rodriguez said" is
+  a statement);
 - speculation: "whether", "unclear", "expected", "likely" ... before its verb ("It remains to
   be seen whether the United States will call it a coup", "Analysts expect France to
   condemn"), unless the verb reports what was said after a comma ("It was unclear where he
@@ -27,6 +28,7 @@ SPECULATION = {
 }  # fmt: skip
 MODALS = {"will", "would", "may", "might", "could", "should", "shall", "can"}
 NOT_YET = {"yet"}  # "has yet to comment"
+SILENT = {"nothing", "little"}  # "has said nothing so far", "has said little": silence
 RELATIVES = {"which", "who", "whose", "that"}
 NEGATION_REACH = 3  # tokens between a negation and the verb it denies
 
@@ -44,6 +46,8 @@ def not_a_statement(
     later = [i for i in range(p + 1, clause.end) if i in speech and not _denied(doc, i, words)]
     if p in speech and _denied(doc, p, words) and not later:
         return f"'{doc[p].text}' is denied"
+    if p in speech and p + 1 < clause.end and doc[p + 1].lower_ in SILENT and not later:
+        return f"'{doc[p].text} {doc[p + 1].text}': no statement"
     for i in before:
         if doc[i].lower_ in SPECULATION:
             said_after = p in speech and any(doc[k].text == "," for k in range(i, p))
