@@ -311,8 +311,14 @@ def main() -> int:
         HELDOUT.parent / "heldout11",
         "Eleventh batch (written blind; the ninth round of rules was tuned on it: first run in its README)",
     )
-    heldout(HELDOUT.parent / "heldout12", "Twelfth batch (written blind)")
-    heldout(HELDOUT.parent / "heldout13", "Thirteenth batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout12",
+        "Twelfth batch (written blind; the tenth round of rules was tuned on it: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout13",
+        "Thirteenth batch (written blind; the tenth round of rules was tuned on it: first run in its README)",
+    )
     heldout(HELDOUT.parent / "heldout14", "Fourteenth batch (written blind)")
     heldout(HELDOUT.parent / "heldout15", "Fifteenth batch (written blind)")
     heldout(HELDOUT.parent / "heldout16", "Sixteenth batch (written blind)")

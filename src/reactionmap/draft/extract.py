@@ -220,6 +220,8 @@ def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Readi
     words = word_labels(doc, lex)
     mentions = find_mentions(doc, lex, words, in_quote)
     item_end, item_code = _item(doc, paragraph.text, mentions, words)
+    if item_end is not None and not item_code:
+        mentions, item_code = _capital_lead(doc, paragraph.text, mentions, item_end, in_quote, lex)
     heading = _is_heading(doc, paragraph.text)
     if heading and paragraph.text.isupper():
         # "GERMANY" as a live blog's heading: read it as "Germany".
@@ -456,7 +458,11 @@ def role_after_subject(text: Reading, clause: Clause, code: str) -> tuple[list[s
         quoted = r > clause.start and doc[r - 1].text in ('"', "”")  # '...," spokesperson X said'
         if not clause.start <= r < p or not (doc[r].text[:1].isupper() or quoted):
             continue
-        opens = r == clause.start or quoted or doc[r - 1].lower_ in (",", "and", "but", "while")
+        opens = (
+            r == clause.start
+            or quoted
+            or doc[r - 1].lower_ in (",", "and", "but", "while", "where", "when")
+        )
         while name_start in roles:  # "Foreign ministry spokesman Reza Karimifar": roles in a row
             name_start = roles[name_start]
         name, end = name_span(doc, name_start)
@@ -553,7 +559,12 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
     where its text starts, and the actor the lead names ("" when it names none or several).
     A lead with a reporting verb ('France said: "..."') is a sentence, not a lead."""
     match = ITEM_RE.match(text)
-    if match and any(i < _token_at(doc, match.end(1)) for i in words.covered("speech")):
+    shouted = match is not None and match.group(1).isupper()  # "UNITED STATES:" has no verb
+    if (
+        match
+        and not shouted
+        and any(i < _token_at(doc, match.end(1)) for i in words.covered("speech"))
+    ):
         return None, ""
     if match and len(match.group(1).split()) <= 6:
         mark = text.index(":", match.end(1))
@@ -567,6 +578,25 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
     end = _token_at(doc, mark) + 1
     codes = {m.code for m in mentions if m.end <= end}
     return end, codes.pop() if len(codes) == 1 else ""
+
+
+def _capital_lead(
+    doc, text: str, mentions: list[Mention], end: int, in_quote, lex: Lexicon
+) -> tuple[list[Mention], str]:
+    """A factbox's lead in capitals ("* UNITED STATES: ...", "* NORWAY, IRELAND: ..."): its
+    names read as written in running text ("United States"), and the actor it names."""
+    cut = doc[end - 1].idx
+    lead = text[:cut]
+    if not any(c.isalpha() for c in lead) or not lead.isupper():
+        return mentions, ""
+    titled = lex.nlp.make_doc(lead.title() + text[cut:])
+    if len(titled) != len(doc):
+        return mentions, ""
+    named = [m for m in find_mentions(titled, lex, word_labels(titled, lex), in_quote)]
+    lead_mentions = [m for m in named if m.end <= end]
+    codes = {m.code for m in lead_mentions}
+    rest = [m for m in mentions if m.start >= end]
+    return lead_mentions + rest, codes.pop() if len(codes) == 1 else ""
 
 
 def _token_at(doc, char: int) -> int:

@@ -30,7 +30,8 @@ MODALS = {"will", "would", "may", "might", "could", "should", "shall", "can"}
 NOT_YET = {"yet"}  # "has yet to comment"
 SILENT = {"nothing", "little"}  # "has said nothing so far", "has said little": silence
 RELATIVES = {"which", "who", "whose", "that"}
-NEGATION_REACH = 3  # tokens between a negation and the verb it denies
+NEGATION_REACH = 3
+MODAL_REACH = 4  # words between a modal and the verb it governs ("may yet try to mediate")  # tokens between a negation and the verb it denies
 
 
 def not_a_statement(
@@ -53,8 +54,8 @@ def not_a_statement(
             said_after = p in speech and any(doc[k].text == "," for k in range(i, p))
             if not said_after:
                 return f"'{doc[i].text}': speculation"
-    if not later and any(doc[i].lower_ in MODALS for i in range(max(clause.start, p - 2), p)):
-        return f"'{doc[p - 1].text} {doc[p].text}': not said"
+    if not later and (modal := _modal_before(doc, clause.start, p, in_quote)) >= 0:
+        return f"'{doc[modal : p + 1].text}': not said"
     named = [m for m in speakers if m.end <= p]
     if named:
         last = max(name_end(doc, m) for m in named)
@@ -62,6 +63,17 @@ def not_a_statement(
             if doc[i].lower_ in RELATIVES and not all(t.text == "," for t in doc[last:i]):
                 return f"'{doc[i].text} {doc[p].text}': someone else's verb"
     return ""
+
+
+def _modal_before(doc, start: int, p: int, in_quote: list[bool]) -> int:
+    """A modal that governs the verb ("would say", "may try to mediate", "could well seek to
+    broker"): within MODAL_REACH words before it, with only words between them, or -1."""
+    for k in range(p - 1, max(start, p - 1 - MODAL_REACH) - 1, -1):
+        if in_quote[k] or not doc[k].is_alpha:
+            return -1
+        if doc[k].lower_ in MODALS:
+            return k
+    return -1
 
 
 def _denied(doc, p: int, words: Labels) -> bool:
