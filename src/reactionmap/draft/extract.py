@@ -166,6 +166,7 @@ def findings(
             default = _open_block(text, state, block, counted_from)
         if framed:
             state.default_cue = f"the line before the post, which names {framed}"
+        gone: dict[int, bool] = {}  # sentence start -> whether it says a post was deleted
         subject: tuple[int, str] = (-1, "")  # (sentence, actor) a clause of it is about
         before: tuple[int, str] = (-1, "")  # (end, actor) of the last sentence about one actor
         for sentence, clause in clauses(text):
@@ -187,7 +188,7 @@ def findings(
             if not codes and block.issuer and _only_quoted(text, clause):
                 # a digest's block: the quotation under "Statement by the Ministry of ..."
                 codes, how = [block.issuer], f"the quotation under the heading '{block.heading}'"
-            if codes and _reports_withdrawn(text, sentence):
+            if codes and _reports_withdrawn(text, sentence, gone):
                 state.current = codes  # "posted ... and deleted it": no longer its position
                 continue
             if not codes and against is not None:
@@ -285,10 +286,15 @@ def _frame(text: Reading, block: Block, counted_from) -> None:
     block.framed_day, block.framed_words, _ = find_date(words, counted_from)
 
 
-def _reports_withdrawn(text: Reading, sentence: Span) -> bool:
-    """Whether the sentence says the statement it reports was deleted or withdrawn."""
-    doc = text.doc
-    return withdrawn(text.paragraph.text[doc[sentence.start].idx : char_end(doc, sentence.end)])
+def _reports_withdrawn(text: Reading, sentence: Span, gone: dict[int, bool]) -> bool:
+    """Whether the sentence says the statement it reports was deleted or withdrawn (read once
+    per sentence: ``gone`` keeps the answers)."""
+    if sentence.start not in gone:
+        doc, words = text.doc, text.paragraph.text
+        gone[sentence.start] = withdrawn(
+            words[doc[sentence.start].idx : char_end(doc, sentence.end)]
+        )
+    return gone[sentence.start]
 
 
 def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Reading:
