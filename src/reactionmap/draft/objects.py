@@ -64,8 +64,10 @@ def condemn_terrorism(doc, cues: list[StanceCue]) -> None:
 def reported_wrongs(doc, cues: list[StanceCue]) -> None:
     """A wrong the sentence only reports ("notes reports of serious irregularities, including
     ... breaches of ballot secrecy"): a condemning word after "reports of", "allegations of"
-    and the like, up to the sentence's end, is read as ``concern``. A condemnation said in
-    words of its own (weight 3: "condemns") keeps its stance."""
+    and the like, up to the sentence's end, is read as ``concern``. A condemnation the speaker
+    says with a verb of its own (weight 3: "and condemns the violence") keeps its stance."""
+    from reactionmap.draft.cues import verbal  # draft.cues calls this module: imported late
+
     reported_from = -1
     cue_at = {cue.start: cue for cue in cues}
     for i, token in enumerate(doc):
@@ -74,8 +76,9 @@ def reported_wrongs(doc, cues: list[StanceCue]) -> None:
         elif i and (doc[i - 1].lower_, token.lower_) in REPORTED:
             reported_from = i
         cue = cue_at.get(i)
-        if cue and reported_from >= 0 and cue.stance == "condemn" and cue.weight < 3:
-            cue.stance = "concern"
+        if cue and reported_from >= 0 and cue.stance == "condemn":
+            said = cue.weight >= 3 and verbal(cue.text.split()[0].lower())
+            cue.stance = cue.stance if said else "concern"
 
 
 # Words that open a reserve after a concession ("recognised ... concerns but urged ...").
