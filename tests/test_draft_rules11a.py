@@ -93,6 +93,18 @@ def test_a_digest_block_is_its_issuers_with_the_headings_day():
     assert "the quotation under the heading 'Statement by the Ministry" in chile["notes"]
 
 
+def test_a_foreign_offices_full_title_alone_names_its_state_and_a_possessive_wins():
+    assert coded("The Federal Foreign Office condemned the incursion.", **INCURSION) == {
+        "DEU": "condemn"
+    }
+    assert coded("Austria's Federal Foreign Office condemned the incursion.", **INCURSION) == {
+        "AUT": "condemn"
+    }
+    assert coded("Britain's Foreign Office condemned the incursion.", **INCURSION) == {
+        "GBR": "condemn"
+    }
+
+
 def test_the_topic_after_on_is_not_the_issuer():
     rows = rows_of(DIGEST, **INCURSION)
     assert one(rows, "EU")["quote"] == "The European Union is alarmed by the incursion."
