@@ -321,7 +321,10 @@ def main() -> int:
     )
     heldout(HELDOUT.parent / "heldout14", "Fourteenth batch (written blind)")
     heldout(HELDOUT.parent / "heldout15", "Fifteenth batch (written blind)")
-    heldout(HELDOUT.parent / "heldout16", "Sixteenth batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout16",
+        "Sixteenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
+    )
     heldout(HELDOUT.parent / "heldout17", "Seventeenth batch (written blind)")
     heldout(HELDOUT.parent / "heldout18", "Eighteenth batch (written blind)")
     heldout(HELDOUT.parent / "heldout19", "Nineteenth batch (written blind)")

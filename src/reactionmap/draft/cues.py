@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reactionmap.draft.objects import conceded, reported_wrongs
+
 STANCE_ORDER = ("condemn", "support", "concern", "neutral")  # ties go to the earlier key
 # Words that say the speaker is watching, not what it thinks: any other cue decides over them
 # ("is closely monitoring the situation and urged all parties ...": the call).
@@ -31,6 +33,7 @@ class StanceCue:
     turned: str = ""  # its stance relative to the event, when it supports whom the action hit
     toward: str = ""  # the words naming them (draft.relative)
     aside: bool = False  # in a relative clause set off by commas (", which also abstained,")
+    aimed: str = ""  # why it was turned, when draft.objects turned it
 
 
 def stance_cues(doc, words, strings) -> list[StanceCue]:
@@ -67,6 +70,8 @@ def stance_cues(doc, words, strings) -> list[StanceCue]:
                 cue.hedged = doc[hs:he].text
         cue.aside = in_aside(doc, start)
         cues.append(cue)
+    reported_wrongs(doc, cues)
+    conceded(doc, cues)
     return _calls_without_object_cue(doc, cues)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
+from reactionmap.draft.blocks import Block, handle_post, issuer_heading, issuer_part, withdrawn
 from reactionmap.draft.cues import StanceCue, decide_stance, stance_cues, verbal
 from reactionmap.draft.dates import could_date, find_date, heading_day
 from reactionmap.draft.lexicon import Lexicon
@@ -143,6 +144,7 @@ def findings(
     (draft.relative)."""
     state = State()
     days = Gatherings()
+    block = Block()
     out: list[Finding] = []
     docs = lex.nlp.pipe(p.text for p in article.paragraphs)
     # The day of a live blog's last day heading ("Tuesday 14 July"): its entries' "today",
@@ -153,9 +155,18 @@ def findings(
         if day := heading_day(paragraph.text, article_date):
             counted_from = dt.date.fromisoformat(day)
         text = read_paragraph(index, paragraph, doc, lex)
+        framed = _framed_post(text, block)
+        block.framed = ""
+        if framed == "withdrawn":
+            continue  # a deleted post's words are not the actor's position
         if against is not None:
             against.turn(doc, lex, text.words, text.cues)
         default = follow_lead(text, state)
+        if text.heading:
+            default = _open_block(text, state, block, counted_from)
+        if framed:
+            state.default_cue = f"the line before the post, which names {framed}"
+        gone: dict[int, bool] = {}  # sentence start -> whether it says a post was deleted
         subject: tuple[int, str] = (-1, "")  # (sentence, actor) a clause of it is about
         before: tuple[int, str] = (-1, "")  # (end, actor) of the last sentence about one actor
         for sentence, clause in clauses(text):
@@ -174,6 +185,12 @@ def findings(
                 codes, how = [before[1]], f"a quotation after a sentence about {before[1]}"
             if not codes:
                 codes, how = on_behalf(text, clause)
+            if not codes and block.issuer and _only_quoted(text, clause):
+                # a digest's block: the quotation under "Statement by the Ministry of ..."
+                codes, how = [block.issuer], f"the quotation under the heading '{block.heading}'"
+            if codes and _reports_withdrawn(text, sentence, gone):
+                state.current = codes  # "posted ... and deleted it": no longer its position
+                continue
             if not codes and against is not None:
                 codes, how = junta(text, clause, against.parties, lex)
             if not codes:
@@ -191,11 +208,17 @@ def findings(
             for code in codes:
                 mention = by_code.get(code)
                 finding = _same_row(code, text, clause, out)
+                if finding is None and framed and out and out[-1].paragraph == index - 1:
+                    finding = out[-1] if out[-1].code == code else None  # the line, then its post
                 if finding is None:
                     finding = _new_row(code, text.index, how, mention)
                     out.append(finding)
                 finding.add(clause_words(text, sentence, clause, code))
                 date, date_words, note = clause_date(text, clause, counted_from)
+                if not date and block.issuer == code and block.day:
+                    date, date_words, note = block.day, block.heading, ""
+                if not date and framed == code and block.framed_day:
+                    date, date_words, note = block.framed_day, block.framed_words, ""
                 if date:
                     days.learn(text, clause, date, date_words)
                 else:
@@ -210,7 +233,68 @@ def findings(
                 if speaker and not finding.speaker:
                     finding.speaker, finding.speaker_role = speaker, role
                     state.remember(speaker, code, over_earlier=with_actor)
+        _frame(text, block, counted_from)
     return out
+
+
+def _open_block(text: Reading, state: State, block: Block, counted_from) -> str:
+    """A heading: an issuer's heading ("Statement by the Ministry of Foreign Affairs of the
+    Republic of Iraq, 20 March") names who speaks in the paragraphs below it, and their day;
+    any other heading closes such a block. Returns the actor a clause falls back on."""
+    words = text.paragraph.text
+    if not issuer_heading(words):
+        block.open("", "", None)
+        return state.section
+    cut = issuer_part(words)
+    codes = {m.code for m in text.mentions if text.doc[m.start].idx < cut}
+    code = codes.pop() if len(codes) == 1 else ""
+    block.open(code, words, counted_from)
+    state.section, state.current = code, [code] if code else []
+    state.default_cue = f"the issuer heading '{block.heading}'"
+    return code
+
+
+def _framed_post(text: Reading, block: Block) -> str:
+    """The actor whose post this paragraph quotes after its handle ("@handle: "...") when
+    the line before introduced it ("Latvia's foreign ministry:"), "withdrawn" when that line
+    says the post was deleted, or ""."""
+    if not block.framed or not handle_post(text.paragraph.text) or text.item_end is None:
+        return ""
+    if block.framed_withdrawn:
+        return "withdrawn"
+    if not text.item_code:
+        text.item_code = block.framed
+    return text.item_code
+
+
+def _frame(text: Reading, block: Block, counted_from) -> None:
+    """After a paragraph: the actor it introduces when it ends with a colon, a line framing
+    the post below it ("Russia's foreign ministry followed on Monday night:"), and its day."""
+    words = text.paragraph.text.rstrip()
+    if text.heading or not words.endswith(":") or text.item_end is not None:
+        return
+    sentence = sentences(text.doc, text.in_quote)[-1]
+    named = [
+        m for m in text.mentions if not text.in_quote[m.start] and m.blocked in ("", "possessive")
+    ]
+    last = {m.code for m in named if m.start >= sentence.start}
+    codes = last or {m.code for m in named}
+    if len(codes) != 1:
+        return
+    block.framed = codes.pop()
+    block.framed_withdrawn = withdrawn(words)
+    block.framed_day, block.framed_words, _ = find_date(words, counted_from)
+
+
+def _reports_withdrawn(text: Reading, sentence: Span, gone: dict[int, bool]) -> bool:
+    """Whether the sentence says the statement it reports was deleted or withdrawn (read once
+    per sentence: ``gone`` keeps the answers)."""
+    if sentence.start not in gone:
+        doc, words = text.doc, text.paragraph.text
+        gone[sentence.start] = withdrawn(
+            words[doc[sentence.start].idx : char_end(doc, sentence.end)]
+        )
+    return gone[sentence.start]
 
 
 def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Reading:
@@ -222,7 +306,7 @@ def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Readi
     item_end, item_code = _item(doc, paragraph.text, mentions, words)
     if item_end is not None and not item_code:
         mentions, item_code = _capital_lead(doc, paragraph.text, mentions, item_end, in_quote, lex)
-    heading = _is_heading(doc, paragraph.text)
+    heading = _is_heading(doc, paragraph.text) or issuer_heading(paragraph.text)
     if heading and paragraph.text.isupper():
         # "GERMANY" as a live blog's heading: read it as "Germany".
         titled = lex.nlp.make_doc(paragraph.text.title())

@@ -79,6 +79,8 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
         return f"after '{before.text}': in a relative clause"
     if m.kind == "demonym" and m.role_end < 0:
         return "adjective"
+    if _office_after_possessive(doc, m, words):
+        return "an office of the state named before it"  # "Austria's Federal Foreign Office"
     prefixed = before is not None and before.i == m.start - 1 and before.i > 0
     if (
         m.kind == "institution"
@@ -143,6 +145,16 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
 # A short name two states share, and the capital that tells which one a paragraph means:
 # "Congo's government spokesman ... told a news conference in Kinshasa" is the DR Congo.
 SHARED_NAMES = {"Congo": {"COD", "COG"}}
+
+
+def _office_after_possessive(doc, m: Mention, words) -> bool:
+    """Whether an institution whose title ends in a role ("Federal Foreign Office") follows a
+    possessive ("Austria's"): the state before it speaks through that office, whichever state
+    the title names alone."""
+    if m.kind != "institution" or not covers(words, "role", m.end - 1):
+        return False
+    k = m.start - 1
+    return k >= 0 and doc[k].text in POSSESSIVE
 
 
 # Words before a role that a possessive's name leaves open ("India's external affairs

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from reactionmap.draft.cues import StanceCue, verbal
 from reactionmap.draft.lexicon import Lexicon
+from reactionmap.draft.objects import condemn_terrorism, side_with_crowd
 from reactionmap.draft.tokens import POSSESSIVE, name_at, starts
 
 REACH = 8  # tokens after a cue that may hold its object
@@ -101,6 +102,8 @@ class Against:
             self._aim(doc, cues, actors, self.parties | self.codes)
             _welcome_sanction(doc, cues)
             _side_outside(doc, cues, actors, self.parties | self.codes)
+            side_with_crowd(doc, cues, actors, self.codes)
+            condemn_terrorism(doc, cues)
             _oppose_sanctions(doc, cues, actors, self.parties - self.codes)
             if self.codes or len(self.parties) == 1:  # who acted is known
                 _shield_acting(doc, cues, actors, self.parties - self.codes)
@@ -333,6 +336,9 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
     notes = []
     for cue in cues:
         if not cue.turned or cue.negated:
+            continue
+        if cue.aimed:  # draft.objects says why
+            notes.append(f"stance turned: '{cue.text}' {cue.aimed}, and the other cues decide")
             continue
         if cue.text.lower() in CALLS_ON and cue.turned == "condemn":
             notes.append(

@@ -386,7 +386,12 @@ def carry(doc, clause: Clause, words, in_quote, state: State, default: str):
     """The speaker of a clause that names none: the last speaker when the clause refers back
     ("he", "the ministry", a quotation), a speaker named earlier, or the heading's actor."""
     p = clause.predicate if clause.predicate >= 0 else clause.end
-    region = [i for i in range(clause.start, p) if not in_quote[i] and not doc[i].is_punct]
+    start = clause.start
+    if participle_opener(doc, clause, in_quote):
+        # "Asked about it on Tuesday, the ministry's spokesperson ... said": the subject
+        # opens after the participle's phrase.
+        start = next(k for k in range(clause.start + 1, clause.end) if doc[k].text == ",") + 1
+    region = [i for i in range(start, p) if not in_quote[i] and not doc[i].is_punct]
     anaphors = starts(words, "anaphor")
     for i in region:
         token = doc[i]
