@@ -402,6 +402,7 @@ def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
     if m.role_end >= 0 and end == m.role_end and end < clause.end and doc[end].text == ",":
         name, after = name_span(doc, end + 1)
         end = after + 1 if name and after < clause.end and doc[after].text == "," else end
+    end = _past_aside(text, end, clause.end)
     if not (end + 1 < clause.end and doc[end].text in ('"', "“") and text.in_quote[end + 1]):
         return None
     close = end + 1
@@ -409,6 +410,29 @@ def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
         close += 1
     cued = any(end < c.start < close for c in text.cues)
     return m if cued and close <= clause.predicate < clause.end else None
+
+
+ASIDE_REACH = 20  # tokens an aside between an actor and its quotation may hold
+COPULAS = {"is", "was", "are", "were"}
+
+
+def _past_aside(text: Reading, end: int, stop: int) -> int:
+    """The token after an aside that stands between an actor's name and its quotation: a
+    bracketed abbreviation ("(ECOWAS)"), words set off by commas ("Trinidad and Tobago,
+    Venezuela's closest neighbour, ...", ", for its part,", ", which has troops there,"), then
+    a copula ("was"); ``end`` itself when there is none. Bounded: linear in the clause."""
+    doc, in_quote = text.doc, text.in_quote
+    if end < stop and doc[end].text in ("(", ","):
+        close = ")" if doc[end].text == "(" else ","
+        for k in range(end + 1, min(stop, end + 1 + ASIDE_REACH)):
+            if in_quote[k] or doc[k].text in ('"', "“", "”", ";", "."):
+                break
+            if doc[k].text == close:
+                end = k + 1 + (1 if close == ")" and k + 1 < stop and doc[k + 1].text == "," else 0)
+                break
+    if end < stop and doc[end].lower_ in COPULAS:
+        end += 1
+    return end
 
 
 def _opening_actor(text: Reading, clause: Clause) -> str:

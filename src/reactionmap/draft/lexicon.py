@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from reactionmap.contract.paths import DATA_DIR
 from reactionmap.contract.reviewed import read_reviewed, refuse
+from reactionmap.draft.references import split_marks
 from reactionmap.places.resolver import CountryResolver, default_resolver
 
 if TYPE_CHECKING:  # spaCy is imported only when the drafter runs
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    split_marks(nlp)  # "place.[20]": the mark ends the sentence (draft.references)
     tokenizer = cast("Tokenizer", nlp.tokenizer)  # a blank pipeline's is spaCy's Tokenizer
     resolver = default_resolver()
     actors = PhraseMatcher(nlp.vocab, attr="ORTH")
