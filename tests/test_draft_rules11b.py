@@ -142,3 +142,20 @@ def test_a_call_on_the_acting_side_to_withdraw_outweighs_an_escalation():
 def test_ministers_titled_secretary_speak_for_their_state(title):
     text = f'Britain\'s {title}, Jane Roe, said London was "deeply concerned".'
     assert coded(text, **BAN) == {"GBR": "concern"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Spokesperson Ana Ruiz said on Tuesday that Chile "condemns the blockade".',
+        'Its president told reporters in Santiago that Chile "condemns the blockade".',
+        'The minister spoke late at night, saying in an address that Chile "condemns the blockade".',
+    ],
+)
+def test_a_state_quoted_after_that_speaks_when_the_speaker_names_no_state(sentence):
+    assert coded(sentence, **BLOCKADE) == {"CHL": "condemn"}
+
+
+def test_a_named_speaker_keeps_the_quotation_it_reports_of_another():
+    text = 'Peru said on Tuesday that Chile "condemns the blockade".'
+    assert "PER" in coded(text, **BLOCKADE)
