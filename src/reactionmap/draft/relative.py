@@ -10,7 +10,8 @@ mirror of siding with whoever acted (``support``), so it reads ``condemn``, as a
 codes "The United States supports President Amevi" after a coup; a hedged cue ("appeared to
 back") reads ``concern``. "The Togolese soldiers" who made the coup are not the side it hit:
 a nationality word counts only before a government's role or its people ("people",
-"citizens", "our Italian colleagues"). A negated cue stays
+"citizens", "our Italian colleagues"); "the government of Benin" and "the people and the
+government of Benin" reach the side from the role or people before "of". A negated cue stays
 neutral, as every negated cue does.
 
 With the event's parties (``--target`` and ``against``), a condemnation is read against its
@@ -23,7 +24,11 @@ object too:
   backs the group") are no cue of the speaker's;
 - welcoming action against the authors of the event ("welcomes the arrest of the attackers")
   condemns what they did: ``condemn``; so does welcoming the end of it for those it held
-  ("welcomed the release of the hostages");
+  ("welcomed the release of the hostages") or its failure ("welcomed the failure of the
+  attempt"), and, with ``against``, backing forces that stayed loyal ("salutes the loyalty of
+  the armed forces");
+- respecting "the sovereign decisions" of no party that acted ("of states") backs no one:
+  ``neutral``;
 - a condemnation aimed at an actor outside the event ("rejected interference by the United
   States", when the United States is no party) says nothing about the event: it reads
   ``neutral`` and weighs as little as a negated cue, so the row's other cues decide.
