@@ -28,6 +28,8 @@ def split_marks(nlp: Language) -> None:
 
 
 def _keep_with_sentence_before(doc: Doc) -> Doc:
+    if "[" not in doc.text:  # no mark: nothing to do (most paragraphs)
+        return doc
     for i in range(1, len(doc) - 1):
         if doc[i].is_sent_start and MARK_RE.match(doc[i].text):
             doc[i].is_sent_start = False

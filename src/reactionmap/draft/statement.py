@@ -77,10 +77,10 @@ def not_a_statement(
 def _anonymous(doc, clause: Clause, in_quote: list[bool]) -> str:
     """The words by which the clause, outside its quotations, says its source is not named, or
     ""."""
-    for i in range(clause.start, clause.end):
-        if in_quote[i]:
+    for token in doc[clause.start : clause.end]:
+        i, word = token.i, token.lower_
+        if in_quote[i] or not (word in ANONYMOUS or word in NOT_NAMED):
             continue
-        word = doc[i].lower_
         negated = i >= 2 and word in NOT_NAMED and doc[i - 1].lower_ == "be"
         if word in ANONYMOUS or (negated and doc[i - 2].lower_ in ("not", "to")):
             return f"'{doc[i].text}': an anonymous source"
