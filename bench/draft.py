@@ -319,13 +319,22 @@ def main() -> int:
         HELDOUT.parent / "heldout13",
         "Thirteenth batch (written blind; the tenth round of rules was tuned on it: first run in its README)",
     )
-    heldout(HELDOUT.parent / "heldout14", "Fourteenth batch (written blind)")
-    heldout(HELDOUT.parent / "heldout15", "Fifteenth batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout14",
+        "Fourteenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout15",
+        "Fifteenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
+    )
     heldout(
         HELDOUT.parent / "heldout16",
         "Sixteenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
     )
-    heldout(HELDOUT.parent / "heldout17", "Seventeenth batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout17",
+        "Seventeenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
+    )
     heldout(HELDOUT.parent / "heldout18", "Eighteenth batch (written blind)")
     heldout(HELDOUT.parent / "heldout19", "Nineteenth batch (written blind)")
     return 0

@@ -68,3 +68,21 @@ def test_every_reviewed_reader_names_the_file_and_line(tmp_path, monkeypatch):
     monkeypatch.setattr(lexicon, "CUES_FILE", cues)
     with pytest.raises(ValueError, match=rf"^{folder}/cues.csv line 2: kind 'palace' is not"):
         lexicon.actor_cues(default_resolver())
+
+
+def test_a_stance_cue_given_twice_is_refused_naming_both_lines(tmp_path, monkeypatch):
+    # Two lines with one cue would both match it: which stance it gives would hang on order.
+    stance = _write(
+        tmp_path / "stance.csv",
+        "cue,stance,weight,note\ncondemns|deplores,condemn,2,\nregrets|Deplores,concern,1,\n",
+    )
+    monkeypatch.setattr(lexicon, "STANCE_FILE", stance)
+    folder = re.escape(str(tmp_path))
+    with pytest.raises(
+        ValueError, match=rf"^{folder}/stance.csv line 3: cue 'Deplores' is already on line 2"
+    ):
+        lexicon.lexicon.__wrapped__()  # not the process's cached lexicon
+
+
+def test_the_shipped_stance_cues_are_each_given_once():
+    assert lexicon.lexicon.__wrapped__().stance_weights  # the shipped file: no cue on two lines

@@ -406,6 +406,10 @@ def clause_actors(
         # 'The UN Secretary-General "welcomes ...", his spokesperson said': the quotation's
         # speaker opens the clause; the reporting verb after it names who relayed it.
         return [quoting.code], "", {quoting.code: quoting}
+    if (named := _quoted_after_that(text, clause)) is not None:
+        # 'Spokesperson Lin Jiaqi said that China "hopes ..."': a government quoted speaking
+        # of itself, by an officer whose state the clause does not name.
+        return [named.code], "", {named.code: named}
     if clause.predicate < 0 and not text.paragraph.continues:
         if who := _opening_actor(text, clause) or _opening_officer(text, clause):
             # "Tuvalu's foreign minister, Losa Teafa, was the bluntest.": no statement, but the
@@ -486,6 +490,7 @@ def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
     if m.role_end >= 0 and end == m.role_end and end < clause.end and doc[end].text == ",":
         name, after = name_span(doc, end + 1)
         end = after + 1 if name and after < clause.end and doc[after].text == "," else end
+    end = _past_aside(text, end, clause.end)
     if not (end + 1 < clause.end and doc[end].text in ('"', "“") and text.in_quote[end + 1]):
         return None
     close = end + 1
@@ -493,6 +498,50 @@ def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
         close += 1
     cued = any(end < c.start < close for c in text.cues)
     return m if cued and close <= clause.predicate < clause.end else None
+
+
+THAT_REACH = 8  # tokens between a reporting verb and the "that" after it ("said on Tuesday that")
+
+
+def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
+    """The actor named right after a reporting verb's "that" and followed right away by a
+    quotation ('told reporters in Belgrade that Serbia "has the right ..."', 'saying in a
+    televised address that Albania "strongly condemns ..."'), or None."""
+    doc, in_quote, speech = text.doc, text.in_quote, text.words.covered("speech")
+    starts = {m.start: m for m in text.mentions if not m.blocked}
+    for i in range(clause.start + 1, clause.end - 2):
+        if in_quote[i] or doc[i].lower_ != "that" or i + 1 not in starts:
+            continue
+        if not any(k in speech for k in range(max(clause.start, i - THAT_REACH), i)):
+            continue
+        m = starts[i + 1]
+        end = name_end(doc, m)
+        if end + 1 < clause.end and doc[end].text in ('"', "“") and in_quote[end + 1]:
+            return m
+    return None
+
+
+ASIDE_REACH = 20  # tokens an aside between an actor and its quotation may hold
+COPULAS = {"is", "was", "are", "were"}
+
+
+def _past_aside(text: Reading, end: int, stop: int) -> int:
+    """The token after an aside that stands between an actor's name and its quotation: a
+    bracketed abbreviation ("(ECOWAS)"), words set off by commas ("Trinidad and Tobago,
+    Venezuela's closest neighbour, ...", ", for its part,", ", which has troops there,"), then
+    a copula ("was"); ``end`` itself when there is none. Bounded: linear in the clause."""
+    doc, in_quote = text.doc, text.in_quote
+    if end < stop and doc[end].text in ("(", ","):
+        close = ")" if doc[end].text == "(" else ","
+        for k in range(end + 1, min(stop, end + 1 + ASIDE_REACH)):
+            if in_quote[k] or doc[k].text in ('"', "“", "”", ";", "."):
+                break
+            if doc[k].text == close:
+                end = k + 1 + (1 if close == ")" and k + 1 < stop and doc[k + 1].text == "," else 0)
+                break
+    if end < stop and doc[end].lower_ in COPULAS:
+        end += 1
+    return end
 
 
 def _opening_actor(text: Reading, clause: Clause) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from reactionmap.contract.paths import DATA_DIR
 from reactionmap.contract.reviewed import read_reviewed, refuse
+from reactionmap.draft.references import split_marks
 from reactionmap.places.resolver import CountryResolver, default_resolver
 
 if TYPE_CHECKING:  # spaCy is imported only when the drafter runs
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    split_marks(nlp)  # "place.[20]": the mark ends the sentence (draft.references)
     tokenizer = cast("Tokenizer", nlp.tokenizer)  # a blank pipeline's is spaCy's Tokenizer
     resolver = default_resolver()
     actors = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -100,10 +102,17 @@ def lexicon() -> Lexicon:
             continue
         words.add(row["kind"], list(tokenizer.pipe(forms)))
     weights: dict[str, int] = {}
+    seen: dict[str, int] = {}  # each cue's line: a cue on two lines would match twice
     for line, row in read_reviewed(STANCE_FILE, ("cue", "stance", "weight", "note")):
         if not row["weight"].isdigit():
             raise refuse(STANCE_FILE, line, f"weight {row['weight']!r} is not 1, 2 or 3")
+        cues = [c for c in row["cue"].split("|") if c]
+        for cue in cues:
+            if (first := seen.setdefault(cue.lower(), line)) != line:
+                raise refuse(
+                    STANCE_FILE, line, f"cue {cue!r} is already on line {first}: keep one of them"
+                )
         label = f"stance:{row['stance']}:{row['weight']}"
         weights[label] = int(row["weight"])
-        words.add(label, list(tokenizer.pipe([c for c in row["cue"].split("|") if c])))
+        words.add(label, list(tokenizer.pipe(cues)))
     return Lexicon(nlp, actors, words, frozenset(person_too), weights, resolver)

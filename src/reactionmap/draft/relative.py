@@ -10,7 +10,8 @@ mirror of siding with whoever acted (``support``), so it reads ``condemn``, as a
 codes "The United States supports President Amevi" after a coup; a hedged cue ("appeared to
 back") reads ``concern``. "The Togolese soldiers" who made the coup are not the side it hit:
 a nationality word counts only before a government's role or its people ("people",
-"citizens", "our Italian colleagues"). A negated cue stays
+"citizens", "our Italian colleagues"); "the government of Benin" and "the people and the
+government of Benin" reach the side from the role or people before "of". A negated cue stays
 neutral, as every negated cue does.
 
 With the event's parties (``--target`` and ``against``), a condemnation is read against its
@@ -23,7 +24,11 @@ object too:
   backs the group") are no cue of the speaker's;
 - welcoming action against the authors of the event ("welcomes the arrest of the attackers")
   condemns what they did: ``condemn``; so does welcoming the end of it for those it held
-  ("welcomed the release of the hostages");
+  ("welcomed the release of the hostages") or its failure ("welcomed the failure of the
+  attempt"), and, with ``against``, backing forces that stayed loyal ("salutes the loyalty of
+  the armed forces");
+- respecting "the sovereign decisions" of no party that acted ("of states") backs no one:
+  ``neutral``;
 - a condemnation aimed at an actor outside the event ("rejected interference by the United
   States", when the United States is no party) says nothing about the event: it reads
   ``neutral`` and weighs as little as a negated cue, so the row's other cues decide.
@@ -66,6 +71,11 @@ AUTHORS = {
 # The end of the action for those it held ("the release of the hostages"): welcoming it sides
 # with them, and so condemns the action.
 RELEASES = {"release", "freeing", "liberation"}
+# The act's failure ("welcomed the failure of the attempt"): welcoming it opposes the act.
+FAILURES = {"failure", "foiling", "thwarting", "defeat", "collapse", "quelling", "suppression"}
+# Forces that stayed loyal to the side acted against ("salutes the loyalty of the armed forces
+# to the republican institutions", "praised the loyal troops"): backing them opposes the act.
+LOYALTY = {"loyalty", "loyal", "loyalist", "loyalists"}
 HELD = {"hostages", "captives", "detainees", "abductees", "diplomats", "staff"}
 OBJECT_LINKS = {"the", "a", "an", "any", "all", "its", "this", "that", "these", '"', "“", "”"}
 # Words between a siding cue and whom it sides with: "solidarity with Japan", "stands with the".
@@ -104,6 +114,7 @@ class Against:
             _side_outside(doc, cues, actors, self.parties | self.codes)
             side_with_crowd(doc, cues, actors, self.codes)
             condemn_terrorism(doc, cues)
+            _defer_outside(doc, cues, actors, self.parties - self.codes)
             _oppose_sanctions(doc, cues, actors, self.parties - self.codes)
             if self.codes or len(self.parties) == 1:  # who acted is known
                 _shield_acting(doc, cues, actors, self.parties - self.codes)
@@ -125,6 +136,7 @@ class Against:
             if token.lower_ in SIDE_WORDS and i + 1 in roles:
                 side[i] = roles[i + 1]  # "the ousted president"
                 self._leader(doc, roles[i + 1])
+        _widen_to_role(doc, side, roles)
         for i, token in enumerate(doc):
             if token.text in self.leaders:
                 side.setdefault(i, i + 1)
@@ -135,6 +147,7 @@ class Against:
         for cue in cues:
             if cue.stance == "support" and not cue.negated:
                 self._turn(doc, cue, side, actors)
+        _back_loyal(doc, cues)
 
     def _person(self, token) -> bool:
         return token.text in self.leaders or token.lower_ in SIDE_WORDS
@@ -219,6 +232,8 @@ def _welcome_sanction(doc, cues: list[StanceCue]) -> None:
                 k += 1
             if k < len(doc) and doc[k].lower_ in HELD:
                 cue.turned, cue.toward = "condemn", doc[j : k + 1].text
+        if j + 1 < len(doc) and doc[j].lower_ in FAILURES and doc[j + 1].lower_ == "of":
+            cue.turned, cue.toward = "condemn", doc[j : min(len(doc), j + 4)].text
 
 
 def _side_outside(doc, cues: list[StanceCue], actors, parties) -> None:
@@ -236,6 +251,23 @@ def _side_outside(doc, cues: list[StanceCue], actors, parties) -> None:
             j += 1
         if j in actors and actors[j][1] not in parties:
             cue.turned, cue.toward = "neutral", doc[j : actors[j][0]].text
+
+
+def _defer_outside(doc, cues: list[StanceCue], actors, acting) -> None:
+    """Turn each deference ("respects the sovereign decisions of ...") whose object names no
+    party that acted to ``neutral``: respecting "the sovereign decisions of states" in general
+    backs no one; "of Venezuela", the state that acted, takes its side."""
+    for cue in cues:
+        if not cue.text.lower().startswith("respect") or cue.negated or cue.turned:
+            continue
+        for j in range(cue.end, min(len(doc), cue.end + REACH)):
+            if j in actors and actors[j][1] in acting:
+                break
+            if doc[j].lower_ in STOPS or doc[j].text in CLAUSE_ENDS or doc[j].text == ",":
+                cue.turned, cue.toward = "neutral", doc[cue.end : j].text or cue.text
+                break
+        else:
+            cue.turned, cue.toward = "neutral", doc[cue.end : cue.end + REACH].text
 
 
 def _oppose_sanctions(doc, cues: list[StanceCue], actors, acting) -> None:
@@ -297,8 +329,39 @@ def _call_to_withdraw(doc, cues: list[StanceCue], actors, acting) -> None:
         j = cue.end
         if j in actors and actors[j][1] in acting:
             k = actors[j][0]
+            k += 1 if k < len(doc) and doc[k].text in ('"', "“") else 0  # 'on X "to pull ...'
             if k + 1 < len(doc) and doc[k].lower_ == "to" and doc[k + 1].lower_ in UNDO:
                 cue.turned, cue.toward = "condemn", doc[j : k + 2].text
+                cue.weight = max(cue.weight, 3)  # a demand, as strong as a condemnation
+
+
+def _widen_to_role(doc, side: dict[int, int], roles: dict[int, int]) -> None:
+    """Let the side acted against start at the role or people whose it is: "the government of
+    Benin", "the brotherly people and the government of Benin" (where the name stands too far
+    after the cue), as "Benin's government" does."""
+    by_end = {end: start for start, end in roles.items()}
+    for start, end in list(side.items()):
+        if start < 2 or doc[start - 1].lower_ != "of":
+            continue
+        if start - 1 in by_end:
+            side.setdefault(by_end[start - 1], end)
+        elif doc[start - 2].lower_ in PEOPLE:
+            side.setdefault(start - 2, end)
+
+
+def _back_loyal(doc, cues: list[StanceCue]) -> None:
+    """Turn each support cue whose object, before the clause ends, is forces that stayed loyal
+    ("salutes the loyalty of the armed forces", "praised the loyal troops") to ``condemn``: they
+    stood by the side the action was taken against."""
+    for cue in cues:
+        if cue.stance != "support" or cue.negated or cue.turned:
+            continue
+        for j in range(cue.end, min(len(doc), cue.end + REACH)):
+            if doc[j].lower_ in STOPS or doc[j].text in CLAUSE_ENDS:
+                break
+            if doc[j].lower_ in LOYALTY:
+                cue.turned, cue.toward = "condemn", doc[j : min(len(doc), j + 6)].text
+                break
 
 
 SHIELD_ENDS = {".", ";", "!", "?", ",", "but", "while"}
@@ -358,6 +421,16 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
             notes.append(
                 f"stance turned: '{cue.text}' welcomes {cue.toward!r}, action against the "
                 "event's authors: read as condemn"
+            )
+        elif cue.stance == "support" and cue.toward.split()[0].lower() in FAILURES:
+            notes.append(
+                f"stance turned: '{cue.text}' welcomes {cue.toward!r}, the failure of the act: "
+                "read as condemn"
+            )
+        elif cue.stance == "support" and cue.toward.split()[0].lower() in LOYALTY:
+            notes.append(
+                f"stance turned: '{cue.text}' backs {cue.toward!r}, forces that stood by the "
+                "side the action was taken against (--against): read as condemn"
             )
         elif cue.stance == "support" and cue.toward.split()[0].lower() in RELEASES:
             notes.append(

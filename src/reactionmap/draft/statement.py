@@ -12,7 +12,9 @@ none when its verb is
   was, France said"); or a modal just before the verb ("will call", "would say") with no
   other reporting verb after it;
 - someone else's: a relative clause between the named actor and the verb ("Nigeria and Benin
-  are members of ECOWAS, which has condemned ...").
+  are members of ECOWAS, which has condemned ...");
+- anonymous: the clause says its source is not named ("Diplomats in Brussels said privately",
+  "speaking on condition of anonymity", "who asked not to be named"), even with a quotation.
 A clause holding a quotation always reports words said.
 """
 
@@ -24,8 +26,13 @@ from reactionmap.draft.tokens import Labels
 
 SPECULATION = {
     "whether", "unclear", "uncertain", "unknown", "expect", "expects", "expected", "likely",
-    "unlikely", "poised", "speculation", "speculated", "rumoured", "rumored",
+    "unlikely", "poised", "speculation", "speculated", "rumoured", "rumored", "rumour", "rumours",
+    "rumor", "rumors", "unconfirmed", "unverified",
 }  # fmt: skip
+# Words that say the source is not named ("diplomats said privately", "speaking on condition of
+# anonymity", "who asked not to be named"): whoever they are, no actor is reported speaking.
+ANONYMOUS = {"privately", "anonymity", "anonymously", "unnamed", "unidentified"}
+NOT_NAMED = {"named", "identified"}  # "asked not to be named", "declined to be identified"
 MODALS = {"will", "would", "may", "might", "could", "should", "shall", "can"}
 NOT_YET = {"yet"}  # "has yet to comment"
 SILENT = {"nothing", "little"}  # "has said nothing so far", "has said little": silence
@@ -40,6 +47,8 @@ def not_a_statement(
     """Why the clause reports no statement by its speakers (the module's rules), "" when it
     does: the clause's verb (``clause.predicate``) must be set."""
     p = clause.predicate
+    if p >= 0 and (why := _anonymous(doc, clause, in_quote)):
+        return why
     if p < 0 or any(in_quote[clause.start : clause.end]):
         return ""
     before = [i for i in range(clause.start, p) if not in_quote[i]]
@@ -62,6 +71,19 @@ def not_a_statement(
         for i in range(last, p):
             if doc[i].lower_ in RELATIVES and not all(t.text == "," for t in doc[last:i]):
                 return f"'{doc[i].text} {doc[p].text}': someone else's verb"
+    return ""
+
+
+def _anonymous(doc, clause: Clause, in_quote: list[bool]) -> str:
+    """The words by which the clause, outside its quotations, says its source is not named, or
+    ""."""
+    for token in doc[clause.start : clause.end]:
+        i, word = token.i, token.lower_
+        if in_quote[i] or not (word in ANONYMOUS or word in NOT_NAMED):
+            continue
+        negated = i >= 2 and word in NOT_NAMED and doc[i - 1].lower_ == "be"
+        if word in ANONYMOUS or (negated and doc[i - 2].lower_ in ("not", "to")):
+            return f"'{doc[i].text}': an anonymous source"
     return ""
 
 
