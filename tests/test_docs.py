@@ -142,3 +142,22 @@ def test_invocation_checker_finds_what_is_wrong():
         "reactionmap list",
         "reactionmap check <id>",
     ]
+
+
+def test_the_drafting_rules_name_only_options_the_draft_command_has():
+    from reactionmap.cli.main import main
+
+    rules = (REPO / "docs" / "drafting.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(--[a-z][a-z-]*)", rules))
+    options = {o for p in main.commands["draft"].params for o in p.opts}
+    assert {"--against", "--date", "--event-id"} <= named  # the parser reads the doc
+    assert not named - options, f"docs/drafting.md names what draft lacks: {named - options}"
+
+
+def test_every_file_the_readme_links_to_exists():
+    for doc in (README, (REPO / "docs" / "drafting.md").read_text(encoding="utf-8")):
+        links = re.findall(r"\]\(((?!https?:|#)[^)#]+)", doc)
+        assert links
+        base = REPO if doc is README else REPO / "docs"
+        missing = [link for link in links if not (base / link).exists()]
+        assert not missing, f"links to files that do not exist: {missing}"
