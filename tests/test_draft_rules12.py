@@ -1,7 +1,7 @@
 """The drafter's twelfth round of general rules (issue 18): a reaction tracker pasted as a table
 (pipes, a Markdown table, tabs), a transcript's journalist turns, an aside set off by commas
 between a speaker and its verb, ", and X said", the UN Secretariat's ranks and a permanent
-observer, and three stance phrase families. Every sentence is written for these tests."""
+observer, and four stance phrase families. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
@@ -112,3 +112,11 @@ def test_three_phrase_families():
         'Cuba said Bolivia had "a right to defend itself" against the company.'
     )
     assert coded(text, **SEIZURE) == {"CHL": "condemn", "PER": "concern", "CUB": "support"}
+
+
+def test_asking_a_backer_to_end_its_support_condemns():
+    text = (
+        "The representative of Peru called on Kenya to end all support to the gunmen. "
+        "Chile called on Kenya to stop supporting them."
+    )
+    assert coded(text, **CAPTURE) == {"PER": "condemn", "CHL": "condemn"}
