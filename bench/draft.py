@@ -335,8 +335,14 @@ def main() -> int:
         HELDOUT.parent / "heldout17",
         "Seventeenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
     )
-    heldout(HELDOUT.parent / "heldout18", "Eighteenth batch (written blind)")
-    heldout(HELDOUT.parent / "heldout19", "Nineteenth batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout18",
+        "Eighteenth batch (written blind; the twelfth round of rules was tuned on it: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout19",
+        "Nineteenth batch (written blind; the twelfth round of rules was tuned on it: first run in its README)",
+    )
     heldout(HELDOUT.parent / "heldout20", "Twentieth batch (written blind)")
     heldout(HELDOUT.parent / "heldout21", "Twenty-first batch (written blind)")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from reactionmap.draft.article import Article, Paragraph
@@ -29,6 +29,7 @@ from reactionmap.draft.speakers import (
     split_clauses,
 )
 from reactionmap.draft.statement import not_a_statement
+from reactionmap.draft.tables import Columns, header, row_cells, rule_line, words_start
 from reactionmap.draft.tokens import (
     Labels,
     char_end,
@@ -54,6 +55,12 @@ DASH_ITEM_RE = re.compile(r"^([^.!?\"“”:]{2,60}?)\s+[—–]\s+\S")  # "Germ
 ITEM_RE = re.compile(r"^((?:[^:.!?\"“”]|\.(?=\S)){2,80}?)\s*(?:\([^)]*\))?\s*:\s+\S")
 
 
+# A transcript's turn label for its own journalists ("ANCHOR:", "CORRESPONDENT (Bangkok):",
+# "DIPLOMATIC REPORTER:"): the place in brackets is where they report from, not who speaks.
+JOURNALISTS = {
+    "anchor", "presenter", "host", "co-host", "correspondent", "reporter", "interviewer",
+    "newsreader", "narrator", "moderator", "announcer", "editor",
+}  # fmt: skip
 HEADING_NOUNS = {"position", "response", "reaction", "reactions", "stance", "statement", "view"}
 
 
@@ -151,10 +158,23 @@ def findings(
     # "this morning" and weekdays count from it, not from the article's date. It does not date
     # an entry that has no such words: a heading says when the entry was posted.
     counted_from = article_date
+    table: Columns | None = None  # the header of the table being read (draft.tables)
+    row: list[str] | None = None  # the cells of the row being read
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
         if day := heading_day(paragraph.text, article_date):
             counted_from = dt.date.fromisoformat(day)
         text = read_paragraph(index, paragraph, doc, lex)
+        if table is not None and (row := row_cells(paragraph.text, table)) is not None:
+            text, row_day = _table_row(text, table, row, counted_from)
+        elif table is not None and rule_line(paragraph.text):
+            continue  # a Markdown table's rule under its header
+        else:
+            row, row_day = None, ("", "")
+            if table is not None:
+                state.current = []  # the table has ended: its last row's actor says no more
+            table = header(paragraph.text)
+            if table is not None:
+                continue  # a tracker's header names its columns and says nothing
         framed = _framed_post(text, block)
         block.framed = ""
         if framed == "withdrawn":
@@ -172,6 +192,9 @@ def findings(
         for sentence, clause in clauses(text):
             opening = _opening_actor(text, clause)
             codes, how, by_code = clause_actors(text, clause, state, default)
+            if not codes and row is not None and text.item_code and _quotes(text, clause):
+                # 'Algeria | | ... | In a statement on Saturday: "Algeria calls for calm ..."'
+                codes, how = [text.item_code], f"{state.default_cue}, whose words it quotes"
             if not codes:
                 earlier = subject[1] if subject[0] == sentence.start else opening
                 if not earlier and before[0] == sentence.start:
@@ -202,6 +225,10 @@ def findings(
                 if who and state.current == [who]:
                     before = (sentence.end, who)
                 continue
+            if row is not None and text.item_code and codes != [text.item_code]:
+                # "Germany | ... | Said Berlin deplored the seizure, stood by France": a
+                # tracker's row is one actor's words, whoever else they name.
+                codes, how = [text.item_code], state.default_cue
             subject = (sentence.start, codes[0] if len(codes) == 1 else "")
             before = (sentence.end, subject[1])
             state.current = codes
@@ -215,6 +242,8 @@ def findings(
                     out.append(finding)
                 finding.add(clause_words(text, sentence, clause, code))
                 date, date_words, note = clause_date(text, clause, counted_from)
+                if row_day[0]:
+                    date, date_words, note = *row_day, ""  # a tracker's Date cell
                 if not date and block.issuer == code and block.day:
                     date, date_words, note = block.day, block.heading, ""
                 if not date and framed == code and block.framed_day:
@@ -235,6 +264,32 @@ def findings(
                     state.remember(speaker, code, over_earlier=with_actor)
         _frame(text, block, counted_from)
     return out
+
+
+def _table_row(
+    text: Reading, table: Columns, row: list[str], counted_from
+) -> tuple[Reading, tuple[str, str]]:
+    """A tracker's row read as a list item: its actor cell (else its speaker cell) is the lead
+    and names the actor, its words cell is the item; and the day its Date cell fixes."""
+    line, doc = text.paragraph.text, text.doc
+    start = words_start(line, table)
+    end = _token_at(doc, start) if start < len(line) else len(doc)
+    codes: set[str] = set()
+    for column in (table.actor, table.who):
+        if column < 0 or not row[column] or codes:
+            continue
+        at = line.find(row[column])
+        codes = {
+            m.code
+            for m in text.mentions
+            if m.end <= end and at <= doc[m.start].idx < at + len(row[column])
+        }
+    day = ("", "")
+    if table.date >= 0 and row[table.date]:
+        found = find_date(row[table.date], counted_from)[0]
+        day = (found, row[table.date]) if found else day
+    code = codes.pop() if len(codes) == 1 else ""
+    return replace(text, item_end=end, item_code=code), day
 
 
 def _open_block(text: Reading, state: State, block: Block, counted_from) -> str:
@@ -436,6 +491,11 @@ def _lead_for_office(
     m = by_code.get(codes[0])
     generic = m is not None and m.kind == "institution" and covers(text.words, "role", m.start)
     return f"'{m.text}' under {lead}" if generic and m is not None else ""
+
+
+def _quotes(text: Reading, clause: Clause) -> bool:
+    """Whether a clause holds a quotation."""
+    return any(text.in_quote[clause.start : clause.end])
 
 
 def _only_quoted(text: Reading, clause: Clause) -> bool:
@@ -708,7 +768,10 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
             return None, ""  # "MOSCOW, Jan. 4 – ...": a dateline, not a list lead
     else:
         return None, ""
-    end = _token_at(doc, mark) + 1
+    # the token that holds the mark ("Bangkok):" is one token "):" in spaCy's reading)
+    end = next((t.i for t in doc if t.idx + len(t) > mark), len(doc)) + 1
+    if match.re is ITEM_RE and match.group(1).split()[-1].lower() in JOURNALISTS:
+        return end, ""  # "CORRESPONDENT (Bangkok):": a transcript's turn names no actor
     codes = {m.code for m in mentions if m.end <= end}
     return end, codes.pop() if len(codes) == 1 else ""
 

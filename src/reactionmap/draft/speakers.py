@@ -168,14 +168,18 @@ REFERENCE_MARKS_RE = re.compile(r"(?:\[\d+\])+$")
 def _second_speakers(doc, start, end, words, mentions, in_quote, named) -> list[int]:
     """Where a sentence's second speaker starts, after a comma and "and", when the part before
     has its own reporting verb ('Armenia's prime minister called it "...", and Azerbaijan's
-    president, Elnur Mammadli, said ...'): only an officer with a role, so a list of names
-    ("France, Germany, and Italy condemned") stays one clause."""
+    president, Elnur Mammadli, said ...'), or a name its own reporting verb follows (", and
+    Singapore said it regretted ..."); a list of names before one verb ("France, Germany, and
+    Italy condemned") stays one clause."""
     found: list[int] = []
     first = -1  # the sentence's first verb, found once (linear time), when a candidate asks
     for m in starting_in(mentions, start + 2, end):
         a = m.start - 1 - (1 if doc[m.start - 1].lower_ == "the" else 0)
-        if m.blocked or m.role_end < 0 or a <= start or doc[a].lower_ != "and" or in_quote[a]:
+        if m.blocked or a <= start or doc[a].lower_ != "and" or in_quote[a]:
             continue
+        verb = name_end(doc, m)
+        if m.role_end < 0 and not (verb < end and covers(words, "speech", verb)):
+            continue  # a bare name must be followed by its own reporting verb
         before = doc.text[max(0, doc[a].idx - 16) : doc[a].idx].rstrip()
         comma = REFERENCE_MARKS_RE.sub("", before).rstrip('"”’').endswith(",")
         if comma and first < 0:
@@ -288,7 +292,8 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     return list(named), "", named
 
 
-ASIDE_OPENERS = {"who", "whose", "which", "a", "an"}
+# and how or where it spoke (", in a statement issued by Malaysia as chair,", ", on Monday,").
+ASIDE_OPENERS = {"who", "whose", "which", "a", "an", "in", "on", "through", "via"}
 # A speaker's circumstances set off by commas before a plain reporting verb (", speaking at a
 # news conference in Dakar on Monday, said"): as long as they are, they do not part the two.
 PARTICIPLES = {"speaking", "addressing", "talking", "writing", "answering", "responding"}

@@ -12,7 +12,8 @@ none when its verb is
   was, France said"); or a modal just before the verb ("will call", "would say") with no
   other reporting verb after it;
 - someone else's: a relative clause between the named actor and the verb ("Nigeria and Benin
-  are members of ECOWAS, which has condemned ...");
+  are members of ECOWAS, which has condemned ..."), unless it is an aside set off by commas
+  right after the name ("Qatar, which mediated that ceasefire, urged restraint");
 - anonymous: the clause says its source is not named ("Diplomats in Brussels said privately",
   "speaking on condition of anonymity", "who asked not to be named"), even with a quotation.
 A clause holding a quotation always reports words said.
@@ -67,11 +68,23 @@ def not_a_statement(
         return f"'{doc[modal : p + 1].text}': not said"
     named = [m for m in speakers if m.end <= p]
     if named:
-        last = max(name_end(doc, m) for m in named)
+        last = _past_relative_aside(doc, max(name_end(doc, m) for m in named), p)
         for i in range(last, p):
             if doc[i].lower_ in RELATIVES and not all(t.text == "," for t in doc[last:i]):
                 return f"'{doc[i].text} {doc[p].text}': someone else's verb"
     return ""
+
+
+def _past_relative_aside(doc, last: int, p: int) -> int:
+    """Where the words after a name go on past a relative clause set off by commas ("Qatar and
+    Turkey, which mediated that ceasefire, urged"): such an aside tells who the actor is, and
+    the verb after its closing comma is the actor's own; ``last`` when there is none."""
+    if last + 1 >= p or doc[last].text != "," or doc[last + 1].lower_ not in ("which", "who"):
+        return last
+    for k in range(last + 2, p):
+        if doc[k].text == ",":
+            return k + 1
+    return last
 
 
 def _anonymous(doc, clause: Clause, in_quote: list[bool]) -> str:
