@@ -41,6 +41,7 @@ sys.path.insert(0, str(REPO))
 from reactionmap.draft import draft_article, read_article  # noqa: E402
 from reactionmap.draft.limits import ArticleRefused  # noqa: E402
 from reactionmap.draft.many import draft_articles  # noqa: E402
+from reactionmap.draft.quotes import reading_text  # noqa: E402
 from reactionmap.draft.save import save_draft  # noqa: E402
 from reactionmap.draft.score import Score, actor_stances, score, unquoted  # noqa: E402
 from tests.draft_articles import ALLOWED, PATHOLOGICAL  # noqa: E402
@@ -234,11 +235,13 @@ def heldout(folder: Path, title: str) -> None:
         if against and rows[0].get("against"):  # a string or a list, as the drafter takes it
             codes = rows[0]["against"]
             options["against"] = codes if isinstance(against.default, str) else codes.split()
-        draft = draft_article(text, name=name, targets=targets, **options).rows
-        bad += len(unquoted(draft["quote"], text))
+        made = draft_article(text, name=name, targets=targets, **options)
+        draft = made.rows
+        words = reading_text(made.article) if made.article else text  # as the drafter reads it
+        bad += len(unquoted(draft["quote"], words))
         quotes = [q for q in draft["quote"] if q]
         quoted += len(quotes)
-        ordered += sum(in_order(q, text) for q in quotes)
+        ordered += sum(in_order(q, words) for q in quotes)
         if "date" in rows[0]:
             right, counted = dates(draft, rows)
             dated, date_total = dated + right, date_total + counted
