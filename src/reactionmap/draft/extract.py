@@ -227,6 +227,10 @@ def findings(
                 who = opening or _opening_officer(text, clause)
                 if who and state.current == [who]:
                     before = (sentence.end, who)
+                if introduced := _introduced(text, clause):
+                    # "Then there is Qatar. Its energy minister said ...": the one the words
+                    # after refer back to
+                    state.current, before = [introduced], (sentence.end, introduced)
                 continue
             if row is not None and text.item_code and codes != [text.item_code]:
                 # "Germany | ... | Said Berlin deplored the seizure, stood by France": a
@@ -618,6 +622,28 @@ def _opening_actor(text: Reading, clause: Clause) -> str:
         t.lower_ in ("the", "of") or covers(text.words, "role", t.i) or t.is_lower for t in head
     )
     return first.code if plain and len(head) <= 5 else ""
+
+
+# The words of a sentence that only brings an actor in ("Then there is Qatar.", "Next comes
+# Qatar.", "Finally, Qatar."): the actor is the one the next sentence refers back to.
+INTRODUCING = {
+    "then", "there", "is", "are", "was", "comes", "come", "came", "next", "finally", "lastly",
+    "last", "and", "now", "also", "to", "turn", "turning", "as", "for",
+}  # fmt: skip
+
+
+def _introduced(text: Reading, clause: Clause) -> str:
+    """The one actor a clause only brings in, naming it and nothing else but INTRODUCING
+    words ("Then there is Qatar."), or ""."""
+    named = [m for m in text.mentions if clause.start <= m.start < clause.end]
+    if len(named) != 1 or named[0].blocked or any(text.in_quote[clause.start : clause.end]):
+        return ""
+    m = named[0]
+    rest = [t for t in text.doc[clause.start : clause.end] if not t.is_punct]
+    words = [t for t in rest if not m.start <= t.i < m.end]
+    if not words or len(words) > 4:
+        return ""
+    return m.code if all(t.lower_ in INTRODUCING for t in words) else ""
 
 
 def _opening_officer(text: Reading, clause: Clause) -> str:

@@ -6,8 +6,8 @@
   and the "Contents" line above them). A page break is no paragraph break: the words on
   either side join when the line before does not end a sentence.
 - Lines broken at a fixed width (``wrapped``): a line goes on in the next when the next
-  line's first word would not have fit on it (the width is the longest line's) and it ends no
-  sentence, unless the next opens a numbered paragraph ("3.2 "), a bullet or a heading in
+  line's first word would not have fit on it (the width is the longest line's) or it ends
+  with a word and a hyphen, and it ends no sentence, unless the next opens a numbered paragraph ("3.2 "), a bullet or a heading in
   capitals. A word hyphenated across the break ("con-" / "demned") is
   rejoined where the joined word is a word (in the article, or in the English word list) and
   one of its halves is not; a real hyphen stays ("long-" / "range" is "long-range").
@@ -138,9 +138,10 @@ def _unwrapped(lines: list[str], words: set[str]) -> list[str]:
 
 def _goes_on(line: str, after: str, width: int) -> bool:
     """Whether a line of wrapped text goes on in the next: the next line's first word would
-    not have fit on it, it ends no sentence, and neither is a heading or opens a paragraph."""
+    not have fit on it (or it ends with a word's hyphen), it ends no sentence, and neither is
+    a heading or opens a paragraph."""
     first = after.split(" ", 1)[0]
-    full = len(line) + 1 + len(first) > width - 1
+    full = len(line) + 1 + len(first) > width - 1 or bool(HYPHENATED_RE.search(line))
     return full and not _ends_sentence(line) and not _heading(line) and not _opens(after)
 
 
