@@ -35,7 +35,7 @@ NOTES_RE = re.compile(r"^(?:notes|footnotes|endnotes)\s*:?$", re.I)
 NOTE_LINE_RE = re.compile(r"^(?:\(\d{1,3}\)|\[\^?\d{1,3}\]:?)\s")
 NUMBER_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=\S)")
 MARK_RE = re.compile(r"(?<=[^\s(\[])(?:\(\d{1,3}\)|\[\^?\d{1,3}\])")
-BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+BOLD_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,300}?)(?<=\S)\*\*|__(?=[^\s_])([^_]{1,300}?)(?<=\S)__")
 LINK_RE = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/)[^\s()]{0,500}\)")
 HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 WORD_START_RE = re.compile(r"^([^\W\d_]+)")
@@ -43,6 +43,7 @@ WORDS_RE = re.compile(r"[^\W\d_]+")
 SENTENCE_END = ".!?"
 CLOSERS = "\"'”’»)]"
 WIDE = 100  # a line longer than this is a paragraph, not a wrapped line
+TAIL = 120  # the end of a line the patterns look at: linear time on any line
 WRAPPED_LINES = 8  # at least this many lines of the width, most not ending a sentence
 
 
@@ -97,9 +98,9 @@ def _nearest(lines: list[str], i: int, step: int) -> str:
 
 def _uncontented(lines: list[str]) -> list[str]:
     """The lines without a table of contents: dotted leader lines and their heading."""
-    if not any(CONTENTS_LINE_RE.search(line) for line in lines):
+    if not any(CONTENTS_LINE_RE.search(line[-TAIL:]) for line in lines):
         return lines
-    return ["" if CONTENTS_LINE_RE.search(x) or CONTENTS_RE.match(x) else x for x in lines]
+    return ["" if CONTENTS_LINE_RE.search(x[-TAIL:]) or CONTENTS_RE.match(x) else x for x in lines]
 
 
 def _without_notes(lines: list[str]) -> list[str]:
@@ -123,17 +124,20 @@ def wrapped(lines: list[str]) -> bool:
 
 
 def _unwrapped(lines: list[str], words: set[str]) -> list[str]:
-    """Wrapped lines joined back into paragraphs (the module's rules)."""
+    """Wrapped lines joined back into paragraphs (the module's rules), each paragraph built
+    from its pieces once: linear time however many lines it has."""
     width = max(len(line) for line in lines if len(line) <= WIDE)
-    out: list[str] = []
-    before = ""  # the line before, as the text has it, when it may go on in this one
+    paragraphs: list[list[str]] = []
+    before = ""  # the line before, as the text has it
     for line in lines:
         if before and line and _goes_on(before, line, width):
-            out[-1] = _joined(out[-1], line, words)
+            pieces = paragraphs[-1]
+            pieces[-1], joint = _joint(pieces[-1], line, words)
+            pieces += [joint, line]
         elif line:
-            out.append(line)
+            paragraphs.append([line])
         before = line
-    return out
+    return ["".join(pieces) for pieces in paragraphs]
 
 
 def _goes_on(line: str, after: str, width: int) -> bool:
@@ -141,7 +145,7 @@ def _goes_on(line: str, after: str, width: int) -> bool:
     not have fit on it (or it ends with a word's hyphen), it ends no sentence, and neither is
     a heading or opens a paragraph."""
     first = after.split(" ", 1)[0]
-    full = len(line) + 1 + len(first) > width - 1 or bool(HYPHENATED_RE.search(line))
+    full = len(line) + 1 + len(first) > width - 1 or bool(HYPHENATED_RE.search(line[-TAIL:]))
     return full and not _ends_sentence(line) and not _heading(line) and not _opens(after)
 
 
@@ -153,26 +157,27 @@ def _opens(line: str) -> bool:
 
 
 def _heading(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """A heading in capitals ("2. THE DECISION AND ARMENIA'S POSITION")."""
+    return len(line) >= 3 and line.isupper()
 
 
 def _ends_sentence(line: str) -> bool:
-    end = MARK_RE.sub("", line).rstrip().rstrip(CLOSERS)
+    end = MARK_RE.sub("", line[-TAIL:]).rstrip().rstrip(CLOSERS)
     return not end or end[-1] in SENTENCE_END
 
 
-def _joined(before: str, after: str, words: set[str]) -> str:
-    """Two lines of one paragraph: a word hyphenated across them rejoined (the module's rule),
-    a real hyphen kept, otherwise a space between them."""
-    left, right = HYPHENATED_RE.search(before), WORD_START_RE.match(after)
+def _joint(before: str, after: str, words: set[str]) -> tuple[str, str]:
+    """The line before and what joins it to the next line of its paragraph: a word hyphenated
+    across them rejoined (the hyphen dropped, the module's rule), a real hyphen kept (nothing
+    between), otherwise a space."""
+    left, right = HYPHENATED_RE.search(before[-TAIL:]), WORD_START_RE.match(after)
     if not left or not right or not after[:1].islower() or len(before) < 2:
-        return f"{before} {after}"
+        return before, " "
     head, tail = left.group(1).lower(), right.group(1).lower()
     whole = head + tail
     if whole in words or (is_word(whole) and not (is_word(head) and is_word(tail))):
-        return before[:-1] + after
-    return before + after
+        return before[:-1], ""
+    return before, ""
 
 
 def _article_words(lines: list[str]) -> set[str]:
