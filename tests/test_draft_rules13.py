@@ -7,7 +7,7 @@ Every sentence is written for these tests."""
 from __future__ import annotations
 
 from reactionmap.draft import read_article
-from reactionmap.draft.layout import is_word, laid_out
+from reactionmap.draft.layout import inline, is_word, laid_out
 from reactionmap.draft.quotes import misquoted, reading_text
 from tests.drafted import coded, one, rows_of
 
@@ -71,6 +71,10 @@ def test_pdf_page_furniture_contents_numbers_and_notes_are_no_paragraphs():
     assert "(1)" not in joined  # the footnote mark
     assert not any(t[:1].isdigit() for t in texts)  # "1.1 ", "2. ": paragraph numbers
     assert "Mongolia leaves the northern forum: first reactions" in texts  # a title stays alone
+    # a mark after a digit is part of what is cited, and a reference mark ends its sentence
+    assert inline("under Article 2(4) of the Charter.[7] Peru.(3)") == (
+        "under Article 2(4) of the Charter.[7] Peru."
+    )
 
 
 def test_wrapped_lines_join_into_paragraphs_across_page_breaks():

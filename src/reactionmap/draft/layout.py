@@ -11,7 +11,7 @@
   capitals. A word hyphenated across the break ("con-" / "demned") is
   rejoined where the joined word is a word (in the article, or in the English word list) and
   one of its halves is not; a real hyphen stays ("long-" / "range" is "long-range").
-- Paragraph numbers ("1.1 ", "3. "), footnote marks glued to a word ("Russia.(1)", "ours[2]",
+- Paragraph numbers ("1.1 ", "3. "), footnote marks glued to a word ("Russia.(1)", "ours(2)",
   "[^1]") and a notes block ("Notes" and the marked lines after it, Markdown's "[^1]: ...")
   are no words of the article.
 - Markdown: "**bold**" and "__bold__" read as their words, "[text](url)" as its text.
@@ -34,7 +34,9 @@ CONTENTS_RE = re.compile(r"^(?:table of )?contents\s*:?$", re.I)
 NOTES_RE = re.compile(r"^(?:notes|footnotes|endnotes)\s*:?$", re.I)
 NOTE_LINE_RE = re.compile(r"^(?:\(\d{1,3}\)|\[\^?\d{1,3}\]:?)\s")
 NUMBER_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=\S)")
-MARK_RE = re.compile(r"(?<=[^\s(\[])(?:\(\d{1,3}\)|\[\^?\d{1,3}\])")
+# "(1)" after a letter or a mark, never a digit ("Article 2(4)" is the Charter's article);
+# "[20]" is a reference mark, which ends its sentence (draft.references): not taken out.
+MARK_RE = re.compile(r"(?<=[^\s(\[\d])(?:\(\d{1,3}\)|\[\^\d{1,3}\])")
 BOLD_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,300}?)(?<=\S)\*\*|__(?=[^\s_])([^_]{1,300}?)(?<=\S)__")
 LINK_RE = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/)[^\s()]{0,500}\)")
 HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
