@@ -24,6 +24,16 @@ def nested_words(depth: int) -> str:
     return "Germany said " + " ".join("\u2018a" for _ in range(depth)) + "\n"
 
 
+def pdf_pages(count: int) -> str:
+    """``count`` pages of text pasted from a PDF: lines cut at 72 characters, a word hyphenated
+    across each page's lines, a running header and a page footer (draft.layout joins them)."""
+    page = (
+        "France said the government of the republic had con-\n"
+        "demned the strike on the port and asked all the sides to stop it at once,\n"
+    ) * 20
+    return "".join(f"BRIEFING\n\n{page}\nPage {n} of {count}\n" for n in range(1, count + 1))
+
+
 # name -> (the article, the limit a refusal must name, or "" when it is drafted). The paragraphs
 # the issue timed (11 s for 10k, 174 s for 40k) were quadratic in the rows' ids: at the limit,
 # 3,000 (ALLOWED), they are drafted in linear time.
@@ -44,6 +54,10 @@ PATHOLOGICAL: dict[str, tuple[Callable[[], str], str]] = {
     ),
     "a 5.4 MB article": (lambda: lines(146_000), "at most 2,000,000 characters"),
     "a 19 KB paragraph of 6k unclosed single quotations": (lambda: nested_words(6_000), ""),
+    "a 1.9 MB PDF paste wrapped at 72, every line joined": (
+        lambda: pdf_pages(772),
+        "at most 20,000 in one paragraph",
+    ),
 }
 
 

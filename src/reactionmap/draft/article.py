@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from reactionmap.contract.cells import INVISIBLE_RE
+from reactionmap.draft.layout import laid_out
 from reactionmap.draft.limits import MAX_CHARS, ArticleRefused, check_length, check_paragraphs
 
 HEADER_RE = re.compile(r"^(url|publisher|published|source|title|date|note):\s*(.*)$", re.I)
@@ -203,7 +204,8 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_article(text: str, name: str = "") -> Article:
-    """Paragraphs (one per non-empty line) and header fields of a .txt or .html article;
+    """Paragraphs (one per non-empty line, as draft.layout lays them out) and header fields
+    of a .txt or .html article;
     ArticleRefused for one over the limits (draft.limits), before spaCy sees it."""
     check_length(text, name)
     page: dict[str, str] = {}
@@ -224,7 +226,8 @@ def read_article(text: str, name: str = "") -> Article:
     else:
         meta = {}
     meta = {**page, **meta}  # header lines written in the text win over the page's <meta>
-    paragraphs = [visible(text) for line in lines[start:] if (text := strip_bullet(line))]
+    body = laid_out(lines[start:])  # page furniture, wrapped lines, Markdown (draft.layout)
+    paragraphs = [visible(text) for line in body if (text := strip_bullet(line))]
     paragraphs = [p for p in paragraphs if p.text]
     check_paragraphs([p.text for p in paragraphs], name)
     find_quotes(paragraphs)

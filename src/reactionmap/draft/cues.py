@@ -34,6 +34,7 @@ class StanceCue:
     toward: str = ""  # the words naming them (draft.relative)
     aside: bool = False  # in a relative clause set off by commas (", which also abstained,")
     aimed: str = ""  # why it was turned, when draft.objects turned it
+    blames_hit: bool = False  # a condemnation of whom the action was taken against
 
 
 def stance_cues(doc, words, strings) -> list[StanceCue]:

@@ -53,6 +53,9 @@ DASH_ITEM_RE = re.compile(r"^([^.!?\"“”:]{2,60}?)\s+[—–]\s+\S")  # "Germ
 
 
 ITEM_RE = re.compile(r"^((?:[^:.!?\"“”]|\.(?=\S)){2,80}?)\s*(?:\([^)]*\))?\s*:\s+\S")
+# A run-in heading: a paragraph that opens with an actor's name alone and a full stop ("3.1
+# Russia. The foreign ministry's spokeswoman said ...", a briefing's numbered paragraphs).
+RUN_IN_RE = re.compile(r"^([^.!?\"“”:,;]{2,40}?)\.\s+(?=[A-Z])")
 
 
 # A transcript's turn label for its own journalists ("ANCHOR:", "CORRESPONDENT (Bangkok):",
@@ -224,6 +227,10 @@ def findings(
                 who = opening or _opening_officer(text, clause)
                 if who and state.current == [who]:
                     before = (sentence.end, who)
+                if introduced := _introduced(text, clause):
+                    # "Then there is Qatar. Its energy minister said ...": the one the words
+                    # after refer back to
+                    state.current, before = [introduced], (sentence.end, introduced)
                 continue
             if row is not None and text.item_code and codes != [text.item_code]:
                 # "Germany | ... | Said Berlin deplored the seizure, stood by France": a
@@ -617,6 +624,28 @@ def _opening_actor(text: Reading, clause: Clause) -> str:
     return first.code if plain and len(head) <= 5 else ""
 
 
+# The words of a sentence that only brings an actor in ("Then there is Qatar.", "Next comes
+# Qatar.", "Finally, Qatar."): the actor is the one the next sentence refers back to.
+INTRODUCING = {
+    "then", "there", "is", "are", "was", "comes", "come", "came", "next", "finally", "lastly",
+    "last", "and", "now", "also", "to", "turn", "turning", "as", "for",
+}  # fmt: skip
+
+
+def _introduced(text: Reading, clause: Clause) -> str:
+    """The one actor a clause only brings in, naming it and nothing else but INTRODUCING
+    words ("Then there is Qatar."), or ""."""
+    named = [m for m in text.mentions if clause.start <= m.start < clause.end]
+    if len(named) != 1 or named[0].blocked or any(text.in_quote[clause.start : clause.end]):
+        return ""
+    m = named[0]
+    rest = [t for t in text.doc[clause.start : clause.end] if not t.is_punct]
+    words = [t for t in rest if not m.start <= t.i < m.end]
+    if not words or len(words) > 4:
+        return ""
+    return m.code if all(t.lower_ in INTRODUCING for t in words) else ""
+
+
 def _opening_officer(text: Reading, clause: Clause) -> str:
     """The actor whose officer opens the clause ("Tuvalu's foreign minister, ... was"), or ""."""
     first = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
@@ -748,7 +777,8 @@ def junta(text: Reading, clause: Clause, parties, lex: Lexicon) -> tuple[list[st
 
 
 def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int | None, str]:
-    """A list item's lead ("China: ...", "Somaliland (limited recognition): ..."): the token
+    """A list item's lead ("China: ...", "Somaliland (limited recognition): ...", a run-in
+    heading "Russia. The foreign ministry said ..."): the token
     where its text starts, and the actor the lead names ("" when it names none or several).
     A lead with a reporting verb ('France said: "..."') is a sentence, not a lead."""
     match = ITEM_RE.match(text)
@@ -761,6 +791,8 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
         return None, ""
     if match and len(match.group(1).split()) <= 6:
         mark = text.index(":", match.end(1))
+    elif (match := RUN_IN_RE.match(text)) and _name_only(doc, match.end(1), mentions):
+        mark = match.end(1)
     elif (match := DASH_ITEM_RE.match(text)) and len(match.group(1).split()) <= 4:
         mark = match.end(1)
         lead = [m for m in mentions if m.end <= _token_at(doc, mark)]
@@ -774,6 +806,14 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
         return end, ""  # "CORRESPONDENT (Bangkok):": a transcript's turn names no actor
     codes = {m.code for m in mentions if m.end <= end}
     return end, codes.pop() if len(codes) == 1 else ""
+
+
+def _name_only(doc, end_char: int, mentions: list[Mention]) -> bool:
+    """Whether the words before ``end_char`` are one actor's name and nothing else ("Russia",
+    "The United States"): a run-in heading, not a sentence ("Russia objected.")."""
+    end = _token_at(doc, end_char)
+    first = 1 if len(doc) and doc[0].lower_ == "the" else 0
+    return any(m.start == first and m.end == end for m in mentions)
 
 
 def _capital_lead(

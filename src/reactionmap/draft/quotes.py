@@ -4,8 +4,11 @@ A draft's quote is one run of the article's words, or several runs in the articl
 " … " (space, U+2026, space) at each gap between them, and nothing else: never a line break,
 never words left out inside a run. The words are the article as the drafter reads it
 (draft.article.read_article): one paragraph per non-empty line, each line stripped of the
-spaces around it and of a leading bullet, the characters that print as nothing taken out, and
-an HTML page read as its visible text. ``reading_text`` gives that text.
+spaces around it and of a leading bullet, the characters that print as nothing taken out, an
+HTML page read as its visible text, and text pasted from a PDF or Markdown laid out as its
+paragraphs (draft.layout: a page's furniture out, wrapped lines joined, a word hyphenated
+across a line break whole, so a quote holds "participation" where the page printed "partici-"
+at a line's end). ``reading_text`` gives that text.
 """
 
 from __future__ import annotations

@@ -31,7 +31,14 @@ object too:
   ``neutral``;
 - a condemnation aimed at an actor outside the event ("rejected interference by the United
   States", when the United States is no party) says nothing about the event: it reads
-  ``neutral`` and weighs as little as a negated cue, so the row's other cues decide.
+  ``neutral`` and weighs as little as a negated cue, so the row's other cues decide;
+- with ``against``, a condemning verb whose object is whom the action was taken against
+  ("accused Madrid of ...", Spain acted against) takes the side of whoever acted: ``support``;
+- rejecting the region being made an arena of others' quarrels ("rejects turning the region
+  into an arena for settling scores", "a battlefield", "proxy wars") asks for calm and blames
+  no one: ``concern``;
+- an accusation rejected may be dismissed on the way ("rejected baseless accusations"): still
+  an accusation made to the speaker, ``neutral``.
 """
 
 from __future__ import annotations
@@ -48,7 +55,8 @@ SIDE_WORDS = {"ousted", "deposed", "toppled", "overthrown", "detained", "elected
 PRONOUNS = {"him", "her"}
 PEOPLE = {
     "people", "peoples", "nation", "population", "citizens", "nationals", "colleagues",
-    "friends", "brothers", "sisters", "diplomats", "staff",
+    "friends", "brothers", "sisters", "diplomats", "staff", "neighbours", "neighbors",
+    "partners", "allies", "counterparts",
 }  # fmt: skip
 REPROACHES = {"condemnation", "condemnations", "criticism", "criticisms", "censure"}
 ACCUSATIONS = {
@@ -61,6 +69,15 @@ ACCUSATIONS = {
 PRACTICES = {"politicisation", "politicization", "politicising", "politicizing"}
 GENERAL_INTERFERENCE = {"interference", "meddling"}
 OTHERS = {"other countries", "other states", "other nations", "any country", "any state"}
+# Words that dismiss an accusation between the verb and it ("rejected baseless accusations").
+DISMISSIVE = {
+    "baseless", "unfounded", "groundless", "false", "absurd", "fabricated", "unsubstantiated",
+    "spurious", "such", "these", "those", "all",
+}  # fmt: skip
+# The region made the field of others' quarrels ("rejects turning the region into an arena for
+# settling scores"): rejecting that asks for calm, it does not condemn the act.
+ARENAS = {"arena", "arenas", "battlefield", "battleground", "battlegrounds", "theatre", "theater"}
+SCORES = {("settling", "scores"), ("settle", "scores"), ("proxy", "war"), ("proxy", "wars")}
 ACCUSATION_ENDS = {",", ";", ".", "!", "?", '"', "“", "”"}
 # Action against the event's authors ("the arrest of the attackers"): welcoming it condemns them.
 SANCTIONS = {"arrest", "arrests", "capture", "prosecution", "trial", "conviction", "sentencing"}
@@ -109,7 +126,7 @@ class Against:
             if end > actors.get(start, (start, ""))[0]:
                 actors[start], kinds[start] = (end, code), kind
         if self.parties:
-            self._aim(doc, cues, actors, self.parties | self.codes)
+            self._aim(doc, cues, actors, self.parties | self.codes, self.codes)
             _welcome_sanction(doc, cues)
             _side_outside(doc, cues, actors, self.parties | self.codes)
             side_with_crowd(doc, cues, actors, self.codes)
@@ -168,15 +185,21 @@ class Against:
                 return
 
     @staticmethod
-    def _aim(doc, cues: list[StanceCue], actors, parties) -> None:
-        """Read each condemnation against its object: a reproach it rejects, or an actor
-        outside the event (the module's rules)."""
+    def _aim(doc, cues: list[StanceCue], actors, parties, hit=frozenset()) -> None:
+        """Read each condemnation against its object: a reproach it rejects, an actor outside
+        the event, whom the action was taken against (``hit``), the region made an arena
+        (the module's rules)."""
         by_start = {cue.start: cue for cue in cues}
         for cue in list(cues):
             if cue.stance != "condemn" or cue.negated or cue.turned:
                 continue
             j = cue.end
             while j < len(doc) and j - cue.end < REACH and doc[j].lower_ in OBJECT_LINKS:
+                j += 1
+            if arena := _arena(doc, cue.end):
+                cue.turned, cue.toward = "concern", arena
+                continue
+            while j < len(doc) and j - cue.end < REACH and doc[j].lower_ in DISMISSIVE:
                 j += 1
             if j < len(doc) and doc[j].lower_ in ACCUSATIONS:
                 cue.turned, cue.toward = "neutral", doc[cue.end : j + 1].text.strip(' "“”')
@@ -198,6 +221,31 @@ class Against:
                 outside = _outside_actor(doc, cue, actors, parties)
                 if outside:
                     cue.turned, cue.toward = "neutral", outside
+                elif hit_name := _hit_object(doc, cue, actors, hit, parties - hit):
+                    cue.turned, cue.toward, cue.blames_hit = "support", hit_name, True
+
+
+def _arena(doc, end: int) -> str:
+    """The words after a condemnation up to an arena or a quarrel it rejects the region being
+    made ("turning the region into an arena for settling scores"), or "": within REACH + 4
+    tokens, before the clause ends."""
+    for k in range(end, min(len(doc), end + REACH + 4)):
+        word = doc[k].lower_
+        if word in CLAUSE_ENDS:
+            return ""
+        pair = (word, doc[k + 1].lower_) if k + 1 < len(doc) else ("", "")
+        if word in ARENAS or pair in SCORES:
+            return doc[end : k + (2 if pair in SCORES else 1)].text.strip(' "“”')
+    return ""
+
+
+def _hit_object(doc, cue: StanceCue, actors, hit, acting) -> str:
+    """The words naming whom the action was taken against when a condemning verb takes them
+    as its object ("accused Madrid of ...", "blamed the Spanish government"), or ""."""
+    j = cue.end + (1 if cue.end < len(doc) and doc[cue.end].lower_ == "the" else 0)
+    if j in actors and actors[j][1] in hit and actors[j][1] not in acting:
+        return doc[j : actors[j][0]].text
+    return ""
 
 
 def _practice(doc, j: int) -> bool:
@@ -461,6 +509,17 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
             notes.append(
                 f"stance turned: '{cue.text}' sides with {cue.toward!r}, no party to the event "
                 "(--target, --against): read as neutral, and the other cues decide"
+            )
+        elif cue.blames_hit:
+            notes.append(
+                f"stance turned: '{cue.text}' is aimed at {cue.toward!r}, whom the action was "
+                "taken against (--against), which takes the side of whoever acted: read as "
+                "support"
+            )
+        elif cue.turned == "concern" and cue.stance == "condemn":
+            notes.append(
+                f"stance turned: '{cue.text}' rejects {cue.toward!r}, the region made a field "
+                "of quarrels, which asks for calm and blames no one: read as concern"
             )
         elif cue.turned == "support" and " against " in f" {cue.toward} ":
             notes.append(

@@ -5,7 +5,9 @@ none when its verb is
 - denied: a reporting verb under a negation ("had not said whether", "has not commented",
   "has yet to comment"), or saying nothing ("has said nothing so far"), with no other
   reporting verb after it ("has not confirmed ..., but Vice President Delcy Rodriguez said" is
-  a statement);
+  a statement; a reporting word after "of", "the", "a" ... is a noun, not a verb: "had not
+  commented by the time of writing"), also after an aside set off by commas ("Malaysia, which
+  also claims the reef, had not commented": the aside's verb is not the actor's);
 - speculation: "whether", "unclear", "expected", "likely" ... before its verb ("It remains to
   be seen whether the United States will call it a coup", "Analysts expect France to
   condemn"), unless the verb reports what was said after a comma ("It was unclear where he
@@ -14,6 +16,8 @@ none when its verb is
 - someone else's: a relative clause between the named actor and the verb ("Nigeria and Benin
   are members of ECOWAS, which has condemned ..."), unless it is an aside set off by commas
   right after the name ("Qatar, which mediated that ceasefire, urged restraint");
+- no one's: the clause's subject is "Nothing" or "None" and it holds no reporting verb ("Nothing
+  in Baku's words welcomes or opposes the withdrawal": the writer says what was not said);
 - anonymous: the clause says its source is not named ("Diplomats in Brussels said privately",
   "speaking on condition of anonymity", "who asked not to be named"), even with a quotation.
 A clause holding a quotation always reports words said.
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 from reactionmap.draft.mentions import Mention, name_end
 from reactionmap.draft.speakers import Clause
-from reactionmap.draft.tokens import Labels
+from reactionmap.draft.tokens import Labels, is_stance_word
 
 SPECULATION = {
     "whether", "unclear", "uncertain", "unknown", "expect", "expects", "expected", "likely",
@@ -36,8 +40,14 @@ ANONYMOUS = {"privately", "anonymity", "anonymously", "unnamed", "unidentified"}
 NOT_NAMED = {"named", "identified"}  # "asked not to be named", "declined to be identified"
 MODALS = {"will", "would", "may", "might", "could", "should", "shall", "can"}
 NOT_YET = {"yet"}  # "has yet to comment"
-SILENT = {"nothing", "little"}  # "has said nothing so far", "has said little": silence
+SILENT = {"nothing", "little"}
+NO_ONE = {
+    "nothing",
+    "none",
+    "neither",
+}  # "Nothing in Baku's words welcomes ...": no one's  # "has said nothing so far", "has said little": silence
 RELATIVES = {"which", "who", "whose", "that"}
+NOUN_BEFORE = {"of", "the", "a", "an", "its", "their", "his", "her", "for", "before", "after"}
 NEGATION_REACH = 3
 MODAL_REACH = 4  # words between a modal and the verb it governs ("may yet try to mediate")  # tokens between a negation and the verb it denies
 
@@ -54,9 +64,17 @@ def not_a_statement(
         return ""
     before = [i for i in range(clause.start, p) if not in_quote[i]]
     speech = words.covered("speech")
-    later = [i for i in range(p + 1, clause.end) if i in speech and not _denied(doc, i, words)]
+    if doc[clause.start].lower_ in NO_ONE and not speech & set(range(clause.start, clause.end)):
+        return f"'{doc[clause.start].text}' ... '{doc[p].text}': no one's words"
+    later = [
+        i
+        for i in range(p + 1, clause.end)
+        if i in speech and not _denied(doc, i, words) and doc[i - 1].lower_ not in NOUN_BEFORE
+    ]
     if p in speech and _denied(doc, p, words) and not later:
         return f"'{doc[p].text}' is denied"
+    if speakers and (why := _denied_after_aside(doc, clause, words, speakers, p)):
+        return why
     if p in speech and p + 1 < clause.end and doc[p + 1].lower_ in SILENT and not later:
         return f"'{doc[p].text} {doc[p + 1].text}': no statement"
     for i in before:
@@ -85,6 +103,25 @@ def _past_relative_aside(doc, last: int, p: int) -> int:
         if doc[k].text == ",":
             return k + 1
     return last
+
+
+def _denied_after_aside(doc, clause: Clause, words: Labels, speakers: list[Mention], p: int) -> str:
+    """The actor's own verb denied past an aside that holds the clause's verb ("Malaysia, which
+    also claims the reef, had not commented"): why, or "" when the verb is not in such an aside
+    or a reporting verb after it is not denied."""
+    last = max((name_end(doc, m) for m in speakers if m.end <= p), default=-1)
+    if last < 0 or last + 1 >= p or doc[last].text != ",":
+        return ""
+    if doc[last + 1].lower_ not in ("which", "who"):
+        return ""
+    close = next((k for k in range(p + 1, clause.end) if doc[k].text == ","), -1)
+    if close < 0 or any(is_stance_word(words, k) for k in range(last, close)):
+        return ""  # "Chad, which condemned the coup, had not commented on the talks"
+    speech = words.covered("speech")
+    verbs = [i for i in range(close + 1, clause.end) if i in speech]
+    if verbs and all(_denied(doc, i, words) for i in verbs):
+        return f"'{doc[verbs[0]].text}' is denied"
+    return ""
 
 
 def _anonymous(doc, clause: Clause, in_quote: list[bool]) -> str:
