@@ -10,8 +10,9 @@ import pandas as pd
 from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.statements import STATEMENT_COLUMNS
 from reactionmap.draft.article import Article, ArticleRefused, decode, read_article
-from reactionmap.draft.cues import effective_stance, effective_weight
-from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
+from reactionmap.draft.cues import decide_stance, effective_stance, effective_weight
+from reactionmap.draft.extract import findings
+from reactionmap.draft.finding import Evidence, Finding
 from reactionmap.draft.lexicon import lexicon
 from reactionmap.draft.merge import within
 from reactionmap.draft.quotes import joined
