@@ -16,7 +16,8 @@ from reactionmap.draft.finding import Evidence, Finding
 from reactionmap.draft.lexicon import lexicon
 from reactionmap.draft.merge import within
 from reactionmap.draft.quotes import joined
-from reactionmap.draft.relative import Against, turned_notes
+from reactionmap.draft.relative import Against
+from reactionmap.draft.relative_notes import turned_notes
 
 __all__ = ["ArticleRefused", "Draft", "decode", "draft_article", "read_article"]
 SUMMARY_CHARS = 600
