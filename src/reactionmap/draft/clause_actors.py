@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+from reactionmap.draft.clauses import Clause
 from reactionmap.draft.cues import verbal
 from reactionmap.draft.mentions import Mention, name_end
 from reactionmap.draft.reading import Reading
-from reactionmap.draft.speakers import (
-    Clause,
-    State,
-    carry,
-    has_cue,
-    speakers_of,
-)
+from reactionmap.draft.speakers import State, carry, has_cue, speakers_of
 from reactionmap.draft.statement import not_a_statement
 from reactionmap.draft.tokens import (
     covers,

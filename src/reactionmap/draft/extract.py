@@ -13,6 +13,7 @@ from reactionmap.draft.clause_actors import (
     opening_actor,
     opening_officer,
 )
+from reactionmap.draft.clauses import Clause, Span, sentences, split_clauses
 from reactionmap.draft.dates import heading_day
 from reactionmap.draft.finding import (
     Finding,
@@ -42,13 +43,7 @@ from reactionmap.draft.leads import (
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.reading import Reading, read_paragraph
 from reactionmap.draft.relative import Against
-from reactionmap.draft.speakers import (
-    Clause,
-    Span,
-    State,
-    sentences,
-    split_clauses,
-)
+from reactionmap.draft.speakers import State
 from reactionmap.draft.tables import Columns, header, row_cells, rule_line
 
 __all__ = ["findings"]

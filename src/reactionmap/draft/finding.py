@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reactionmap.draft.clauses import Clause, Span
 from reactionmap.draft.cues import StanceCue
 from reactionmap.draft.dates import could_date, find_date
 from reactionmap.draft.mentions import Mention
+from reactionmap.draft.persons import speaker_before_verb, speaker_of
 from reactionmap.draft.quotes import Run, quote_run
 from reactionmap.draft.reading import Reading
-from reactionmap.draft.speakers import (
-    Clause,
-    Span,
-    speaker_before_verb,
-    speaker_of,
-)
 from reactionmap.draft.tokens import (
     char_end,
     starting_in,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+from reactionmap.draft.clauses import Clause
 from reactionmap.draft.finding import GATHERINGS
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.reading import Reading
-from reactionmap.draft.speakers import (
-    Clause,
-)
 from reactionmap.draft.tokens import (
     name_span,
     starts,

@@ -5,14 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reactionmap.draft.blocks import Block, handle_post, issuer_heading, issuer_part, withdrawn
+from reactionmap.draft.clauses import Span, sentences
 from reactionmap.draft.dates import find_date
 from reactionmap.draft.reading import Reading, token_at
-from reactionmap.draft.speakers import (
-    Span,
-    State,
-    register_speaker,
-    sentences,
-)
+from reactionmap.draft.speakers import State, register_speaker
 from reactionmap.draft.tables import Columns, words_start
 from reactionmap.draft.tokens import (
     char_end,
