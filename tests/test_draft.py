@@ -17,8 +17,8 @@ import pytest
 from reactionmap.contract.dates import RANGE_TEXT, parse_day
 from reactionmap.contract.statements import STATEMENT_COLUMNS, new_statement_id
 from reactionmap.draft import ArticleRefused, decode, draft_article, read_article
+from reactionmap.draft.cues import StanceCue, decide_stance
 from reactionmap.draft.evidence import evidence_html
-from reactionmap.draft.extract import StanceCue, decide_stance
 from reactionmap.draft.save import DraftNotSaved, save_draft
 from reactionmap.draft.score import Score, actor_stances, score, unquoted
 
@@ -395,8 +395,8 @@ def test_single_quotes_are_quotes_but_apostrophes_are_not():
 
 
 def _reading(text: str, index: int = 0):
-    from reactionmap.draft.extract import read_paragraph
     from reactionmap.draft.lexicon import lexicon
+    from reactionmap.draft.reading import read_paragraph
 
     lex = lexicon()
     paragraph = read_article(text).paragraphs[0]
@@ -404,7 +404,7 @@ def _reading(text: str, index: int = 0):
 
 
 def test_a_heading_or_a_list_lead_names_who_speaks_below():
-    from reactionmap.draft.extract import follow_lead, heading_actor
+    from reactionmap.draft.leads import follow_lead, heading_actor
     from reactionmap.draft.speakers import State
 
     heading = _reading("India's Position")
@@ -419,7 +419,8 @@ def test_a_heading_or_a_list_lead_names_who_speaks_below():
 
 
 def test_a_clause_gives_its_words_and_a_row_takes_them_in():
-    from reactionmap.draft.extract import ClauseWords, Finding, clause_words, clauses
+    from reactionmap.draft.extract import clauses
+    from reactionmap.draft.finding import ClauseWords, Finding, clause_words
     from reactionmap.draft.quotes import Run, joined
 
     text = _reading('France condemned the raid, calling it "a breach".')

@@ -10,12 +10,14 @@ import pandas as pd
 from reactionmap.contract.dates import DAY_RULE, parse_day
 from reactionmap.contract.statements import STATEMENT_COLUMNS
 from reactionmap.draft.article import Article, ArticleRefused, decode, read_article
-from reactionmap.draft.cues import effective_stance, effective_weight
-from reactionmap.draft.extract import Evidence, Finding, decide_stance, findings
+from reactionmap.draft.cues import decide_stance, effective_stance, effective_weight
+from reactionmap.draft.extract import findings
+from reactionmap.draft.finding import Evidence, Finding
 from reactionmap.draft.lexicon import lexicon
 from reactionmap.draft.merge import within
 from reactionmap.draft.quotes import joined
-from reactionmap.draft.relative import Against, turned_notes
+from reactionmap.draft.relative import Against
+from reactionmap.draft.relative_notes import turned_notes
 
 __all__ = ["ArticleRefused", "Draft", "decode", "draft_article", "read_article"]
 SUMMARY_CHARS = 600

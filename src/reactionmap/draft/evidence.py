@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from reactionmap.draft.extract import Evidence
+from reactionmap.draft.finding import Evidence
 
 EVIDENCE_CSS = """<style>
 .rm-evidence { font-size: .92rem; line-height: 1.45; margin: 0 0 .4rem 0; }

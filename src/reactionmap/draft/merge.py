@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reactionmap.draft.extract import Evidence
+from reactionmap.draft.finding import Evidence
 
 QUOTE_RUN = 8
 SHORTEST = 3

@@ -25,8 +25,8 @@ A clause holding a quotation always reports words said.
 
 from __future__ import annotations
 
+from reactionmap.draft.clauses import Clause
 from reactionmap.draft.mentions import Mention, name_end
-from reactionmap.draft.speakers import Clause
 from reactionmap.draft.tokens import Labels, is_stance_word
 
 SPECULATION = {

@@ -1,0 +1,210 @@
+"""Who a clause reports speaking: the actors it names, or the speaker it refers back to."""
+
+from __future__ import annotations
+
+from reactionmap.draft.clauses import Clause
+from reactionmap.draft.cues import verbal
+from reactionmap.draft.mentions import Mention, name_end
+from reactionmap.draft.reading import Reading
+from reactionmap.draft.speakers import State, carry, has_cue, speakers_of
+from reactionmap.draft.statement import not_a_statement
+from reactionmap.draft.tokens import (
+    covers,
+    name_span,
+)
+
+
+def clause_actors(
+    text: Reading, clause: Clause, state: State, default: str
+) -> tuple[list[str], str, dict[str, Mention]]:
+    """Who speaks in a clause (codes, [] for no one), how they were found, and the mention that
+    names each: the speakers it names; else the speaker it refers back to, or ``default``
+    (then the clause is marked carried)."""
+    doc, words, in_quote = text.doc, text.words, text.in_quote
+    codes, how, by_code = speakers_of(doc, clause, text.mentions, words, in_quote)
+    if lead := _lead_for_office(text, codes, by_code, state.default_cue):
+        return [text.item_code], lead, {}
+    if codes:
+        quoted = _quoted_after_role(text, clause, list(by_code.values()))
+        if (
+            clause.predicate < 0
+            and not quoted
+            and not (text.heading and has_cue(text.cues, clause))
+        ):
+            if not text.heading and opening_actor(text, clause) in codes:
+                # "Ghana closed its border": no statement, but "it" or "Foreign Minister
+                # Kwame Ofori-Mensah" just after refers to Ghana.
+                state.current = codes
+            return [], "", {}  # a name and a stance word but no verb: no one is reported speaking
+        if not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
+            return [], "", {}  # speculation or background about them (draft.statement)
+        return codes, how, by_code
+    if clause.predicate < 0 and text.item_code and only_quoted(text, clause):
+        # "Kazakhstan – "We welcome ..."[15]": an entry that is only a quotation is its lead's.
+        return [text.item_code], f"{state.default_cue}, whose entry is only a quotation", {}
+    if (quoting := _quote_before_verb(text, clause)) is not None:
+        # 'The UN Secretary-General "welcomes ...", his spokesperson said': the quotation's
+        # speaker opens the clause; the reporting verb after it names who relayed it.
+        return [quoting.code], "", {quoting.code: quoting}
+    if (named := _quoted_after_that(text, clause)) is not None:
+        # 'Spokesperson Lin Jiaqi said that China "hopes ..."': a government quoted speaking
+        # of itself, by an officer whose state the clause does not name.
+        return [named.code], "", {named.code: named}
+    if clause.predicate < 0 and not text.paragraph.continues:
+        if who := opening_actor(text, clause) or opening_officer(text, clause):
+            # "Tuvalu's foreign minister, Losa Teafa, was the bluntest.": no statement, but the
+            # "he said" of the quotation after it is Tuvalu's, not the last speaker's.
+            state.current = [who]
+        return [], "", {}
+    if not_a_statement(doc, clause, words, in_quote, []):
+        return [], "", {}
+    if _former_subject(text, clause):
+        state.current = []  # "Former President Tadeusz Wrona ... called": no government speaks
+        return [], "", {}
+    codes, how = carry(doc, clause, words, in_quote, state, default)
+    clause.carried = bool(codes)
+    return codes, how, {}
+
+
+def _lead_for_office(
+    text: Reading, codes: list[str], by_code: dict[str, Mention], lead: str
+) -> str:
+    """How a list entry's lead speaks for an office the word lists give to another state but
+    whose name any state's may bear ("Pakistan – The Foreign Office welcomed ..."), or ""."""
+    if len(codes) != 1 or not text.item_code or codes[0] == text.item_code:
+        return ""
+    m = by_code.get(codes[0])
+    generic = m is not None and m.kind == "institution" and covers(text.words, "role", m.start)
+    return f"'{m.text}' under {lead}" if generic and m is not None else ""
+
+
+def has_quote(text: Reading, clause: Clause) -> bool:
+    """Whether a clause holds a quotation."""
+    return any(text.in_quote[clause.start : clause.end])
+
+
+def only_quoted(text: Reading, clause: Clause) -> bool:
+    """Whether a clause is a quotation and nothing else but marks (reference marks too)."""
+    tokens = range(clause.start, clause.end)
+    quoted = any(text.in_quote[i] for i in tokens)
+    return quoted and not any(
+        not text.in_quote[i] and any(c.isalpha() for c in text.doc[i].text) for i in tokens
+    )
+
+
+def _former_subject(text: Reading, clause: Clause) -> bool:
+    """Whether the clause's subject is someone who no longer holds office ("Former President
+    Tadeusz Wrona, speaking in a personal capacity, called ..."): a former word, then a role."""
+    i = clause.start
+    while i < clause.end and (text.doc[i].is_punct or text.doc[i].lower_ in ("the", "a", "an")):
+        i += 1
+    return covers(text.words, "former", i) and covers(text.words, "role", i + 1)
+
+
+def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> bool:
+    """Whether an actor's officer is followed right away (or after one verb: 'extended') by a
+    quotation that holds a stance cue ('Guinea's president "warmly congratulates ..."'): the
+    verb is in the quoted words."""
+    doc = text.doc
+    for m in named:
+        if m.role_end < 0:
+            continue
+        end = name_end(doc, m)
+        if end + 1 < clause.end and doc[end].is_lower and verbal(doc[end].lower_):
+            end += 1  # 'Tanzania's foreign ministry extended "its warmest congratulations"'
+        opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
+        inside = end + 1 < len(doc) and text.in_quote[end + 1]
+        if (
+            opens
+            and inside
+            and any(end < c.start < clause.end and text.in_quote[c.start] for c in text.cues)
+        ):
+            return True
+    return False
+
+
+def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
+    """The actor that opens a clause and is followed right away (after its officer's ", Name,")
+    by a quotation holding a stance cue, with the clause's reporting verb after the quotation
+    ('SADC's executive secretary, Jane Doe, "congratulates ...", the bloc said'), or None."""
+    code = opening_actor(text, clause)
+    m = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if not code or m is None or m.code != code:
+        return None
+    doc, end = text.doc, name_end(text.doc, m)
+    if m.role_end >= 0 and end == m.role_end and end < clause.end and doc[end].text == ",":
+        name, after = name_span(doc, end + 1)
+        end = after + 1 if name and after < clause.end and doc[after].text == "," else end
+    end = _past_aside(text, end, clause.end)
+    if not (end + 1 < clause.end and doc[end].text in ('"', "“") and text.in_quote[end + 1]):
+        return None
+    close = end + 1
+    while close < clause.end and text.in_quote[close]:
+        close += 1
+    cued = any(end < c.start < close for c in text.cues)
+    return m if cued and close <= clause.predicate < clause.end else None
+
+
+THAT_REACH = 8  # tokens between a reporting verb and the "that" after it ("said on Tuesday that")
+
+
+def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
+    """The actor named right after a reporting verb's "that" and followed right away by a
+    quotation ('told reporters in Belgrade that Serbia "has the right ..."', 'saying in a
+    televised address that Albania "strongly condemns ..."'), or None."""
+    doc, in_quote, speech = text.doc, text.in_quote, text.words.covered("speech")
+    starts = {m.start: m for m in text.mentions if not m.blocked}
+    for i in range(clause.start + 1, clause.end - 2):
+        if in_quote[i] or doc[i].lower_ != "that" or i + 1 not in starts:
+            continue
+        if not any(k in speech for k in range(max(clause.start, i - THAT_REACH), i)):
+            continue
+        m = starts[i + 1]
+        end = name_end(doc, m)
+        if end + 1 < clause.end and doc[end].text in ('"', "“") and in_quote[end + 1]:
+            return m
+    return None
+
+
+ASIDE_REACH = 20  # tokens an aside between an actor and its quotation may hold
+COPULAS = {"is", "was", "are", "were"}
+
+
+def _past_aside(text: Reading, end: int, stop: int) -> int:
+    """The token after an aside that stands between an actor's name and its quotation: a
+    bracketed abbreviation ("(ECOWAS)"), words set off by commas ("Trinidad and Tobago,
+    Venezuela's closest neighbour, ...", ", for its part,", ", which has troops there,"), then
+    a copula ("was"); ``end`` itself when there is none. Bounded: linear in the clause."""
+    doc, in_quote = text.doc, text.in_quote
+    if end < stop and doc[end].text in ("(", ","):
+        close = ")" if doc[end].text == "(" else ","
+        for k in range(end + 1, min(stop, end + 1 + ASIDE_REACH)):
+            if in_quote[k] or doc[k].text in ('"', "“", "”", ";", "."):
+                break
+            if doc[k].text == close:
+                end = k + 1 + (1 if close == ")" and k + 1 < stop and doc[k + 1].text == "," else 0)
+                break
+    if end < stop and doc[end].lower_ in COPULAS:
+        end += 1
+    return end
+
+
+def opening_actor(text: Reading, clause: Clause) -> str:
+    """The actor whose name opens the clause, its subject ("Ghana closed ...", "The military
+    government of Burkina Faso took ..."), or ""."""
+    first = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if first is None or first.blocked:
+        return ""
+    head = [t for t in text.doc[clause.start : first.start] if not t.is_punct]
+    plain = all(
+        t.lower_ in ("the", "of") or covers(text.words, "role", t.i) or t.is_lower for t in head
+    )
+    return first.code if plain and len(head) <= 5 else ""
+
+
+def opening_officer(text: Reading, clause: Clause) -> str:
+    """The actor whose officer opens the clause ("Tuvalu's foreign minister, ... was"), or ""."""
+    first = next((m for m in text.mentions if clause.start <= m.start < clause.end), None)
+    if first is None or first.start != clause.start or first.blocked != "possessive":
+        return ""
+    return first.code if first.role_end >= 0 else ""
