@@ -59,7 +59,7 @@ def actor_stances(rows: pd.DataFrame) -> dict[str, str]:
 def score(draft: dict[str, str], coded: dict[str, str]) -> Score:
     """Compare actor -> stance maps (a draft's and a person's) for one article."""
     result = Score(set(draft), set(coded))
-    for actor in set(draft) & set(coded):
+    for actor in sorted(set(draft) & set(coded)):  # in order: two runs print the same
         if draft[actor] == coded[actor]:
             result.stance_right += 1
         else:
