@@ -13,7 +13,7 @@ Timing: the 17 Venezuela source files and the first source joined and cut to 2,0
 lists). Figures: actor precision and recall and stance accuracy, per article and overall,
 against the event's statements.csv (rows matched to a source file by its url, or by the first
 source's title) and against each held-out batch's expected.csv (tests/data/draft/heldout*/; the
-third to the twenty-fifth also score quotes in order (in the article as the drafter reads
+third to the twenty-seventh also score quotes in order (in the article as the drafter reads
 it: draft.quotes.reading_text) and dates, and pass their `against` column to the
 drafter when draft_article takes one). Limits: each article that
 froze the server in issue 19 (tests/draft_articles.py), refused or drafted, and the longest the
@@ -362,6 +362,8 @@ def main() -> int:
     heldout(HELDOUT.parent / "heldout23", "Twenty-third batch (written blind)")
     heldout(HELDOUT.parent / "heldout24", "Twenty-fourth batch (written blind)")
     heldout(HELDOUT.parent / "heldout25", "Twenty-fifth batch (written blind)")
+    heldout(HELDOUT.parent / "heldout26", "Twenty-sixth batch (written blind)")
+    heldout(HELDOUT.parent / "heldout27", "Twenty-seventh batch (written blind)")
     return 0
 
 
