@@ -6,7 +6,7 @@ from reactionmap.draft.clauses import Clause
 from reactionmap.draft.cues import verbal
 from reactionmap.draft.mentions import Mention, name_end
 from reactionmap.draft.reading import Reading
-from reactionmap.draft.speakers import State, carry, has_cue, speakers_of
+from reactionmap.draft.speakers import LISTED, State, carry, has_cue, speakers_of
 from reactionmap.draft.statement import not_a_statement
 from reactionmap.draft.tokens import (
     covers,
@@ -29,6 +29,7 @@ def clause_actors(
         if (
             clause.predicate < 0
             and not quoted
+            and how != LISTED
             and not (text.heading and has_cue(text.cues, clause))
         ):
             if not text.heading and opening_actor(text, clause) in codes:
@@ -104,12 +105,13 @@ def _former_subject(text: Reading, clause: Clause) -> bool:
 def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> bool:
     """Whether an actor's officer is followed right away (or after one verb: 'extended') by a
     quotation that holds a stance cue ('Guinea's president "warmly congratulates ..."'): the
-    verb is in the quoted words."""
+    verb is in the quoted words. A state's own name counts too where the quotation opens with
+    the verb ('... on Thursday: Pakistan "condemns this attack"')."""
     doc = text.doc
     for m in named:
-        if m.role_end < 0:
-            continue
         end = name_end(doc, m)
+        if m.role_end < 0 and not _verb_quoted(text, end, clause.end):
+            continue
         if end + 1 < clause.end and doc[end].is_lower and verbal(doc[end].lower_):
             end += 1  # 'Tanzania's foreign ministry extended "its warmest congratulations"'
         opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
@@ -121,6 +123,20 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
         ):
             return True
     return False
+
+
+def _verb_quoted(text: Reading, end: int, stop: int) -> bool:
+    """Whether a quotation opens at ``end`` with a verb in the present ('"condemns ...'),
+    the quoted words of whoever is named just before it."""
+    doc, first = text.doc, end + 1
+    return (
+        first < stop
+        and doc[end].text in ('"', "“")
+        and text.in_quote[first]
+        and doc[first].is_lower
+        and doc[first].lower_.endswith("s")
+        and verbal(doc[first].lower_)
+    )
 
 
 def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:

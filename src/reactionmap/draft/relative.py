@@ -73,6 +73,7 @@ from reactionmap.draft.relative_rules import (
     widen_to_role,
 )
 from reactionmap.draft.tokens import POSSESSIVE, name_at, starts
+from reactionmap.draft.votes import judge_act
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Against:
                 call_to_withdraw(doc, cues, actors, self.parties - self.codes)
         if not self.codes:
             return
+        judge_act(doc, cues, self.parties - self.codes)  # one party acted on another (draft.votes)
         roles = starts(words, "role")
         side: dict[int, int] = {}  # first token -> token after the words naming the side
         for start, (end, code) in actors.items():
