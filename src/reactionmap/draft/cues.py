@@ -11,7 +11,7 @@ STANCE_ORDER = ("condemn", "support", "concern", "neutral")  # ties go to the ea
 # ("is closely monitoring the situation and urged all parties ...": the call).
 WATCHING = {
     "monitoring", "closely monitoring", "following the situation", "following closely",
-    "following the situation closely",
+    "following the situation closely", "takes note", "took note", "take note", "taken note",
 }  # fmt: skip
 # A delegation's vote: where a row holds one, the vote decides whatever else the explanation
 # says (reservations in a yes vote stay support, criticism in an abstention stays neutral).
