@@ -165,21 +165,42 @@ THAT_REACH = 8  # tokens between a reporting verb and the "that" after it ("said
 
 
 def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
-    """The actor named right after a reporting verb's "that" and followed right away by a
-    quotation ('told reporters in Belgrade that Serbia "has the right ..."', 'saying in a
-    televised address that Albania "strongly condemns ..."'), or None."""
+    """The actor named right after a reporting verb's "that" and followed right away (past an
+    aside, or its own reporting verb) by a quotation ('told reporters in Belgrade that Serbia
+    "has the right ..."', 'It reported that the UAE's foreign ministry had expressed "..."'),
+    or None; not after a columnist's, a newspaper's or an analyst's verb, whose words they are."""
     doc, in_quote, speech = text.doc, text.in_quote, text.words.covered("speech")
     starts = {m.start: m for m in text.mentions if not m.blocked}
     for i in range(clause.start + 1, clause.end - 2):
-        if in_quote[i] or doc[i].lower_ != "that" or i + 1 not in starts:
+        at = i + 2 if i + 2 < clause.end and doc[i + 1].lower_ == "the" else i + 1
+        if in_quote[i] or doc[i].lower_ != "that" or at not in starts:
             continue
         if not any(k in speech for k in range(max(clause.start, i - THAT_REACH), i)):
             continue
-        m = starts[i + 1]
-        end = name_end(doc, m)
+        if any(doc[k].lower_ in PRESS for k in range(clause.start, i)):
+            continue  # 'the columnist suggested that Washington "could ..."': his words
+        m = starts[at]
+        end = _past_aside(text, name_end(doc, m), clause.end)
+        if doc[end - 1].lower_ in COPULAS:
+            end = name_end(doc, m)  # 'that Brussels was "in close contact"': a place, maybe
+        end = _past_verb(text, end, clause.end)
         if end + 1 < clause.end and doc[end].text in ('"', "“") and in_quote[end + 1]:
             return m
     return None
+
+
+AUXILIARIES = {"had", "has", "have", "was", "were"}
+# Who writes opinion in a paper: a name after their verb's "that" is what they write about.
+PRESS = {"columnist", "columnists", "editorial", "editorials", "commentator", "commentators"}
+
+
+def _past_verb(text: Reading, end: int, stop: int) -> int:
+    """The token after an actor's own reporting verb, with its auxiliary ('... reported that
+    the UAE's foreign ministry had expressed "full solidarity"'); ``end`` when there is none."""
+    doc, k = text.doc, end
+    while k < stop and doc[k].lower_ in AUXILIARIES:
+        k += 1
+    return k + 1 if k < stop and k in text.words.covered("speech") else end
 
 
 ASIDE_REACH = 20  # tokens an aside between an actor and its quotation may hold
