@@ -87,7 +87,10 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
 
 
 # and how or where it spoke (", in a statement issued by Malaysia as chair,", ", on Monday,").
-ASIDE_OPENERS = {"who", "whose", "which", "a", "an", "in", "on", "through", "via"}
+ASIDE_OPENERS = {
+    "who", "whose", "which", "a", "an", "in", "on", "through", "via",
+    "one", "traditionally", "historically", "long",  # ", traditionally one of Israel's allies,"
+}  # fmt: skip
 # A speaker's circumstances set off by commas before a plain reporting verb (", speaking at a
 # news conference in Dakar on Monday, said"): as long as they are, they do not part the two.
 PARTICIPLES = {"speaking", "addressing", "talking", "writing", "answering", "responding"}
