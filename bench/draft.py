@@ -359,9 +359,18 @@ def main() -> int:
         HELDOUT.parent / "heldout22",
         "Twenty-second batch (written blind; met the bar on its first run, no round tuned on it)",
     )
-    heldout(HELDOUT.parent / "heldout23", "Twenty-third batch (written blind)")
-    heldout(HELDOUT.parent / "heldout24", "Twenty-fourth batch (written blind)")
-    heldout(HELDOUT.parent / "heldout25", "Twenty-fifth batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout23",
+        "Twenty-third batch (written blind; the fourteenth round of rules was tuned on it: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout24",
+        "Twenty-fourth batch (written blind; the fourteenth round of rules was tuned on it: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout25",
+        "Twenty-fifth batch (written blind; the fourteenth round of rules was tuned on it: first run in its README)",
+    )
     heldout(HELDOUT.parent / "heldout26", "Twenty-sixth batch (written blind)")
     heldout(HELDOUT.parent / "heldout27", "Twenty-seventh batch (written blind)")
     return 0

@@ -63,7 +63,8 @@ def draft_article(
     hit = frozenset(t.strip().upper() for t in against if t.strip())
     parties = {t.strip().upper() for t in targets if t.strip()} | hit
     rows, sentences = [], []
-    event = Against(hit, parties=frozenset(parties)) if parties else None
+    states = frozenset(c for c in parties if not lex.resolver.is_organization(c))
+    event = Against(hit, parties=frozenset(parties), states=states) if parties else None
     sides = {code for code in parties if code not in hit or not lex.resolver.is_organization(code)}
     for finding in findings(article, lex, day, event):
         row = _row(finding, lex.resolver, sides, day, same_day)

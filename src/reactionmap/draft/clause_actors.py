@@ -6,7 +6,7 @@ from reactionmap.draft.clauses import Clause
 from reactionmap.draft.cues import verbal
 from reactionmap.draft.mentions import Mention, name_end
 from reactionmap.draft.reading import Reading
-from reactionmap.draft.speakers import State, carry, has_cue, speakers_of
+from reactionmap.draft.speakers import LISTED, State, carry, has_cue, speakers_of
 from reactionmap.draft.statement import not_a_statement
 from reactionmap.draft.tokens import (
     covers,
@@ -29,6 +29,7 @@ def clause_actors(
         if (
             clause.predicate < 0
             and not quoted
+            and how != LISTED
             and not (text.heading and has_cue(text.cues, clause))
         ):
             if not text.heading and opening_actor(text, clause) in codes:
@@ -104,12 +105,13 @@ def _former_subject(text: Reading, clause: Clause) -> bool:
 def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> bool:
     """Whether an actor's officer is followed right away (or after one verb: 'extended') by a
     quotation that holds a stance cue ('Guinea's president "warmly congratulates ..."'): the
-    verb is in the quoted words."""
+    verb is in the quoted words. A state's own name counts too where the quotation opens with
+    the verb ('... on Thursday: Pakistan "condemns this attack"')."""
     doc = text.doc
     for m in named:
-        if m.role_end < 0:
-            continue
         end = name_end(doc, m)
+        if m.role_end < 0 and not _verb_quoted(text, end, clause.end):
+            continue
         if end + 1 < clause.end and doc[end].is_lower and verbal(doc[end].lower_):
             end += 1  # 'Tanzania's foreign ministry extended "its warmest congratulations"'
         opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
@@ -121,6 +123,20 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
         ):
             return True
     return False
+
+
+def _verb_quoted(text: Reading, end: int, stop: int) -> bool:
+    """Whether a quotation opens at ``end`` with a verb in the present ('"condemns ...'),
+    the quoted words of whoever is named just before it."""
+    doc, first = text.doc, end + 1
+    return (
+        first < stop
+        and doc[end].text in ('"', "“")
+        and text.in_quote[first]
+        and doc[first].is_lower
+        and doc[first].lower_.endswith("s")
+        and verbal(doc[first].lower_)
+    )
 
 
 def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
@@ -149,21 +165,42 @@ THAT_REACH = 8  # tokens between a reporting verb and the "that" after it ("said
 
 
 def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
-    """The actor named right after a reporting verb's "that" and followed right away by a
-    quotation ('told reporters in Belgrade that Serbia "has the right ..."', 'saying in a
-    televised address that Albania "strongly condemns ..."'), or None."""
+    """The actor named right after a reporting verb's "that" and followed right away (past an
+    aside, or its own reporting verb) by a quotation ('told reporters in Belgrade that Serbia
+    "has the right ..."', 'It reported that the UAE's foreign ministry had expressed "..."'),
+    or None; not after a columnist's, a newspaper's or an analyst's verb, whose words they are."""
     doc, in_quote, speech = text.doc, text.in_quote, text.words.covered("speech")
     starts = {m.start: m for m in text.mentions if not m.blocked}
     for i in range(clause.start + 1, clause.end - 2):
-        if in_quote[i] or doc[i].lower_ != "that" or i + 1 not in starts:
+        at = i + 2 if i + 2 < clause.end and doc[i + 1].lower_ == "the" else i + 1
+        if in_quote[i] or doc[i].lower_ != "that" or at not in starts:
             continue
         if not any(k in speech for k in range(max(clause.start, i - THAT_REACH), i)):
             continue
-        m = starts[i + 1]
-        end = name_end(doc, m)
+        if any(doc[k].lower_ in PRESS for k in range(clause.start, i)):
+            continue  # 'the columnist suggested that Washington "could ..."': his words
+        m = starts[at]
+        end = _past_aside(text, name_end(doc, m), clause.end)
+        if doc[end - 1].lower_ in COPULAS:
+            end = name_end(doc, m)  # 'that Brussels was "in close contact"': a place, maybe
+        end = _past_verb(text, end, clause.end)
         if end + 1 < clause.end and doc[end].text in ('"', "“") and in_quote[end + 1]:
             return m
     return None
+
+
+AUXILIARIES = {"had", "has", "have", "was", "were"}
+# Who writes opinion in a paper: a name after their verb's "that" is what they write about.
+PRESS = {"columnist", "columnists", "editorial", "editorials", "commentator", "commentators"}
+
+
+def _past_verb(text: Reading, end: int, stop: int) -> int:
+    """The token after an actor's own reporting verb, with its auxiliary ('... reported that
+    the UAE's foreign ministry had expressed "full solidarity"'); ``end`` when there is none."""
+    doc, k = text.doc, end
+    while k < stop and doc[k].lower_ in AUXILIARIES:
+        k += 1
+    return k + 1 if k < stop and k in text.words.covered("speech") else end
 
 
 ASIDE_REACH = 20  # tokens an aside between an actor and its quotation may hold

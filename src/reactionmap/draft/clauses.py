@@ -196,8 +196,11 @@ def predicate(doc, clause: Clause, words, in_quote, named=frozenset()) -> int:
             i > 1
             and doc[i - 1].text == ","
             and doc[i - 2].lower_ in STATEMENT_NOUNS
-            and any(t.lower_ == "in" for t in doc[max(0, i - 5) : i - 2])
-        )
+            and any(
+                t.lower_ == "in" and (t.i == 0 or doc[t.i - 1].text != ",")
+                for t in doc[max(0, i - 5) : i - 2]
+            )
+        )  # but "Turkey's ministry, in a written statement, said": an aside, then its verb
         noun = i and doc[i - 1].lower_ in DETERMINERS  # "in a call", "a summons"
         if in_quote[i] or i in named or named_statement or set_off or noun:
             # "a statement released Saturday", "In its statement, issued in Addis Ababa on

@@ -11,13 +11,16 @@ STANCE_ORDER = ("condemn", "support", "concern", "neutral")  # ties go to the ea
 # ("is closely monitoring the situation and urged all parties ...": the call).
 WATCHING = {
     "monitoring", "closely monitoring", "following the situation", "following closely",
-    "following the situation closely",
+    "following the situation closely", "takes note", "took note", "take note", "taken note",
 }  # fmt: skip
 # A delegation's vote: where a row holds one, the vote decides whatever else the explanation
 # says (reservations in a yes vote stay support, criticism in an abstention stays neutral).
 VOTES = {
     "voted in favour", "voted in favor", "voted for", "voted yes", "voted against", "voted no",
     "abstained", "abstain", "abstaining", "abstention",
+    "those voting in favour", "those voting in favor", "those voting for", "those in favour",
+    "those in favor", "those who voted in favour", "those who voted for",
+    "those voting against", "those who voted against",
 }  # fmt: skip
 
 
@@ -37,6 +40,22 @@ class StanceCue:
     blames_hit: bool = False  # a condemnation of whom the action was taken against
 
 
+# A cue quoted as a word ('does not use the word "condemn"', 'used the words "serious
+# consequences"'): the word is named, not said, and is no stance.
+WORD_NOUNS = {"word", "words", "term", "terms", "phrase", "expression"}
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
+
+
+def _word_named(doc, start: int, end: int) -> bool:
+    return (
+        start > 1
+        and doc[start - 1].text in QUOTE_MARKS
+        and doc[start - 2].lower_ in WORD_NOUNS
+        and end < len(doc)
+        and doc[end].text in QUOTE_MARKS
+    )
+
+
 def stance_cues(doc, words, strings) -> list[StanceCue]:
     """Stance cues (longest match wins), with the negation or hedge just before them."""
     found = []
@@ -54,7 +73,7 @@ def stance_cues(doc, words, strings) -> list[StanceCue]:
     for span in words.get("hedge", []):
         hedges_by_end.setdefault(span[1], []).append(span)
     for start, end, stance, weight in found:
-        if any(i in taken for i in range(start, end)):
+        if any(i in taken for i in range(start, end)) or _word_named(doc, start, end):
             continue
         taken.update(range(start, end))
         cue = StanceCue(start, end, stance, weight, doc[start:end].text)

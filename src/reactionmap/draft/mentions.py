@@ -126,6 +126,8 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             word == "of" and role_before
         ):
             return ""
+        if word == "of" and before.i and doc[before.i - 1].lower_ in WORDS_OF:
+            return ""  # "carried the words of the Arab League's Secretary-General, who said"
         if word == "like" or (word == "in" and apposed_person(doc, m.end)):
             return ""  # "Trump's ally in Argentina, Javier Milei, wrote ..."
         if (
@@ -140,6 +142,11 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return ""
         return f"after '{before.text}'"
     return ""
+
+
+# Nouns for what someone said: the actor after their "of" said it ("the words of", "the
+# statement of").
+WORDS_OF = {"words", "statement", "remarks", "reply", "comments"}
 
 
 # A short name two states share, and the capital that tells which one a paragraph means:

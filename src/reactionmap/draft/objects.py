@@ -47,18 +47,24 @@ def side_with_crowd(doc, cues: list[StanceCue], actors, against) -> None:
 
 def condemn_terrorism(doc, cues: list[StanceCue]) -> None:
     """Turn each condemnation whose object is terrorism in general ("condemns PKK terrorism",
-    "condemn terrorism in all its forms") to ``neutral``: it condemns those an operation is
+    "condemn terrorism in all its forms") or a practice in all its forms ("condemns
+    hostage-taking in all its forms") to ``neutral``: it condemns those an operation is
     aimed at, not the operation; the row's other cues decide."""
     for cue in cues:
         if cue.stance != "condemn" or cue.negated or cue.turned:
             continue
         for k in range(cue.end, min(len(doc), cue.end + OBJECT_REACH)):
-            if doc[k].is_punct:
+            if doc[k].is_punct and doc[k].text != "-":  # "hostage-taking" is one word
                 break
-            if doc[k].lower_ in TERRORISM:
+            if doc[k].lower_ in TERRORISM or _in_all_forms(doc, k):
                 cue.turned, cue.toward = "neutral", doc[cue.end : k + 1].text
                 cue.aimed = f"condemns {cue.toward!r}, those an operation is aimed at, not it"
                 break
+
+
+def _in_all_forms(doc, k: int) -> bool:
+    """Whether a practice is condemned in general ("hostage-taking in all its forms")."""
+    return [t.lower_ for t in doc[k + 1 : k + 5]] == ["in", "all", "its", "forms"]
 
 
 def reported_wrongs(doc, cues: list[StanceCue]) -> None:
@@ -121,3 +127,28 @@ def conceded(doc, cues: list[StanceCue]) -> None:
         if called or (k < len(against) and against[k] < stop):
             cue.turned, cue.toward = "concern", doc[reserve:stop].text
             cue.aimed = f"is followed by a reserve, {doc[reserve].text!r}: read as concern"
+
+
+# Words that only say how strongly a verb's stance is meant ("condemns settler terrorism in the
+# strongest terms"): they are aimed where the verb before them is.
+INTENSIFIERS = {"strongest terms", "strongest possible terms", "strongly", "firmly"}
+INTENSIFIER_REACH = 8  # tokens from the verb's cue to its intensifier
+
+
+def follow_verb(doc, cues: list[StanceCue]) -> None:
+    """An intensifier just after a cue turned away from the event turns with it."""
+    before: StanceCue | None = None
+    for cue in cues:
+        near = before is not None and cue.start - before.end <= INTENSIFIER_REACH
+        gap = doc[before.end : cue.start] if before is not None else []
+        if (
+            before is not None
+            and near
+            and before.turned
+            and cue.text.lower() in INTENSIFIERS
+            and not cue.turned
+            and not any(t.text in SENTENCE_ENDS for t in gap)
+        ):
+            cue.turned, cue.toward = before.turned, before.toward
+            cue.aimed = f"says how strongly '{before.text}' is meant, which is turned"
+        before = cue

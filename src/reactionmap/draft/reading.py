@@ -35,6 +35,9 @@ RUN_IN_RE = re.compile(r"^([^.!?\"“”:,;]{2,40}?)\.\s+(?=[A-Z])")
 
 # A transcript's turn label for its own journalists ("ANCHOR:", "CORRESPONDENT (Bangkok):",
 # "DIPLOMATIC REPORTER:"): the place in brackets is where they report from, not who speaks.
+# A fact-check's label over the words a government really said ("What was actually said: ...",
+# "What they really said: ..."): a question, not a sentence, though it holds a reporting verb.
+LABEL_WORDS = {"what", "how"}
 JOURNALISTS = {
     "anchor", "presenter", "host", "co-host", "correspondent", "reporter", "interviewer",
     "newsreader", "narrator", "moderator", "announcer", "editor",
@@ -92,12 +95,15 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
     """A list item's lead ("China: ...", "Somaliland (limited recognition): ...", a run-in
     heading "Russia. The foreign ministry said ..."): the token
     where its text starts, and the actor the lead names ("" when it names none or several).
-    A lead with a reporting verb ('France said: "..."') is a sentence, not a lead."""
+    A lead with a reporting verb ('France said: "..."') is a sentence, not a lead, unless it
+    asks a question ("What was actually said:", a fact-check's label)."""
     match = ITEM_RE.match(text)
     shouted = match is not None and match.group(1).isupper()  # "UNITED STATES:" has no verb
+    label = match is not None and match.group(1).split()[0].lower() in LABEL_WORDS
     if (
         match
         and not shouted
+        and not label
         and any(i < token_at(doc, match.end(1)) for i in words.covered("speech"))
     ):
         return None, ""

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 
 from reactionmap.draft.cues import StanceCue, verbal
 from reactionmap.draft.lexicon import Lexicon
-from reactionmap.draft.objects import condemn_terrorism, side_with_crowd
+from reactionmap.draft.objects import condemn_terrorism, follow_verb, side_with_crowd
 from reactionmap.draft.relative_rules import (
     ACCUSATION_ENDS,
     ACCUSATIONS,
@@ -73,6 +73,7 @@ from reactionmap.draft.relative_rules import (
     widen_to_role,
 )
 from reactionmap.draft.tokens import POSSESSIVE, name_at, starts
+from reactionmap.draft.votes import judge_act
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Against:
     codes: frozenset[str]
     leaders: set[str] = field(default_factory=set)  # names and surnames
     parties: frozenset[str] = frozenset()  # the event's parties: targets and codes
+    states: frozenset[str] = frozenset()  # the parties that are states, not organizations
 
     def turn(self, doc, lex: Lexicon, words, cues: list[StanceCue]) -> None:
         """Learn the leaders the paragraph names, then turn each support cue whose object is
@@ -105,8 +107,10 @@ class Against:
             if self.codes or len(self.parties) == 1:  # who acted is known
                 shield_acting(doc, cues, actors, self.parties - self.codes)
                 call_to_withdraw(doc, cues, actors, self.parties - self.codes)
+            follow_verb(doc, cues)
         if not self.codes:
             return
+        judge_act(doc, cues, self.states - self.codes)  # a state acted on another (draft.votes)
         roles = starts(words, "role")
         side: dict[int, int] = {}  # first token -> token after the words naming the side
         for start, (end, code) in actors.items():

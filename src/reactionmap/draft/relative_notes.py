@@ -25,6 +25,13 @@ def turned_notes(cues: list[StanceCue]) -> list[str]:
         if cue.aimed:  # draft.objects says why
             notes.append(f"stance turned: '{cue.text}' {cue.aimed}, and the other cues decide")
             continue
+        if cue.toward.startswith("a resolution on the act of "):  # draft.votes
+            yes = cue.turned == "condemn"
+            notes.append(
+                f"stance turned: '{cue.text}' {cue.toward!r}, where one party acted on another: "
+                f"a {'yes opposes' if yes else 'no shields'} the act, read as {cue.turned}"
+            )
+            continue
         if cue.text.lower() in CALLS_ON and cue.turned == "condemn":
             notes.append(
                 f"stance turned: '{cue.text}' {cue.toward!r}, the side that acted, to undo its "

@@ -16,6 +16,7 @@ from reactionmap.draft.tokens import (
     starting_in,
     starts,
 )
+from reactionmap.draft.vote_lists import listed_voters
 
 SUBJECT_REACH = 12
 
@@ -52,8 +53,10 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     if not inside:
         return [], "", {}
     p = clause.predicate
-    chosen: list[Mention] = []
-    if p < 0:
+    chosen: list[Mention] = listed_voters(doc, clause.start, clause.end, inside, words)
+    if chosen:
+        pass  # "Those voting against included Belarus and Syria" (draft.vote_lists)
+    elif p < 0:
         chosen = inside  # a headline or a list item: no verb, the names are the speakers
     else:
         plain = covers(words, "speech", p) or doc[p].lower_ in VOTE_VERBS
@@ -77,15 +80,22 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
     named: dict[str, Mention] = {}
     for m in chosen:
         named.setdefault(m.code, m)
-    return list(named), "", named
+    listed = (
+        p < 0 and chosen and chosen[0].start > clause.start and doc[clause.start].lower_ == "those"
+    )
+    return list(named), LISTED if listed else "", named
 
 
 # and how or where it spoke (", in a statement issued by Malaysia as chair,", ", on Monday,").
-ASIDE_OPENERS = {"who", "whose", "which", "a", "an", "in", "on", "through", "via"}
+ASIDE_OPENERS = {
+    "who", "whose", "which", "a", "an", "in", "on", "through", "via",
+    "one", "traditionally", "historically", "long",  # ", traditionally one of Israel's allies,"
+}  # fmt: skip
 # A speaker's circumstances set off by commas before a plain reporting verb (", speaking at a
 # news conference in Dakar on Monday, said"): as long as they are, they do not part the two.
 PARTICIPLES = {"speaking", "addressing", "talking", "writing", "answering", "responding"}
 VOTE_VERBS = {"voted", "abstained"}
+LISTED = "a list of votes that names it"  # how a state named in "Those voting against ..." speaks
 
 
 def before_aside(doc, before: list[Mention], p: int, in_quote, plain: bool) -> list[Mention]:

@@ -16,6 +16,8 @@ none when its verb is
 - someone else's: a relative clause between the named actor and the verb ("Nigeria and Benin
   are members of ECOWAS, which has condemned ..."), unless it is an aside set off by commas
   right after the name ("Qatar, which mediated that ceasefire, urged restraint");
+- silent: the words before its verb say the actor "made no statement" or "issued no comment"
+  ("Lebanon's government has made no statement, the paper noted": the paper's verb);
 - no one's: the clause's subject is "Nothing" or "None" and it holds no reporting verb ("Nothing
   in Baku's words welcomes or opposes the withdrawal": the writer says what was not said);
 - anonymous: the clause says its source is not named ("Diplomats in Brussels said privately",
@@ -46,6 +48,9 @@ NO_ONE = {
     "none",
     "neither",
 }  # "Nothing in Baku's words welcomes ...": no one's  # "has said nothing so far", "has said little": silence
+# "made no statement", "issued no comment": the writer says the actor was silent.
+SILENT_VERBS = {"made", "make", "makes", "issued", "issue", "issues", "gave", "given", "released"}
+SILENT_NOUNS = {"statement", "statements", "comment", "comments", "reaction", "response"}
 RELATIVES = {"which", "who", "whose", "that"}
 NOUN_BEFORE = {"of", "the", "a", "an", "its", "their", "his", "her", "for", "before", "after"}
 NEGATION_REACH = 3
@@ -77,6 +82,8 @@ def not_a_statement(
         return why
     if p in speech and p + 1 < clause.end and doc[p + 1].lower_ in SILENT and not later:
         return f"'{doc[p].text} {doc[p + 1].text}': no statement"
+    if (silent := _no_statement(doc, before)) >= 0:
+        return f"'{doc[silent : silent + 3].text}': no statement"
     for i in before:
         if doc[i].lower_ in SPECULATION:
             said_after = p in speech and any(doc[k].text == "," for k in range(i, p))
@@ -91,6 +98,20 @@ def not_a_statement(
             if doc[i].lower_ in RELATIVES and not all(t.text == "," for t in doc[last:i]):
                 return f"'{doc[i].text} {doc[p].text}': someone else's verb"
     return ""
+
+
+def _no_statement(doc, before: list[int]) -> int:
+    """Where the words before the verb say the actor made no statement ("Lebanon's government
+    has made no statement on the closure, the paper noted"), or -1."""
+    for i in before:
+        if (
+            doc[i].lower_ in SILENT_VERBS
+            and i + 2 < len(doc)
+            and doc[i + 1].lower_ == "no"
+            and doc[i + 2].lower_ in SILENT_NOUNS
+        ):
+            return i
+    return -1
 
 
 def _past_relative_aside(doc, last: int, p: int) -> int:
