@@ -18,6 +18,7 @@ from reactionmap.draft.merge import within
 from reactionmap.draft.quotes import joined
 from reactionmap.draft.relative import Against
 from reactionmap.draft.relative_notes import turned_notes
+from reactionmap.draft.shared import take_shared
 
 __all__ = ["ArticleRefused", "Draft", "decode", "draft_article", "read_article"]
 SUMMARY_CHARS = 600
@@ -62,7 +63,7 @@ def draft_article(
     source_url = source_url or article.meta.get("url", "")
     hit = frozenset(t.strip().upper() for t in against if t.strip())
     parties = {t.strip().upper() for t in targets if t.strip()} | hit
-    rows, sentences = [], []
+    rows, sentences, shares = [], [], []
     states = frozenset(c for c in parties if not lex.resolver.is_organization(c))
     event = Against(hit, parties=frozenset(parties), states=states) if parties else None
     sides = {code for code in parties if code not in hit or not lex.resolver.is_organization(code)}
@@ -73,6 +74,8 @@ def draft_article(
         row["source_name"], row["source_url"] = source_name, source_url
         rows.append(row)
         sentences.append(finding.evidence)
+        shares.append(_shares(finding, sides))
+    take_shared(rows, shares)  # "shares the position of" another actor: its stance (draft.shared)
     rows, sentences = within(rows, sentences)  # a statement the article reports twice: one row
     evidence, ids = {}, _Ids(taken_ids)
     for row, found in zip(rows, sentences, strict=True):
@@ -109,6 +112,14 @@ def _as_day(value: str | dt.date | None) -> dt.date | None:
     if day is None:
         raise ValueError(f"date {value!r} is not a day: write it as {DAY_RULE}")
     return day.date()
+
+
+def _shares(finding: Finding, parties: set[str]) -> str:
+    """The actor whose position the row's deciding cue shares, or "" (draft.shared)."""
+    if finding.code in parties:
+        return ""
+    _, deciding, _ = decide_stance(finding.cues)
+    return deciding.shares if deciding is not None and not deciding.turned else ""
 
 
 def _row(finding: Finding, resolver, parties: set[str], day, same_day: bool) -> dict[str, str]:

@@ -38,6 +38,7 @@ class StanceCue:
     aside: bool = False  # in a relative clause set off by commas (", which also abstained,")
     aimed: str = ""  # why it was turned, when draft.objects turned it
     blames_hit: bool = False  # a condemnation of whom the action was taken against
+    shares: str = ""  # the actor whose position it shares, outside the event (draft.shared)
 
 
 # A cue quoted as a word ('does not use the word "condemn"', 'used the words "serious

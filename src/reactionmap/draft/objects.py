@@ -16,6 +16,9 @@ CROWDS = {
 }  # fmt: skip
 # Terrorism in general: condemning it is not condemning an action taken against it.
 TERRORISM = {"terrorism", "terrorists", "terror"}
+# An attack by militants ("the terrorist attack on the pilgrims"): when a state acted on another,
+# condemning it condemns what came before the act, not the act.
+MILITANT = {"terrorist", "militant", "militants"}
 # Words that say a wrong is only reported, not the speaker's own charge.
 REPORTED = {("reports", "of"), ("allegations", "of"), ("claims", "of"), ("accounts", "of")}
 SENTENCE_ENDS = {".", ";", "!", "?"}
@@ -45,20 +48,28 @@ def side_with_crowd(doc, cues: list[StanceCue], actors, against) -> None:
             cue.aimed = f"sides with {cue.toward!r}, who dispute the event, not with its action"
 
 
-def condemn_terrorism(doc, cues: list[StanceCue]) -> None:
+def condemn_terrorism(doc, cues: list[StanceCue], acted: bool = False) -> None:
     """Turn each condemnation whose object is terrorism in general ("condemns PKK terrorism",
     "condemn terrorism in all its forms") or a practice in all its forms ("condemns
     hostage-taking in all its forms") to ``neutral``: it condemns those an operation is
-    aimed at, not the operation; the row's other cues decide."""
+    aimed at, not the operation; the row's other cues decide. When a state acted on another
+    (``acted``), a militant attack ("condemns the terrorist attack") is such an object too: the
+    attack that led to the act, not the act."""
+    words = TERRORISM | MILITANT if acted else TERRORISM
     for cue in cues:
         if cue.stance != "condemn" or cue.negated or cue.turned:
             continue
         for k in range(cue.end, min(len(doc), cue.end + OBJECT_REACH)):
             if doc[k].is_punct and doc[k].text != "-":  # "hostage-taking" is one word
                 break
-            if doc[k].lower_ in TERRORISM or _in_all_forms(doc, k):
-                cue.turned, cue.toward = "neutral", doc[cue.end : k + 1].text
-                cue.aimed = f"condemns {cue.toward!r}, those an operation is aimed at, not it"
+            if doc[k].lower_ in words or _in_all_forms(doc, k):
+                militant = doc[k].lower_ in MILITANT
+                cue.turned, cue.toward = "neutral", doc[cue.end : k + 1 + militant].text
+                cue.aimed = (
+                    f"condemns {cue.toward!r}, which came before the act, not the act"
+                    if militant
+                    else f"condemns {cue.toward!r}, those an operation is aimed at, not it"
+                )
                 break
 
 

@@ -72,6 +72,7 @@ from reactionmap.draft.relative_rules import (
     welcome_sanction,
     widen_to_role,
 )
+from reactionmap.draft.shared import share_position
 from reactionmap.draft.tokens import POSSESSIVE, name_at, starts
 from reactionmap.draft.votes import judge_act
 
@@ -101,13 +102,14 @@ class Against:
             welcome_sanction(doc, cues)
             side_outside(doc, cues, actors, self.parties | self.codes)
             side_with_crowd(doc, cues, actors, self.codes)
-            condemn_terrorism(doc, cues)
+            condemn_terrorism(doc, cues, acted=bool(self.codes and self.parties - self.codes))
             defer_outside(doc, cues, actors, self.parties - self.codes)
             oppose_sanctions(doc, cues, actors, self.parties - self.codes)
             if self.codes or len(self.parties) == 1:  # who acted is known
                 shield_acting(doc, cues, actors, self.parties - self.codes)
                 call_to_withdraw(doc, cues, actors, self.parties - self.codes)
             follow_verb(doc, cues)
+            share_position(doc, cues, actors, self.parties | self.codes)
         if not self.codes:
             return
         judge_act(doc, cues, self.states - self.codes)  # a state acted on another (draft.votes)
