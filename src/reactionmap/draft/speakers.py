@@ -146,8 +146,26 @@ def agents(doc, clause: Clause, inside: list[Mention], words, in_quote) -> list[
             return []
         if doc[min(name_end(doc, after[0]), len(doc) - 1)].lower_ == "as":
             return []  # "issued by the Philippines as the group's chair": the group's words
+        if holds_chair(doc, name_end(doc, after[0])):
+            return []  # "issued by Peru, which holds the bloc's rotating presidency": the bloc's
         return chain_forward(doc, after)
     return []
+
+
+# An organization's chair named after a state: ", which holds the group's rotating presidency".
+HOLDS = {"holds", "held", "holding"}
+CHAIRS = {"presidency", "chair", "chairmanship", "chairship"}
+CHAIR_REACH = 8  # tokens from "which" to the chair
+
+
+def holds_chair(doc, end: int) -> bool:
+    """Whether ", which (currently) holds ... presidency" or "chair" follows a name ending at
+    ``end``: a statement it issued as its organization's chair is the organization's."""
+    words = [t.lower_ for t in doc[end : end + CHAIR_REACH]]
+    if words[:2] != [",", "which"]:
+        return False
+    held = next((k for k, w in enumerate(words) if w in HOLDS), None)
+    return held is not None and any(w in CHAIRS for w in words[held:])
 
 
 def reports(doc, i, words) -> bool:

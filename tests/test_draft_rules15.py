@@ -1,0 +1,116 @@
+"""The drafter's fifteenth round of general rules (issue 18): an act taken against no state (a
+release, a policy) backed or opposed, a position shared with another actor, the militant attack
+that led to a state's act, and a statement issued by an organization's presiding state. Every
+sentence is written for these tests."""
+
+from __future__ import annotations
+
+from tests.drafted import coded, one, rows_of
+
+# Norway opens a deep-sea mining zone: Norway acted, and against no one.
+MINING = {"targets": ["NOR"], "date": "2027-04-09"}
+# Egypt closes a canal lock to Sudanese barges after a militant ambush: Egypt acted on Sudan.
+CLOSURE = {"targets": ["EGY", "SDN"], "against": ["SDN"], "date": "2027-04-09"}
+# A mayor's bodyguard shot in Lima: no state acted, Peru is the side hit.
+SHOOTING = {"targets": ["PER"], "against": ["PER"], "date": "2027-04-09"}
+
+
+def article(*paragraphs: str) -> str:
+    head = "published: 2027-04-09\n\nReactions\n\nA round-up written for the tests.\n\n"
+    return head + "\n\n".join(paragraphs)
+
+
+def test_finding_an_act_sound_backs_it_when_no_one_was_acted_against():
+    """With no side acted against, "no scientific problem", "no risk", "in line with
+    international standards", "accepts the science" and "full confidence in" back the act."""
+    text = article(
+        'Iceland\'s environment ministry said its experts had found "no scientific problem" '
+        "with the zone.",
+        'Canada\'s foreign ministry said the plan posed "no risk to Canadians".',
+        "Denmark's minister said the licences were in line with international standards.",
+        'Finland\'s prime minister said Finland "accepts the science" behind the zone.',
+        'Estonia\'s foreign ministry said it "has full confidence in the environmental review".',
+        "Latvia's foreign ministry said Latvia was satisfied that the review was independent.",
+    )
+    assert coded(text, **MINING) == {
+        "ISL": "support",
+        "CAN": "support",
+        "DNK": "support",
+        "FIN": "support",
+        "EST": "support",
+        "LVA": "support",
+    }
+
+
+def test_calling_an_act_irresponsible_or_the_sea_a_dumping_ground_opposes_it():
+    """ "Irresponsible", "treats the sea as a sewer", "not a dumping ground" (the negation is
+    part of the phrase) and "a crime against humanity" oppose the act."""
+    text = article(
+        'Chile\'s foreign ministry said the decision was "irresponsible".',
+        'Peru\'s minister said Norway "treats the Arctic as a sewer".',
+        'Fiji\'s prime minister said: "The ocean is not a dumping ground."',
+        'Samoa\'s foreign ministry called the zone "a crime against humanity".',
+    )
+    assert coded(text, **MINING) == {
+        "CHL": "condemn",
+        "PER": "condemn",
+        "FJI": "condemn",
+        "WSM": "condemn",
+    }
+
+
+def test_sharing_another_actors_position_takes_its_stance():
+    """ "Fully shares the position of our Chilean partners" takes Chile's row's stance, with a
+    note; sharing the acting party's position stays on its side."""
+    text = article(
+        "Chile's foreign ministry said Chile firmly opposes the zone.",
+        'Bolivia\'s minister said Bolivia "fully shares the position of our Chilean partners".',
+        'Ecuador\'s minister said Ecuador "shares the position of" Norway on the zone.',
+    )
+    rows = rows_of(text, **MINING)
+    assert one(rows, "BOL")["stance"] == "condemn"
+    assert "from CHL's row" in one(rows, "BOL")["notes"]
+    assert one(rows, "ECU")["stance"] == "support"
+
+
+def test_sharing_the_position_of_an_actor_with_no_row_keeps_the_cue():
+    """With no row of the named actor in the article, the shared position is read as the cue
+    says (on the side of whom it names)."""
+    text = article('Bolivia\'s minister said Bolivia "fully shares the position of Chile".')
+    assert coded(text, **MINING) == {"BOL": "support"}
+
+
+def test_condemning_the_militant_attack_before_a_states_act_is_no_stance_on_the_act():
+    """When a state acted on another, "condemns the terrorist attack" (the ambush that led to
+    the act) is turned to neutral: the words on the act decide."""
+    text = article(
+        'Ghana\'s foreign ministry said Ghana "condemns the terrorist attack" on the convoy and '
+        "urged both sides to exercise restraint.",
+        'Kenya\'s foreign ministry said Kenya "condemns the militant attack" and "does not take '
+        'sides" on the closure.',
+        'Togo\'s minister said Togo "condemns the closure".',
+    )
+    rows = rows_of(text, **CLOSURE)
+    assert one(rows, "GHA")["stance"] == "concern"
+    assert "came before the act" in one(rows, "GHA")["notes"]
+    assert one(rows, "KEN")["stance"] == "neutral"
+    assert one(rows, "TGO")["stance"] == "condemn"
+
+
+def test_condemning_a_terrorist_attack_that_is_the_event_still_condemns_it():
+    """With no state acting (an attack on the side hit), the terrorist attack is the event."""
+    text = article('Chile\'s foreign ministry said Chile "condemns the terrorist attack" in Lima.')
+    assert coded(text, **SHOOTING) == {"CHL": "condemn"}
+
+
+def test_a_statement_issued_by_the_state_holding_a_presidency_is_not_its_own():
+    """ "Issued by Uruguay, which holds the group's rotating presidency" names the group's
+    chair: Uruguay gets no row from it; a state that speaks after ", which said" does."""
+    text = article(
+        'CELAC said it "condemns the attack" on the mayor\'s bodyguard.',
+        "The statement was issued by Uruguay, which holds the group's rotating presidency.",
+        "It was echoed by Paraguay, which said it condemned the attack.",
+    )
+    rows = rows_of(text, **SHOOTING)
+    assert set(rows["actor_iso3"]) == {"CELAC", "PRY"}
+    assert one(rows, "PRY")["stance"] == "condemn"
