@@ -114,3 +114,14 @@ def test_a_statement_issued_by_the_state_holding_a_presidency_is_not_its_own():
     rows = rows_of(text, **SHOOTING)
     assert set(rows["actor_iso3"]) == {"CELAC", "PRY"}
     assert one(rows, "PRY")["stance"] == "condemn"
+
+
+def test_an_ambassador_in_a_partys_capital_speaks_for_the_state_that_sent_them():
+    """ "Chile's ambassador in Cairo, Ana Rojas, said" is Chile's: the capital after an envoy's
+    "in" is where they are posted; "the foreign ministry in Cairo" is still Egypt's."""
+    text = article(
+        "Chile's ambassador in Cairo, Ana Rojas, said Chile \"fully supports Egypt's right to "
+        'take every measure it deems necessary".',
+        "Later, the foreign ministry in Cairo said it rejects the criticism.",
+    )
+    assert coded(text, **CLOSURE) == {"CHL": "support", "EGY": "party"}

@@ -128,6 +128,8 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return ""
         if word == "of" and before.i and doc[before.i - 1].lower_ in WORDS_OF:
             return ""  # "carried the words of the Arab League's Secretary-General, who said"
+        if word == "in" and before.i and doc[before.i - 1].lower_ in POSTED:
+            return "where another state's envoy is posted"  # "Chile's ambassador in Lima, ..."
         if word == "like" or (word == "in" and apposed_person(doc, m.end)):
             return ""  # "Trump's ally in Argentina, Javier Milei, wrote ..."
         if (
@@ -135,14 +137,18 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             and m.kind == "capital"
             and before.i
             and covers(words, "role", before.i - 1)
-            and doc[before.i - 1].lower_ not in ("embassy", "embassies")
+            and doc[before.i - 1].lower_ not in POSTED
         ):
             # "the foreign ministry in Paris said": the ministry of the capital's state; but an
-            # embassy in a capital ("the US embassy in Madrid") is another state's.
+            # embassy or an ambassador in a capital ("the US embassy in Madrid", "Chile's
+            # ambassador in Lima") is another state's, posted there.
             return ""
         return f"after '{before.text}'"
     return ""
 
+
+# Roles posted in another state's capital: "in" the capital after them names where, not whose.
+POSTED = {"embassy", "embassies", "ambassador", "ambassadors", "envoy", "consulate", "consul"}
 
 # Nouns for what someone said: the actor after their "of" said it ("the words of", "the
 # statement of").
