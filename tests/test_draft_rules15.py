@@ -125,3 +125,14 @@ def test_an_ambassador_in_a_partys_capital_speaks_for_the_state_that_sent_them()
         "Later, the foreign ministry in Cairo said it rejects the criticism.",
     )
     assert coded(text, **CLOSURE) == {"CHL": "support", "EGY": "party"}
+
+
+def test_a_states_agency_named_in_capitals_speaks_for_it_but_not_its_opposition():
+    """ "Chile's Nuclear Safety Commission said" is Chile's (capitalised words up to the role);
+    "Peru's opposition party leader" and "Peru's Labour Party chair" are no one's row."""
+    text = article(
+        "Chile's Nuclear Safety Commission said it was concerned about the zone.",
+        "Peru's opposition party leader said he was concerned about the zone.",
+        "Peru's Labour Party chair said he was concerned about the zone.",
+    )
+    assert coded(text, **MINING) == {"CHL": "concern"}

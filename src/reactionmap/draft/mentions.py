@@ -172,19 +172,25 @@ def _office_after_possessive(doc, m: Mention, words) -> bool:
 
 # Words before a role that a possessive's name leaves open ("India's external affairs
 # ministry") but that say the person is not the government's ("Niger's ousted president").
-NOT_THE_GOVERNMENT = {"ousted", "deposed", "detained", "toppled", "jailed", "exiled", "former"}
-ROLE_REACH = 2  # lowercase words (or one capitalised word next to it) between "'s" and the role
+NOT_THE_GOVERNMENT = {
+    "ousted", "deposed", "detained", "toppled", "jailed", "exiled", "former", "opposition", "party",
+}  # fmt: skip
+ROLE_REACH = 2  # words between "'s" and the role: lowercase, or capitalised up to the role
 
 
 def role_after_words(doc, i: int, words, roles) -> int:
     """The end of a role that follows a possessive after at most ROLE_REACH lowercase words
     ("'s external affairs ministry"), or -1."""
+    titled = False
     for k in range(i, min(i + ROLE_REACH, len(doc))):
         token = doc[k]
         if not token.is_alpha or token.lower_ in NOT_THE_GOVERNMENT:
             return -1
-        if not token.text.islower() and not (token.text.istitle() and k + 1 in roles):
-            return -1  # a capitalised word only right before the role ("'s Federal Foreign Office")
+        if token.text.islower() and titled:
+            return -1
+        titled = token.text.istitle()
+        if not token.text.islower() and not titled:
+            return -1  # capitalised words only up to the role ("'s Nuclear Safety Commission")
         if covers(words, "former", k) or covers(words, "speech", k) or is_stance_word(words, k):
             return -1
         if k + 1 in roles:
