@@ -136,3 +136,14 @@ def test_a_states_agency_named_in_capitals_speaks_for_it_but_not_its_opposition(
         "Peru's Labour Party chair said he was concerned about the zone.",
     )
     assert coded(text, **MINING) == {"CHL": "concern"}
+
+
+def test_a_state_setting_the_scene_before_its_officer_is_the_officers_state():
+    """ "In Chile, President Ana Lima spoke ...", then her words with "she said": Chile's row;
+    a state named as where something happened, with no officer after it, is no speaker."""
+    text = article(
+        "In Chile, President Ana Lima spoke to her Colombian counterpart by telephone on Sunday. "
+        '"Chile condemns this cowardly act," she said afterwards.',
+        "Protests were held in Ecuador, where students marched.",
+    )
+    assert coded(text, **SHOOTING) == {"CHL": "condemn"}

@@ -128,6 +128,8 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return ""
         if word == "of" and before.i and doc[before.i - 1].lower_ in WORDS_OF:
             return ""  # "carried the words of the Arab League's Secretary-General, who said"
+        if word == "in" and _setting_then_role(doc, before.i, m.end, roles):
+            return ""  # "In Brazil, President Ana Lima spoke ...": the state of the role after it
         if word == "in" and before.i and doc[before.i - 1].lower_ in POSTED:
             return "where another state's envoy is posted"  # "Chile's ambassador in Lima, ..."
         if word == "like" or (word == "in" and apposed_person(doc, m.end)):
@@ -145,6 +147,15 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return ""
         return f"after '{before.text}'"
     return ""
+
+
+def _setting_then_role(doc, at: int, end: int, roles) -> bool:
+    """Whether "In <state>," opens the sentence at ``at`` and a role follows the comma ("In
+    Brazil, President Ana Lima said"): the role is that state's, as "In Washington, a State
+    Department spokesperson said" is the United States'."""
+    opens = at == 0 or doc[at - 1].text in (".", "!", "?", "\n") or doc[at - 1].is_space
+    after = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in ("the", "a", "an", "its"))
+    return opens and end < len(doc) and doc[end].text == "," and after in roles
 
 
 # Roles posted in another state's capital: "in" the capital after them names where, not whose.
