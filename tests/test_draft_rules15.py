@@ -147,3 +147,17 @@ def test_a_state_setting_the_scene_before_its_officer_is_the_officers_state():
         "Protests were held in Ecuador, where students marched.",
     )
     assert coded(text, **SHOOTING) == {"CHL": "condemn"}
+
+
+# Officers seize power in Guinea: Guinea is both the acting and the acted-against party.
+COUP = {"targets": ["GIN"], "against": ["GIN"], "date": "2027-04-09"}
+
+
+def test_a_body_calling_itself_a_committee_speaks_for_the_coups_one_party_state():
+    """ "Captain Ali Sow, speaking for a body calling itself the National Recovery Committee,
+    said" is the junta: the event's one party state, `party`."""
+    text = article(
+        "Captain Ali Sow, speaking for a body calling itself the National Recovery Committee, "
+        "said on state television that the army had acted to save the nation.",
+    )
+    assert coded(text, **COUP) == {"GIN": "party"}
