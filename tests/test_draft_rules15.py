@@ -161,3 +161,13 @@ def test_a_body_calling_itself_a_committee_speaks_for_the_coups_one_party_state(
         "said on state television that the army had acted to save the nation.",
     )
     assert coded(text, **COUP) == {"GIN": "party"}
+
+
+def test_an_officer_naming_no_state_speaks_for_the_state_their_quotation_opens_with():
+    """ "From Accra, the government's spokesman said Ghana \\"hopes ...\\"" is Ghana's; an officer
+    of another actor ("An EU spokesperson said Togo \\"must ...\\"") keeps their own actor."""
+    text = article(
+        'From Accra, the government\'s spokesman said Ghana "hopes for talks on the closure".',
+        'An EU spokesperson said Togo "must be heard" on the closure.',
+    )
+    assert set(rows_of(text, **CLOSURE)["actor_iso3"]) == {"GHA", "EU"}

@@ -30,6 +30,7 @@ from reactionmap.draft.implied import (
     junta,
     on_behalf,
     place_opener,
+    reported_subject,
     role_after_subject,
 )
 from reactionmap.draft.leads import (
@@ -120,6 +121,8 @@ def findings(
                 continue
             if not codes and against is not None:
                 codes, how = junta(text, clause, against.parties, lex)
+            if not codes:
+                codes, how = reported_subject(text, clause)
             if not codes:
                 codes, how = gathering(text, clause, lex)
             if not codes:

@@ -7,6 +7,7 @@ from reactionmap.draft.finding import GATHERINGS
 from reactionmap.draft.lexicon import Lexicon
 from reactionmap.draft.reading import Reading
 from reactionmap.draft.tokens import (
+    covers,
     name_span,
     starts,
 )
@@ -121,3 +122,27 @@ def junta(text: Reading, clause: Clause, parties, lex: Lexicon) -> tuple[list[st
         if clause.start <= a < p and not text.in_quote[a]:
             return states, f"'{text.doc[a:b].text}', who seized power in the event's one party"
     return [], ""
+
+
+QUOTE_OPENERS = {'"', "“"}
+
+
+def reported_subject(text: Reading, clause: Clause) -> tuple[list[str], str]:
+    """The speaker of a clause whose officer names no state of its own and whose reported
+    words open with the state they speak for ("From Kabul, the government's spokesman said
+    Afghanistan \\"respects ...\\""): that state, when its quotation follows its name at once.
+    A state named before the verb other than that one (an EU spokesperson) leaves no speaker."""
+    doc, p = text.doc, clause.predicate
+    if p < 0 or not covers(text.words, "speech", p):
+        return [], ""
+    roles = starts(text.words, "role")
+    if not any(clause.start <= r < p for r in roles):
+        return [], ""
+    k = p + 1 + (p + 1 < clause.end and doc[p + 1].lower_ == "that")
+    named = next((m for m in text.mentions if m.start == k and not text.in_quote[k]), None)
+    if named is None or named.end >= len(doc) or doc[named.end].text not in QUOTE_OPENERS:
+        return [], ""
+    before = [m for m in text.mentions if clause.start <= m.start < p]
+    if any(m.code != named.code for m in before):
+        return [], ""
+    return [named.code], f"'{named.text}', whose words its officer reports"
