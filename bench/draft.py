@@ -371,8 +371,14 @@ def main() -> int:
         HELDOUT.parent / "heldout25",
         "Twenty-fifth batch (written blind; the fourteenth round of rules was tuned on it: first run in its README)",
     )
-    heldout(HELDOUT.parent / "heldout26", "Twenty-sixth batch (written blind)")
-    heldout(HELDOUT.parent / "heldout27", "Twenty-seventh batch (written blind)")
+    heldout(
+        HELDOUT.parent / "heldout26",
+        "Twenty-sixth batch (written blind; the fifteenth round of rules was tuned on it: first run in its README)",
+    )
+    heldout(
+        HELDOUT.parent / "heldout27",
+        "Twenty-seventh batch (written blind; the fifteenth round of rules was tuned on it: first run in its README)",
+    )
     return 0
 
 
