@@ -12,12 +12,11 @@ Timing: the 17 Venezuela source files and the first source joined and cut to 2,0
 10 times after one warm-up (the warm-up also measures the one-off load of spaCy and the word
 lists). Figures: actor precision and recall and stance accuracy, per article and overall,
 against the event's statements.csv (rows matched to a source file by its url, or by the first
-source's title) and against each held-out batch's expected.csv (tests/data/draft/heldout*/; the
-third to the twenty-seventh also score quotes in order (in the article as the drafter reads
-it: draft.quotes.reading_text) and dates, and pass their `against` column to the
-drafter when draft_article takes one). Limits: each article that
-froze the server in issue 19 (tests/draft_articles.py), refused or drafted, and the longest the
-limits allow, each in under LIMIT_BUDGET_S.
+source's title) and against each held-out batch's expected.csv (tests/data/draft/heldout*/; from
+the third on they also score quotes in order, in the article as the drafter reads it
+(draft.quotes.reading_text), and dates, and pass their `against` column to the drafter).
+Limits: each article that froze the server in issue 19 (tests/draft_articles.py), refused or
+drafted, and the longest the limits allow, each in under LIMIT_BUDGET_S.
 """
 
 from __future__ import annotations
@@ -257,6 +256,33 @@ def heldout(folder: Path, title: str) -> None:
         print(f"  against passed to the drafter: {'yes' if against else 'no (not taken yet)'}")
 
 
+# The round of rules tuned on each blind batch after its first run (None: met the bar on its
+# first run, no round tuned on it). A batch not listed has had no round yet.
+TUNED_BY_ROUND = {
+    4: 3, 5: 4, 6: 5, 7: 6, 8: 7, 9: 8, 10: 9, 11: 9, 12: 10, 13: 10, 14: 11, 15: 11, 16: 11,
+    17: 11, 18: 12, 19: 12, 20: 13, 21: 13, 22: None, 23: 14, 24: 14, 25: 14, 26: 15, 27: 15,
+}  # fmt: skip
+
+
+def blind_batches() -> list[Path]:
+    """The batches written blind (tests/data/draft/heldout4/ and up), in their order."""
+    found = [p for p in HELDOUT.parent.glob("heldout*") if p.name[7:].isdigit()]
+    return sorted((p for p in found if int(p.name[7:]) >= 4), key=lambda p: int(p.name[7:]))
+
+
+def blind_title(folder: Path) -> str:
+    """The heading a blind batch's figures are printed under: what was tuned on it."""
+    n = int(folder.name[7:])
+    if n not in TUNED_BY_ROUND:
+        return f"Batch {n} (written blind; no round of rules tuned on it yet: first run)"
+    if TUNED_BY_ROUND[n] is None:
+        return f"Batch {n} (written blind; met the bar on its first run, no round tuned on it)"
+    return (
+        f"Batch {n} (written blind; round {TUNED_BY_ROUND[n]} of the rules was tuned on it: "
+        "first run in its README)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=Path, default=STATEMENTS)
@@ -283,102 +309,8 @@ def main() -> int:
         HELDOUT.parent / "heldout3",
         "Third batch (written before the issue 18 changes; first run in its README)",
     )
-    heldout(
-        HELDOUT.parent / "heldout4",
-        "Fourth batch (written blind; the third round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout5",
-        "Fifth batch (written blind; the fourth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout6",
-        "Sixth batch (written blind; the fifth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout7",
-        "Seventh batch (written blind; the sixth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout8",
-        "Eighth batch (written blind; the seventh round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout9",
-        "Ninth batch (written blind; the eighth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout10",
-        "Tenth batch (written blind; the ninth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout11",
-        "Eleventh batch (written blind; the ninth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout12",
-        "Twelfth batch (written blind; the tenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout13",
-        "Thirteenth batch (written blind; the tenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout14",
-        "Fourteenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout15",
-        "Fifteenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout16",
-        "Sixteenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout17",
-        "Seventeenth batch (written blind; the eleventh round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout18",
-        "Eighteenth batch (written blind; the twelfth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout19",
-        "Nineteenth batch (written blind; the twelfth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout20",
-        "Twentieth batch (written blind; the thirteenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout21",
-        "Twenty-first batch (written blind; the thirteenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout22",
-        "Twenty-second batch (written blind; met the bar on its first run, no round tuned on it)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout23",
-        "Twenty-third batch (written blind; the fourteenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout24",
-        "Twenty-fourth batch (written blind; the fourteenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout25",
-        "Twenty-fifth batch (written blind; the fourteenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout26",
-        "Twenty-sixth batch (written blind; the fifteenth round of rules was tuned on it: first run in its README)",
-    )
-    heldout(
-        HELDOUT.parent / "heldout27",
-        "Twenty-seventh batch (written blind; the fifteenth round of rules was tuned on it: first run in its README)",
-    )
+    for folder in blind_batches():
+        heldout(folder, blind_title(folder))
     return 0
 
 
