@@ -29,3 +29,10 @@ def coded(text: str, **options) -> dict[str, str]:
     rows = rows_of(text, **options)
     assert rows["actor_iso3"].is_unique, list(rows["actor_iso3"])
     return dict(zip(rows["actor_iso3"], rows["stance"], strict=True))
+
+
+def round_up(*paragraphs: str, published: str, title: str = "Reactions") -> str:
+    """A round-up written for a test: header lines (its day), a title, a standfirst, then one
+    paragraph per argument, as a newsroom's text file holds them."""
+    head = f"published: {published}\n\n{title}\n\nA round-up written for the tests.\n\n"
+    return head + "\n\n".join(paragraphs)

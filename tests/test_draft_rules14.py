@@ -5,7 +5,9 @@ the way. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
-from tests.drafted import coded, one, rows_of
+from functools import partial
+
+from tests.drafted import coded, one, round_up, rows_of
 
 # Kazakhstan shuts a gas pipeline to Kyrgyzstan: Kazakhstan acted, Kyrgyzstan is acted against.
 PIPELINE = {"targets": ["KAZ", "KGZ"], "against": ["KGZ"], "date": "2027-03-12"}
@@ -17,9 +19,7 @@ SUSPENSION = {"targets": ["AU", "GAB"], "against": ["GAB"], "date": "2027-03-12"
 RELEASE = {"targets": ["OMN"], "date": "2027-03-12"}
 
 
-def article(*paragraphs: str) -> str:
-    head = "published: 2027-03-12\n\nReactions, checked\n\nA round-up written for the tests.\n\n"
-    return head + "\n\n".join(paragraphs)
+article = partial(round_up, published="2027-03-12", title="Reactions, checked")
 
 
 FACT_CHECK = article(

@@ -5,7 +5,9 @@ sentence is written for these tests."""
 
 from __future__ import annotations
 
-from tests.drafted import coded, one, rows_of
+from functools import partial
+
+from tests.drafted import coded, one, round_up, rows_of
 
 # Norway opens a deep-sea mining zone: Norway acted, and against no one.
 MINING = {"targets": ["NOR"], "date": "2027-04-09"}
@@ -15,9 +17,7 @@ CLOSURE = {"targets": ["EGY", "SDN"], "against": ["SDN"], "date": "2027-04-09"}
 SHOOTING = {"targets": ["PER"], "against": ["PER"], "date": "2027-04-09"}
 
 
-def article(*paragraphs: str) -> str:
-    head = "published: 2027-04-09\n\nReactions\n\nA round-up written for the tests.\n\n"
-    return head + "\n\n".join(paragraphs)
+article = partial(round_up, published="2027-04-09", title="Reactions")
 
 
 def test_finding_an_act_sound_backs_it_when_no_one_was_acted_against():
