@@ -31,12 +31,8 @@ STATEMENT_NOUNS = {
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "telephone", "phone"}
 
 
-OPENERS = {
-    "while",
-    "whereas",
-    "although",
-    "though",
-}  # tokens between a speaker and its verb ("Moscow, which ..., said")
+# Words opening a sentence of two contrasted clauses: "While X welcomed ..., Y condemned ...".
+OPENERS = {"while", "whereas", "although", "though"}
 
 
 @dataclass

@@ -7,10 +7,11 @@
   either side join when the line before does not end a sentence.
 - Lines broken at a fixed width (``wrapped``): a line goes on in the next when the next
   line's first word would not have fit on it (the width is the longest line's) or it ends
-  with a word and a hyphen, and it ends no sentence, unless the next opens a numbered paragraph ("3.2 "), a bullet or a heading in
-  capitals. A word hyphenated across the break ("con-" / "demned") is
-  rejoined where the joined word is a word (in the article, or in the English word list) and
-  one of its halves is not; a real hyphen stays ("long-" / "range" is "long-range").
+  with a word and a hyphen, and it ends no sentence, unless the next opens a numbered
+  paragraph ("3.2 "), a bullet or a heading in capitals. A word hyphenated across the break
+  ("con-" / "demned") is rejoined where the joined word is a word (in the article, or in the
+  English word list) and one of its halves is not; a real hyphen stays ("long-" / "range" is
+  "long-range").
 - Paragraph numbers ("1.1 ", "3. "), footnote marks glued to a word ("Russia.(1)", "ours(2)",
   "[^1]") and a notes block ("Notes" and the marked lines after it, Markdown's "[^1]: ...")
   are no words of the article.

@@ -7,8 +7,9 @@ against) or for one (no ``against``), a yes backs the resolution: ``support``, a
 acted, Ukraine was acted on), the event is that act and a resolution voted on judges it: a yes
 opposes the act (``condemn``), a no shields it (``support``); an abstention stays ``neutral``
 either way. Where the party that acted is an organization (the EU's sanctions), its members'
-votes are how it acted: a yes backs the act, as the word lists read it. Sponsoring the text is its yes; so is welcoming, backing or praising the text, the
-resolution, its adoption or the vote ("welcomed the adoption").
+votes are how it acted: a yes backs the act, as the word lists read it. Sponsoring the text
+is its yes; so is welcoming, backing or praising the text, the resolution, its adoption or the
+vote ("welcomed the adoption").
 """
 
 from __future__ import annotations
