@@ -407,11 +407,11 @@ def drawn_keys(snap) -> dict[str, str]:
     """What the map figure itself paints for each country: its colour step's key, read from the
     shapes' z (the one stepped colour scale) and, for a country drawn only as a dot, the dot's
     colour."""
-    from reactionmap.draw import choropleth
+    from reactionmap.draw import choropleth, map_legend
     from reactionmap.places.boundaries import load_markers
 
     scale = snap.event.scale
-    steps = choropleth.color_steps(scale)
+    steps = map_legend.color_steps(scale)
     fig = choropleth.map_figure(
         snap.table, scale, load_markers(), "shapes.json", None, 520, snap.frame, snap.stances
     )

@@ -17,7 +17,7 @@ from reactionmap.contract.scale import (
     SCALE_PRESETS,
     VOTE_SCALE,
 )
-from reactionmap.draw import compare_map
+from reactionmap.draw import compare_map, map_legend
 from reactionmap.intake.events import load_event
 from reactionmap.places.boundaries import GEOJSON_URL, country_table, load_markers
 from reactionmap.view import compare
@@ -263,10 +263,10 @@ def test_cli_a_row_left_out_is_reported(cli, events_env):
 def test_change_labels_take_one_legend_line_even_on_a_phone():
     """A label of three lines outgrows the legend's reckoned room on a phone, and plotly then
     squeezes the map upside down (seen in Chromium at 390 px)."""
-    from reactionmap.draw import choropleth, frame
+    from reactionmap.draw import frame
 
     for label in compare_map.LEGEND_LABELS.values():
-        assert len(choropleth.legend_lines(f"{label} (999)", frame.map_width(True))) == 1
+        assert len(map_legend.legend_lines(f"{label} (999)", frame.map_width(True))) == 1
 
 
 @pytest.mark.parametrize("phone", [False, True])

@@ -7,7 +7,7 @@ import pytest
 
 from reactionmap.contract.scale import DEFAULT_SCALE
 from reactionmap.contract.statements import STATEMENT_COLUMNS
-from reactionmap.draw import choropleth, style, timeline
+from reactionmap.draw import choropleth, map_hover, map_legend, style, timeline
 from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import earliest_dates
 from reactionmap.places import boundaries
@@ -17,7 +17,7 @@ from reactionmap.view.stance import actor_key, date_range, stance_table
 
 def map_for(event, shown=None, selected=None):
     rows = countries_only(stance_table(event.statements))
-    table = choropleth.map_table(rows, boundaries.country_table(), event.scale, shown)
+    table = map_hover.map_table(rows, boundaries.country_table(), event.scale, shown)
     return table, choropleth.map_figure(
         table, event.scale, boundaries.load_markers(), "u", selected, shown_keys=shown
     )
@@ -58,7 +58,7 @@ def test_inherited_shading_is_counted_apart_from_own_statements(good_event):
     everyone = stance_table(event.statements)
     eu = ("FRA", "DEU", "ITA", "ESP")
     rows = countries_only(inherit(everyone, {"EU": eu}, {c: c for c in eu}))
-    table = choropleth.map_table(rows, boundaries.country_table(), event.scale)
+    table = map_hover.map_table(rows, boundaries.country_table(), event.scale)
     fig = choropleth.map_figure(table, event.scale, boundaries.load_markers(), "u")
     legend = [t.name.replace("<br>", " ") for t in fig.data if t.showlegend]  # a long one wraps
     # Italy and Spain take the EU's concern; they are not counted as concern of their own.
@@ -90,7 +90,7 @@ def test_hover_is_escaped_wrapped_and_cut():
          "speaker_role": "", "latest_date_label": "3 Jan 2026", "latest_text": "x " * 400,
          "latest_is_quote": False, "inherited_from": "", "shown": True}
     )  # fmt: skip
-    text = choropleth.hover_text(row, DEFAULT_SCALE)
+    text = map_hover.hover_text(row, DEFAULT_SCALE)
     assert "&lt;b&gt;S&lt;/b&gt;" in text and "<b>S</b>" not in text
     assert "…" in text
     assert all(len(line) <= style.HOVER_WIDTH for line in text.split("<br>")[3:])
@@ -249,7 +249,7 @@ def test_the_legend_counts_silent_un_members_apart_from_other_places(venezuela):
     spoke = set(venezuela.page.country_rows["actor_iso3"])
     drawn = set(venezuela.table["iso3"])
     entries = dict(
-        (label.split(" (")[0], label) for label, _, _ in choropleth.legend_entries(
+        (label.split(" (")[0], label) for label, _, _ in map_legend.legend_entries(
             venezuela.table, venezuela.event.scale, venezuela.stances
         )
     )  # fmt: skip

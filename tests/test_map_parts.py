@@ -18,7 +18,16 @@ import pandas as pd
 import pytest
 
 from reactionmap.contract.scale import DEFAULT_SCALE
-from reactionmap.draw import choropleth, frame, projection, style
+from reactionmap.draw import (
+    choropleth,
+    frame,
+    map_dots,
+    map_hover,
+    map_legend,
+    map_zoom,
+    projection,
+    style,
+)
 from reactionmap.places import boundaries
 from reactionmap.publish.snapshot import snapshot
 
@@ -96,14 +105,14 @@ def filtered(venezuela_event):
     snap = snapshot(
         venezuela_event, "2026-01-04", ("condemn", "concern"), "Europe", inherit_from=("EU",)
     )
-    return snap.table.assign(key=choropleth.color_keys(snap.table)), venezuela_event.scale
+    return snap.table.assign(key=map_legend.color_keys(snap.table)), venezuela_event.scale
 
 
 def test_coloraxis_steps_give_each_colour_key_its_colour(venezuela_event):
     scale = venezuela_event.scale
-    axis = choropleth.configure_coloraxis(scale)
-    steps = choropleth.color_steps(scale)
-    assert steps == (*scale.with_none, choropleth.HIDDEN)
+    axis = map_legend.configure_coloraxis(scale)
+    steps = map_legend.color_steps(scale)
+    assert steps == (*scale.with_none, map_legend.HIDDEN)
     n = len(steps)
     for i, category in enumerate(steps):  # step i is the middle of a band of its colour
         band = axis["colorscale"][2 * i : 2 * i + 2]
@@ -128,7 +137,7 @@ def test_countries_come_in_parts_silent_hidden_spoken_inherited(filtered):
     traces = {t["name"]: t for t in choropleth.configure_countries(shapes, scale, "u")}
     assert list(traces) == ["no statement, hidden", "countries", "inherited"]
     hidden = traces["no statement, hidden"]
-    assert choropleth.HIDDEN_NOTE in hidden["hovertemplate"] and "hovertext" not in hidden
+    assert map_hover.HIDDEN_NOTE in hidden["hovertemplate"] and "hovertext" not in hidden
     assert traces["inherited"]["marker"]["opacity"] == style.INHERITED_OPACITY
     assert "AUT" in traces["inherited"]["locations"]  # silent itself, shaded from the EU
     spoken = traces["countries"]
@@ -137,23 +146,23 @@ def test_countries_come_in_parts_silent_hidden_spoken_inherited(filtered):
 
 def test_dots_of_hidden_small_states_are_blank_and_say_so(filtered, venezuela_event):
     table, scale = filtered
-    dots = choropleth.placed_dots(boundaries.load_markers(), table)
-    traces = choropleth.configure_dots(dots, scale)
+    dots = map_dots.placed_dots(boundaries.load_markers(), table)
+    traces = map_dots.configure_dots(dots, scale)
     assert [t["name"] for t in traces][0] == "leader lines"
     silent = traces[-1]
-    assert silent["hovertemplate"] == choropleth.SILENT_DOT_HOVER
+    assert silent["hovertemplate"] == map_hover.SILENT_DOT_HOVER
     notes = {code: note for code, note in silent["customdata"]}
-    assert notes["LIE"] == ": " + choropleth.HIDDEN_NOTE
+    assert notes["LIE"] == ": " + map_hover.HIDDEN_NOTE
     colours = dict(zip(silent["text"], silent["marker"]["color"], strict=True))
-    assert colours["Liechtenstein"] == choropleth.HIDDEN_COLOR
-    narrow = choropleth.placed_dots(boundaries.load_markers(), table, narrow=True)
+    assert colours["Liechtenstein"] == map_legend.HIDDEN_COLOR
+    narrow = map_dots.placed_dots(boundaries.load_markers(), table, narrow=True)
     assert narrow["dot_lon"].tolist() == narrow["narrow_lon"].tolist()
 
 
 def test_legend_swatches_are_the_legend_entries(filtered):
     table, scale = filtered
-    swatches = choropleth.configure_legend(table, scale, ("condemn", "concern"))
-    entries = choropleth.legend_entries(table, scale, ("condemn", "concern"))
+    swatches = map_legend.configure_legend(table, scale, ("condemn", "concern"))
+    entries = map_legend.legend_entries(table, scale, ("condemn", "concern"))
     assert [s["name"].replace("<br>", " ") for s in swatches] == [label for label, _, _ in entries]
     assert any(s["name"].startswith("Hidden by your filters (") for s in swatches)
     assert all(s["hoverinfo"] == "skip" and s["showlegend"] for s in swatches)
@@ -175,24 +184,24 @@ def test_geo_frames_the_world_or_a_region_over_the_shared_sea():
 
 def test_a_tall_region_gets_a_taller_map_and_the_legend_its_own_room(venezuela_event):
     snap = snapshot(venezuela_event)
-    table = snap.table.assign(key=choropleth.color_keys(snap.table))
-    legend = choropleth.configure_legend(table, venezuela_event.scale, None, 840)
-    phone_legend = choropleth.configure_legend(table, venezuela_event.scale, None, 358)
+    table = snap.table.assign(key=map_legend.color_keys(snap.table))
+    legend = map_legend.configure_legend(table, venezuela_event.scale, None, 840)
+    phone_legend = map_legend.configure_legend(table, venezuela_event.scale, None, 358)
     world = choropleth.map_height(None, 840, legend)
     americas = choropleth.map_height(boundaries.region_extent("Americas"), 840, legend)
     assert world < americas <= choropleth.MODEBAR_MARGIN + frame.BOX_MAX + 200
     phone = choropleth.map_height(None, 358, phone_legend)
     # On a phone the legend wraps its long label and takes room of its own under the map.
     assert any("<br>" in t["name"] for t in phone_legend)
-    assert choropleth.legend_room(phone_legend, 358) >= 6 * choropleth.LEGEND_LINE
-    assert phone - choropleth.legend_room(phone_legend, 358) - choropleth.MODEBAR_MARGIN == (
+    assert map_legend.legend_room(phone_legend, 358) >= 6 * map_legend.LEGEND_LINE
+    assert phone - map_legend.legend_room(phone_legend, 358) - choropleth.MODEBAR_MARGIN == (
         frame.box_height(None, 358)
     )
     figure = choropleth.map_figure(
         snap.table, venezuela_event.scale, boundaries.load_markers(), "u", width=358
     )
     assert figure.layout.height == phone and figure.layout.margin.b == (
-        choropleth.legend_room(phone_legend, 358)
+        map_legend.legend_room(phone_legend, 358)
     )
     assert figure.layout.legend.yref == "container" and figure.layout.legend.yanchor == "top"
 
@@ -209,16 +218,16 @@ def test_the_image_shares_the_maps_sea_frame_and_inherited_shading(venezuela_eve
 
 # ---- zoom, touch cells, search ---------------------------------------------------------------
 def keyed(table: pd.DataFrame) -> pd.DataFrame:
-    return table.assign(key=choropleth.color_keys(table))
+    return table.assign(key=map_legend.color_keys(table))
 
 
 def test_a_zoom_centres_the_country_and_fills_a_share_of_the_map(venezuela_event):
     snap = snapshot(venezuela_event)
-    dots = choropleth.placed_dots(boundaries.load_markers(), keyed(snap.table))
+    dots = map_dots.placed_dots(boundaries.load_markers(), keyed(snap.table))
     geo = choropleth.configure_geo(snap.frame)
     before = copy.deepcopy(geo)
-    points = choropleth.zoom_points("LBN", snap.table, dots)  # its outline, its dot and line
-    zoomed = choropleth.configure_zoom(geo, points)
+    points = map_zoom.zoom_points("LBN", snap.table, dots)  # its outline, its dot and line
+    zoomed = map_zoom.configure_zoom(geo, points)
     assert zoomed is not geo and geo == before  # geo untouched
     area = (0, 28, frame.DESKTOP_WIDTH, frame.box_height(snap.frame, frame.DESKTOP_WIDTH))
     view = projection.geo_view(zoomed, area)
@@ -229,31 +238,31 @@ def test_a_zoom_centres_the_country_and_fills_a_share_of_the_map(venezuela_event
     assert (min(xs) + max(xs)) / 2 == pytest.approx((box[0] + box[2]) / 2, abs=1)
     assert (min(ys) + max(ys)) / 2 == pytest.approx((box[1] + box[3]) / 2, abs=1)
     share = max((max(xs) - min(xs)) / (box[2] - box[0]), (max(ys) - min(ys)) / (box[3] - box[1]))
-    assert share == pytest.approx(choropleth.ZOOM_FILL, abs=0.02)
-    assert zoomed["projection"]["scale"] <= choropleth.MAX_ZOOM
+    assert share == pytest.approx(map_zoom.ZOOM_FILL, abs=0.02)
+    assert zoomed["projection"]["scale"] <= map_zoom.MAX_ZOOM
 
 
 def test_a_zoom_faces_a_country_across_the_maps_edge_and_leaves_big_ones_be(venezuela_event):
     snap = snapshot(venezuela_event)
-    dots = choropleth.placed_dots(boundaries.load_markers(), keyed(snap.table))
+    dots = map_dots.placed_dots(boundaries.load_markers(), keyed(snap.table))
     geo = choropleth.configure_geo(snap.frame)
-    fiji = choropleth.configure_zoom(geo, choropleth.zoom_points("FJI", snap.table, dots))
+    fiji = map_zoom.configure_zoom(geo, map_zoom.zoom_points("FJI", snap.table, dots))
     rotation = fiji["projection"]["rotation"]["lon"]
     assert abs(projection.wrap(rotation - 178)) < 5  # turned to face Fiji, not cut at 180
     lon0, lon1 = fiji["lonaxis"]["range"]
     assert lon1 - lon0 == 360 and lon0 + 180 == pytest.approx(rotation)
     for code in ("RUS", ""):  # too big to gain from a zoom, or no country: as it was
-        assert choropleth.configure_zoom(geo, choropleth.zoom_points(code, snap.table, dots)) is geo
+        assert map_zoom.configure_zoom(geo, map_zoom.zoom_points(code, snap.table, dots)) is geo
 
 
 def test_a_small_states_zoom_shows_its_dot_and_the_state(venezuela_event):
     snap = snapshot(venezuela_event)
-    dots = choropleth.placed_dots(boundaries.load_markers(), keyed(snap.table), narrow=True)
-    points = choropleth.zoom_points("PSE", snap.table, dots)
+    dots = map_dots.placed_dots(boundaries.load_markers(), keyed(snap.table), narrow=True)
+    points = map_zoom.zoom_points("PSE", snap.table, dots)
     dot = dots[dots["iso3"] == "PSE"].iloc[0]
     assert (dot["dot_lon"], dot["dot_lat"]) in points and (dot["lon"], dot["lat"]) in points
-    assert choropleth.zoom_points("TUV", snap.table, dots)  # a dot with no shape at all
-    assert choropleth.zoom_points("XXX", snap.table, dots) == []
+    assert map_zoom.zoom_points("TUV", snap.table, dots)  # a dot with no shape at all
+    assert map_zoom.zoom_points("XXX", snap.table, dots) == []
 
 
 def test_a_zoomed_map_pans_with_a_mouse_and_has_no_touch_cells(venezuela_event):
@@ -284,7 +293,7 @@ def test_the_search_lists_every_country_drawn_the_silent_named_so():
          "stance": ["condemn", "support", "none", "none"]}
     )  # fmt: skip
     actors = pd.DataFrame({"iso3": ["SUN"], "name": ["USSR"], "stance": ["concern"]})
-    choices = choropleth.search_choices(rows, actors, scale)
+    choices = map_hover.search_choices(rows, actors, scale)
     assert list(choices) == ["ALB", "TCD", "CIV", "FRA", "SUN"]  # by name, accents aside
     assert choices["TCD"] == "Chad · no statement recorded"
     assert choices["FRA"] == f"France · {scale.label('condemn')}"
@@ -293,6 +302,6 @@ def test_the_search_lists_every_country_drawn_the_silent_named_so():
 
 def test_the_search_offers_all_195_un_members_on_the_world_map(venezuela_event):
     snap = snapshot(venezuela_event)
-    choices = choropleth.search_choices(snap.table, snap.table[:0], venezuela_event.scale)
+    choices = map_hover.search_choices(snap.table, snap.table[:0], venezuela_event.scale)
     assert set(boundaries.load_un_states()["iso3"]) <= set(choices)
     assert len(choices) == len(snap.table)

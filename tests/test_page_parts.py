@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from reactionmap.contract.scale import DEFAULT_SCALE, VOTE_SCALE
-from reactionmap.draw import captions, choropleth
+from reactionmap.draw import captions, map_hover, map_legend
 from reactionmap.intake import digests
 from reactionmap.intake.events import load_event
 from reactionmap.intake.kept import KeptTable, table_to_show
@@ -87,8 +87,8 @@ def test_a_view_state_gives_the_same_snapshot_as_its_fields(good_event):
     state = ViewState(event.id, pd.Timestamp("2026-03-02"), ("condemn", "none"), "Europe")
     snap = snapshot.of_view(event, state)
     same = snapshot.snapshot(event, "2026-03-02", ["condemn", "none"], "Europe")
-    legend = choropleth.legend_entries(snap.table, snap.event.scale, snap.stances)
-    assert legend == choropleth.legend_entries(same.table, same.event.scale, same.stances)
+    legend = map_legend.legend_entries(snap.table, snap.event.scale, snap.stances)
+    assert legend == map_legend.legend_entries(same.table, same.event.scale, same.stances)
     assert snap.subtitle() == same.subtitle()
     assert (snap.as_of, snap.stances, snap.region) == (state.as_of, state.stances, "Europe")
 
@@ -199,7 +199,7 @@ def test_the_composition_is_the_page_view_the_map_rows_and_the_frame(good_event)
         "2026-03-05"
     )  # no date: the last day a statement is known
     # The map draws the same rows, with hover text on top.
-    drawn = choropleth.map_table(view.page.country_rows, europe, event.scale, set(state.stances))
+    drawn = map_hover.map_table(view.page.country_rows, europe, event.scale, set(state.stances))
     pd.testing.assert_frame_equal(drawn.drop(columns="hover"), view.map_rows.reset_index(drop=True))
     snap = snapshot.of_view(event, state)
     assert snap.view.page.table.equals(view.page.table) and snap.frame == view.frame

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reactionmap.draw import alternative, choropleth, frames
+from reactionmap.draw import alternative, choropleth, frames, map_hover
 from reactionmap.intake.events import load_event
 from reactionmap.places import boundaries
 from reactionmap.publish import webpage
@@ -45,7 +45,7 @@ def view_of(event, as_of=None, stances=None, inherit=()):
 
 def build_for(event, narrow=False):
     def build(view):
-        table = choropleth.with_hover(view.map_rows, event.scale)
+        table = map_hover.with_hover(view.map_rows, event.scale)
         return choropleth.map_figure(
             table, event.scale, MARKERS, boundaries.GEOJSON_URL, None, frame=view.frame,
             narrow=narrow,

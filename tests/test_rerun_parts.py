@@ -9,7 +9,7 @@ import plotly.io as pio
 import plotly.tools
 import pytest
 
-from reactionmap.draw import cards, choropleth, frame, timeline
+from reactionmap.draw import cards, choropleth, frame, map_hover, timeline
 from reactionmap.intake.events import list_events, load_event
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
@@ -63,13 +63,13 @@ def test_every_views_timeline_is_the_one_drawn_from_its_own_statements(event_id)
 
 @pytest.mark.parametrize("event_id", list_events())
 def test_every_countrys_hover_is_its_own(event_id):
-    """A hover text is written once per row's words (choropleth.with_hover): every country of
+    """A hover text is written once per row's words (map_hover.with_hover): every country of
     every view reads the text hover_text writes for its own row, never another's."""
     event = load_event(event_id)
     for view in views(event):
         rows = view.map_rows
-        expected = [choropleth.hover_text(row, event.scale) for row in rows.to_dict("records")]
-        assert choropleth.with_hover(rows, event.scale)["hover"].tolist() == expected
+        expected = [map_hover.hover_text(row, event.scale) for row in rows.to_dict("records")]
+        assert map_hover.with_hover(rows, event.scale)["hover"].tolist() == expected
 
 
 def sent_json(figure) -> dict:
@@ -89,7 +89,7 @@ def test_a_sent_figure_is_the_json_plotly_sends(venezuela_event, region, phone):
 
     def map_spec():
         return choropleth.map_spec(
-            choropleth.with_hover(view.map_rows, event.scale),
+            map_hover.with_hover(view.map_rows, event.scale),
             event.scale,
             boundaries.load_markers(),
             boundaries.GEOJSON_URL,

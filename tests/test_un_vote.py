@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from reactionmap.contract.scale import VOTE_SCALE
-from reactionmap.draw import choropleth
+from reactionmap.draw import choropleth, map_hover
 from reactionmap.intake.events import load_event
 from reactionmap.places import boundaries
 from reactionmap.view.compose import countries_only
@@ -56,7 +56,7 @@ def test_recorded_vote_in_un_spelling_imports_resolves_and_draws(tmp_path, cli):
     drawn = drawable[drawable["has_shape"] | drawable["has_marker"]]
     assert set(table["actor_iso3"]) <= set(drawn["iso3"])  # every member can be seen and hovered
 
-    map_rows = choropleth.map_table(table, drawable, event.scale)
+    map_rows = map_hover.map_table(table, drawable, event.scale)
     fig = choropleth.map_figure(map_rows, event.scale, boundaries.load_markers(), "x.geojson")
     legend = [t.name for t in fig.data if t.showlegend]
     labels = [name.rsplit(" (", 1)[0] for name in legend]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from reactionmap.contract.scale import VOTE_SCALE
-from reactionmap.draw import choropleth
+from reactionmap.draw import map_hover
 from reactionmap.intake.events import load_event
 from reactionmap.intake.unvotes import (
     LAYOUT_2024,
@@ -124,7 +124,7 @@ def test_former_members_keep_their_vote_and_name_and_are_not_drawn(tmp_path, cli
     former = {want for _, _, want in FORMER}
     assert set(page.not_drawable["actor_iso3"]) == former  # listed apart, by name
     assert set(page.table["actor_iso3"]) >= former  # and kept in the table
-    drawn = choropleth.map_table(page.country_rows, countries, VOTE_SCALE)
+    drawn = map_hover.map_table(page.country_rows, countries, VOTE_SCALE)
     painted = drawn.loc[drawn["stance"] != "none", "iso3"]
     assert set(painted) == {"FRA", "BLR"}  # never painted on Russia, Serbia, Germany, Yemen...
 

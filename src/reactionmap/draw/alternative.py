@@ -10,13 +10,8 @@ from collections.abc import Collection, Sequence
 import pandas as pd
 
 from reactionmap.contract.scale import NO_STATEMENT_KEY, Scale
-from reactionmap.draw.choropleth import (
-    HIDDEN_NOTE,
-    color_keys,
-    color_steps,
-    inherited_rows,
-    legend_entries,
-)
+from reactionmap.draw.map_hover import HIDDEN_NOTE
+from reactionmap.draw.map_legend import color_keys, color_steps, inherited_rows, legend_entries
 from reactionmap.draw.style import INHERITED_OPACITY
 
 TITLE = "The map as a table (every country)"
@@ -60,7 +55,7 @@ def country_rows(map_rows: pd.DataFrame, scale: Scale) -> pd.DataFrame:
     after the countries' own, then by name.
 
     Columns: ``iso3``, ``name``, ``key`` (the colour the map draws: a stance key, or
-    choropleth.HIDDEN_KEY), ``inherited``, ``stance`` (words), ``date`` (the latest
+    map_legend.HIDDEN_KEY), ``inherited``, ``stance`` (words), ``date`` (the latest
     statement's, as the hover gives it; empty for a silent or hidden country) and
     ``un_status`` (words)."""
     steps = {category.key: i for i, category in enumerate(color_steps(scale))}

@@ -28,7 +28,7 @@ COLORS = {
 }
 
 # The legend's labels: one line each, even on a phone (a label of three lines outgrows the room
-# choropleth reckons for the legend there); why a pair is not comparable is said under the map
+# map_legend reckons for the legend there); why a pair is not comparable is said under the map
 # (compare.NOT_COMPARABLE_NOTE).
 LEGEND_LABELS = compare.CHANGES
 

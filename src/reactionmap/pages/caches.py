@@ -21,7 +21,7 @@ from _plotly_utils.utils import is_skipped_key, to_typed_array_spec  # go.Figure
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
-from reactionmap.draw import cards, choropleth, frame, frames, timeline, touch
+from reactionmap.draw import cards, choropleth, frame, frames, map_hover, timeline, touch
 from reactionmap.intake import unvotes
 from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import event_from_table
@@ -203,7 +203,7 @@ def _map_spec(
 ) -> dict:
     """The map of one view on one day (map_figure's), as plain dicts."""
     return choropleth.map_spec(
-        choropleth.with_hover(_view.map_rows, _scale),
+        map_hover.with_hover(_view.map_rows, _scale),
         _scale,
         world()[1],
         boundaries.GEOJSON_URL,
@@ -223,7 +223,7 @@ def _map_spec(
 def search_choices(key: str, _view: compose.Composition, _scale: Scale, state: ViewState):
     """Every country the map's search offers, code -> label (``state``: the filters)."""
     actors = _view.page.not_drawable.rename(columns={"actor_iso3": "iso3", "actor": "name"})
-    return choropleth.search_choices(_view.map_rows, actors, _scale)
+    return map_hover.search_choices(_view.map_rows, actors, _scale)
 
 
 @kept(max_entries=64)

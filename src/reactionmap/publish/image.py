@@ -13,7 +13,7 @@ import shapely
 from shapely import affinity
 from shapely.geometry import Polygon
 
-from reactionmap.draw import choropleth
+from reactionmap.draw import map_legend
 from reactionmap.draw.frame import GeoFrame, geo_frame, natural_aspect
 from reactionmap.draw.style import INHERITED_OPACITY, OCEAN_COLOR
 from reactionmap.places import boundaries
@@ -69,12 +69,12 @@ def _colors(table: pd.DataFrame, snap: Snapshot) -> pd.Series:
     """Each row's fill as the dashboard draws it: its stance's colour, blank when filtered out,
     lighter when inherited from an organization."""
     scale = snap.event.scale
-    inherited = choropleth.inherited_rows(table)
+    inherited = map_legend.inherited_rows(table)
     colors = []
     for stance, shown, lighter in zip(
         table["stance"], table["shown"].astype(bool), inherited, strict=True
     ):
-        color = scale.color(stance) if shown else choropleth.HIDDEN_COLOR
+        color = scale.color(stance) if shown else map_legend.HIDDEN_COLOR
         colors.append(_blend(color, OCEAN_COLOR, INHERITED_OPACITY) if shown and lighter else color)
     return pd.Series(colors, index=table.index)
 
@@ -133,7 +133,7 @@ def layout(snap: Snapshot, size: str) -> Layout:
     source = source_line(snap, per_line(source_size))
     # The dashboard's legend: each category with its count (or "hidden"), then the blank
     # shapes and the countries shaded from an organization, counted apart.
-    entries = choropleth.legend_entries(snap.table, snap.event.scale, snap.stances)
+    entries = map_legend.legend_entries(snap.table, snap.event.scale, snap.stances)
     legend_cols = 2 if width / height < 1.3 else 3
     legend_rows = -(-len(entries) // legend_cols)
     head = margin + len(title_lines) * title_size * 1.25 / 72 + 0.1 * unit + sub_size * 1.3 / 72

@@ -9,7 +9,7 @@ import pandas as pd
 
 from reactionmap.contract.dates import RANGE_TEXT, parse_day
 from reactionmap.contract.event import Event
-from reactionmap.draw import choropleth
+from reactionmap.draw import map_hover
 from reactionmap.places import boundaries
 from reactionmap.places.resolver import CountryResolver, default_resolver
 from reactionmap.view import compose
@@ -23,7 +23,7 @@ class Snapshot:
 
     event: Event
     view: compose.Composition
-    table: pd.DataFrame  # the view's map rows with their hover (choropleth.with_hover)
+    table: pd.DataFrame  # the view's map rows with their hover (map_hover.with_hover)
 
     @property
     def as_of(self) -> pd.Timestamp:
@@ -100,7 +100,7 @@ def snapshot(
         raise ValueError(f"unknown region {region!r}; allowed: {', '.join(regions)}")
     state = ViewState(event.id, day, tuple(chosen), region, inherit=tuple(inherit_from))
     view = compose.compose(event, state, resolver or default_resolver(), countries)
-    table = choropleth.with_hover(view.map_rows, event.scale)
+    table = map_hover.with_hover(view.map_rows, event.scale)
     return Snapshot(event, view, table)
 
 

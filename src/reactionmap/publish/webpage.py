@@ -13,7 +13,16 @@ from pathlib import Path
 import plotly.io as pio
 
 from reactionmap.contract.paths import STATIC_DIR
-from reactionmap.draw import alternative, cards, choropleth, frame, frames, projection
+from reactionmap.draw import (
+    alternative,
+    cards,
+    choropleth,
+    frame,
+    frames,
+    map_hover,
+    map_legend,
+    projection,
+)
 from reactionmap.draw.captions import statements_count
 from reactionmap.draw.style import WORLD_FRAME
 from reactionmap.intake.writers import make_folders, write_file
@@ -212,7 +221,7 @@ SNAP_JS
 """
 
 # The map's frame as draw.frame reckons it (geo_frame, box_height) and the legend's room as
-# draw.choropleth reckons it (legend_room), for the box's own width: the same rules, in
+# draw.map_legend reckons it (legend_room), for the box's own width: the same rules, in
 # JavaScript. A browser test compares what it draws with the Python.
 FRAME_JS = """
   var RAD = Math.PI / 180, DEG = 180 / Math.PI;
@@ -425,7 +434,7 @@ def play_size(snap: Snapshot) -> int:
     days = frames.play_days(snap.event.statements, snap.as_of)
     if not days:
         return 0
-    table = choropleth.with_hover(snap.view.map_rows, snap.event.scale)
+    table = map_hover.with_hover(snap.view.map_rows, snap.event.scale)
     fig = choropleth.map_figure(
         table, snap.event.scale, boundaries.load_markers(), SHAPES_KEY, None, frame=snap.view.frame
     )
@@ -460,7 +469,7 @@ def map_json(snap: Snapshot, play: bool = True) -> tuple[str, dict]:
 
     def build_for(narrow: bool):
         def build(view):
-            table = choropleth.with_hover(view.map_rows, scale)
+            table = map_hover.with_hover(view.map_rows, scale)
             return choropleth.map_figure(
                 table, scale, markers, SHAPES_KEY, None, frame=view.frame, narrow=narrow
             )
@@ -498,8 +507,8 @@ def map_json(snap: Snapshot, play: bool = True) -> tuple[str, dict]:
     return pio.to_json(figure, validate=False, engine="json"), view
 
 
-# The rules the page's script draws by: draw.frame's, draw.projection's and draw.choropleth's
-# numbers.
+# The rules the page's script draws by: the numbers of draw.frame, draw.projection,
+# draw.choropleth and draw.map_legend.
 RULES = {
     "narrowPx": frame.NARROW_PX,
     "boxMin": frame.BOX_MIN,
@@ -511,12 +520,12 @@ RULES = {
     "top": 4,  # the page shows no mode bar
     "touchPx": TOUCH_PX,
     "legend": {
-        "char": choropleth.LEGEND_CHAR,
-        "item": choropleth.LEGEND_ITEM,
-        "gap": choropleth.LEGEND_GAP,
-        "line": choropleth.LEGEND_LINE,
-        "entry": choropleth.LEGEND_ENTRY,
-        "pad": choropleth.LEGEND_PAD,
+        "char": map_legend.LEGEND_CHAR,
+        "item": map_legend.LEGEND_ITEM,
+        "gap": map_legend.LEGEND_GAP,
+        "line": map_legend.LEGEND_LINE,
+        "entry": map_legend.LEGEND_ENTRY,
+        "pad": map_legend.LEGEND_PAD,
     },
 }
 
