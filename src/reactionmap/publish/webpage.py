@@ -45,352 +45,39 @@ QUANTIZE = 30_000
 # name and link are one cell, "Source", the name linked when its address is safe.
 PAGE_COLUMNS = [c for c in TABLE_COLUMNS if c not in ("inherited_from", *SOURCE_COLUMNS)]
 EMBED_HEIGHT = 900  # px: the map, the counts and the first cards without scrolling
+# The page's own style and scripts, kept as files beside this module (page/).
+PAGE_DIR = Path(__file__).with_name("page")
 
-PAGE_CSS = """
-<style>
-body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111;background:#fff}
-main{max-width:1100px;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0}
-h2{font-size:1.2rem;margin:1.4rem 0 .6rem}
-.rm-sub,.rm-counts,.rm-note{color:#444;font-size:.92rem;margin:.2rem 0 .6rem}
-#rm-map{width:100%;min-height:240px;touch-action:pan-y pinch-zoom}
-.rm-map-box{position:relative}
-.rm-play{position:absolute;left:4px;top:12px;z-index:2;display:flex;gap:4px}
-.rm-play[hidden]{display:none}
-.rm-play button{font:13px system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111;background:#fff;border:1px solid #888;border-radius:4px;padding:.35rem .6rem;min-height:32px;cursor:pointer}
-#rm-picked:empty{display:none}
-#rm-picked{margin:.6rem 0}
-.rm-table-wrap{overflow-x:auto}
-table.rm-table{border-collapse:collapse;font-size:.85rem;width:100%;min-width:760px}
-.rm-table th,.rm-table td{border-bottom:1px solid #e4e4e4;padding:.3rem .45rem;text-align:left;vertical-align:top}
-.rm-table th{background:#f6f6f6}
-.rm-swatch{display:inline-block;width:.8em;height:.8em;border:1px solid #999;margin-right:.3em;vertical-align:-.05em}
-.rm-download{display:inline-block;margin:.8rem 0;padding:.4rem .8rem;border:1px solid #bbb;border-radius:6px;color:#111;text-decoration:none}
-.rm-sources{font-size:.82rem;color:#444;margin-top:1.2rem}
-.rm-as-table{border:1px solid #ddd;border-radius:8px;padding:.5rem .6rem;margin:.6rem 0}
-.rm-as-table summary{cursor:pointer}
-#rm-more{background:#fff;font:inherit;cursor:pointer}
-.rm-as-table[open] summary{margin-bottom:.3rem}
-footer{font-size:.82rem;color:#666;border-top:1px solid #ddd;margin-top:1rem;padding-top:.6rem}
-</style>
-"""
+
+def page_asset(name: str) -> str:
+    """The text of one of the page's own files (page/: its CSS and scripts)."""
+    return (PAGE_DIR / name).read_text(encoding="utf-8")
+
+
+PAGE_CSS = "\n<style>\n" + page_asset("page.css") + "</style>\n"
 
 # Runs after plotly.js and topojson-client: decodes the shapes into plotly's asset cache (so
 # nothing is fetched), draws the map for the box's own width (the region's frame filling it, the
 # small states' dots placed for that width, the legend in room of its own) again whenever the
 # width changes, and on a click or tap shows that country's statement.
-BOOT_JS = """
-(function () {
-  var read = function (id) { return JSON.parse(document.getElementById(id).textContent); };
-  var fig = read("rm-figure"), topo = read("rm-shapes"), view = read("rm-view");
-  var shapes = topojson.feature(topo, topo.objects.countries);
-  // plotly asks for its base map whenever a choropleth is drawn. Of its layers only the
-  // ocean is on: a stand-in holds just that (nothing is fetched), the countries on top.
-  window.PlotlyGeoAssets = {topojson: {world_110m: OCEAN}};
-  window.PlotlyGeoAssets[SHAPES_KEY] = shapes;
-  var names = {};
-  shapes.features.forEach(function (f) { names[f.properties.iso3] = f.properties.name; });
-  Object.keys(view.names).forEach(function (code) { names[code] = names[code] || view.names[code]; });
-  var box = document.getElementById("rm-map");
-  var R = RULES, extent = view.extent;
-FRAME_JS
-  // Play and Pause as the page's own buttons, over the map's left corner (plotly's are SVG,
-  // which neither Tab nor a screen reader reaches; and the map is one image to them).
-  var menu = (fig.layout.updatemenus || [])[0], bar = document.getElementById("rm-play");
-  fig.layout.updatemenus = [];
-  if (menu) {
-    menu.buttons.forEach(function (b) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = b.label;
-      button.setAttribute("aria-label", PLAY_NAMES[b.label] || b.label);
-      button.addEventListener("click", function () { Plotly.animate(box, b.args[0], b.args[1]); });
-      bar.appendChild(button);
-    });
-    bar.hidden = false;
-  }
-  var legendNames = fig.data.filter(function (t) { return t.showlegend; })
-      .map(function (t) { return t.name; });
-  var measured = 0;  // the legend's height as plotly drew it, when more than reckoned
-  var top = R.top + view.play;  // the play control's room above the map
-  function layoutFor(width) {
-    var inner = boxHeight(extent, width);
-    var room = Math.max(legendRoom(legendNames, width), measured);
-    var height = top + inner + room, frame = geoFrame(extent, width / inner);
-    var layout = Object.assign({}, fig.layout, {height: height,
-        margin: {l: 0, r: 0, t: top, b: room},
-        legend: Object.assign({}, fig.layout.legend, {y: room / height})});
-    layout.geo = Object.assign({}, fig.layout.geo, {
-        projection: {type: "natural earth", rotation: {lon: frame.rotation}},
-        lonaxis: {range: frame.lon}, lataxis: {range: frame.lat}});
-    return layout;
-  }
-  // The dashboard's rule: a phone's world map takes the dots placed for its scale.
-  function dataFor(width) {
-    var kind = !extent && width < R.narrowPx ? "narrow" : "wide";
-    box.dataset.dots = kind;
-    var at = view.dots_at;
-    return fig.data.slice(0, at).concat(view.dots[kind], fig.data.slice(at));
-  }
-  // The play's frames: a small state's dot, moved from one trace to another as its stance
-  // changes, goes where this map's dots are placed (the frames are the desktop's).
-  function framesFor(kind) {
-    var places = {};
-    view.dots[kind].forEach(function (t) {
-      (t.customdata || []).forEach(function (c, i) { places[c[0]] = [t.lon[i], t.lat[i]]; });
-    });
-    return (fig.frames || []).map(function (f) {
-      return Object.assign({}, f, {data: (f.data || []).map(function (d) {
-        if (kind === "wide" || !d.customdata || !d.lon) return d;
-        return Object.assign({}, d, {
-          lon: d.customdata.map(function (c) { return places[c[0]][0]; }),
-          lat: d.customdata.map(function (c) { return places[c[0]][1]; })});
-      })});
-    });
-  }
-  var config = {displaylogo: false, scrollZoom: false, responsive: true, displayModeBar: false,
-                topojsonURL: "./"};
-  var drawnWidth = 0;
-  function draw(first) {
-    var width = box.clientWidth;
-    drawnWidth = width;
-    var data = dataFor(width), kind = box.dataset.dots;
-    var done = (first ? Plotly.newPlot : Plotly.react)(box, {data: data, layout: layoutFor(width),
-        config: config, frames: framesFor(kind)});
-    return done.then(function () {
-      var legend = box._fullLayout.legend, room = box._fullLayout.margin.b;
-      if (legend && legend._height > room + 1) {  // a label wider than reckoned
-        measured = Math.ceil(legend._height) + 2;
-        return draw(false);
-      }
-      box.dataset.drawn = String(width);
-    });
-  }
-  draw(true);
-  window.addEventListener("resize", function () {
-    if (box.clientWidth !== drawnWidth) draw(false);
-  });
-SNAP_JS
-  var picked = document.getElementById("rm-picked"), showing = 0;
-  function show(code, text) {
-    picked.replaceChildren();
-    showing++;
-    if (!code || code === SEA_CODE) return;  // a click on the sea clears
-    var card = null;
-    document.querySelectorAll("#rm-cards .rm-card").forEach(function (c) {
-      if (!card && c.dataset.iso3 === code) card = c;
-    });
-    if (card) {
-      picked.appendChild(card.cloneNode(true));
-      picked.firstElementChild.removeAttribute("tabindex");
-    } else if (window.rmCard) {  // a card not shown yet: from the page's packed cards
-      var asked = showing;
-      window.rmCard(code).then(function (found) {
-        if (asked !== showing) return;  // another country was picked meanwhile
-        if (!found) return noStatement(code, text);
-        var holder = document.createElement("div");
-        holder.innerHTML = found;
-        picked.appendChild(holder.firstElementChild);
-      });
-    } else {
-      noStatement(code, text);
-    }
-  }
-  function noStatement(code, text) {
-    var p = document.createElement("p");
-    p.className = "rm-note";
-    p.dataset.iso3 = code;
-    p.textContent = (names[code] || text || code) + ": " + NO_STATEMENT;
-    picked.appendChild(p);
-  }
-  // A pointer: plotly's hover says what is under it.
-  box.on("plotly_click", function (event) {
-    var point = event.points && event.points[0];
-    if (!point || touched) return;
-    show(point.location || (point.customdata && point.customdata[0]) || "", point.text);
-  });
-  // A finger: what is drawn where it lands (plotly reads a tap from the mouse move the browser
-  // makes up for it, which a second tap within half a second may lack), or, on the sea, the
-  // nearest country or dot within a finger's reach.
-  // (Listened for on the way down: plotly's map stops the click from rising to the box.)
-  box.addEventListener("click", function (event) {
-    var map = box._fullLayout.geo._subplot.bgRect.node();  // the map, not its legend
-    if (touched && event.target === map) show(under(event) || nearest(event) || "");
-  }, true);
-})();
-"""
+BOOT_JS = page_asset("boot.js")
 
 # The map's frame as draw.frame reckons it (geo_frame, box_height) and the legend's room as
 # draw.map_legend reckons it (legend_room), for the box's own width: the same rules, in
 # JavaScript. A browser test compares what it draws with the Python.
-FRAME_JS = """
-  var RAD = Math.PI / 180, DEG = 180 / Math.PI;
-  function ne(lon, lat) {  // Natural Earth (d3-geo's naturalEarth1Raw), degrees in
-    var l = lon * RAD, p = lat * RAD, p2 = p * p, p4 = p2 * p2;
-    return [l * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))),
-            p * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))];
-  }
-  function vec(lon, lat) {
-    var l = lon * RAD, p = lat * RAD;
-    return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
-  }
-  // draw.projection's raw_bounds: plotly's range box, its edges great circles, each sampled in
-  // arcSamples steps, both ends included (centred on the meridian 0: no longitude passes 180).
-  function boxSize(half, lat0, lat1) {
-    var x0 = -half + R.clipPad, x1 = half - R.clipPad, y0 = lat0 + R.clipPad, y1 = lat1 - R.clipPad;
-    var q = (x1 - x0) / 4, n = R.arcSamples, i, k;
-    var c = [[x0, y0], [x0, y1], [x0 + q, y1], [x0 + 2 * q, y1], [x0 + 3 * q, y1],
-             [x1, y1], [x1, y0], [x1 - q, y0], [x1 - 2 * q, y0], [x1 - 3 * q, y0], [x0, y0]];
-    var xs = [], ys = [];
-    for (i = 0; i + 1 < c.length; i++) {
-      var u = vec(c[i][0], c[i][1]), v = vec(c[i + 1][0], c[i + 1][1]);
-      var w = Math.acos(Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2])));
-      var arc = w < 1e-12 ? [c[i], c[i + 1]] : [];
-      for (k = 0; w >= 1e-12 && k <= n; k++) {
-        var t = k / n, a = Math.sin((1 - t) * w), b = Math.sin(t * w), s = Math.sin(w);
-        var x = (a * u[0] + b * v[0]) / s, y = (a * u[1] + b * v[1]) / s;
-        var z = (a * u[2] + b * v[2]) / s;
-        arc.push([Math.atan2(y, x) * DEG, Math.asin(Math.max(-1, Math.min(1, z))) * DEG]);
-      }
-      for (k = 0; k < arc.length; k++) {
-        var pt = ne(arc[k][0], arc[k][1]);
-        xs.push(pt[0]); ys.push(pt[1]);
-      }
-    }
-    return [Math.max.apply(null, xs) - Math.min.apply(null, xs),
-            Math.max.apply(null, ys) - Math.min.apply(null, ys)];
-  }
-  var WORLD = [0, -180, 180, R.world[2], R.world[3]];
-  function naturalAspect(e) {
-    e = e || WORLD;
-    var s = boxSize((e[2] - e[1]) / 2, e[3], e[4]);
-    return s[0] / s[1];
-  }
-  function bisect(tooSmall, lo, hi) {
-    for (var i = 0; i < 40; i++) { var m = (lo + hi) / 2; if (tooSmall(m)) lo = m; else hi = m; }
-    return hi;
-  }
-  function round3(v) { return Math.round(v * 1000) / 1000; }
-  function geoFrame(e, aspect) {
-    if (!e) return {rotation: 0, lon: [R.world[0], R.world[1]], lat: [R.world[2], R.world[3]]};
-    var mid = (e[1] + e[2]) / 2, half = (e[2] - e[1]) / 2, lat0 = e[3], lat1 = e[4];
-    var tooNarrow = function (h) { var s = boxSize(h, lat0, lat1); return s[0] / s[1] < aspect; };
-    if (tooNarrow(half)) {
-      half = bisect(tooNarrow, half, 180);
-    } else {
-      var taller = function (more) { return [Math.max(lat0 - more, -89), Math.min(lat1 + more, 89)]; };
-      var tooShort = function (more) {
-        var t = taller(more), s = boxSize(half, t[0], t[1]); return s[0] / s[1] > aspect; };
-      var t = taller(bisect(tooShort, 0, 180));
-      lat0 = t[0]; lat1 = t[1];
-    }
-    return {rotation: round3(mid), lon: [round3(mid - half), round3(mid + half)],
-            lat: [round3(lat0), round3(lat1)]};
-  }
-  function boxHeight(e, width) {
-    var highest = width < R.narrowPx ? R.phoneBoxMax : R.boxMax;
-    return Math.round(Math.min(highest, Math.max(R.boxMin, width / naturalAspect(e))));
-  }
-  function legendRoom(labels, width) {
-    var L = R.legend, items = labels.map(function (name) {
-      var lines = name.split("<br>"), longest = 0;
-      lines.forEach(function (line) {
-        var text = new DOMParser().parseFromString(line, "text/html").documentElement.textContent;
-        longest = Math.max(longest, text.length);
-      });
-      return [L.item + L.char * longest, lines.length];
-    });
-    if (!items.length) return 0;
-    var sum = 0, column = 0;
-    items.forEach(function (it) { sum += it[0]; column = Math.max(column, it[0]); });
-    var oneRow = sum + L.gap * (items.length - 1) < width;
-    var height = L.pad, x = 0, tallest = 0;
-    items.forEach(function (it) {
-      var step = oneRow ? it[0] : column;
-      if (x && step + x - L.gap >= width) { height += tallest; x = 0; tallest = 0; }
-      x += step + L.gap;
-      tallest = Math.max(tallest, L.line * it[1] + L.entry);
-    });
-    return Math.floor(height + tallest);
-  }
-"""
+FRAME_JS = page_asset("frame.js")
 
 # A tap on the sea (plotly reports its transparent shape) on a touch screen: the country whose
 # drawn edge or dot lies nearest the finger, within TOUCH_PX (a 44 px finger). Rings of probes
 # around the tap, the nearest ring that touches a country's fill or a dot deciding; a tap on
 # land is that land's, so a neighbour whose land was tapped is never passed over.
 TOUCH_PX = 22
-SNAP_JS = """
-  var touched = false;
-  box.addEventListener("pointerdown", function (e) { touched = e.pointerType === "touch"; }, true);
-  function targets(evt, reach) {  // the drawn countries and dots within reach of a tap
-    var near = function (b) {
-      return !(b.right < evt.clientX - reach || b.left > evt.clientX + reach ||
-               b.bottom < evt.clientY - reach || b.top > evt.clientY + reach); };
-    var paths = [], dots = [];
-    box.querySelectorAll("path.choroplethlocation").forEach(function (p) {
-      var loc = p.__data__ && p.__data__.loc, tr = p.parentNode.__data__ && p.parentNode.__data__[0].trace;
-      if (!loc || loc === SEA_CODE || !tr || tr.hoverinfo === "skip" || tr.hoverinfo === "none") return;
-      var b = p.getBoundingClientRect();
-      if (near(b)) paths.push([loc, p, b, p.getScreenCTM().inverse()]);
-    });
-    box.querySelectorAll(".scattergeo path.point").forEach(function (d) {
-      var b = d.getBoundingClientRect(), code = d.__data__ && d.__data__.data && d.__data__.data[0];
-      if (code && near(b)) dots.push([code, b.x + b.width / 2, b.y + b.height / 2, b.width / 2]);
-    });
-    return {paths: paths, dots: dots};
-  }
-  function inside(c, x, y) {
-    var svg = box.querySelector("svg.main-svg"), pt = svg.createSVGPoint();
-    if (x < c[2].left || x > c[2].right || y < c[2].top || y > c[2].bottom) return false;
-    pt.x = x; pt.y = y;
-    return c[1].isPointInFill(pt.matrixTransform(c[3]));
-  }
-  function under(evt) {  // a dot, drawn over the countries, then the country under the finger
-    var t = targets(evt, 8), best = null, x = evt.clientX, y = evt.clientY;
-    t.dots.forEach(function (d) {
-      var gap = Math.hypot(d[1] - x, d[2] - y);
-      if (gap <= d[3] + 1 && (!best || gap < best[1])) best = [d[0], gap];
-    });
-    if (best) return best[0];
-    for (var i = 0; i < t.paths.length; i++) if (inside(t.paths[i], x, y)) return t.paths[i][0];
-    return null;
-  }
-  function nearest(evt) {
-    var reach = R.touchPx, t = targets(evt, reach), paths = t.paths, dots = t.dots;
-    var rings = [1, 2, 3, 4, 6, 8, 11, 14, 18, reach];
-    for (var r = 0; r < rings.length; r++) {
-      var votes = {}, R2 = rings[r], best = null;
-      dots.forEach(function (d) {
-        if (Math.hypot(d[1] - evt.clientX, d[2] - evt.clientY) <= R2 + d[3]) votes[d[0]] = (votes[d[0]] || 0) + 16;
-      });
-      for (var k = 0; k < 16; k++) {
-        var x = evt.clientX + R2 * Math.cos(k * Math.PI / 8), y = evt.clientY + R2 * Math.sin(k * Math.PI / 8);
-        paths.forEach(function (c) { if (inside(c, x, y)) votes[c[0]] = (votes[c[0]] || 0) + 1; });
-      }
-      Object.keys(votes).forEach(function (c) { if (!best || votes[c] > votes[best]) best = c; });
-      if (best) return best;
-    }
-    return null;
-  }
-"""
+SNAP_JS = page_asset("snap.js")
 
 
 # plotly.js travels gzipped and base64-encoded (1.26 MB of source becomes ~0.5 MB): the page
 # unpacks it with the browser's own DecompressionStream, runs it, then boots the map.
-LOADER_JS = """
-(function () {
-  var text = document.getElementById("rm-plotly").textContent;
-  var bytes = Uint8Array.from(atob(text), function (c) { return c.charCodeAt(0); });
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  new Response(stream).text().then(function (code) {
-    var script = document.createElement("script");
-    script.textContent = code;
-    document.head.appendChild(script);
-    BOOT
-  });
-})();
-"""
+LOADER_JS = page_asset("loader.js")
 
 
 def packed_plotly() -> str:
