@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from reactionmap.contract.cells import INVISIBLE_RE
+from reactionmap.draft.captions import uncaptioned
 from reactionmap.draft.layout import laid_out
 from reactionmap.draft.limits import MAX_CHARS, ArticleRefused, check_length, check_paragraphs
 
@@ -226,7 +227,8 @@ def read_article(text: str, name: str = "") -> Article:
     else:
         meta = {}
     meta = {**page, **meta}  # header lines written in the text win over the page's <meta>
-    body = laid_out(lines[start:])  # page furniture, wrapped lines, Markdown (draft.layout)
+    body = laid_out(uncaptioned(lines[start:]))  # caption cues (draft.captions), page furniture,
+    # wrapped lines, Markdown (draft.layout)
     paragraphs = [visible(text) for line in body if (text := strip_bullet(line))]
     paragraphs = [p for p in paragraphs if p.text]
     check_paragraphs([p.text for p in paragraphs], name)

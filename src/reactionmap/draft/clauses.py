@@ -55,7 +55,7 @@ class Span:
 def sentences(doc, in_quote) -> list[Span]:
     """Sentences, with no break inside a quotation (a quoted speech is one unit)."""
     spans: list[Span] = []
-    for sent in doc.sents:
+    for sent in _split_at_platform(doc, doc.sents, in_quote):
         if spans and _opening_mark_left_behind(doc, sent.start, in_quote):
             # 'was the bluntest. "Tuvalu condemns ...," he said': the sentencizer kept the
             # opening mark with the sentence before; the quotation starts a sentence of its own.
@@ -70,6 +70,23 @@ def sentences(doc, in_quote) -> list[Span]:
         else:
             spans.append(Span(sent.start, sent.end))
     return spans
+
+
+PLATFORM_BEFORE = {"on", "via"}
+
+
+def _split_at_platform(doc, sents, in_quote):
+    """The sentencizer's sentences, each cut after "on X." before a capital: the platform X
+    ends its sentence ("in a post on X. France's ministry said"), the tokenizer reads "X." as
+    an initial."""
+    for sent in sents:
+        start = sent.start
+        for i in range(sent.start + 1, sent.end - 1):
+            cut = doc[i].text == "X." and doc[i - 1].lower_ in PLATFORM_BEFORE
+            if cut and not in_quote[i] and doc[i + 1].text[:1].isupper():
+                yield Span(start, i + 1)
+                start = i + 1
+        yield Span(start, sent.end)
 
 
 def _opening_mark_left_behind(doc, i, in_quote) -> bool:

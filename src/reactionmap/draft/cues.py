@@ -83,7 +83,7 @@ def stance_cues(doc, words, strings) -> list[StanceCue]:
         negations = [n for e in near_ends for n in negations_by_end.get(e, [])]
         hedges = [h for e in near_ends for h in hedges_by_end.get(e, [])]
         for ns, ne in sorted(negations, key=lambda span: (span[0], -span[1])):
-            near = window <= ns and ne <= start
+            near = (window <= ns or ne == start) and ne <= start  # a long one just before
             if near and not cue.negated and not any(doc[k].is_punct for k in range(ne, start)):
                 cue.negated = doc[ns:ne].text  # the longest: "did not", not "not"
         for hs, he in hedges:

@@ -128,7 +128,7 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return ""
         if word == "of" and before.i and doc[before.i - 1].lower_ in WORDS_OF:
             return ""  # "carried the words of the Arab League's Secretary-General, who said"
-        if word == "in" and _setting_then_role(doc, before.i, m.end, roles):
+        if word in ("in", "at") and _setting_then_role(doc, before.i, m.end, roles):
             return ""  # "In Brazil, President Ana Lima spoke ...": the state of the role after it
         if word == "in" and before.i and doc[before.i - 1].lower_ in POSTED:
             return "where another state's envoy is posted"  # "Chile's ambassador in Lima, ..."
@@ -152,8 +152,14 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
 def _setting_then_role(doc, at: int, end: int, roles) -> bool:
     """Whether "In <state>," opens the sentence at ``at`` and a role follows the comma ("In
     Brazil, President Ana Lima said"): the role is that state's, as "In Washington, a State
-    Department spokesperson said" is the United States'."""
+    Department spokesperson said" is the United States'; "And at the Arab League in Cairo,
+    the secretary-general said" is the League's (its seat's city, named after it, no actor)."""
+    if at and doc[at - 1].lower_ in ("and", "but"):
+        at -= 1  # "And at the Arab League, ..."
     opens = at == 0 or doc[at - 1].text in (".", "!", "?", "\n") or doc[at - 1].is_space
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].text[:1].isupper():
+        end += 2  # "at the Arab League in Cairo,": the seat's city (one or two words)
+        end += end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha
     after = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in ("the", "a", "an", "its"))
     return opens and end < len(doc) and doc[end].text == "," and after in roles
 
