@@ -43,6 +43,10 @@ def clause_actors(
     if clause.predicate < 0 and text.item_code and only_quoted(text, clause):
         # "Kazakhstan – "We welcome ..."[15]": an entry that is only a quotation is its lead's.
         return [text.item_code], f"{state.default_cue}, whose entry is only a quotation", {}
+    if clause.predicate < 0 and text.under_lead and has_cue(text.cues, clause):
+        # '• US — State Dept' then '– "condemns the seizure"; the rebels "must withdraw"':
+        # a sub-bullet with no verb of its own is the words of the actor its bullet names.
+        return [text.item_code], f"{state.default_cue}, whose entry this is", {}
     if (quoting := _quote_before_verb(text, clause)) is not None:
         # 'The UN Secretary-General "welcomes ...", his spokesperson said': the quotation's
         # speaker opens the clause; the reporting verb after it names who relayed it.

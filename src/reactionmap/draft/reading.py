@@ -59,6 +59,7 @@ class Reading:
     heading: bool
     item_end: int | None  # a list item's first token after its lead ("China: ...")
     item_code: str  # the actor the lead names, "" when none or several
+    under_lead: bool = False  # a sub-bullet's entry under the bullet that names its actor
 
 
 def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Reading:
