@@ -37,3 +37,39 @@ def test_a_sub_bullet_is_the_words_of_the_actor_its_bullet_names():
         "URY": "concern",
         "JPN": "concern",
     }
+
+
+# Iran stops a bulk carrier under Panama's flag: Iran acted on Panama.
+BOARDING = {"targets": ["IRN", "PAN"], "against": ["PAN"], "date": "2027-05-12"}
+
+
+def channel(*posts: str) -> str:
+    """A messaging channel's export: each post a "[DD.MM.YY HH:MM] Name:" line, its text and
+    the readers' reactions."""
+    lines = [f"[1{n}.05.27 09:1{n}] Sea Watch:\n{post}\n👍 1{n}" for n, post in enumerate(posts)]
+    return "published: 2027-05-12\n\nSea Watch channel\n\n" + "\n\n".join(lines) + "\n"
+
+
+def test_a_posts_lead_names_its_speaker_past_a_flag_and_the_time_it_was_said():
+    """ "🇪🇺 EU High Representative Ana Ruiz this evening:" and "ASEAN Secretary-General ... this
+    morning:" are leads (the flag and the time word are not counted among their words), and
+    the lead's words after it, a quotation with no verb outside it ('the bloc "urges ..."'),
+    are the lead's; a lead whose words name another actor does not take them."""
+    text = channel(
+        '🇪🇺 EU High Representative Ana Ruiz this evening: "The EU condemns the boarding and '
+        "calls for the crew's release.\"",
+        'ASEAN Secretary-General Tan Wei Ling late yesterday: the bloc "urges restraint".',
+        '🇨🇦 Canadian spokesperson Mia Roy just now: Ghana "condemns the boarding".',
+    )
+    assert coded(text, **BOARDING) == {"EU": "condemn", "ASEAN": "concern", "GHA": "condemn"}
+
+
+def test_a_state_named_before_has_or_is_and_a_quoted_participle_speaks():
+    """'China has "noted ..." and "hopes ... restraint"', 'Peru is "deeply troubled"': the
+    state named before the quotation is its speaker, as 'Pakistan "condemns ..."' is."""
+    text = channel(
+        'Regular briefing today. Spokesperson Wang Li: China has "noted the reports" and '
+        '"hopes all sides will exercise restraint".',
+        'Lima, this morning: Peru is "deeply troubled by the boarding".',
+    )
+    assert coded(text, **BOARDING) == {"CHN": "concern", "PER": "concern"}

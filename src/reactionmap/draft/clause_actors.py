@@ -43,9 +43,10 @@ def clause_actors(
     if clause.predicate < 0 and text.item_code and only_quoted(text, clause):
         # "Kazakhstan – "We welcome ..."[15]": an entry that is only a quotation is its lead's.
         return [text.item_code], f"{state.default_cue}, whose entry is only a quotation", {}
-    if clause.predicate < 0 and text.under_lead and has_cue(text.cues, clause):
+    if _lead_words(text, clause):
         # '• US — State Dept' then '– "condemns the seizure"; the rebels "must withdraw"':
-        # a sub-bullet with no verb of its own is the words of the actor its bullet names.
+        # a sub-bullet with no verb of its own is the words of the actor its bullet names;
+        # 'GCC Secretary-General ...: the Council "calls for restraint"' is the lead's.
         return [text.item_code], f"{state.default_cue}, whose entry this is", {}
     if (quoting := _quote_before_verb(text, clause)) is not None:
         # 'The UN Secretary-General "welcomes ...", his spokesperson said': the quotation's
@@ -83,6 +84,19 @@ def _lead_for_office(
     return f"'{m.text}' under {lead}" if generic and m is not None else ""
 
 
+def _lead_words(text: Reading, clause: Clause) -> bool:
+    """Whether a clause with no verb and a stance cue is the words of its list item's lead: a
+    sub-bullet's entry, or a quotation naming no other actor."""
+    if clause.predicate >= 0 or not text.item_code or not has_cue(text.cues, clause):
+        return False
+    return text.under_lead or (has_quote(text, clause) and not _names_actor(text, clause))
+
+
+def _names_actor(text: Reading, clause: Clause) -> bool:
+    """Whether a clause names an actor (one that may speak) anywhere in it."""
+    return any(clause.start <= m.start < clause.end and not m.blocked for m in text.mentions)
+
+
 def has_quote(text: Reading, clause: Clause) -> bool:
     """Whether a clause holds a quotation."""
     return any(text.in_quote[clause.start : clause.end])
@@ -118,6 +132,8 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
             continue
         if end + 1 < clause.end and doc[end].is_lower and verbal(doc[end].lower_):
             end += 1  # 'Tanzania's foreign ministry extended "its warmest congratulations"'
+        elif m.role_end < 0 and end + 1 < clause.end and doc[end].lower_ in HELPERS:
+            end += 1  # 'China has "noted the reports"'
         opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
         inside = end + 1 < len(doc) and text.in_quote[end + 1]
         if (
@@ -131,15 +147,18 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
 
 def _verb_quoted(text: Reading, end: int, stop: int) -> bool:
     """Whether a quotation opens at ``end`` with a verb in the present ('"condemns ...'),
-    the quoted words of whoever is named just before it."""
-    doc, first = text.doc, end + 1
+    the quoted words of whoever is named just before it; or after "has" or "is", a participle
+    or an adjective ('China has "noted ..."', 'Peru is "deeply troubled"')."""
+    doc = text.doc
+    helped = end < stop and doc[end].lower_ in HELPERS  # 'China has "noted ..."'
+    end += helped
+    first = end + 1
     return (
         first < stop
         and doc[end].text in ('"', "“")
         and text.in_quote[first]
         and doc[first].is_lower
-        and doc[first].lower_.endswith("s")
-        and verbal(doc[first].lower_)
+        and (helped or (doc[first].lower_.endswith("s") and verbal(doc[first].lower_)))
     )
 
 
@@ -194,6 +213,7 @@ def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
 
 
 AUXILIARIES = {"had", "has", "have", "was", "were"}
+HELPERS = {"has", "have", "is", "are"}  # between a name and its quoted participle or adjective
 # Who writes opinion in a paper: a name after their verb's "that" is what they write about.
 PRESS = {"columnist", "columnists", "editorial", "editorials", "commentator", "commentators"}
 
