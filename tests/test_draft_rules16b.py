@@ -73,3 +73,44 @@ def test_a_state_named_before_has_or_is_and_a_quoted_participle_speaks():
         'Lima, this morning: Peru is "deeply troubled by the boarding".',
     )
     assert coded(text, **BOARDING) == {"CHN": "concern", "PER": "concern"}
+
+
+# Chile recognises the State of Palestine: Chile acted, and against no state.
+RECOGNITION = {"targets": ["CHL"], "date": "2027-05-12"}
+
+
+def column(*paragraphs: str) -> str:
+    """An opinion column: the columnist's views around governments' reactions."""
+    body = "\n\n".join(paragraphs)
+    return f"published: 2027-05-12\n\nSantiago was right\n\nBy a columnist\n\n{body}\n"
+
+
+def test_rejecting_or_welcoming_a_recognition_in_a_columns_wordings():
+    """ "a serious mistake", "a historic error" and "a reward for terrorism" reject the act
+    (`condemn`); "a great day for the region" welcomes it (`support`); a statement that
+    "would have welcomed it" is hedged and does not outweigh the rejection."""
+    text = column(
+        'Poland\'s foreign ministry called the recognition "a serious mistake".',
+        'Romania\'s prime minister said it was "a historic error".',
+        'Serbia\'s foreign minister called it "a reward for terrorism".',
+        'Bolivia\'s foreign minister called it "a great day for the region".',
+        'Slovakia\'s foreign minister said it was "a grave error", and Slovakia blocked a text '
+        "that would have welcomed it.",
+    )
+    assert coded(text, **RECOGNITION) == {
+        "POL": "condemn",
+        "ROU": "condemn",
+        "SRB": "condemn",
+        "BOL": "support",
+        "SVK": "condemn",
+    }
+
+
+def test_an_officers_words_after_a_colon_that_closes_a_few_words_about_them():
+    """'Spain's prime minister was briefer on Tuesday: "... Welcome."' and 'Peru's foreign
+    minister was blunter still on Wednesday: "..."' are the officers' words."""
+    text = column(
+        'Spain\'s prime minister was briefer on Tuesday: "Chile joins us. Welcome."',
+        'Peru\'s foreign minister was blunter still on Wednesday: "a historic error".',
+    )
+    assert coded(text, **RECOGNITION) == {"ESP": "support", "PER": "condemn"}

@@ -134,6 +134,8 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
             end += 1  # 'Tanzania's foreign ministry extended "its warmest congratulations"'
         elif m.role_end < 0 and end + 1 < clause.end and doc[end].lower_ in HELPERS:
             end += 1  # 'China has "noted the reports"'
+        if m.role_end >= 0:
+            end = _past_colon(text, end, clause.end)  # 'Spain's prime minister was briefer:'
         opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
         inside = end + 1 < len(doc) and text.in_quote[end + 1]
         if (
@@ -143,6 +145,21 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
         ):
             return True
     return False
+
+
+COLON_REACH = 8  # tokens between an officer and the colon before their quoted words
+
+
+def _past_colon(text: Reading, end: int, stop: int) -> int:
+    """The token after a colon that closes a few words about an officer, with no verb that
+    reports and no other name ('... prime minister was briefer on Tuesday: "..."'), or ``end``."""
+    speech, starts = text.words.covered("speech"), {m.start for m in text.mentions}
+    for k in range(end, min(stop, end + COLON_REACH)):
+        if text.in_quote[k] or k in speech or k in starts:
+            return end
+        if text.doc[k].text == ":":
+            return k + 1
+    return end
 
 
 def _verb_quoted(text: Reading, end: int, stop: int) -> bool:
