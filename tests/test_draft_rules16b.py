@@ -114,3 +114,21 @@ def test_an_officers_words_after_a_colon_that_closes_a_few_words_about_them():
         'Peru\'s foreign minister was blunter still on Wednesday: "a historic error".',
     )
     assert coded(text, **RECOGNITION) == {"ESP": "support", "PER": "condemn"}
+
+
+# Ethiopian troops cross into Somalia: Ethiopia acted on Somalia.
+CROSSING = {"targets": ["ETH", "SOM"], "against": ["SOM"], "date": "2027-05-12"}
+
+
+def test_an_interviewed_minister_reports_other_governments():
+    """In an interview's answers, "He told me (that) Kenya condemns ...", "the Islamic
+    Republic condemns ..." and "The Omanis called for restraint" are those governments'
+    words; the interviewer's question in capitals is no one's statement."""
+    text = (
+        "published: 2027-05-12\n\nAn interview\n\n"
+        "WHO HAS CALLED YOU SINCE TUESDAY?\n"
+        "Warsame: My Kenyan counterpart called first. He told me Kenya condemns the crossing. "
+        "Then Tehran: he told me that the Islamic Republic condemns the violation. "
+        "The Omanis called for restraint and dialogue.\n"
+    )
+    assert coded(text, **CROSSING) == {"KEN": "condemn", "IRN": "condemn", "OMN": "concern"}

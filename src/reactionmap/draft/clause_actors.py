@@ -213,7 +213,8 @@ def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
     starts = {m.start: m for m in text.mentions if not m.blocked}
     for i in range(clause.start + 1, clause.end - 2):
         at = i + 2 if i + 2 < clause.end and doc[i + 1].lower_ == "the" else i + 1
-        if in_quote[i] or doc[i].lower_ != "that" or at not in starts:
+        told = doc[i].lower_ in HEARERS and doc[i - 1].lower_ in ("told", "tells", "assured")
+        if in_quote[i] or not (doc[i].lower_ == "that" or told) or at not in starts:
             continue
         if not any(k in speech for k in range(max(clause.start, i - THAT_REACH), i)):
             continue
@@ -226,10 +227,25 @@ def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
         end = _past_verb(text, end, clause.end)
         if end + 1 < clause.end and doc[end].text in ('"', "“") and in_quote[end + 1]:
             return m
+        if _told_in_person(text, clause, i, end):
+            return m  # 'He told me the United States understands ...': the state he speaks for
     return None
 
 
 AUXILIARIES = {"had", "has", "have", "was", "were"}
+HEARERS = {"me", "us"}  # who a minister was told something by a government: 'told me'
+
+
+def _told_in_person(text: Reading, clause: Clause, i: int, end: int) -> bool:
+    """Whether the words after 'told me (that)' open with the named state's own verb and
+    hold a stance cue ('He told me that Ghana condemns ...'): the teller spoke for it, even
+    without a quotation; ``i`` is the "that" or the hearer, ``end`` the token after the name."""
+    doc = text.doc
+    hearer = doc[i].lower_ in HEARERS or doc[i - 1].lower_ in HEARERS
+    verb = end < clause.end and doc[end].is_lower and doc[end].lower_.endswith("s")
+    return hearer and verb and has_cue(text.cues, clause)
+
+
 HELPERS = {"has", "have", "is", "are"}  # between a name and its quoted participle or adjective
 # Who writes opinion in a paper: a name after their verb's "that" is what they write about.
 PRESS = {"columnist", "columnists", "editorial", "editorials", "commentator", "commentators"}
