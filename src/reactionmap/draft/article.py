@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from reactionmap.contract.cells import INVISIBLE_RE
@@ -19,6 +19,7 @@ ISO_DAY_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})(?!\d)")  # also "2023-07-27T10:4
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]+,\s*")
 DATELINE_PARAGRAPHS = 3  # a title, perhaps a standfirst, then the dateline
 BULLET_RE = re.compile(r"^[\s•·▪◦‣∙*#>\-–—]+")
+BULLETS = "•·▪◦‣∙*-–—"  # the list marks among them (not a heading's "#" or a quote's ">")
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 SINGLE_OPENING = {"\u2018": "\u2019", "'": "'"}
@@ -32,6 +33,7 @@ class Paragraph:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of quoted words
     continues: bool = False  # its first quotation goes on from the paragraph before
     invisible: str = ""  # the characters that print as nothing taken out of it, named
+    bullet: str = ""  # the list mark the line opened with ("•", "–"), "" when none
 
 
 @dataclass
@@ -229,7 +231,11 @@ def read_article(text: str, name: str = "") -> Article:
     meta = {**page, **meta}  # header lines written in the text win over the page's <meta>
     body = laid_out(uncaptioned(lines[start:]))  # caption cues (draft.captions), page furniture,
     # wrapped lines, Markdown (draft.layout)
-    paragraphs = [visible(text) for line in body if (text := strip_bullet(line))]
+    paragraphs = [
+        replace(visible(text), bullet=bullet_of(line))
+        for line in body
+        if (text := strip_bullet(line))
+    ]
     paragraphs = [p for p in paragraphs if p.text]
     check_paragraphs([p.text for p in paragraphs], name)
     find_quotes(paragraphs)
@@ -311,3 +317,9 @@ def _first_from(positions: list[int], start: int) -> int | None:
 
 def strip_bullet(text: str) -> str:
     return BULLET_RE.sub("", text)
+
+
+def bullet_of(line: str) -> str:
+    """The list mark a line opens with ("•", "–", "-"), "" when it opens with none."""
+    mark = BULLET_RE.match(line)
+    return next((c for c in mark.group(0) if c in BULLETS), "") if mark else ""

@@ -43,6 +43,11 @@ def clause_actors(
     if clause.predicate < 0 and text.item_code and only_quoted(text, clause):
         # "Kazakhstan – "We welcome ..."[15]": an entry that is only a quotation is its lead's.
         return [text.item_code], f"{state.default_cue}, whose entry is only a quotation", {}
+    if _lead_words(text, clause):
+        # '• US — State Dept' then '– "condemns the seizure"; the rebels "must withdraw"':
+        # a sub-bullet with no verb of its own is the words of the actor its bullet names;
+        # 'GCC Secretary-General ...: the Council "calls for restraint"' is the lead's.
+        return [text.item_code], f"{state.default_cue}, whose entry this is", {}
     if (quoting := _quote_before_verb(text, clause)) is not None:
         # 'The UN Secretary-General "welcomes ...", his spokesperson said': the quotation's
         # speaker opens the clause; the reporting verb after it names who relayed it.
@@ -77,6 +82,19 @@ def _lead_for_office(
     m = by_code.get(codes[0])
     generic = m is not None and m.kind == "institution" and covers(text.words, "role", m.start)
     return f"'{m.text}' under {lead}" if generic and m is not None else ""
+
+
+def _lead_words(text: Reading, clause: Clause) -> bool:
+    """Whether a clause with no verb and a stance cue is the words of its list item's lead: a
+    sub-bullet's entry, or a quotation naming no other actor."""
+    if clause.predicate >= 0 or not text.item_code or not has_cue(text.cues, clause):
+        return False
+    return text.under_lead or (has_quote(text, clause) and not _names_actor(text, clause))
+
+
+def _names_actor(text: Reading, clause: Clause) -> bool:
+    """Whether a clause names an actor (one that may speak) anywhere in it."""
+    return any(clause.start <= m.start < clause.end and not m.blocked for m in text.mentions)
 
 
 def has_quote(text: Reading, clause: Clause) -> bool:
@@ -114,6 +132,10 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
             continue
         if end + 1 < clause.end and doc[end].is_lower and verbal(doc[end].lower_):
             end += 1  # 'Tanzania's foreign ministry extended "its warmest congratulations"'
+        elif m.role_end < 0 and end + 1 < clause.end and doc[end].lower_ in HELPERS:
+            end += 1  # 'China has "noted the reports"'
+        if m.role_end >= 0:
+            end = _past_colon(text, end, clause.end)  # 'Spain's prime minister was briefer:'
         opens = end < clause.end and doc[end].text in ('"', "“") and not text.in_quote[end]
         inside = end + 1 < len(doc) and text.in_quote[end + 1]
         if (
@@ -125,17 +147,35 @@ def _quoted_after_role(text: Reading, clause: Clause, named: list[Mention]) -> b
     return False
 
 
+COLON_REACH = 8  # tokens between an officer and the colon before their quoted words
+
+
+def _past_colon(text: Reading, end: int, stop: int) -> int:
+    """The token after a colon that closes a few words about an officer, with no verb that
+    reports and no other name ('... prime minister was briefer on Tuesday: "..."'), or ``end``."""
+    speech, starts = text.words.covered("speech"), {m.start for m in text.mentions}
+    for k in range(end, min(stop, end + COLON_REACH)):
+        if text.in_quote[k] or k in speech or k in starts:
+            return end
+        if text.doc[k].text == ":":
+            return k + 1
+    return end
+
+
 def _verb_quoted(text: Reading, end: int, stop: int) -> bool:
     """Whether a quotation opens at ``end`` with a verb in the present ('"condemns ...'),
-    the quoted words of whoever is named just before it."""
-    doc, first = text.doc, end + 1
+    the quoted words of whoever is named just before it; or after "has" or "is", a participle
+    or an adjective ('China has "noted ..."', 'Peru is "deeply troubled"')."""
+    doc = text.doc
+    helped = end < stop and doc[end].lower_ in HELPERS  # 'China has "noted ..."'
+    end += helped
+    first = end + 1
     return (
         first < stop
         and doc[end].text in ('"', "“")
         and text.in_quote[first]
         and doc[first].is_lower
-        and doc[first].lower_.endswith("s")
-        and verbal(doc[first].lower_)
+        and (helped or (doc[first].lower_.endswith("s") and verbal(doc[first].lower_)))
     )
 
 
@@ -173,7 +213,8 @@ def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
     starts = {m.start: m for m in text.mentions if not m.blocked}
     for i in range(clause.start + 1, clause.end - 2):
         at = i + 2 if i + 2 < clause.end and doc[i + 1].lower_ == "the" else i + 1
-        if in_quote[i] or doc[i].lower_ != "that" or at not in starts:
+        told = doc[i].lower_ in HEARERS and doc[i - 1].lower_ in ("told", "tells", "assured")
+        if in_quote[i] or not (doc[i].lower_ == "that" or told) or at not in starts:
             continue
         if not any(k in speech for k in range(max(clause.start, i - THAT_REACH), i)):
             continue
@@ -186,10 +227,26 @@ def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
         end = _past_verb(text, end, clause.end)
         if end + 1 < clause.end and doc[end].text in ('"', "“") and in_quote[end + 1]:
             return m
+        if _told_in_person(text, clause, i, end):
+            return m  # 'He told me the United States understands ...': the state he speaks for
     return None
 
 
 AUXILIARIES = {"had", "has", "have", "was", "were"}
+HEARERS = {"me", "us"}  # who a minister was told something by a government: 'told me'
+
+
+def _told_in_person(text: Reading, clause: Clause, i: int, end: int) -> bool:
+    """Whether the words after 'told me (that)' open with the named state's own verb and
+    hold a stance cue ('He told me that Ghana condemns ...'): the teller spoke for it, even
+    without a quotation; ``i`` is the "that" or the hearer, ``end`` the token after the name."""
+    doc = text.doc
+    hearer = doc[i].lower_ in HEARERS or doc[i - 1].lower_ in HEARERS
+    verb = end < clause.end and doc[end].is_lower and doc[end].lower_.endswith("s")
+    return hearer and verb and has_cue(text.cues, clause)
+
+
+HELPERS = {"has", "have", "is", "are"}  # between a name and its quoted participle or adjective
 # Who writes opinion in a paper: a name after their verb's "that" is what they write about.
 PRESS = {"columnist", "columnists", "editorial", "editorials", "commentator", "commentators"}
 

@@ -39,6 +39,7 @@ from reactionmap.draft.leads import (
     framed_post,
     open_block,
     reports_withdrawn,
+    sub_entry,
     table_row,
 )
 from reactionmap.draft.lexicon import Lexicon
@@ -67,6 +68,7 @@ def findings(
     counted_from = article_date
     table: Columns | None = None  # the header of the table being read (draft.tables)
     row: list[str] | None = None  # the cells of the row being read
+    bulleted = ""  # the actor a bullet names, whose sub-bullets below are its entries
     for index, (paragraph, doc) in enumerate(zip(article.paragraphs, docs, strict=True)):
         if day := heading_day(paragraph.text, article_date):
             counted_from = dt.date.fromisoformat(day)
@@ -88,6 +90,7 @@ def findings(
             continue  # a deleted post's words are not the actor's position
         if against is not None:
             against.turn(doc, lex, text.words, text.cues)
+        bulleted = sub_entry(text, bulleted) if row is None else ""
         default = follow_lead(text, state)
         if text.heading:
             default = open_block(text, state, block, counted_from)

@@ -134,3 +134,19 @@ def follow_lead(text: Reading, state: State) -> str:
     if text.item_end is not None:
         state.current = [text.item_code] if text.item_code else []
     return text.item_code or state.section
+
+
+TOP_MARKS = "•·▪∙*"  # a list's own bullets; other marks ("–", "-", "◦") open its sub-entries
+
+
+def sub_entry(text: Reading, lead: str) -> str:
+    """A bullet that names an actor ("• US — State Dept, Mon 13/7") leads the entries on the
+    sub-bullets under it ("– "condemns the seizure"; calls for ..."): such an entry, with no
+    lead of its own, is the lead's. Returns the lead the next paragraph may fall under."""
+    mark = text.paragraph.bullet
+    if text.item_end is not None:
+        return text.item_code if mark in TOP_MARKS and mark else ""
+    if lead and mark and mark not in TOP_MARKS:
+        text.item_code, text.under_lead, text.heading = lead, True, False  # an entry, no heading
+        return lead
+    return ""

@@ -59,6 +59,7 @@ class Reading:
     heading: bool
     item_end: int | None  # a list item's first token after its lead ("China: ...")
     item_code: str  # the actor the lead names, "" when none or several
+    under_lead: bool = False  # a sub-bullet's entry under the bullet that names its actor
 
 
 def read_paragraph(index: int, paragraph: Paragraph, doc, lex: Lexicon) -> Reading:
@@ -107,7 +108,7 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
         and any(i < token_at(doc, match.end(1)) for i in words.covered("speech"))
     ):
         return None, ""
-    if match and len(match.group(1).split()) <= 6:
+    if match and _lead_words(match.group(1)) <= 6:
         mark = text.index(":", match.end(1))
     elif (match := RUN_IN_RE.match(text)) and _name_only(doc, match.end(1), mentions):
         mark = match.end(1)
@@ -124,6 +125,20 @@ def _item(doc, text: str, mentions: list[Mention], words: Labels) -> tuple[int |
         return end, ""  # "CORRESPONDENT (Bangkok):": a transcript's turn names no actor
     codes = {m.code for m in mentions if m.end <= end}
     return end, codes.pop() if len(codes) == 1 else ""
+
+
+# When a post's lead says it was said ("EU High Representative Ana Ruiz this evening:"): not
+# one of the lead's words, as a flag or a mark is not.
+LEAD_TIME_RE = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:this\s+(?:morning|afternoon|evening)|today|tonight|yesterday"
+    r"|just now|minutes ago)$",
+    re.I,
+)
+
+
+def _lead_words(lead: str) -> int:
+    """The words of a list item's lead, not counting a flag, a mark or when it was said."""
+    return sum(any(c.isalpha() for c in w) for w in LEAD_TIME_RE.sub("", lead).split())
 
 
 def _name_only(doc, end_char: int, mentions: list[Mention]) -> bool:
