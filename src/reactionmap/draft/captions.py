@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from reactionmap.draft.layout import _article_words, _joint
+from reactionmap.draft.layout import article_words, join_lines
 
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}"
 TIMING_RE = re.compile(rf"^{_TIME}\s*-->\s*{_TIME}(?:\s.*)?$")
@@ -42,7 +42,7 @@ def uncaptioned(lines: list[str]) -> list[str]:
     """The lines as they are, or a caption file's cues as paragraphs of running text."""
     if not captioned(lines):
         return lines
-    words = _article_words(lines)
+    words = article_words(lines)
     paragraphs: list[list[str]] = []
     opened = False  # a speaker mark or a sentence's end: the next line opens a paragraph
     open_quotes = 0  # straight marks counted mod 2, curly ones opened less closed
@@ -61,7 +61,7 @@ def uncaptioned(lines: list[str]) -> list[str]:
             open_quotes = 0
         else:
             pieces = paragraphs[-1]
-            pieces[-1], joint = _joint(pieces[-1], text, words)
+            pieces[-1], joint = join_lines(pieces[-1], text, words)
             if pieces[-1].endswith("-") and text[:1].isupper():
                 joint = ""  # "the Secretary-" / "General's": a real hyphen
             pieces += [joint, text]

@@ -54,7 +54,7 @@ def laid_out(lines: list[str]) -> list[str]:
     """The article's lines (stripped) as paragraphs: furniture out, wrapped lines joined."""
     lines = _without_notes(_uncontented(_unpaged(lines)))
     if wrapped(lines):
-        lines = _unwrapped(lines, _article_words(lines))
+        lines = _unwrapped(lines, article_words(lines))
     return [inline(line) for line in lines]
 
 
@@ -135,7 +135,7 @@ def _unwrapped(lines: list[str], words: set[str]) -> list[str]:
     for line in lines:
         if before and line and _goes_on(before, line, width):
             pieces = paragraphs[-1]
-            pieces[-1], joint = _joint(pieces[-1], line, words)
+            pieces[-1], joint = join_lines(pieces[-1], line, words)
             pieces += [joint, line]
         elif line:
             paragraphs.append([line])
@@ -169,7 +169,7 @@ def _ends_sentence(line: str) -> bool:
     return not end or end[-1] in SENTENCE_END
 
 
-def _joint(before: str, after: str, words: set[str]) -> tuple[str, str]:
+def join_lines(before: str, after: str, words: set[str]) -> tuple[str, str]:
     """The line before and what joins it to the next line of its paragraph: a word hyphenated
     across them rejoined (the hyphen dropped, the module's rule), a real hyphen kept (nothing
     between), otherwise a space."""
@@ -183,7 +183,7 @@ def _joint(before: str, after: str, words: set[str]) -> tuple[str, str]:
     return before, ""
 
 
-def _article_words(lines: list[str]) -> set[str]:
+def article_words(lines: list[str]) -> set[str]:
     """The words the article writes whole on one line, lowercased."""
     return {w.lower() for line in lines for w in WORDS_RE.findall(line.rstrip("-"))}
 
