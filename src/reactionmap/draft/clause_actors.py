@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reactionmap.draft.clauses import Clause
+from reactionmap.draft.colon_leads import past_colon_lead
 from reactionmap.draft.cues import verbal
 from reactionmap.draft.mentions import Mention, name_end
 from reactionmap.draft.reading import Reading
@@ -192,6 +193,7 @@ def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
         name, after = name_span(doc, end + 1)
         end = after + 1 if name and after < clause.end and doc[after].text == "," else end
     end = _past_aside(text, end, clause.end)
+    end = past_colon_lead(doc, text.in_quote, end, clause.end)  # "The UAE went further: "...""
     if not (end + 1 < clause.end and doc[end].text in ('"', "“") and text.in_quote[end + 1]):
         return None
     close = end + 1
