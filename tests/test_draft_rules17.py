@@ -79,8 +79,29 @@ def test_a_long_lead_before_a_colon_is_not_a_speaker_s():
     ],
 )
 def test_an_aside_naming_whose_ally_the_speaker_is_does_not_part_it_from_its_verb(aside):
-    """"Iran, Armenia's closest partner and its largest creditor, said ...": the possessive
+    """ "Iran, Armenia's closest partner and its largest creditor, said ...": the possessive
     name opens an aside about the speaker (whose friend it is), however long; the speaker is
     Iran, and the party named in the aside gets no row from it."""
     text = f'Iran, {aside}, said on Tuesday that it hoped both sides "will exercise restraint".'
     assert coded(text, **CROSSING) == {"IRN": "concern"}
+
+
+@pytest.mark.parametrize("anaphor", ["The bloc", "The ministry", "It"])
+def test_words_that_refer_back_then_a_quotation_are_the_last_speaker_s(anaphor):
+    """'The bloc "firmly rejects ..."', with no verb outside the quotation: the words that refer
+    back open the clause and the quotation after them is the last speaker's (here CARICOM's,
+    named with no stance of its own in the sentence before)."""
+    text = (
+        'CARICOM issued a statement through Jamaica on Tuesday "on behalf of its members". '
+        f'{anaphor} "firmly rejects the seizure of the valley by force".'
+    )
+    assert coded(text, **CROSSING) == {"CARICOM": "condemn"}
+
+
+def test_a_quotation_after_words_that_refer_back_needs_a_stance_cue():
+    """With no cue in the quotation, nothing is added to the last speaker's row."""
+    text = (
+        'CARICOM issued a statement through Jamaica on Tuesday "on behalf of its members". '
+        'The bloc "met in Kingston".'
+    )
+    assert coded(text, **CROSSING) == {"CARICOM": "neutral"}
