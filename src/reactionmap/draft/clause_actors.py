@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reactionmap.draft.clauses import Clause
+from reactionmap.draft.colon_leads import anaphor_then_quote, past_colon_lead
 from reactionmap.draft.cues import verbal
 from reactionmap.draft.mentions import Mention, name_end
 from reactionmap.draft.reading import Reading
@@ -56,6 +57,8 @@ def clause_actors(
         # 'Spokesperson Lin Jiaqi said that China "hopes ..."': a government quoted speaking
         # of itself, by an officer whose state the clause does not name.
         return [named.code], "", {named.code: named}
+    if clause.predicate < 0 and state.current and _anaphor_quoted(text, clause):
+        return list(state.current), REFERS, {}  # 'The bloc "firmly rejects ..."'
     if clause.predicate < 0 and not text.paragraph.continues:
         if who := opening_actor(text, clause) or opening_officer(text, clause):
             # "Tuvalu's foreign minister, Losa Teafa, was the bluntest.": no statement, but the
@@ -70,6 +73,15 @@ def clause_actors(
     codes, how = carry(doc, clause, words, in_quote, state, default)
     clause.carried = bool(codes)
     return codes, how, {}
+
+
+REFERS = "words that refer back to the last speaker, before its quotation"
+
+
+def _anaphor_quoted(text: Reading, clause: Clause) -> bool:
+    """'The bloc "firmly rejects ..."': words that refer back, then a quotation with a cue."""
+    end = text.words.starts_of("anaphor").get(clause.start, -1)
+    return anaphor_then_quote(text.doc, text.in_quote, end, text.cues, clause.end)
 
 
 def _lead_for_office(
@@ -192,6 +204,7 @@ def _quote_before_verb(text: Reading, clause: Clause) -> Mention | None:
         name, after = name_span(doc, end + 1)
         end = after + 1 if name and after < clause.end and doc[after].text == "," else end
     end = _past_aside(text, end, clause.end)
+    end = past_colon_lead(doc, text.in_quote, end, clause.end)  # "The UAE went further: "...""
     if not (end + 1 < clause.end and doc[end].text in ('"', "“") and text.in_quote[end + 1]):
         return None
     close = end + 1

@@ -125,11 +125,27 @@ def after_relative(doc, end: int, p: int, in_quote, plain: bool = False) -> int:
         name, after = name_span(doc, end + 1)  # "foreign minister, Ndèye Diagne, speaking ..."
         if name and after + 1 < p and doc[after].text == ",":
             start = after if doc[after + 1].lower_ in PARTICIPLES else end
-    if start + 1 < p and doc[start].text == "," and doc[start + 1].lower_ in openers:
+    if (
+        start + 1 < p
+        and doc[start].text == ","
+        and (doc[start + 1].lower_ in openers or (plain and _whose_aside(doc, start + 1, p)))
+    ):
         last = next((k for k in range(p - 1, start + 1, -1) if doc[k].text == ","), -1)
         if last > start + 1 and p - last <= 3 and not any(in_quote[end:p]):
             return last + 1
     return end
+
+
+def _whose_aside(doc, i: int, p: int) -> bool:
+    """Whether an aside opens at ``i`` with another's name and its possessive ("China,
+    Pakistan's closest ally and a big investor, said"): whose friend the speaker is, not who
+    speaks."""
+    return (
+        i + 2 < p
+        and doc[i].is_alpha
+        and doc[i].text[:1].isupper()
+        and doc[i + 1].text in POSSESSIVE
+    )
 
 
 def agents(doc, clause: Clause, inside: list[Mention], words, in_quote) -> list[Mention]:

@@ -46,11 +46,18 @@ class Labels(dict):
         super().__init__()
         self._covered: dict[str, set[int]] = {}
         self._stance_starts: set[int] | None = None
+        self._starts: dict[str, dict[int, int]] = {}
 
     def covered(self, kind: str) -> set[int]:
         if kind not in self._covered:
             self._covered[kind] = {i for a, b in self.get(kind, []) for i in range(a, b)}
         return self._covered[kind]
+
+    def starts_of(self, kind: str) -> dict[int, int]:
+        """start -> longest end of one kind's spans, computed once per paragraph."""
+        if kind not in self._starts:
+            self._starts[kind] = starts(self, kind)
+        return self._starts[kind]
 
     def stance_starts(self) -> set[int]:
         if self._stance_starts is None:
