@@ -8,7 +8,7 @@ from reactionmap.draft.cues import verbal
 from reactionmap.draft.mentions import Mention, name_end
 from reactionmap.draft.reading import Reading
 from reactionmap.draft.speakers import LISTED, State, carry, has_cue, speakers_of
-from reactionmap.draft.statement import not_a_statement
+from reactionmap.draft.statement import AN_ACT, not_a_statement
 from reactionmap.draft.tokens import (
     covers,
     name_span,
@@ -38,7 +38,9 @@ def clause_actors(
                 # Kwame Ofori-Mensah" just after refers to Ghana.
                 state.current = codes
             return [], "", {}  # a name and a stance word but no verb: no one is reported speaking
-        if not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
+        if why := not_a_statement(doc, clause, words, in_quote, list(by_code.values())):
+            if why.endswith(AN_ACT) and opening_actor(text, clause) in codes:
+                state.current = codes  # "Kenya recalled its ambassador. ... it called"
             return [], "", {}  # speculation or background about them (draft.statement)
         return codes, how, by_code
     if clause.predicate < 0 and text.item_code and only_quoted(text, clause):

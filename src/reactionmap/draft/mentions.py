@@ -205,6 +205,8 @@ def role_after_words(doc, i: int, words, roles) -> int:
             return -1
         if token.text.islower() and titled:
             return -1
+        if token.text.isupper() and len(token) > 1 and k + 1 in roles:
+            return roles[k + 1]  # a body's short name right before its role ("'s KCNA news agency")
         titled = token.text.istitle()
         if not token.text.islower() and not titled:
             return -1  # capitalised words only up to the role ("'s Nuclear Safety Commission")

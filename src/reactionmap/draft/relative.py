@@ -156,8 +156,8 @@ class Against:
                 cue.turned = "concern" if cue.hedged else "condemn"
                 cue.toward = doc[j : side[j]].text
                 return
-            if doc[j].lower_ in STOPS or j in actors:
-                return
+            if doc[j].lower_ in STOPS or j in actors or doc[j - 1 : j + 1].text == "and that":
+                return  # "and that Tokyo had ...": a new reported clause, not the cue's object
 
     @staticmethod
     def _aim(doc, cues: list[StanceCue], actors, parties, hit=frozenset()) -> None:

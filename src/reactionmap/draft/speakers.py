@@ -207,6 +207,9 @@ def chain_back(doc, before: list[Mention]) -> list[Mention]:
     for m in reversed(before[:-1]):
         gap = list(doc[m.end : chain[0].start])
         link = {",", "and", "as", "well", "the", "&", "including", "like", "such", "other"}
+        if m.kind == "organization" and [t.lower_ for t in gap] == [",", "including"]:
+            chain = [m]  # "The Group of Seven, including Canada and Italy, said": its members
+            continue  # are named, the statement is the organization's
         if m.role_end >= 0:
             gap = list(doc[m.role_end : chain[0].start])
             if all(t.lower_ in link or t.text[:1].isupper() for t in gap) and len(gap) <= 8:
@@ -244,6 +247,8 @@ def carry(doc, clause: Clause, words, in_quote, state: State, default: str):
         and doc[region[0]].lower_ in ("the", "a", "an")
         and all(covers(words, "role", i) for i in region[1:])
     )
+    if not region and _others_after(doc, clause, words, in_quote, p):
+        return [], ""  # '"...," said Park Ji-hoon, an analyst at ...': not the last speaker's
     if not region or region[0] in anaphors or any(p - 3 < e <= p for e in ends) or bare_role:
         return list(state.current), "words that refer back to the last speaker"
     # An unknown person or body speaks: later "he"/"it" must not fall back on an older actor.
@@ -263,3 +268,9 @@ def register_speaker(doc, start, code, state: State, words):
     name = name_at(doc, roles[i])
     if name:
         state.remember(name, code)
+
+
+def _others_after(doc, clause: Clause, words, in_quote, p: int) -> bool:
+    """Whether the speaker named after the verb is one who is not a government ('"...," said
+    Park Ji-hoon, an analyst at Hanul Securities'; "traders said")."""
+    return any(covers(words, "others", i) for i in range(p + 1, clause.end) if not in_quote[i])

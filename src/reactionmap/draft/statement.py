@@ -20,6 +20,7 @@ none when its verb is
   ("Lebanon's government has made no statement, the paper noted": the paper's verb);
 - no one's: the clause's subject is "Nothing" or "None" and it holds no reporting verb ("Nothing
   in Baku's words welcomes or opposes the withdrawal": the writer says what was not said);
+- an act: "recalled" with no quotation in the clause ("Kenya recalled its ambassador");
 - anonymous: the clause says its source is not named ("Diplomats in Brussels said privately",
   "speaking on condition of anonymity", "who asked not to be named"), even with a quotation.
 A clause holding a quotation always reports words said.
@@ -52,6 +53,10 @@ NO_ONE = {
 SILENT_VERBS = {"made", "make", "makes", "issued", "issue", "issues", "gave", "given", "released"}
 SILENT_NOUNS = {"statement", "statements", "comment", "comments", "reaction", "response"}
 RELATIVES = {"which", "who", "whose", "that"}
+# "recalled" reports words only with a quotation ('recalled "its support"'); without one it is
+# an act ("recalled its ambassador").
+RECALL = {"recalled", "recalls"}
+AN_ACT = "an act, not words"
 NOUN_BEFORE = {"of", "the", "a", "an", "its", "their", "his", "her", "for", "before", "after"}
 NEGATION_REACH = 3
 MODAL_REACH = 4  # words between a modal and the verb it governs ("may yet try to mediate")  # tokens between a negation and the verb it denies
@@ -67,6 +72,8 @@ def not_a_statement(
         return why
     if p < 0 or any(in_quote[clause.start : clause.end]):
         return ""
+    if doc[p].lower_ in RECALL:
+        return f"'{doc[p].text}' with no quotation: {AN_ACT}"
     before = [i for i in range(clause.start, p) if not in_quote[i]]
     speech = words.covered("speech")
     if doc[clause.start].lower_ in NO_ONE and not speech & set(range(clause.start, clause.end)):
@@ -86,7 +93,11 @@ def not_a_statement(
         return f"'{doc[silent : silent + 3].text}': no statement"
     for i in before:
         if doc[i].lower_ in SPECULATION:
-            said_after = p in speech and any(doc[k].text == "," for k in range(i, p))
+            commas = [k for k in range(i, p) if doc[k].text == ","]
+            # "..., France said" reports a statement; "..., traders said" only their guess
+            said_after = (
+                p in speech and commas and not words.covered("others") & set(range(commas[-1], p))
+            )
             if not said_after:
                 return f"'{doc[i].text}': speculation"
     if not later and (modal := _modal_before(doc, clause.start, p, in_quote)) >= 0:
