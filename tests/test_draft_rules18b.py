@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.drafted import coded, stance_of
+from tests.drafted import coded, rows_of, stance_of
 
 # Ruritania-like event written for the tests: Venezuela gives notice it leaves a treaty, against
 # no state.
@@ -77,3 +77,49 @@ def test_cabo_verde_is_a_name_of_cpv():
     """The country's current short name, 'Cabo Verde', names it as 'Cape Verde' does."""
     text = 'Cabo Verde\'s president said he "congratulates" the winner.'
     assert coded(text, **ELECTION) == {"CPV": "support"}
+
+
+# An organization acts (an intervention by a regional bloc written for the tests), against no
+# state.
+INTERVENTION = {"targets": ["ECOWAS"], "date": "2027-02-14"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Mali and Niger, all of which left ECOWAS in 2025, said they "condemn this aggression".',
+        'Mali and Niger, both ruled by soldiers, said they "condemn this aggression".',
+        'Mali and Niger, where thousands of Gambians live, said they "condemn this aggression".',
+    ],
+)
+def test_an_aside_about_the_speakers_does_not_part_them_from_their_verb(sentence):
+    """An aside opening with 'all of which', 'both' or 'where' is about the speakers (and may
+    name the acting bloc): each state before it speaks, the bloc in it does not."""
+    assert coded(sentence, **INTERVENTION) == {"MLI": "condemn", "NER": "condemn"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        (
+            'A foreign ministry spokeswoman, Ana Ruiz, said Chile had "noted the events with '
+            'concern".',
+            "CHL",
+        ),
+        (
+            'Its government spokesman, Ali Sow, said on Sunday that Senegal was "concerned above '
+            'all for civilians".',
+            "SEN",
+        ),
+        (
+            "Ghana's president, in a message posted on the presidency's account on X, warmly "
+            "congratulated the bloc's commission.",
+            "GHA",
+        ),
+    ],
+)
+def test_a_state_named_by_its_officers_words_or_past_a_means_aside_speaks(sentence, code):
+    """An officer naming no state who reports a state's words ('said Chile had "..."', 'that
+    Senegal was "..."') speaks for that state, and an aside saying how a speaker spoke (', in a
+    message posted on X,') does not part it from any verb."""
+    assert list(rows_of(sentence, **INTERVENTION)["actor_iso3"]) == [code]
