@@ -237,8 +237,9 @@ def _quoted_after_that(text: Reading, clause: Clause) -> Mention | None:
             continue  # 'the columnist suggested that Washington "could ..."': his words
         m = starts[at]
         end = _past_aside(text, name_end(doc, m), clause.end)
-        if doc[end - 1].lower_ in COPULAS:
+        if doc[end - 1].lower_ in COPULAS and m.kind == "capital":
             end = name_end(doc, m)  # 'that Brussels was "in close contact"': a place, maybe
+            # (but 'that Guinea was "concerned ..."': a state's name is the state)
         end = _past_verb(text, end, clause.end)
         if end + 1 < clause.end and doc[end].text in ('"', "“") and in_quote[end + 1]:
             return m

@@ -125,6 +125,7 @@ def junta(text: Reading, clause: Clause, parties, lex: Lexicon) -> tuple[list[st
 
 
 QUOTE_OPENERS = {'"', "“"}
+TENSE = {"has", "have", "had"}  # between the state and its quoted participle
 
 
 def reported_subject(text: Reading, clause: Clause) -> tuple[list[str], str]:
@@ -140,7 +141,10 @@ def reported_subject(text: Reading, clause: Clause) -> tuple[list[str], str]:
         return [], ""
     k = p + 1 + (p + 1 < clause.end and doc[p + 1].lower_ == "that")
     named = next((m for m in text.mentions if m.start == k and not text.in_quote[k]), None)
-    if named is None or named.end >= len(doc) or doc[named.end].text not in QUOTE_OPENERS:
+    if named is None or named.end >= len(doc):
+        return [], ""
+    q = named.end + int(doc[named.end].lower_ in TENSE)  # 'said China had "noted ..."' too
+    if q >= len(doc) or doc[q].text not in QUOTE_OPENERS:
         return [], ""
     before = [m for m in text.mentions if clause.start <= m.start < p]
     if any(m.code != named.code for m in before):

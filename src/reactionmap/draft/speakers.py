@@ -90,11 +90,15 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
 ASIDE_OPENERS = {
     "who", "whose", "which", "a", "an", "in", "on", "through", "via",
     "one", "traditionally", "historically", "long",  # ", traditionally one of Israel's allies,"
+    "where", "all", "both", "each",  # ", where thousands have fled,", ", all of which left ...,"
 }  # fmt: skip
 # A speaker's circumstances set off by commas before a plain reporting verb (", speaking at a
 # news conference in Dakar on Monday, said"): as long as they are, they do not part the two.
 PARTICIPLES = {"speaking", "addressing", "talking", "writing", "answering", "responding"}
 VOTE_VERBS = {"voted", "abstained"}
+# How a speaker spoke, set off by commas before any verb (", in a message posted on X,
+# warmly congratulated"): the medium, not background, so it never parts the two.
+MEANS = {"in", "through", "via"}
 LISTED = "a list of votes that names it"  # how a state named in "Those voting against ..." speaks
 
 
@@ -119,7 +123,7 @@ def after_relative(doc, end: int, p: int, in_quote, plain: bool = False) -> int:
     Dakar on Monday,"): the aside's length does not part the speaker from the verb.
     Before another verb ("accused"), a long ", which ...," clause about a government is often
     background, and still does."""
-    openers = ASIDE_OPENERS | PARTICIPLES if plain else {"who", "whose"}
+    openers = ASIDE_OPENERS | PARTICIPLES if plain else {"who", "whose"} | MEANS
     start = end
     if plain and end + 1 < p and doc[end].text == ",":
         name, after = name_span(doc, end + 1)  # "foreign minister, Ndèye Diagne, speaking ..."
