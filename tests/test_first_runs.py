@@ -33,6 +33,8 @@ def test_the_docs_table_of_first_runs_is_each_readme_s_first_run():
         run = first_run(n)
         figures = run.figures()
         recorded = (figures["precision"], figures["recall"], figures["stance"])
-        for name, docs, readme in zip(("P", "R", "S"), (precision, recall, stance), recorded, strict=True):
+        for name, docs, readme in zip(
+            ("P", "R", "S"), (precision, recall, stance), recorded, strict=True
+        ):
             assert abs(docs - 100 * readme) < 0.051, f"batch {n}: {name} {docs}% in the docs"
         assert met == run.met(), f"batch {n}: the docs say {'met' if met else 'missed'}"
