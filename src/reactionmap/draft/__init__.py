@@ -53,8 +53,9 @@ def draft_article(
     not date to the article's day. ``taken_ids`` are statement ids already in the event.
     ``against`` are the codes of whom the event's action was taken against (parties too): a
     statement of support for them opposes the action (draft.relative). A state among them is
-    coded ``party``; an organization among them (the UN whose base was attacked) is not: being
-    attacked does not make it a side, so its rows are coded by its words.
+    coded ``party``; an organization among them only (the UN whose base was attacked) is not:
+    being attacked does not make it a side, so its rows are coded by its words; an organization
+    the reader names among ``targets`` too (the EU a tariff is laid on) is a side: ``party``.
     """
     article = read_article(text, name)
     lex = lexicon()
@@ -62,11 +63,12 @@ def draft_article(
     source_name = source_name or article.meta.get("publisher", "")
     source_url = source_url or article.meta.get("url", "")
     hit = frozenset(t.strip().upper() for t in against if t.strip())
-    parties = {t.strip().upper() for t in targets if t.strip()} | hit
+    named = {t.strip().upper() for t in targets if t.strip()}
+    parties = named | hit
     rows, sentences, shares = [], [], []
     states = frozenset(c for c in parties if not lex.resolver.is_organization(c))
     event = Against(hit, parties=frozenset(parties), states=states) if parties else None
-    sides = {code for code in parties if code not in hit or not lex.resolver.is_organization(code)}
+    sides = {c for c in parties if c in named or not lex.resolver.is_organization(c)}
     for finding in findings(article, lex, day, event):
         row = _row(finding, lex.resolver, sides, day, same_day)
         if hidden := article.paragraphs[finding.paragraph].invisible:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -41,6 +42,18 @@ class Lexicon:
     resolver: CountryResolver
 
 
+def _unaccented(capitals: str) -> list[str]:
+    """The capitals of a '|' list whose letters carry accents, spelt without them."""
+    out = []
+    for cue in filter(None, capitals.split("|")):
+        bare = "".join(
+            c for c in unicodedata.normalize("NFKD", cue) if not unicodedata.combining(c)
+        )
+        if bare != cue:
+            out.append(bare)
+    return out
+
+
 def actor_cues(resolver: CountryResolver) -> list[tuple[str, str, str]]:
     """(cue, kind, code) for every country name, capital and demonym, institution and
     organization; a code the resolver does not know is an error naming the file and row."""
@@ -48,6 +61,8 @@ def actor_cues(resolver: CountryResolver) -> list[tuple[str, str, str]]:
     for _, row in read_reviewed(COUNTRIES_FILE, ("iso3", "names", "capitals", "demonyms")):
         for kind, column in (("name", "names"), ("capital", "capitals"), ("demonym", "demonyms")):
             cues += [(cue, kind, row["iso3"]) for cue in row[column].split("|") if cue]
+        # A capital spelt without its accents ("Yaounde" for "Yaoundé") is the same capital.
+        cues += [(bare, "capital", row["iso3"]) for bare in _unaccented(row["capitals"])]
     for line, row in read_reviewed(CUES_FILE, ("cue", "kind", "code", "note")):
         if row["kind"] not in ACTOR_KINDS:
             raise refuse(

@@ -72,7 +72,8 @@ from reactionmap.draft.relative_rules import (
     welcome_sanction,
     widen_to_role,
 )
-from reactionmap.draft.shared import share_position
+from reactionmap.draft.shared import possessive_shares, share_position
+from reactionmap.draft.sides import NEW_RULERS, organization_sides
 from reactionmap.draft.tokens import POSSESSIVE, name_at, starts
 from reactionmap.draft.votes import judge_act
 
@@ -109,6 +110,7 @@ class Against:
                 shield_acting(doc, cues, actors, self.parties - self.codes)
                 call_to_withdraw(doc, cues, actors, self.parties - self.codes)
             follow_verb(doc, cues)
+            possessive_shares(doc, cues, actors, self.parties | self.codes)
             share_position(doc, cues, actors, self.parties | self.codes)
         if not self.codes:
             return
@@ -119,6 +121,8 @@ class Against:
             nxt = doc[end].lower_ if end < len(doc) else ""
             if kinds[start] == "demonym" and end not in roles and nxt not in PEOPLE:
                 continue  # "the Togolese soldiers": not the side the coup hit
+            if start and doc[start - 1].lower_ in NEW_RULERS:
+                continue  # "the new Chadian authorities": who took power, not whom it hit
             if code in self.codes:
                 side[start] = end
                 after = end + (1 if end < len(doc) and doc[end].text in POSSESSIVE else 0)
@@ -129,6 +133,8 @@ class Against:
                 side[i] = roles[i + 1]  # "the ousted president"
                 self._leader(doc, roles[i + 1])
         widen_to_role(doc, side, roles)
+        for start, end in organization_sides(doc, self.codes, lex.resolver, PEOPLE).items():
+            side.setdefault(start, end)
         for i, token in enumerate(doc):
             if token.text in self.leaders:
                 side.setdefault(i, i + 1)

@@ -46,3 +46,25 @@ def take_shared(rows: list[dict[str, str]], shares: list[str]) -> None:
             row["notes"] += (
                 f"; stance {own[code]} from {code}'s row: sharing its position takes its stance"
             )
+
+
+SHARE_VERBS = {"share", "shares", "shared", "sharing"}
+POSSESSIVE_MARKS = {"'s", "’s"}
+
+
+def possessive_shares(doc, cues: list[StanceCue], actors, parties) -> None:
+    """Add a support cue for "shared Niamey's position" (a verb of sharing, an actor, its
+    possessive and a word of SHARE_WORDS), marked with that actor as "shares the position of"
+    is, when it is no party to the event."""
+    for i in range(len(doc) - 3):
+        if doc[i].lower_ not in SHARE_VERBS or i + 1 not in actors:
+            continue
+        end, code = actors[i + 1]
+        if end + 1 >= len(doc) or doc[end].text not in POSSESSIVE_MARKS:
+            continue
+        if doc[end + 1].lower_ not in SHARE_WORDS or any(c.start <= i < c.end for c in cues):
+            continue
+        shares = "" if code in parties else code
+        text = doc[i : end + 2].text
+        cues.append(StanceCue(i, end + 2, "support", 2, text, shares=shares))
+    cues.sort(key=lambda c: c.start)

@@ -74,8 +74,11 @@ def speakers_of(doc, clause: Clause, mentions, words, in_quote):
         chosen += [m for m in by if m.start < p] if chosen else by
         opening = [i for i in range(clause.start, p) if not in_quote[i] and not doc[i].is_punct]
         after = [m for m in inside if m.start > p]
-        if not chosen and not opening and after and after[0].start - p <= 8:
-            chosen = chain_forward(doc, after)  # '"...," said Germany's foreign minister.'
+        # '"...," said Germany's foreign minister.'; not '..., a researcher at a Dakar think
+        # tank': a speaker who is not a government, whose place names no speaker
+        near = after and after[0].start - p <= 8
+        if not chosen and not opening and near and not _others_before(words, p, after[0].start):
+            chosen = chain_forward(doc, after)
 
     named: dict[str, Mention] = {}
     for m in chosen:
@@ -278,3 +281,8 @@ def _others_after(doc, clause: Clause, words, in_quote, p: int) -> bool:
     """Whether the speaker named after the verb is one who is not a government ('"...," said
     Park Ji-hoon, an analyst at Hanul Securities'; "traders said")."""
     return any(covers(words, "others", i) for i in range(p + 1, clause.end) if not in_quote[i])
+
+
+def _others_before(words, p: int, start: int) -> bool:
+    """Whether a word for someone who is not a government lies between the verb and a name."""
+    return any(covers(words, "others", i) for i in range(p + 1, start))
