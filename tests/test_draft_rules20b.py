@@ -1,6 +1,7 @@
 """The drafter's twentieth round of general rules, part b (issue 18): an organization's code
 written as a word ("Nato"), a seat of government that is not the capital in law ("Abidjan"),
-calling the act a war crime, cruel or inhumane, and kin of the side acted against "in" it
+"put out" and "published" as reporting verbs, calling the act a war crime, cruel or inhumane,
+and kin of the side acted against "in" it
 ("our brothers and sisters in Cuba"). Every sentence is written for these tests."""
 
 from __future__ import annotations
@@ -76,3 +77,11 @@ def test_partners_in_a_place_that_is_no_party_are_not_turned():
     """People "in" a place the event did not act against are not its side: the cue stays."""
     text = 'Bolivia said it "stands in solidarity with our partners in Peru".'
     assert stance_of(text, "BOL", **BLOCKADE) != "condemn"
+
+
+@pytest.mark.parametrize("lead", ["has put out a statement:", "published a communique:"])
+def test_putting_out_or_publishing_a_statement_reports_it(lead):
+    """A ministry that "put out" or "published" a statement, its words after a colon, reported
+    them: its country gets a row with the words' stance."""
+    text = f'Chile\'s foreign ministry {lead} the blockade is "a flagrant violation".'
+    assert stance_of(text, "CHL", **BLOCKADE) == "condemn"
