@@ -221,12 +221,13 @@ def call_to_withdraw(doc, cues: list[StanceCue], actors, acting) -> None:
 def widen_to_role(doc, side: dict[int, int], roles: dict[int, int]) -> None:
     """Let the side acted against start at the role or people whose it is: "the government of
     Benin", "the brotherly people and the government of Benin" (where the name stands too far
-    after the cue), as "Benin's government" does."""
+    after the cue), as "Benin's government" does; people also "in" it ("our brothers and
+    sisters in Benin")."""
     by_end = {end: start for start, end in roles.items()}
     for start, end in list(side.items()):
-        if start < 2 or doc[start - 1].lower_ != "of":
+        if start < 2 or doc[start - 1].lower_ not in ("of", "in"):
             continue
-        if start - 1 in by_end:
+        if start - 1 in by_end and doc[start - 1].lower_ == "of":
             side.setdefault(by_end[start - 1], end)
         elif doc[start - 2].lower_ in PEOPLE:
             side.setdefault(start - 2, end)
