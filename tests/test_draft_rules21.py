@@ -82,3 +82,14 @@ def test_a_call_made_to_convey_a_position_reports_it():
     rows = rows_of(text, **BLOCKADE)
     assert list(rows["actor_iso3"]) == ["QAT"]
     assert rows["stance"].iloc[0] == "support"
+
+
+@pytest.mark.parametrize("role", ["foreign ministry spokesman", "defence ministry spokeswoman"])
+def test_a_ministry_spokesman_with_an_aside_speaks_for_the_state(role):
+    """A role made of two ("foreign ministry" and "spokesman") is one speaker's title, so an
+    aside set off by commas after it does not part it from its verb."""
+    text = (
+        f"Egypt's {role}, speaking to reporters in Cairo this morning, called the blockade "
+        '"a flagrant violation of international law".'
+    )
+    assert coded(text, **BLOCKADE).get("EGY") == "condemn"

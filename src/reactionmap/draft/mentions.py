@@ -51,6 +51,8 @@ def find_mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
             mention.role_end = (
                 role  # "India's external affairs ministry", "Turkey's defence ministry"
             )
+        while 0 <= mention.role_end < len(doc) and mention.role_end in roles:
+            mention.role_end = roles[mention.role_end]  # "foreign ministry spokesman": one role
         mention.blocked = blocked_reason(doc, mention, words, lex, roles)
         if not mention.blocked and mentions and mentions[-1].blocked.startswith("after"):
             # "allies of Washington and Caracas": a name joined to a blocked one is blocked too.
