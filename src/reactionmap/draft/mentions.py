@@ -51,6 +51,8 @@ def find_mentions(doc, lex: Lexicon, words, in_quote) -> list[Mention]:
             mention.role_end = (
                 role  # "India's external affairs ministry", "Turkey's defence ministry"
             )
+        while 0 <= mention.role_end < len(doc) and mention.role_end in roles:
+            mention.role_end = roles[mention.role_end]  # "foreign ministry spokesman": one role
         mention.blocked = blocked_reason(doc, mention, words, lex, roles)
         if not mention.blocked and mentions and mentions[-1].blocked.startswith("after"):
             # "allies of Washington and Caracas": a name joined to a blocked one is blocked too.
@@ -128,7 +130,7 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
             return ""
         if word == "of" and before.i and doc[before.i - 1].lower_ in WORDS_OF:
             return ""  # "carried the words of the Arab League's Secretary-General, who said"
-        if word in ("in", "at") and _setting_then_role(doc, before.i, m.end, roles):
+        if word in ("in", "at") and _setting_then_role(doc, before.i, m.end, words, roles):
             return ""  # "In Brazil, President Ana Lima spoke ...": the state of the role after it
         if word == "in" and before.i and doc[before.i - 1].lower_ in POSTED:
             return "where another state's envoy is posted"  # "Chile's ambassador in Lima, ..."
@@ -149,7 +151,7 @@ def blocked_reason(doc, m: Mention, words, lex: Lexicon, roles) -> str:
     return ""
 
 
-def _setting_then_role(doc, at: int, end: int, roles) -> bool:
+def _setting_then_role(doc, at: int, end: int, words, roles) -> bool:
     """Whether "In <state>," opens the sentence at ``at`` and a role follows the comma ("In
     Brazil, President Ana Lima said"): the role is that state's, as "In Washington, a State
     Department spokesperson said" is the United States'; "And at the Arab League in Cairo,
@@ -161,7 +163,9 @@ def _setting_then_role(doc, at: int, end: int, roles) -> bool:
         end += 2  # "at the Arab League in Cairo,": the seat's city (one or two words)
         end += end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha
     after = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in ("the", "a", "an", "its"))
-    return opens and end < len(doc) and doc[end].text == "," and after in roles
+    if not (opens and end < len(doc) and doc[end].text == ","):
+        return False
+    return after in roles or role_after_words(doc, after, words, roles) >= 0  # "Asia minister"
 
 
 # Roles posted in another state's capital: "in" the capital after them names where, not whose.
@@ -197,10 +201,16 @@ ROLE_REACH = 2  # words between "'s" and the role: lowercase, or capitalised up 
 
 def role_after_words(doc, i: int, words, roles) -> int:
     """The end of a role that follows a possessive after at most ROLE_REACH lowercase words
-    ("'s external affairs ministry"), or -1."""
-    titled = False
-    for k in range(i, min(i + ROLE_REACH, len(doc))):
+    ("'s external affairs ministry"), or two such remits joined by one "and" ("'s trade and
+    industry minister", "'s Middle East and North Africa minister"), or -1."""
+    titled, reach, joined = False, i + ROLE_REACH, False
+    for k in range(i, len(doc)):
         token = doc[k]
+        if token.lower_ == "and" and not joined and i < k <= reach and k + 1 not in roles:
+            joined, reach, titled = True, k + 1 + ROLE_REACH, False
+            continue  # the title's second remit: "trade and industry"
+        if k >= reach:
+            return -1
         if not token.is_alpha or token.lower_ in NOT_THE_GOVERNMENT:
             return -1
         if token.text.islower() and titled:

@@ -51,6 +51,7 @@ from reactionmap.draft.objects import condemn_terrorism, follow_verb, side_with_
 from reactionmap.draft.relative_rules import (
     ACCUSATION_ENDS,
     ACCUSATIONS,
+    ACT_PRONOUNS,
     DISMISSIVE,
     OBJECT_LINKS,
     PEOPLE,
@@ -158,6 +159,10 @@ class Against:
     @staticmethod
     def _turn(doc, cue: StanceCue, side: dict[int, int], actors) -> None:
         for j in range(cue.end, min(len(doc), cue.end + REACH)):
+            if j == cue.end and doc[j].lower_ in ACT_PRONOUNS:
+                return  # "Bratislava backs it, and Kyiv says ...": it, the act, is the object
+            if doc[j - 1 : j + 1].text == ", and":
+                return  # ", and Kyiv says": a new clause with its own subject
             if j in side:
                 cue.turned = "concern" if cue.hedged else "condemn"
                 cue.toward = doc[j : side[j]].text

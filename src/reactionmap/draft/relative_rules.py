@@ -7,6 +7,7 @@ from reactionmap.draft.cues import StanceCue
 REACH = 8  # tokens after a cue that may hold its object
 SIDE_WORDS = {"ousted", "deposed", "toppled", "overthrown", "detained", "elected", "legitimate"}
 PRONOUNS = {"him", "her"}
+ACT_PRONOUNS = {"it", "this"}  # a support cue's object that is the act itself ("backs it")
 PEOPLE = {
     "people", "peoples", "nation", "population", "citizens", "nationals", "colleagues",
     "friends", "brothers", "sisters", "diplomats", "staff", "neighbours", "neighbors",
