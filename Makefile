@@ -88,7 +88,7 @@ unit: $(BIN)/.installed
 
 bench: $(BIN)/.installed chromium nginx wrk static-times
 	$(BIN)/python bench/draft.py
-	$(BIN)/python bench/first_runs.py --from 32
+	$(BIN)/python bench/first_runs.py --from 44
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/un_import.py
 
