@@ -38,6 +38,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
+from bench import first_runs  # noqa: E402
 from reactionmap.draft import draft_article, read_article  # noqa: E402
 from reactionmap.draft.limits import ArticleRefused  # noqa: E402
 from reactionmap.draft.many import draft_articles  # noqa: E402
@@ -270,8 +271,7 @@ TUNED_BY_ROUND = {
 
 def blind_batches() -> list[Path]:
     """The batches written blind (tests/data/draft/heldout4/ and up), in their order."""
-    found = [p for p in HELDOUT.parent.glob("heldout*") if p.name[7:].isdigit()]
-    return sorted((p for p in found if int(p.name[7:]) >= 4), key=lambda p: int(p.name[7:]))
+    return [first_runs.folder(n) for n in first_runs.batches()]
 
 
 def blind_title(folder: Path) -> str:
