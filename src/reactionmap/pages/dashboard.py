@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +16,7 @@ from reactionmap.contract.event import Event
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally, timeline
 from reactionmap.draw.cards import escape_markdown as md
+from reactionmap.draw.quick_colours import ELEMENT_ID, quick_colours_html
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
 from reactionmap.publish import downloads, webpage
@@ -130,6 +132,16 @@ if (!window.rmDropRetained) {
 }
 </script>
 """
+
+
+# The page's own recolouring of the drawn map when a pill changes (draw.quick_colours).
+QUICK_COLOURS = (
+    "<script>"
+    + (Path(__file__).parent / "quick_colours.js")
+    .read_text(encoding="utf-8")
+    .replace("ELEMENT_ID", ELEMENT_ID)
+    + "</script>"
+)
 
 
 def on_map_select() -> None:
@@ -368,7 +380,17 @@ def show(
             + (" " + played if (played := play_said(play_days)) else ""),
         )
     )
-    st.html(caches.once_per_view(key, "hint", filters, (playing,), hint))
+    # With the hint, the view's colours for the page's own recolouring of the map the moment a
+    # pill changes (quick_colours.js); none while the map plays the days (its frames are others).
+    st.html(
+        caches.once_per_view(
+            key,
+            "hint",
+            filters,
+            (playing,),
+            lambda: hint() + ("" if playing else quick_colours_html(view.map_rows, scale)),
+        )
+    )
     if selected:
         chosen = page.cards[page.cards["actor_iso3"] == selected] if parts.words else page.cards[:0]
         st.html(
@@ -496,7 +518,7 @@ def show(
     with st.sidebar:
         # The address bar always holds the view; the button copies it (no syntax-highlighter
         # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
-        st.html(COPY_LINK + DROP_RETAINED, unsafe_allow_javascript=True)
+        st.html(COPY_LINK + DROP_RETAINED + QUICK_COLOURS, unsafe_allow_javascript=True)
     # ---- the chosen country's card into view (last: every element above is in place) ----------
     if chosen_now := st.session_state.pop("scroll_to", ""):
         st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1

@@ -1,0 +1,131 @@
+"""A pill switched in a real browser recolours the drawn map at once, as the server's map will."""
+
+from __future__ import annotations
+
+import pytest
+from serving import DESKTOP, PHONE, PHONE_CONTEXT, WAIT_MS
+
+from reactionmap.intake.events import load_event
+
+pytestmark = pytest.mark.browser
+
+EVENT = "venezuela-2026-01"
+PILLS = '[data-testid=stSidebar] [class*="st-key-stances-"] button[aria-pressed]'
+# Every drawn country's and small state's colour on the map shown (not a copy Streamlit keeps
+# hidden): {code: colour}, colours as the canvas writes them (#rrggbb), the countries' from
+# their coloured traces (not the sea, a phone's touch cells or the selection's outline).
+FILLS_JS = """() => {
+    const plot = [...document.querySelectorAll('.st-key-map .js-plotly-plot')]
+        .find(p => !p.closest('[data-retained="true"]'));
+    const ink = document.createElement('canvas').getContext('2d');
+    const hex = (c) => { ink.fillStyle = '#000000'; ink.fillStyle = c; return ink.fillStyle; };
+    const traceOf = (n) => n.closest('g.trace').__data__[0].trace;
+    const out = {plot: plot ? plot.rmMark || 'new' : null, countries: {}, dots: {}};
+    if (!plot) return out;
+    for (const p of plot.querySelectorAll('g.trace path.choroplethlocation')) {
+        if (traceOf(p).coloraxis) out.countries[p.__data__.loc] = hex(p.getAttribute('fill'));
+    }
+    for (const d of plot.querySelectorAll('g.trace.scattergeo path.point')) {
+        const rows = traceOf(d).customdata;
+        if (rows) out.dots[rows[d.__data__.i][0]] = hex(d.style.fill);
+    }
+    return out;
+}"""
+# Before a pill is switched: the map drawn now is marked, and the colours are taken the moment
+# the pill's pressed state changes, right after the page's own recolouring (a MutationObserver
+# made later is told later), long before the server can answer.
+ARM_JS = f"""() => {{
+    const plot = [...document.querySelectorAll('.st-key-map .js-plotly-plot')]
+        .find(p => !p.closest('[data-retained="true"]'));
+    plot.rmMark = 'old';
+    window.rmQuick = null;
+    const watch = new MutationObserver((records) => {{
+        if (!records.some(r => r.target.matches('{PILLS}'))) return;
+        window.rmQuick = ({FILLS_JS})();
+        watch.disconnect();
+    }});
+    watch.observe(document.body, {{subtree: true, attributes: true, attributeFilter: ['aria-pressed']}});
+}}"""
+# The server's map has replaced the one drawn before the pill, and the run is over.
+SERVED_JS = """() => {
+    const plots = [...document.querySelectorAll('.st-key-map .js-plotly-plot')];
+    const shown = plots.find(p => !p.closest('[data-retained="true"]'));
+    return shown && !shown.rmMark && shown.querySelectorAll('path.choroplethlocation').length >= 190
+        && document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'
+        && !document.querySelector('[data-retained="true"]');
+}"""
+
+
+def open_map(browser, server, phone: bool = False):
+    context = browser.new_context(
+        viewport=PHONE if phone else DESKTOP, **(PHONE_CONTEXT if phone else {})
+    )
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?event={EVENT}")
+    page.wait_for_function(SERVED_JS)
+    return context, page
+
+
+def switched(page, switch) -> tuple[dict, dict, dict]:
+    """The map's colours before ``switch`` (an action on a pill), the moment it switched, and
+    once the server's map is drawn."""
+    before = page.evaluate(FILLS_JS)
+    page.evaluate(ARM_JS)
+    switch()
+    page.wait_for_function("() => window.rmQuick !== null")
+    page.wait_for_function(SERVED_JS)
+    return before, page.evaluate("() => window.rmQuick"), page.evaluate(FILLS_JS)
+
+
+def assert_same_map(quick: dict, served: dict, what: str) -> None:
+    """The colours taken at the switch are the server's, for every country and dot drawn."""
+    assert quick["plot"] == "old", f"{what}: taken after the server's map came"
+    for part in ("countries", "dots"):
+        assert set(quick[part]) == set(served[part]), f"{what}: other {part} drawn"
+        wrong = {c: (quick[part][c], served[part][c]) for c in served[part]
+                 if quick[part][c] != served[part][c]}  # fmt: skip
+        assert not wrong, f"{what}: {part} coloured otherwise than the server's map: {wrong}"
+
+
+def test_every_pill_off_and_on_recolours_every_country_at_once_as_the_server_does(browser, server):
+    """Each stance of the scale, switched off then on again with the mouse: the drawn map
+    takes, in the click's own moment, the colours the server's map then draws, for all 240
+    countries and small states' dots; switching off changes the colours of that stance's
+    countries (there are some for every stance of this event)."""
+    scale = load_event(EVENT).scale
+    context, page = open_map(browser, server)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    for category in scale.with_none:
+        pill = sidebar.get_by_role("button", name=category.label, exact=True)
+        before, quick, served = switched(page, pill.click)
+        assert_same_map(quick, served, f"{category.label} off")
+        changed = [
+            c for c in served["countries"] if served["countries"][c] != before["countries"][c]
+        ]
+        assert changed, f"switching {category.label} off changed no country's colour"
+        before, quick, served = switched(page, pill.click)
+        assert_same_map(quick, served, f"{category.label} on")
+    context.close()
+
+
+def test_a_pill_pressed_from_the_keyboard_or_tapped_on_a_phone_recolours_at_once(browser, server):
+    """The pressed state is the page's, however the pill was switched: Space on a focused pill,
+    and a tap on a phone (whose pills are in the sidebar it opens)."""
+    context, page = open_map(browser, server)
+    pill = page.locator("[data-testid=stSidebar]").get_by_role(
+        "button", name="Supported", exact=True
+    )
+    pill.focus()
+    _, quick, served = switched(page, lambda: page.keyboard.press("Space"))
+    assert_same_map(quick, served, "Space on Supported")
+    context.close()
+
+    context, page = open_map(browser, server, phone=True)
+    page.get_by_test_id("stExpandSidebarButton").tap()
+    pill = page.locator("[data-testid=stSidebar]").get_by_role(
+        "button", name="Condemned", exact=True
+    )
+    _, quick, served = switched(page, pill.tap)
+    assert_same_map(quick, served, "a tap on Condemned")
+    context.close()
