@@ -28,7 +28,13 @@ def quick_colours(map_rows: pd.DataFrame, scale: Scale) -> dict:
         # by stance, each its codes in one string: a fifth of a code-to-stance table's bytes
         "stances": {stance: " ".join(group) for stance, group in codes.items()},
         "colours": {c.key: c.color for c in categories},
-        "labels": {c.label: c.key for c in categories},
+        # Each pill's label as the page shows it (its spaces run together); a label two stances
+        # share is left out, and the page then leaves the map to the server.
+        "labels": {
+            label: key
+            for label, key in ((" ".join(c.label.split()), c.key) for c in categories)
+            if sum(" ".join(o.label.split()) == label for o in categories) == 1
+        },
         "hidden": HIDDEN_COLOR,
     }
 

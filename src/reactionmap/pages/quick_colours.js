@@ -13,18 +13,22 @@ if (!window.rmQuickColours) {
       .find((p) => !p.closest('[data-retained="true"]'));
     if (!data || !plot) return;  // no map, or one that plays the days (its frames are other days)
     const view = JSON.parse(data.dataset.view);
-    const stanceOf = {};
+    const stanceOf = new Map();  // Maps, not objects: a label may be any word ("constructor")
     for (const [stance, codes] of Object.entries(view.stances)) {
-      for (const code of codes.split(" ")) stanceOf[code] = stance;
+      for (const code of codes.split(" ")) stanceOf.set(code, stance);
     }
+    const labels = new Map(Object.entries(view.labels));
+    const colours = new Map(Object.entries(view.colours));
     const shown = new Set();
     for (const pill of document.querySelectorAll(pills)) {
-      const key = view.labels[pill.innerText.trim()];
-      if (key && pill.getAttribute("aria-pressed") === "true") shown.add(key);
+      const key = labels.get(pill.innerText.trim().split(/\s+/).join(" "));
+      if (!key) return;  // a pill the view does not know: the server's map will tell
+      if (pill.getAttribute("aria-pressed") === "true") shown.add(key);
     }
     const colour = (code) => {
-      const stance = stanceOf[code];
-      return stance === undefined ? null : shown.has(stance) ? view.colours[stance] : view.hidden;
+      const stance = stanceOf.get(code);
+      if (stance === undefined || !colours.has(stance)) return null;
+      return shown.has(stance) ? colours.get(stance) : view.hidden;
     };
     const traceOf = (node) => { const t = node.closest("g.trace"); return t && t.__data__ && t.__data__[0] && t.__data__[0].trace; };
     for (const path of plot.querySelectorAll("g.trace path.choroplethlocation")) {

@@ -1,0 +1,90 @@
+"""The colours the page recolours its map with the moment a pill changes are the map's own."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from reactionmap.contract.scale import DEFAULT_SCALE, VOTE_SCALE, Category, Scale
+from reactionmap.draw import choropleth
+from reactionmap.draw.map_legend import HIDDEN_COLOR, color_keys, color_steps
+from reactionmap.draw.quick_colours import ELEMENT_ID, quick_colours, quick_colours_html
+from reactionmap.intake.events import list_events, load_event
+from reactionmap.view import compose
+from reactionmap.view.state import ViewState
+
+
+def data_attribute(markup: str) -> dict:
+    """The element's data-view, as the browser's parser reads it."""
+    found: dict = {}
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if attrs.get("id") == ELEMENT_ID:
+                found.update(json.loads(attrs["data-view"]), unseen="hidden" in attrs)
+
+    Reader().feed(markup)
+    return found
+
+
+def stance_of(view: dict) -> dict[str, str]:
+    """Each code's stance, as the page's script reads the view."""
+    return {code: stance for stance, codes in view["stances"].items() for code in codes.split()}
+
+
+@pytest.mark.parametrize("event_id", list_events())
+@pytest.mark.parametrize("region", ["", "Europe", "Africa"])
+@pytest.mark.parametrize("shaded", [False, True], ids=["own stances", "members shaded"])
+def test_every_country_drawn_is_recoloured_as_the_servers_map_colours_it(event_id, region, shaded):
+    """For every shipped event and each stance switched off in turn: the page's rule (the
+    stance's colour while shown, else the hidden colour) gives each country drawn the colour
+    of its step on the server's map; silent members shaded by their organizations too."""
+    event = load_event(event_id)
+    keys = tuple(c.key for c in event.scale.with_none)
+    inherit = tuple(compose.organizations_in(event.statements)) if shaded else ()
+    view = data_attribute(quick_colours_html(
+        compose.compose(event, ViewState(stances=keys, region=region, inherit=inherit)).map_rows, event.scale
+    ))  # fmt: skip
+    steps = {c.key: c.color for c in color_steps(event.scale)}
+    for off in keys:
+        shown = tuple(k for k in keys if k != off)
+        state = ViewState(stances=shown, region=region, inherit=inherit)
+        rows = compose.compose(event, state).map_rows
+        served = dict(zip(rows["iso3"], color_keys(rows).map(steps), strict=True))
+        page = {
+            code: view["colours"][stance] if stance in shown else view["hidden"]
+            for code, stance in stance_of(view).items()
+        }
+        assert page == served, f"{event_id} {region or 'world'} without {off}"
+    assert view["hidden"] == HIDDEN_COLOR and view["unseen"]
+
+
+@pytest.mark.parametrize("scale", [DEFAULT_SCALE, VOTE_SCALE], ids=["reactions", "votes"])
+def test_each_pill_label_names_its_stance(scale):
+    view = quick_colours(choropleth.pd.DataFrame({"iso3": [], "stance": []}), scale)
+    assert view["labels"] == {c.label: c.key for c in scale.with_none}
+    assert view["colours"] == {c.key: c.color for c in scale.with_none}
+
+
+def test_any_label_survives_the_attribute_and_a_shared_label_is_left_out():
+    """Quotes, apostrophes, ampersands and tags in a label reach the page as written; spaces
+    run together as the page shows them; two stances with one label are left out (the page
+    then leaves the map to the server rather than guess)."""
+    scale = Scale((
+        Category("a", "Don't \"quote\" & <b>bold</b>", "#111111"),
+        Category("b", "two  spaces", "#222222"),
+        Category("c", "Same", "#333333"),
+        Category("d", "Same", "#444444"),
+        Category("constructor", "constructor", "#555555"),
+    ))  # fmt: skip
+    rows = choropleth.pd.DataFrame({"iso3": ["FRA", "DEU", "ITA"], "stance": ["a", "b", "a"]})
+    view = data_attribute(quick_colours_html(rows, scale))
+    assert view["unseen"], "the element is hidden"
+    assert view["labels"]['Don\'t "quote" & <b>bold</b>'] == "a"
+    assert view["labels"]["two spaces"] == "b"
+    assert "Same" not in view["labels"]
+    assert view["labels"]["constructor"] == "constructor"
+    assert stance_of(view) == {"FRA": "a", "DEU": "b", "ITA": "a"}
