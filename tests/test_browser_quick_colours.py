@@ -11,6 +11,7 @@ pytestmark = pytest.mark.browser
 
 EVENT = "venezuela-2026-01"
 PILLS = '[data-testid=stSidebar] [class*="st-key-stances-"] button[aria-pressed]'
+SLIDER = '[data-testid=stSidebar] [class*="st-key-as_of-"] input[type=range]'
 # Every drawn country's and small state's colour on the map shown (not a copy Streamlit keeps
 # hidden): {code: colour}, colours as the canvas writes them (#rrggbb), the countries' from
 # their coloured traces (not the sea, a phone's touch cells or the selection's outline).
@@ -31,26 +32,36 @@ FILLS_JS = """() => {
     }
     return out;
 }"""
-# Before a pill is switched: the map drawn now is marked, and the colours are taken the moment
-# the pill's pressed state changes, right after the page's own recolouring (a MutationObserver
-# made later is told later), long before the server can answer.
+# Before a pill is switched (or As of moved): the map drawn now is marked, and the colours are
+# taken the moment the pill's pressed state (the slider's day) changes, right after the page's
+# own recolouring (a MutationObserver made later is told later), long before the server can
+# answer.
 ARM_JS = f"""() => {{
     const plot = [...document.querySelectorAll('.st-key-map .js-plotly-plot')]
         .find(p => !p.closest('[data-retained="true"]'));
     plot.rmMark = 'old';
     window.rmQuick = null;
-    const watch = new MutationObserver((records) => {{
-        if (!records.some(r => r.target.matches('{PILLS}'))) return;
+    // React sets a widget's attributes again on every render, unchanged: only a change counts.
+    const asked = () => [...document.querySelectorAll('{PILLS}')]
+        .map(p => p.getAttribute('aria-pressed')).join() + '|'
+        + (document.querySelector('{SLIDER}') || {{}}).value;
+    const before = asked();
+    const watch = new MutationObserver(() => {{
+        if (asked() === before) return;
         window.rmQuick = ({FILLS_JS})();
         watch.disconnect();
     }});
-    watch.observe(document.body, {{subtree: true, attributes: true, attributeFilter: ['aria-pressed']}});
+    watch.observe(document.body, {{subtree: true, attributes: true,
+                                   attributeFilter: ['aria-pressed', 'aria-valuetext']}});
 }}"""
-# The server's map has replaced the one drawn before the pill, and the run is over.
-SERVED_JS = """() => {
+# The run the switch started is over (the address bar holds the new view, written at the run's
+# end; the app is not running; nothing kept from before), and its map is drawn: a new chart, or
+# the one before when the figure did not change.
+SERVED_JS = """(before) => {
     const plots = [...document.querySelectorAll('.st-key-map .js-plotly-plot')];
     const shown = plots.find(p => !p.closest('[data-retained="true"]'));
-    return shown && !shown.rmMark && shown.querySelectorAll('path.choroplethlocation').length >= 190
+    return location.href !== before && !!shown
+        && shown.querySelectorAll('path.choroplethlocation').length >= 190
         && document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'
         && !document.querySelector('[data-retained="true"]');
 }"""
@@ -63,18 +74,18 @@ def open_map(browser, server, phone: bool = False):
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
     page.goto(f"{server}/?event={EVENT}")
-    page.wait_for_function(SERVED_JS)
+    page.wait_for_function(SERVED_JS, arg="")
     return context, page
 
 
 def switched(page, switch) -> tuple[dict, dict, dict]:
     """The map's colours before ``switch`` (an action on a pill), the moment it switched, and
     once the server's map is drawn."""
-    before = page.evaluate(FILLS_JS)
+    before, address = page.evaluate(FILLS_JS), page.evaluate("location.href")
     page.evaluate(ARM_JS)
     switch()
     page.wait_for_function("() => window.rmQuick !== null")
-    page.wait_for_function(SERVED_JS)
+    page.wait_for_function(SERVED_JS, arg=address)
     return before, page.evaluate("() => window.rmQuick"), page.evaluate(FILLS_JS)
 
 
@@ -128,4 +139,35 @@ def test_a_pill_pressed_from_the_keyboard_or_tapped_on_a_phone_recolours_at_once
     )
     _, quick, served = switched(page, pill.tap)
     assert_same_map(quick, served, "a tap on Condemned")
+    context.close()
+
+
+@pytest.mark.parametrize("event_id", ["venezuela-2026-01", "soleimani-2020-01"])
+def test_as_of_moved_a_day_recolours_every_country_at_once_as_the_server_does(
+    browser, server, event_id
+):
+    """As of moved from the keyboard, a day at a time, from the last day to the first and
+    back with a stance switched off: at each day the drawn map takes, the moment the slider's
+    day changes, the colours of the server's map of that day, for every country and dot."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?event={event_id}")
+    page.wait_for_function(SERVED_JS, arg="")
+    slider = page.locator(SLIDER)
+    days = round((int(slider.get_attribute("max")) - int(slider.get_attribute("min"))) / 86400e6)
+    assert days >= 2
+    changed = 0
+    for key, pill in (("ArrowLeft", None), ("ArrowRight", "Condemned")):
+        if pill:  # the way back with a stance off: the day's stances and the pills together
+            button = page.locator("[data-testid=stSidebar]").get_by_role("button", name=pill)
+            assert_same_map(*switched(page, button.click)[1:], f"{pill} off")
+        for _ in range(days):
+            slider.focus()
+            day = slider.get_attribute("aria-valuetext")
+            before, quick, served = switched(page, lambda k=key: page.keyboard.press(k))
+            assert slider.get_attribute("aria-valuetext") != day, "the slider did not move"
+            assert_same_map(quick, served, f"{key} from {day}")
+            changed += before["countries"] != served["countries"]
+    assert changed >= 2, "no day changed the map: the test would pass on a page that ignores As of"
     context.close()

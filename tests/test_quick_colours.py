@@ -10,21 +10,28 @@ import pytest
 from reactionmap.contract.scale import DEFAULT_SCALE, VOTE_SCALE, Category, Scale
 from reactionmap.draw import choropleth
 from reactionmap.draw.map_legend import HIDDEN_COLOR, color_keys, color_steps
-from reactionmap.draw.quick_colours import ELEMENT_ID, quick_colours, quick_colours_html
+from reactionmap.draw.quick_colours import (
+    DAYS_ID,
+    ELEMENT_ID,
+    days_html,
+    quick_colours,
+    quick_colours_html,
+)
 from reactionmap.intake.events import list_events, load_event
-from reactionmap.view import compose
+from reactionmap.places import boundaries
+from reactionmap.view import compose, sections
 from reactionmap.view.state import ViewState
 
 
-def data_attribute(markup: str) -> dict:
-    """The element's data-view, as the browser's parser reads it."""
+def data_attribute(markup: str, name: str = "view", element: str = ELEMENT_ID) -> dict:
+    """The element's data-``name``, as the browser's parser reads it."""
     found: dict = {}
 
     class Reader(HTMLParser):
         def handle_starttag(self, tag, attrs):
             attrs = dict(attrs)
-            if attrs.get("id") == ELEMENT_ID:
-                found.update(json.loads(attrs["data-view"]), unseen="hidden" in attrs)
+            if attrs.get("id") == element:
+                found.update(json.loads(attrs[f"data-{name}"]), unseen="hidden" in attrs)
 
     Reader().feed(markup)
     return found
@@ -88,3 +95,39 @@ def test_any_label_survives_the_attribute_and_a_shared_label_is_left_out():
     assert "Same" not in view["labels"]
     assert view["labels"]["constructor"] == "constructor"
     assert stance_of(view) == {"FRA": "a", "DEU": "b", "ITA": "a"}
+
+
+@pytest.mark.parametrize("event_id", list_events())
+@pytest.mark.parametrize("region", ["", "Americas"])
+def test_each_days_stances_are_the_servers_map_of_that_day(event_id, region):
+    """Every day of As of's range: the stances the page holds for it are those of the server's
+    map of that day (the As of rule: disagreeing sources, days not given, shading)."""
+    event = load_event(event_id)
+    keys = tuple(c.key for c in event.scale.with_none)
+    inherit = tuple(compose.organizations_in(event.statements))
+    part = sections.sections(event)
+    days = choropleth.pd.date_range(part.first, part.last)
+    countries = boundaries.country_table()
+    rows = {
+        f"{day:%Y-%m-%d}": compose.day_map_rows(event, day, inherit, region, None, countries)
+        for day in days
+    }
+    held = data_attribute(days_html(rows), "days", DAYS_ID)
+    assert held.pop("unseen") and sorted(held) == sorted(rows) and len(days) >= 3
+    changes = 0
+    for day in days:
+        state = ViewState(as_of=day, stances=keys, region=region, inherit=inherit)
+        served = compose.compose(event, state).map_rows
+        page = stance_of({"stances": held[f"{day:%Y-%m-%d}"]})
+        assert page == dict(zip(served["iso3"], served["stance"], strict=True)), f"{day:%d %b}"
+        changes += page != stance_of({"stances": held[f"{days[0]:%Y-%m-%d}"]})
+    assert changes, "every day the same: the test would pass on a page that ignores As of"
+
+
+def test_what_the_view_asked_for_is_written_as_the_page_writes_it():
+    """The page recolours only when the pills or the day differ from what its view asked for
+    (React sets the widgets' attributes again, unchanged, on every render)."""
+    rows = choropleth.pd.DataFrame({"iso3": ["FRA"], "stance": ["condemn"]})
+    view = quick_colours(rows, DEFAULT_SCALE, ("support", "condemn"), "2026-01-05")
+    assert view["asked"] == "condemn support|2026-01-05" and view["day"] == "2026-01-05"
+    assert quick_colours(rows, DEFAULT_SCALE)["asked"] == "|"

@@ -1,32 +1,48 @@
-"""What the page needs to recolour the drawn map at once when a reader switches a stance."""
+"""What the page needs to recolour the drawn map at once when a reader switches a stance or a day."""
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 
 from reactionmap.contract.scale import Scale
 from reactionmap.draw.map_legend import HIDDEN_COLOR
 
-# The hidden element the page's script reads (pages/quick_colours.js).
+# The hidden elements the page's script reads (pages/quick_colours.js): the view's, and each
+# day's stances.
 ELEMENT_ID = "rm-quick-colours"
+DAYS_ID = "rm-quick-days"
+# The days of As of the page is given each drawn country's stance for (about 1.5 KB a day for
+# the world): a longer event's map waits for the server when As of moves.
+QUICK_DAYS = 62
 
 
-def quick_colours(map_rows: pd.DataFrame, scale: Scale) -> dict:
-    """Each drawn country's stance as its colour shows it (inherited ones too), each stance's
-    colour, the stance each pill's label names, and the colour of a hidden stance: with these the
-    page recolours the map it has drawn, the moment a pill changes, by the map's own rule (a
-    country's stance colour while its stance is shown, else the hidden colour), before the
-    server's new map arrives."""
-    categories = scale.with_none
+def by_stance(map_rows: pd.DataFrame) -> dict[str, str]:
+    """Each stance's drawn countries, their codes in one string: a fifth of the bytes of a
+    code-to-stance table."""
     codes: dict[str, list[str]] = {}
     for code, stance in zip(map_rows["iso3"], map_rows["stance"], strict=True):
         codes.setdefault(stance, []).append(code)
+    return {stance: " ".join(group) for stance, group in codes.items()}
+
+
+def quick_colours(
+    map_rows: pd.DataFrame, scale: Scale, shown: Collection[str] = (), day: str | None = None
+) -> dict:
+    """Each drawn country's stance as its colour shows it (inherited ones too), each stance's
+    colour, the stance each pill's label names, the colour of a hidden stance, the view's day
+    (``day``, YYYY-MM-DD; None for an event without As of) and what the view asked for (its
+    ``shown`` stances and its day, as the page writes them): with these the page recolours the
+    map it has drawn, the moment a pill or the day changes, by the map's own rule (a country's
+    stance colour while its stance is shown, else the hidden colour), before the server's new
+    map arrives."""
+    categories = scale.with_none
     return {
-        # by stance, each its codes in one string: a fifth of a code-to-stance table's bytes
-        "stances": {stance: " ".join(group) for stance, group in codes.items()},
+        "asked": " ".join(sorted(shown)) + "|" + (day or ""),
+        "stances": by_stance(map_rows),
         "colours": {c.key: c.color for c in categories},
         # Each pill's label as the page shows it (its spaces run together); a label two stances
         # share is left out, and the page then leaves the map to the server.
@@ -36,15 +52,26 @@ def quick_colours(map_rows: pd.DataFrame, scale: Scale) -> dict:
             if sum(" ".join(o.label.split()) == label for o in categories) == 1
         },
         "hidden": HIDDEN_COLOR,
+        "day": day,
     }
 
 
-def quick_colours_html(map_rows: pd.DataFrame, scale: Scale) -> str:
+def quick_colours_html(
+    map_rows: pd.DataFrame, scale: Scale, shown: Collection[str] = (), day: str | None = None
+) -> str:
     """quick_colours as a hidden element's data attribute (no script: the page's reads it)."""
-    data = json.dumps(quick_colours(map_rows, scale), separators=(",", ":"), ensure_ascii=False)
-    return f"<div id=\"{ELEMENT_ID}\" hidden data-view='{_attribute(data)}'></div>"
+    return _element(ELEMENT_ID, "view", quick_colours(map_rows, scale, shown, day))
 
 
-def _attribute(text: str) -> str:
-    """``text`` inside a single-quoted HTML attribute (its double quotes kept as they are)."""
-    return html.escape(text, quote=False).replace("'", "&#x27;")
+def days_html(days: Mapping[str, pd.DataFrame]) -> str:
+    """Each day's drawn countries by stance (``days``: YYYY-MM-DD -> that day's map rows), for
+    the page to recolour its map as As of moves, before the server's map of that day arrives."""
+    return _element(DAYS_ID, "days", {day: by_stance(rows) for day, rows in days.items()})
+
+
+def _element(element_id: str, name: str, data: object) -> str:
+    """A hidden element carrying ``data`` as JSON in its data-``name`` attribute (single-quoted,
+    its double quotes kept as they are)."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    value = html.escape(text, quote=False).replace("'", "&#x27;")
+    return f"<div id=\"{element_id}\" hidden data-{name}='{value}'></div>"

@@ -21,7 +21,16 @@ from _plotly_utils.utils import is_skipped_key, to_typed_array_spec  # go.Figure
 
 from reactionmap.contract.event import Event
 from reactionmap.contract.scale import SCALE_PRESETS, Scale
-from reactionmap.draw import cards, choropleth, frame, frames, map_hover, timeline, touch
+from reactionmap.draw import (
+    cards,
+    choropleth,
+    frame,
+    frames,
+    map_hover,
+    quick_colours,
+    timeline,
+    touch,
+)
 from reactionmap.intake import unvotes
 from reactionmap.intake.events import load_event
 from reactionmap.intake.statements import event_from_table
@@ -131,6 +140,25 @@ def organizations(key: str, _event: Event) -> list[str]:
 def view(key: str, _event: Event, state: ViewState, cards_with_words: bool) -> compose.Composition:
     """The one composition of a view (the selected country aside: the rows do not depend on it)."""
     return compose.compose(_event, state, resolver(), world()[0], cards_with_words)
+
+
+@kept(max_entries=16)
+def quick_days(key: str, _event: Event, region: str, inherit: tuple[str, ...]) -> str:
+    """Each day of As of's range with the drawn countries' stances (draw.quick_colours), for the
+    page to recolour its map as As of moves; "" for an event of more than QUICK_DAYS days."""
+    first, last = page_sections(key, _event).first, page_sections(key, _event).last
+    days = pd.date_range(first, last)
+    if len(days) > quick_colours.QUICK_DAYS:
+        return ""
+    countries = world()[0]
+    return quick_colours.days_html(
+        {
+            f"{day:%Y-%m-%d}": compose.day_map_rows(
+                _event, day, inherit, region, resolver(), countries
+            )
+            for day in days
+        }
+    )
 
 
 @kept(max_entries=256)

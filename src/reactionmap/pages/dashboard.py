@@ -16,7 +16,7 @@ from reactionmap.contract.event import Event
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally, timeline
 from reactionmap.draw.cards import escape_markdown as md
-from reactionmap.draw.quick_colours import ELEMENT_ID, quick_colours_html
+from reactionmap.draw.quick_colours import DAYS_ID, ELEMENT_ID, quick_colours_html
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
 from reactionmap.publish import downloads, webpage
@@ -140,6 +140,7 @@ QUICK_COLOURS = (
     + (Path(__file__).parent / "quick_colours.js")
     .read_text(encoding="utf-8")
     .replace("ELEMENT_ID", ELEMENT_ID)
+    .replace("DAYS_ID", DAYS_ID)
     + "</script>"
 )
 
@@ -382,13 +383,21 @@ def show(
     )
     # With the hint, the view's colours for the page's own recolouring of the map the moment a
     # pill changes (quick_colours.js); none while the map plays the days (its frames are others).
+    day = f"{as_of:%Y-%m-%d}" if parts.slider else None
     st.html(
         caches.once_per_view(
             key,
             "hint",
             filters,
             (playing,),
-            lambda: hint() + ("" if playing else quick_colours_html(view.map_rows, scale)),
+            lambda: (
+                hint()
+                + (
+                    ""
+                    if playing
+                    else quick_colours_html(view.map_rows, scale, filters.stances, day)
+                )
+            ),
         )
     )
     if selected:
@@ -518,7 +527,9 @@ def show(
     with st.sidebar:
         # The address bar always holds the view; the button copies it (no syntax-highlighter
         # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
-        st.html(COPY_LINK + DROP_RETAINED + QUICK_COLOURS, unsafe_allow_javascript=True)
+        # With each day's stances, for As of (none without a slider, or for a long event).
+        days = caches.quick_days(key, event, filters.region, filters.inherit) if day else ""
+        st.html(COPY_LINK + DROP_RETAINED + QUICK_COLOURS + days, unsafe_allow_javascript=True)
     # ---- the chosen country's card into view (last: every element above is in place) ----------
     if chosen_now := st.session_state.pop("scroll_to", ""):
         st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1

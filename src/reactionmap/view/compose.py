@@ -120,25 +120,9 @@ def page_view(
     """The page's view of ``event`` as of a date, under the reader's filters."""
     stances = list(stances)
     statements = event.statements
-    # The one cut: made, or later. It, each row's actor_key and the organizations' codes are
-    # the same for every filter: worked out once per day (or once) for the event's statements.
-    made_mask = memo.by_statements(
-        statements, ("made by", as_of), lambda: made_by(statements["when"], as_of)
-    )
+    made_mask = _made_mask(statements, as_of)
     keys = memo.by_statements(statements, "actor key", lambda: actor_key(statements))
-    inherit_from = tuple(inherit_from)
-    # The same for every stance and region a reader picks: worked out once per day (a click
-    # on a filter, and the play's earlier days, reuse it).
-    table = memo.by_statements(
-        statements,
-        ("stance table", as_of, inherit_from, id(resolver)),
-        lambda: event_stance_table(event, as_of, inherit_from, resolver, statements[made_mask]),
-    )
-    country_rows, org_rows = memo.by_statements(
-        statements,
-        ("rows by kind", as_of, inherit_from, id(resolver)),
-        lambda: (countries_only(table, resolver), organizations_only(table, resolver)),
-    )
+    table, country_rows, org_rows = day_tables(event, as_of, tuple(inherit_from), resolver)
     drawable = set(all_codes)
     # Every country that spoke counts, drawable or not: one without a shape is listed apart,
     # never dropped from the cards and the table.
@@ -178,6 +162,38 @@ def page_view(
         table=pd.concat([visible, organizations, others], ignore_index=True),
         not_drawable=not_drawable(visible, drawable),
     )
+
+
+def _made_mask(statements: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """The one cut: made by ``as_of``, or later. Worked out once per day for the statements."""
+    return memo.by_statements(
+        statements, ("made by", as_of), lambda: made_by(statements["when"], as_of)
+    )
+
+
+def day_tables(
+    event: Event,
+    as_of: pd.Timestamp,
+    inherit_from: tuple[str, ...],
+    resolver: CountryResolver | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The stance table as of a day, and its country and organization rows: the same for every
+    stance and region a reader picks, so worked out once per day (a click on a filter, the
+    play's earlier days and the page's colours of each day reuse them)."""
+    statements = event.statements
+    table = memo.by_statements(
+        statements,
+        ("stance table", as_of, inherit_from, id(resolver)),
+        lambda: event_stance_table(
+            event, as_of, inherit_from, resolver, statements[_made_mask(statements, as_of)]
+        ),
+    )
+    country_rows, org_rows = memo.by_statements(
+        statements,
+        ("rows by kind", as_of, inherit_from, id(resolver)),
+        lambda: (countries_only(table, resolver), organizations_only(table, resolver)),
+    )
+    return table, country_rows, org_rows
 
 
 def _organization_codes(statements: pd.DataFrame, resolver: CountryResolver | None) -> set[str]:
@@ -312,15 +328,27 @@ def compose(
     )
     if cards_with_words:
         page = words_only(page)
-    # Every drawn country's row is the same for every stance filter: merged once per day and
-    # region (the merge was a new view's largest single cost); the filter only marks it shown.
-    base = memo.by_statements(
-        event.statements,
-        ("map rows", as_of, state.inherit, state.region, id(resolver), id(countries)),
-        lambda: map_rows(
-            page.country_rows,
-            countries[countries["region"] == state.region] if state.region else countries,
-        ),
-    )
+    base = day_map_rows(event, as_of, state.inherit, state.region, resolver, countries)
     rows = base.assign(shown=base["stance"].isin(set(state.stances)))
     return Composition(state, page, rows, region_frame(state.region))
+
+
+def day_map_rows(
+    event: Event,
+    as_of: pd.Timestamp,
+    inherit_from: tuple[str, ...],
+    region: str,
+    resolver: CountryResolver | None,
+    countries: pd.DataFrame,
+) -> pd.DataFrame:
+    """Every country drawn in ``region`` ("" the world) with its stance as of a day (map_rows,
+    every one shown). The same for every stance filter: merged once per day and region (the
+    merge was a new view's largest single cost); a view's filter only marks rows shown."""
+    return memo.by_statements(
+        event.statements,
+        ("map rows", as_of, inherit_from, region, id(resolver), id(countries)),
+        lambda: map_rows(
+            day_tables(event, as_of, inherit_from, resolver)[1],
+            countries[countries["region"] == region] if region else countries,
+        ),
+    )
