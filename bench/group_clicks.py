@@ -12,6 +12,7 @@ from pathlib import Path
 from bench.budgets import MINIMUMS, budget_row
 from bench.common import Results, Row, log, median, rss_mb, served, streamlit_pid
 from bench.pages import Frames, new_page, wait_drawn
+from reactionmap.view.state import WORLD
 
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 # From the reader's pointerdown (t0): the first animation frame that shows another map than
@@ -28,7 +29,9 @@ CLICK_JS = """() => {
   const c = window.__clk = {armed: false, t0: null, seen: null, max: 0, runs: [],
     arm() { this.armed = true; this.t0 = null; this.seen = null; this.served = null; this.plot = shown();
       this.sig = state(this.plot); this.max = this.before = paths().length; this.runs = []; }};
-  document.addEventListener('pointerdown', () => { if (c.armed && c.t0 === null) c.t0 = performance.now(); }, true);
+  const start = () => { if (c.armed && c.t0 === null) c.t0 = performance.now(); };
+  document.addEventListener('pointerdown', start, true);
+  document.addEventListener('keydown', start, true);  // As of moved from the keyboard
   new MutationObserver(() => { if (c.armed) c.max = Math.max(c.max, paths().length); })
     .observe(document.body, {subtree: true, childList: true});
   new MutationObserver(() => { if (c.armed) c.runs.push([performance.now(), app.dataset.testScriptState]); })
@@ -119,9 +122,25 @@ def browser_clicks(browser, url: str, pid: int, reps: int) -> dict:
     for region in ("Europe", "Africa", "Asia", "Americas", "Oceania")[:reps]:
         result = one_click(page, frames, pid, lambda r=region: choose_region(page, r))
         regions.append(result | {"region": region})
+    # As of a day earlier, from the keyboard (ArrowLeft on the slider), back from the last day:
+    # each a view not seen before, on the world map (the region set back first).
+    choose_region(page, WORLD)
+    frames.wait_finished(page, frames.mark(), quiet=0.4)
+    days = []
+    slider = sidebar(page).locator('[class*="st-key-as_of-"] input[type=range]')
+    for _ in range(min(reps, slider_days(slider))):
+        slider.focus()
+        days.append(one_click(page, frames, pid, lambda: page.keyboard.press("ArrowLeft")))
     load = [p for p in sent[:first] if isinstance(p, bytes) and _is_rerun(p)][:1]
     context.close()
-    return {"pill": pills, "region": regions, "errors": errors, "load": load, "cycle": cycle}
+    return {"pill": pills, "region": regions, "as of": days, "errors": errors, "load": load,
+            "cycle": cycle}  # fmt: skip
+
+
+def slider_days(slider) -> int:
+    """How many days back the As of slider can go from its last day."""
+    low, high = int(slider.get_attribute("min")), int(slider.get_attribute("max"))
+    return round((high - low) / 86_400_000_000)  # its values are microseconds
 
 
 def _is_rerun(payload: bytes) -> bool:
@@ -315,30 +334,50 @@ def rows(res: Results, data: dict) -> None:
     clicks = data.get("app", {}).get("clicks")
     if not clicks:
         return
-    for name, label in (("pill", "stance pill"), ("region", "region")):
-        runs = clicks[name]
+    changes = (  # (runs, what changed, its short name, budgeted: issue 17's targets)
+        ("pill", "a stance pill change", "stance pill", True),
+        ("region", "a region change", "region", True),
+        ("as of", "As of a day back (keyboard)", "As of", False),
+    )
+    for name, change, short, budgeted in changes:
+        runs = clicks.get(name)
+        if not runs:
+            continue
+
+        def timed(budget: str, label: str, values: list, budgeted: bool = budgeted) -> Row:
+            value = median(values) if values else None
+            if budgeted and budget:
+                return budget_row(budget, "clicks", label, value)
+            return Row("clicks", label, "ms", value, budget_text="—")
+
+        res.add(
+            timed(
+                "click_visible",
+                f"new map visible after {change}",
+                [r["visible_ms"] for r in runs if r["visible_ms"] is not None],
+            )
+        )
+        res.add(
+            timed(
+                "",
+                f"server's new map drawn after {change}",
+                [r["served_ms"] for r in runs if r.get("served_ms") is not None],
+            )
+        )
+        res.add(
+            timed(
+                "click_script",
+                f"script done after {change}",
+                [r["script_ms"] for r in runs if r["script_ms"] is not None],
+            )
+        )
+        res.add(timed("click_cpu", f"server CPU per rerun ({short}, a new view)",
+                      [r["cpu_ms"] for r in runs]))  # fmt: skip
         one_map = all(r["max_paths"] <= max(r["before"], r["paths"]) for r in runs)
-        res.add(
-            budget_row("click_visible", "clicks", f"new map visible after a {label} change",
-                       median([r["visible_ms"] for r in runs]))
-        )  # fmt: skip
-        drawn = [r["served_ms"] for r in runs if r.get("served_ms") is not None]
-        res.add(
-            Row("clicks", f"server's new map drawn after a {label} change", "ms",
-                median(drawn) if drawn else None, budget_text="—")
-        )  # fmt: skip
-        res.add(
-            budget_row("click_script", "clicks", f"script done after a {label} change",
-                       median([r["script_ms"] for r in runs]))
-        )  # fmt: skip
-        res.add(
-            budget_row("click_cpu", "clicks", f"server CPU per rerun ({label}, a new view)",
-                       median([r["cpu_ms"] for r in runs]))
-        )  # fmt: skip
         worst = max(runs, key=lambda r: r["max_paths"] - max(r["before"], r["paths"]))
         most, one = worst["max_paths"], max(worst["before"], worst["paths"])
         res.add(
-            Row("clicks", f"most country paths in the page at once ({label})", "paths", most,
+            Row("clicks", f"most country paths in the page at once ({short})", "paths", most,
                 budget_text="one map's", ok=one_map, app_text=f"{most} (one map: {one})")
         )  # fmt: skip
     one = {r.get("sessions"): r.get("reruns_per_s") for r in clicks.get("load", [])
