@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from serving import DESKTOP, PHONE, PHONE_CONTEXT, WAIT_MS
 
+from reactionmap.draw import alternative
 from reactionmap.places.boundaries import country_table
 
 pytestmark = pytest.mark.browser
@@ -91,6 +94,33 @@ def test_after_a_pill_or_a_region_change_the_page_holds_one_map(browser, server)
     option = page.get_by_role("option", name="Europe", exact=True)
     most = watched(page, option.click, f"() => ({COUNTRIES_JS})() === {europe}")
     assert most <= world, f"{most} country paths at once after a region change"
+    context.close()
+
+
+# The map's place in the page: its element's position among the main column's elements.
+MAP_PLACE_JS = """() => { const map = document.querySelector('.st-key-map');
+    return [...map.parentElement.children].indexOf(map); }"""
+
+
+def test_as_of_moved_to_the_first_day_never_holds_two_maps(browser, server):
+    """The first day has no earlier day to play, so no *Play the days* switch: its place above
+    the map is kept all the same, or the map would move to another place in the page, and
+    Streamlit would keep the old one there, stale, until the run ends (two maps' shapes)."""
+    context, page = open_map(browser, server)
+    world = page.evaluate(f"document.querySelectorAll('{PATHS}').length")
+    place = page.evaluate(MAP_PLACE_JS)
+    slider = page.locator('[data-testid=stSidebar] [class*="st-key-as_of-"] input[type=range]')
+    days = round((int(slider.get_attribute("max")) - int(slider.get_attribute("min"))) / 86400e6)
+    for _ in range(days):
+        slider.focus()
+        address = page.evaluate("location.href")
+        most = watched(page, lambda: page.keyboard.press("ArrowLeft"),
+                       f"() => location.href !== {json.dumps(address)}")  # fmt: skip
+        day = slider.get_attribute("aria-valuetext")
+        assert page.evaluate(MAP_PLACE_JS) == place, f"the map moved in the page on {day}"
+        assert most <= world, f"{most} country paths at once on {day}"
+    assert slider.get_attribute("aria-valuetext") == "3 Jan 2026"
+    assert page.get_by_text(alternative.PLAY_SWITCH).count() == 0, "a switch with nothing to play"
     context.close()
 
 

@@ -334,13 +334,17 @@ def show(
         )
     # The play's frames (a map per earlier day) only when the reader asks: they were most of
     # what a new view cost the server.
-    playing = bool(play_days) and st.toggle(
+    # Their places are kept on every day, the first too (which has no earlier day to play):
+    # an element that comes and goes above the map moves the map to another place in the page,
+    # and Streamlit keeps the old map there until the run ends (two maps' shapes at once).
+    switch, play_keys = st.empty(), st.empty()
+    playing = bool(play_days) and switch.toggle(
         alternative.PLAY_SWITCH,
         key="play",
         help="Adds Play and Pause above the map: the map day by day up to As of.",
     )
     if playing:  # the map's play buttons, for the keyboard and screen readers
-        st.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
+        play_keys.html(f"<script>{frames.PLAY_KEYS_JS}</script>", unsafe_allow_javascript=True)
     zoom = st.session_state["zoom"] if st.session_state["zoom"] == selected else ""
     st.plotly_chart(
         caches.map_figure(key, event, view, state, phone, scale, zoom, playing),
