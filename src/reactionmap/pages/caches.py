@@ -143,19 +143,19 @@ def view(key: str, _event: Event, state: ViewState, cards_with_words: bool) -> c
 
 
 @kept(max_entries=16)
-def quick_days(key: str, _event: Event, region: str, inherit: tuple[str, ...]) -> str:
-    """Each day of As of's range with the drawn countries' stances (draw.quick_colours), for the
-    page to recolour its map as As of moves; "" for an event of more than QUICK_DAYS days."""
-    first, last = page_sections(key, _event).first, page_sections(key, _event).last
-    days = pd.date_range(first, last)
+def quick_days(key: str, _event: Event, inherit: tuple[str, ...]) -> str:
+    """Each day of As of's range with every drawn country's stance (draw.quick_colours), for the
+    page to recolour its map as As of moves; "" for an event of more than QUICK_DAYS days. The
+    world's, for every region: a country's stance does not depend on the region shown, and a
+    region change then costs nothing more here."""
+    part = page_sections(key, _event)
+    days = pd.date_range(part.first, part.last)
     if len(days) > quick_colours.QUICK_DAYS:
         return ""
     countries = world()[0]
     return quick_colours.days_html(
         {
-            f"{day:%Y-%m-%d}": compose.day_map_rows(
-                _event, day, inherit, region, resolver(), countries
-            )
+            f"{day:%Y-%m-%d}": compose.day_map_rows(_event, day, inherit, "", resolver(), countries)
             for day in days
         }
     )

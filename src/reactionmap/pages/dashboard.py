@@ -134,7 +134,7 @@ if (!window.rmDropRetained) {
 """
 
 
-# The page's own recolouring of the drawn map when a pill changes (draw.quick_colours).
+# The page's own recolouring of the drawn map when a pill or As of changes (draw.quick_colours).
 QUICK_COLOURS = (
     "<script>"
     + (Path(__file__).parent / "quick_colours.js")
@@ -386,7 +386,8 @@ def show(
         )
     )
     # With the hint, the view's colours for the page's own recolouring of the map the moment a
-    # pill changes (quick_colours.js); none while the map plays the days (its frames are others).
+    # pill or As of changes (quick_colours.js); none while the map plays the days (its frames
+    # are other days).
     day = f"{as_of:%Y-%m-%d}" if parts.slider else None
     st.html(
         caches.once_per_view(
@@ -532,7 +533,7 @@ def show(
         # The address bar always holds the view; the button copies it (no syntax-highlighter
         # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
         # With each day's stances, for As of (none without a slider, or for a long event).
-        days = caches.quick_days(key, event, filters.region, filters.inherit) if day else ""
+        days = caches.quick_days(key, event, filters.inherit) if day else ""
         st.html(COPY_LINK + DROP_RETAINED + QUICK_COLOURS + days, unsafe_allow_javascript=True)
     # ---- the chosen country's card into view (last: every element above is in place) ----------
     if chosen_now := st.session_state.pop("scroll_to", ""):
