@@ -16,18 +16,22 @@ from reactionmap.view.state import WORLD
 
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 # From the reader's pointerdown (t0): the first animation frame that shows another map than
-# the one before (a new chart, or other fills), the most country paths ever in the page at
+# the one before (a new chart, or another frame, other fills or other shapes shown), the most country paths ever in the page at
 # once, and the moments the script run starts and ends (the app's data-test-script-state).
 CLICK_JS = """() => {
   if (window.__clk) return;
   const paths = () => document.querySelectorAll('path.choroplethlocation');
   const shown = () => [...document.querySelectorAll('.js-plotly-plot')].find(p =>
       !p.closest('[data-retained="true"]') && p.querySelector('path.choroplethlocation'));
-  const state = (plot) => { let s = ''; if (plot) for (const p of plot.querySelectorAll(
-      'path.choroplethlocation')) s += (p.style.fill || p.getAttribute('fill') || '') + (p.style.opacity || '') + ';'; return s; };
+  // what a map shows: its frame, and each shape's colour and whether it is shown
+  const state = (plot) => { if (!plot) return ''; const geo = plot._fullLayout.geo;
+    let s = JSON.stringify([geo.projection.rotation, geo.lonaxis.range, geo.lataxis.range]);
+    for (const p of plot.querySelectorAll('path.choroplethlocation')) s += (p.style.fill
+      || p.getAttribute('fill') || '') + (p.style.opacity || '') + (p.style.display || '') + ';';
+    return s; };
   const app = document.querySelector('[data-testid=stApp]');
   const c = window.__clk = {armed: false, t0: null, seen: null, max: 0, runs: [],
-    arm() { this.armed = true; this.t0 = null; this.seen = null; this.served = null; this.plot = shown();
+    arm() { this.armed = true; this.t0 = null; this.seen = null; this.served = null; this.atSeen = 0; this.plot = shown();
       this.sig = state(this.plot); this.max = this.before = paths().length; this.runs = []; }};
   const start = () => { if (c.armed && c.t0 === null) c.t0 = performance.now(); };
   document.addEventListener('pointerdown', start, true);
@@ -39,7 +43,10 @@ CLICK_JS = """() => {
   const loop = () => {  // the first frame that shows another map: a new chart, or new colours
     if (c.armed && c.t0 !== null && (c.seen === null || c.served === null)) {
       const plot = shown();
-      if (c.seen === null && plot && (plot !== c.plot || state(plot) !== c.sig)) c.seen = performance.now();
+      if (c.seen === null && plot && (plot !== c.plot || state(plot) !== c.sig)) {
+        c.seen = performance.now();
+        c.atSeen = paths().length;  // a region the page redraws shows the world's shapes it holds
+      }
       // the server's map: a new chart (the page recolours the one drawn at once, for a pill)
       if (c.served === null && plot && plot !== c.plot) c.served = performance.now();
     }
@@ -47,16 +54,31 @@ CLICK_JS = """() => {
   };
   requestAnimationFrame(loop);
 }"""
+# The animation frame after the page handled each message from the server (before the page
+# loads): a run whose messages all reach a busy page at once is rendered in one go, and the app
+# never shows its state as running (seen after a region the page redrew itself, the view cached).
+MESSAGES_JS = """(() => { const Socket = window.WebSocket;
+  window.WebSocket = function (...args) { const socket = new Socket(...args);
+    socket.addEventListener('message', () => requestAnimationFrame(() => {
+      window.__shown = performance.now(); }));
+    return socket; };
+  window.WebSocket.prototype = Socket.prototype;
+  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3}); })();"""
+# Awaited once the run's last message came (Frames.wait_finished): the app shows no run.
 ENDED_JS = """() => { const c = window.__clk; return c.t0 !== null
-    && c.runs.some(([t, s]) => s === 'running' && t >= c.t0)
-    && c.runs.some(([t, s]) => s === 'notRunning' && t >= c.t0)
+    && document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'
     && document.querySelectorAll('path.choroplethlocation').length >= 1; }"""
+# The script's end: the app's state back to notRunning after the run; for a run the app never
+# showed as running, the frame after its last message.
 RESULT_JS = """() => { const c = window.__clk;
-    const end = c.runs.filter(([t, s]) => s === 'notRunning' && t >= c.t0).pop();
+    const ran = c.runs.some(([t, s]) => s === 'running' && t >= c.t0);
+    const end = ran ? c.runs.filter(([t, s]) => s === 'notRunning' && t >= c.t0).pop()[0]
+                    : window.__shown;
     c.armed = false;
-    return {visible_ms: c.seen === null ? null : c.seen - c.t0, script_ms: end ? end[0] - c.t0 : null,
+    return {visible_ms: c.seen === null ? null : c.seen - c.t0, script_ms: end - c.t0, unseen: !ran,
             served_ms: c.served === null ? null : c.served - c.t0,
-            max_paths: c.max, before: c.before, paths: document.querySelectorAll('path.choroplethlocation').length}; }"""
+            max_paths: c.max, before: c.before, at_seen: c.atSeen,
+            paths: document.querySelectorAll('path.choroplethlocation').length}; }"""
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
 CLICKERS = 16  # sessions clicking at once in the load test; the others stay open, idle
 
@@ -79,8 +101,8 @@ def one_click(page, frames: Frames, pid: int, action) -> dict:
     page.evaluate("() => window.__clk.arm()")
     mark, before = frames.mark(), cpu_ms(pid)
     action()
+    frames.wait_finished(page, mark, timeout=120, quiet=0.4)
     page.wait_for_function(ENDED_JS, polling="raf", timeout=120_000)
-    frames.wait_finished(page, mark, quiet=0.4)
     result = page.evaluate(RESULT_JS)
     result["cpu_ms"] = cpu_ms(pid) - before
     return result
@@ -103,6 +125,7 @@ def browser_clicks(browser, url: str, pid: int, reps: int) -> dict:
     frames = Frames(page)
     sent: list[bytes] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(p)))
+    page.add_init_script(MESSAGES_JS)
     page.goto(url)
     wait_drawn(page)
     page.wait_for_selector(IDLE, state="attached")
@@ -373,9 +396,14 @@ def rows(res: Results, data: dict) -> None:
         )
         res.add(timed("click_cpu", f"server CPU per rerun ({short}, a new view)",
                       [r["cpu_ms"] for r in runs]))  # fmt: skip
-        one_map = all(r["max_paths"] <= max(r["before"], r["paths"]) for r in runs)
-        worst = max(runs, key=lambda r: r["max_paths"] - max(r["before"], r["paths"]))
-        most, one = worst["max_paths"], max(worst["before"], worst["paths"])
+
+        # One map's: before, after, or as the page redrew it (a region: the world's it holds).
+        def one_of(r: dict) -> int:
+            return max(r["before"], r["paths"], r.get("at_seen", 0))
+
+        one_map = all(r["max_paths"] <= one_of(r) for r in runs)
+        worst = max(runs, key=lambda r: r["max_paths"] - one_of(r))
+        most, one = worst["max_paths"], one_of(worst)
         res.add(
             Row("clicks", f"most country paths in the page at once ({short})", "paths", most,
                 budget_text="one map's", ok=one_map, app_text=f"{most} (one map: {one})")

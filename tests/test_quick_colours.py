@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -13,14 +14,16 @@ from reactionmap.draw.map_legend import HIDDEN_COLOR, color_keys, color_steps
 from reactionmap.draw.quick_colours import (
     DAYS_ID,
     ELEMENT_ID,
+    REGIONS_ID,
     days_html,
     quick_colours,
     quick_colours_html,
 )
 from reactionmap.intake.events import list_events, load_event
+from reactionmap.pages import caches
 from reactionmap.places import boundaries
 from reactionmap.view import compose, sections
-from reactionmap.view.state import ViewState
+from reactionmap.view.state import WORLD, ViewState
 
 
 def data_attribute(markup: str, name: str = "view", element: str = ELEMENT_ID) -> dict:
@@ -133,3 +136,67 @@ def test_what_the_view_asked_for_is_written_as_the_page_writes_it():
     view = quick_colours(rows, DEFAULT_SCALE, ("support", "condemn"), "2026-01-05")
     assert view["asked"] == "condemn support|2026-01-05" and view["day"] == "2026-01-05"
     assert quick_colours(rows, DEFAULT_SCALE)["asked"] == "|"
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_each_regions_frame_and_countries_are_the_servers_map_of_that_region(phone):
+    """Every region of the Region list, and the world: the frame the page turns its map to
+    (plotly's rotation and ranges, the map's own box) is the server's map's, and the codes it
+    shows are those of every country and small state that map draws; a phone's world map,
+    whose dots sit elsewhere, is marked for the server to draw."""
+    event = load_event("venezuela-2026-01")
+    keys = tuple(c.key for c in event.scale.with_none)
+    held = data_attribute(caches.quick_regions(phone), "regions", REGIONS_ID)
+    assert held.pop("unseen")
+    countries = boundaries.country_table()
+    regions = sorted(countries["region"].dropna().unique())
+    assert list(held) == [WORLD, *regions] and len(regions) >= 5
+    for label, frame in held.items():
+        state = ViewState(stances=keys, region="" if label == WORLD else label)
+        view = compose.compose(event, state)
+        spec = caches._map_spec(view, state, phone, event.scale, "")
+        layout, geo = spec["layout"], spec["layout"]["geo"]
+        assert frame["rotation"] == geo["projection"]["rotation"]["lon"], label
+        assert (frame["lon"], frame["lat"]) == (geo["lonaxis"]["range"], geo["lataxis"]["range"])
+        box = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+        assert frame["box"] == box, label
+        drawn = {c for t in spec["data"] if t.get("coloraxis") and t.get("visible", True)
+                 for c in t["locations"]} | dot_codes(spec)  # fmt: skip
+        assert drawn and drawn <= set(frame["codes"].split()), label
+        assert set(frame["codes"].split()) == set(view.map_rows["iso3"]), label
+        assert frame["narrow"] == (phone and label == WORLD), label
+
+
+def dot_codes(spec: dict) -> set[str]:
+    """The codes of a map's small states' dots (their traces' customdata)."""
+    return {
+        row[0]
+        for t in spec["data"]
+        if t["type"] == "scattergeo" and t.get("customdata") is not None
+        for row in t["customdata"]
+    }
+
+
+@pytest.mark.parametrize("region", ["", "Europe", "Africa", "Americas", "Asia", "Oceania"])
+def test_a_regions_map_holds_the_worlds_other_countries_hidden(region):
+    """A region's map holds, in one hidden trace (never hovered, no legend), the shape of every
+    country it does not draw: with its own, the world's, for the page to show the moment the
+    reader picks another region. The world's map holds none."""
+    event = load_event("venezuela-2026-01")
+    state = ViewState(stances=tuple(c.key for c in event.scale.with_none), region=region)
+    spec = caches._map_spec(compose.compose(event, state), state, False, event.scale, "")
+    hidden = [t for t in spec["data"] if t.get("name") == choropleth.ELSEWHERE_NAME]
+    world = caches._map_spec(
+        compose.compose(event, replace(state, region="")), replace(state, region=""),
+        False, event.scale, "",
+    )  # fmt: skip
+    shapes = {c for t in world["data"] if t.get("coloraxis") for c in t["locations"]}
+    if not region:
+        assert not hidden
+        return
+    (trace,) = hidden
+    assert trace["visible"] is False and trace["hoverinfo"] == "skip"
+    assert not trace["showlegend"] and trace["coloraxis"] == "coloraxis"
+    own = {c for t in spec["data"] if t.get("coloraxis") and t is not trace for c in t["locations"]}
+    assert own and not own & set(trace["locations"])
+    assert own | set(trace["locations"]) == shapes

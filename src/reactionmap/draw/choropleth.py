@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -91,6 +92,7 @@ def map_spec(
     touch: tuple[str | dict, Collection[str]] | None = None,
     zoom: str | None = None,
     phone: bool = False,
+    elsewhere: Collection[str] = (),
 ) -> dict:
     """The choropleth: one trace for every shape, stepped colours, markers for small states.
 
@@ -99,7 +101,9 @@ def map_spec(
     farther out so that none hides a neighbour there either. ``sea``: the clickable sea's
     GeoJSON, or the URL of a file holding it. ``touch``: a phone's touch cells (draw.touch: the
     GeoJSON or its URL, and the codes it has cells for). ``zoom``: a country to zoom to.
-    ``phone``: room above the map for the mode bar's finger-sized buttons.
+    ``phone``: room above the map for the mode bar's finger-sized buttons. ``elsewhere``: the
+    shapes of countries outside the frame (a region's map: the world's others), in a hidden
+    trace (configure_elsewhere).
 
     ``table`` comes from map_table and carries a ``hover`` column; ``geojson`` is a URL the
     browser fetches once, or a GeoJSON dict; ``frame`` is the region's Extent (None: the
@@ -125,6 +129,7 @@ def map_spec(
         *configure_sea(sea),
         *configure_touch_cells(table, cells, cell_codes),
         *configure_countries(shapes, scale, geojson),
+        *configure_elsewhere(elsewhere, geojson),
         *configure_dots(dots, scale),
         *configure_selection(shapes, selected, geojson, dots),
         *legend,
@@ -244,6 +249,31 @@ def configure_countries(shapes: pd.DataFrame, scale: Scale, geojson: str | dict)
             trace["hovertext"] = part["hover"].tolist()
         traces.append(trace)
     return traces
+
+
+# The hidden trace of the countries outside a region's map (the page's script finds it by name).
+ELSEWHERE_NAME = "elsewhere"
+
+
+def configure_elsewhere(codes: Collection[str], geojson: str | dict) -> list[dict]:
+    """The countries a region's map does not draw (``codes``), in one trace plotly leaves
+    hidden: the page shows it only while it redraws the map for another region the moment the
+    reader picks one (pages/quick_colours.js colours and frames it), until the server's map of
+    that region arrives. Never hovered, never in the legend; none without codes."""
+    if not codes:
+        return []
+    return [
+        {
+            **_shapes(geojson, list(codes)),
+            "z": np.zeros(len(codes), dtype="int8"),
+            "coloraxis": "coloraxis",
+            "marker": {"line": {"color": "#BBBBBB", "width": 0.4}},
+            "hoverinfo": "skip",
+            "name": ELSEWHERE_NAME,
+            "showlegend": False,
+            "visible": False,
+        }
+    ]
 
 
 def configure_selection(

@@ -38,7 +38,7 @@ from reactionmap.intake.tables import read_table
 from reactionmap.places import boundaries
 from reactionmap.places.resolver import CountryResolver, default_resolver
 from reactionmap.view import compose, sections
-from reactionmap.view.state import ViewState
+from reactionmap.view.state import WORLD, ViewState
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -161,6 +161,20 @@ def quick_days(key: str, _event: Event, inherit: tuple[str, ...]) -> str:
     )
 
 
+@kept(max_entries=4)
+def quick_regions(phone: bool) -> str:
+    """Each region's frame and countries, by the Region list's labels (draw.quick_colours), for
+    the page to reframe its map the moment a region is picked: the same for every event."""
+    countries = world()[0]
+    regions = {WORLD: (compose.region_frame(""), countries["iso3"].tolist())}
+    for region in sorted(countries["region"].dropna().unique()):
+        codes = countries.loc[countries["region"] == region, "iso3"].tolist()
+        regions[region] = (compose.region_frame(region), codes)
+    # A phone's world map puts its small states' dots elsewhere than a region's (Composition.narrow).
+    narrow = [WORLD] if phone else []
+    return quick_colours.regions_html(regions, frame.map_width(phone), narrow)
+
+
 @kept(max_entries=256)
 def once_per_view(key: str, part: str, state: ViewState, also: tuple, _make: Callable[[], T]) -> T:
     """``_make()``: the ``part`` of a view's page (its HTML, lines, or table), made once per
@@ -244,7 +258,20 @@ def _map_spec(
         touch=touch.phone_cells(state.region) if phone else None,
         zoom=zoom or None,
         phone=phone,
+        # A region's map keeps the world's other countries hidden, for the page to show the
+        # moment the reader picks another region (pages/quick_colours.js).
+        elsewhere=_elsewhere(state.region),
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _elsewhere(region: str) -> tuple[str, ...]:
+    """The codes of the countries a region's map does not draw (none for the world's)."""
+    countries = world()[0]
+    if not region:
+        return ()
+    shaped = countries["has_shape"].astype(bool)
+    return tuple(countries.loc[shaped & (countries["region"] != region), "iso3"])
 
 
 @kept(max_entries=64)

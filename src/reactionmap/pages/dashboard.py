@@ -16,7 +16,7 @@ from reactionmap.contract.event import Event
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally, timeline
 from reactionmap.draw.cards import escape_markdown as md
-from reactionmap.draw.quick_colours import DAYS_ID, ELEMENT_ID, quick_colours_html
+from reactionmap.draw.quick_colours import DAYS_ID, ELEMENT_ID, REGIONS_ID, quick_colours_html
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
 from reactionmap.publish import downloads, webpage
@@ -141,6 +141,8 @@ QUICK_COLOURS = (
     .read_text(encoding="utf-8")
     .replace("ELEMENT_ID", ELEMENT_ID)
     .replace("DAYS_ID", DAYS_ID)
+    .replace("REGIONS_ID", REGIONS_ID)
+    .replace("ELSEWHERE_NAME", choropleth.ELSEWHERE_NAME)
     + "</script>"
 )
 
@@ -394,13 +396,23 @@ def show(
             key,
             "hint",
             filters,
-            (playing,),
+            (playing, zoom),
             lambda: (
                 hint()
                 + (
                     ""
                     if playing
-                    else quick_colours_html(view.map_rows, scale, filters.stances, day)
+                    else quick_colours_html(
+                        # the world's countries, for a region the reader may pick next
+                        compose.day_map_rows(
+                            event, as_of, filters.inherit, "", resolver, countries
+                        ),
+                        scale,
+                        filters.stances,
+                        day,
+                        region,
+                        bool(zoom),
+                    )
                 )
             ),
         )
@@ -534,7 +546,11 @@ def show(
         # bundle, unlike st.code). Falls back to showing the link where the clipboard is refused.
         # With each day's stances, for As of (none without a slider, or for a long event).
         days = caches.quick_days(key, event, filters.inherit) if day else ""
-        st.html(COPY_LINK + DROP_RETAINED + QUICK_COLOURS + days, unsafe_allow_javascript=True)
+        regions_data = caches.quick_regions(phone)  # each region's frame, for a region picked
+        st.html(
+            COPY_LINK + DROP_RETAINED + QUICK_COLOURS + days + regions_data,
+            unsafe_allow_javascript=True,
+        )
     # ---- the chosen country's card into view (last: every element above is in place) ----------
     if chosen_now := st.session_state.pop("scroll_to", ""):
         st.session_state["scroll_nonce"] = st.session_state.get("scroll_nonce", 0) + 1

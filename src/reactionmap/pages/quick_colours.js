@@ -1,14 +1,17 @@
-// A stance switched on or off, or As of moved, recolours the map already drawn at once: the
-// pill's pressed state and the slider's day change in the page the moment they are clicked,
-// tapped, dragged or pressed with the keyboard, long before the server's new map arrives (a
-// round trip, a script run and a new chart). Each drawn country and small state's dot takes its
-// stance's colour while its stance is shown, else the hidden colour: the map's own rule, from the
-// hidden elements the dashboard fills (the view's colours; each day's stances). The server's map
-// then replaces the drawing, with its hover texts and legend.
+// A stance switched on or off, As of moved, or a region picked redraws the map already drawn at
+// once: the pill's pressed state, the slider's day and the Region list's choice change in the
+// page the moment they are clicked, tapped, dragged or pressed with the keyboard, long before the
+// server's new map arrives (a round trip, a script run and a new chart). Each drawn country and
+// small state's dot takes its stance's colour while its stance is shown, else the hidden colour:
+// the map's own rule, from the hidden elements the dashboard fills (the view's colours; each
+// day's stances; each region's frame and countries). A region turns the map to the region's
+// frame and shows its countries only. The server's map then replaces the drawing, with its hover
+// texts and legend.
 if (!window.rmQuickColours) {
   window.rmQuickColours = true;
   const pills = '[data-testid=stSidebar] [class*="st-key-stances-"] button[aria-pressed]';
   const slider = '[data-testid=stSidebar] [class*="st-key-as_of-"] input[type=range]';
+  const regionBox = '[data-testid=stSidebar] .st-key-region input[role=combobox]';
   const byCode = (groups) => {  // {stance: "codes"} -> Map(code -> stance)
     const stances = new Map();
     for (const [stance, codes] of Object.entries(groups)) {
@@ -24,51 +27,119 @@ if (!window.rmQuickColours) {
     const days = box ? JSON.parse(box.dataset.days) : {};
     return Object.hasOwn(days, day) ? byCode(days[day]) : null;
   };
-  let drawn = {view: null, asked: null};  // what the map drawn shows: a view, then what was asked
-  const recolour = () => {
+  const regionsOf = () => {  // each region's frame and countries, by the Region list's labels
+    const box = document.getElementById("REGIONS_ID");
+    return box ? new Map(Object.entries(JSON.parse(box.dataset.regions))) : new Map();
+  };
+  // What the map drawn shows: a view, then what was asked of it (pills and day; region).
+  let drawn = {view: null, asked: null, region: null};
+  const mapNow = () => {  // the map shown (not a copy Streamlit keeps) and its view, or null
     const data = document.getElementById("ELEMENT_ID");
     const plot = [...document.querySelectorAll(".st-key-map .js-plotly-plot")]
       .find((p) => !p.closest('[data-retained="true"]'));
-    if (!data || !plot) return;  // no map, or one that plays the days (its frames are other days)
+    if (!data || !plot) return null;  // no map, or one that plays the days (its frames are other days)
     const view = JSON.parse(data.dataset.view);
-    const labels = new Map(Object.entries(view.labels));  // Maps, not objects: a label may be
-    const colours = new Map(Object.entries(view.colours));  // any word ("constructor")
+    if (drawn.view !== data.dataset.view) {
+      drawn = {view: data.dataset.view, asked: view.asked, region: view.region};
+    }
+    return {plot, view};
+  };
+  const shownNow = (view) => {  // the stances the pills show, or null for a pill the view does not know
+    const labels = new Map(Object.entries(view.labels));  // a Map: a label may be any word ("constructor")
     const shown = new Set();
     for (const pill of document.querySelectorAll(pills)) {
       const key = labels.get(pill.innerText.trim().split(/\s+/).join(" "));
-      if (!key) return;  // a pill the view does not know: the server's map will tell
+      if (!key) return null;  // the server's map will tell
       if (pill.getAttribute("aria-pressed") === "true") shown.add(key);
     }
-    // React sets a widget's attributes again on every render, unchanged: only a change counts.
-    const asked = [...shown].sort().join(" ") + "|" + (dayOf(document.querySelector(slider)) || "");
-    if (drawn.view !== data.dataset.view) drawn = {view: data.dataset.view, asked: view.asked};
-    if (asked === drawn.asked) return;
-    drawn.asked = asked;
-    const stanceOf = stancesShown(view);
-    if (!stanceOf) return;
+    return shown;
+  };
+  const traceOf = (node) => {
+    const group = node.closest("g.trace");
+    return group && group.__data__ && group.__data__[0] && group.__data__[0].trace;
+  };
+  // Colours every country and dot by the map's rule; with ``codes`` (a region's), shows only
+  // those of ``every`` country code that are in it (the sea is none of them) and hides the
+  // leader lines (``lines``: the drawn view's own are shown again).
+  const paint = (plot, view, shown, stanceOf, region) => {
+    const colours = new Map(Object.entries(view.colours));
     const colour = (code) => {
       const stance = stanceOf.get(code);
       if (stance === undefined || !colours.has(stance)) return null;
       return shown.has(stance) ? colours.get(stance) : view.hidden;
     };
-    const traceOf = (node) => {
-      const group = node.closest("g.trace");
-      return group && group.__data__ && group.__data__[0] && group.__data__[0].trace;
-    };
+    const drawnHere = (code) => !region || !region.every.has(code) || region.codes.has(code);
     for (const path of plot.querySelectorAll("g.trace path.choroplethlocation")) {
-      const trace = traceOf(path);  // the countries' traces; not the sea, touch cells or outline
-      const fill = trace && trace.coloraxis && path.__data__ && colour(path.__data__.loc);
+      const trace = traceOf(path);
+      const code = path.__data__ && path.__data__.loc;
+      if (region && code) path.style.display = drawnHere(code) ? "" : "none";
+      // the countries' traces: not the sea, touch cells or outline
+      const fill = trace && trace.coloraxis && code && colour(code);
       if (fill) path.setAttribute("fill", fill);  // as plotly sets it
+    }
+    for (const group of plot.querySelectorAll("g.trace.scattergeo")) {
+      const trace = traceOf(group.firstElementChild || group);
+      if (region && trace && trace.mode === "lines") group.style.display = region.lines ? "" : "none";
     }
     for (const dot of plot.querySelectorAll("g.trace.scattergeo path.point")) {
       const trace = traceOf(dot);
       const row = trace && trace.customdata && dot.__data__ && trace.customdata[dot.__data__.i];
-      const fill = row && colour(row[0]);
+      if (!row) continue;
+      if (region) dot.style.display = drawnHere(row[0]) ? "" : "none";
+      const fill = colour(row[0]);
       if (fill) dot.style.fill = fill;  // as plotly sets it
     }
   };
+  const recolour = () => {
+    const now = mapNow();
+    const shown = now && shownNow(now.view);
+    if (!shown) return;
+    // React sets a widget's attributes again on every render, unchanged: only a change counts.
+    const asked = [...shown].sort().join(" ") + "|" + (dayOf(document.querySelector(slider)) || "");
+    if (asked === drawn.asked) return;
+    drawn.asked = asked;
+    const stanceOf = stancesShown(now.view);
+    if (stanceOf) paint(now.plot, now.view, shown, stanceOf, null);
+  };
+  // A region picked (the list closed on it): plotly turns the drawn map to the region's frame,
+  // as the server's map will draw it, and only the region's countries are shown. Left to the
+  // server: a map zoomed to a country, a phone's world map (its dots sit elsewhere), a day or a
+  // pill the page does not know.
+  const reframe = () => {
+    const box = document.querySelector(regionBox);
+    const now = box && box.getAttribute("aria-expanded") !== "true" && mapNow();
+    if (!now || box.value === drawn.region || !window.Plotly) return;
+    const regions = regionsOf(), to = regions.get(box.value), from = regions.get(drawn.region);
+    const shown = shownNow(now.view), stanceOf = stancesShown(now.view);
+    if (!to || !from || to.narrow || from.narrow || now.view.zoomed || !shown || !stanceOf) return;
+    drawn.region = box.value;
+    const margin = now.plot.layout.margin || {};
+    const frame = {
+      "geo.projection.rotation.lon": to.rotation,
+      "geo.lonaxis.range": to.lon,
+      "geo.lataxis.range": to.lat,
+      height: (margin.t || 0) + to.box + (margin.b || 0),
+    };
+    // A region's map holds the world's other countries in a hidden trace: shown for any other
+    // region (the page hides those outside it), hidden again back on the map's own region.
+    const elsewhere = now.plot.data.findIndex((trace) => trace.name === "ELSEWHERE_NAME");
+    const label = box.value, lines = label === now.view.region;
+    const drawing = elsewhere < 0
+      ? window.Plotly.relayout(now.plot, frame)
+      : window.Plotly.update(now.plot, {visible: [!lines]}, frame, [elsewhere]);
+    // plotly draws the shapes it holds (a promise all the same); then the map's colours, and
+    // only the region's countries. The plot tells when it is done ("rm-redrawn").
+    const every = new Set(regions.get(regions.keys().next().value).codes.split(" "));
+    const codes = new Set(to.codes.split(" "));
+    Promise.resolve(drawing).then(() => {
+      if (drawn.region !== label) return;  // another region picked meanwhile
+      paint(now.plot, now.view, shown, stanceOf, {codes, every, lines});
+      now.plot.dispatchEvent(new CustomEvent("rm-redrawn", {detail: label}));
+    });
+  };
   new MutationObserver((records) => {
     if (records.some((r) => r.target.matches(pills) || r.target.matches(slider))) recolour();
+    if (records.some((r) => r.target.matches(regionBox))) reframe();
   }).observe(document.body, {subtree: true, attributes: true,
-                             attributeFilter: ["aria-pressed", "aria-valuetext"]});
+                             attributeFilter: ["aria-pressed", "aria-valuetext", "value", "aria-expanded"]});
 }
