@@ -25,12 +25,16 @@ FILLS_JS = """(given) => {
     const ink = document.createElement('canvas').getContext('2d');
     const hex = (c) => { ink.fillStyle = '#000000'; ink.fillStyle = c; return ink.fillStyle; };
     const traceOf = (n) => n.closest('g.trace').__data__[0].trace;
-    const out = {plot: plot ? plot.rmMark || 'new' : null, countries: {}, dots: {}};
+    const out = {plot: plot ? plot.rmMark || 'new' : null, countries: {}, dots: {}, boxes: {}};
     if (!plot) return out;
+    const at = plot.getBoundingClientRect();
     const shown = (n) => getComputedStyle(n).display !== 'none'
         && getComputedStyle(n.closest('g.trace')).display !== 'none';
     for (const p of plot.querySelectorAll('g.trace path.choroplethlocation')) {
-        if (traceOf(p).coloraxis && shown(p)) out.countries[p.__data__.loc] = hex(p.getAttribute('fill'));
+        if (!traceOf(p).coloraxis || !shown(p)) continue;
+        out.countries[p.__data__.loc] = hex(p.getAttribute('fill'));
+        const box = p.getBoundingClientRect();  // where it is drawn, in px from the chart's corner
+        out.boxes[p.__data__.loc] = [box.left - at.left, box.top - at.top, box.width, box.height];
     }
     for (const d of plot.querySelectorAll('g.trace.scattergeo path.point')) {
         const rows = traceOf(d).customdata;
@@ -104,6 +108,13 @@ def assert_same_map(quick: dict, served: dict, what: str, dots_may_wait: bool = 
     and the others' come with the server's map of another region."""
     assert quick["plot"] == "old", f"{what}: taken after the server's map came"
     assert quick["frame"] == served["frame"], f"{what}: another frame than the server's"
+    moved = {
+        code: (box, served["boxes"][code])
+        for code, box in quick["boxes"].items()
+        if code in served["boxes"]
+        and max(abs(a - b) for a, b in zip(box, served["boxes"][code], strict=True)) > 1.5
+    }
+    assert not moved, f"{what}: countries drawn elsewhere than on the server's map: {moved}"
     for part in ("countries", "dots"):
         drawn, wanted = set(quick[part]), set(served[part])
         assert drawn <= wanted, (

@@ -101,6 +101,23 @@ if (!window.rmQuickColours) {
     const stanceOf = stancesShown(now.view);
     if (stanceOf) paint(now.plot, now.view, shown, stanceOf, null);
   };
+  // Streamlit sizes a chart to its place in the page, which keeps the server's map's height:
+  // the place takes the region's height until the server's next map is drawn (or the same
+  // map's run is over: its view's colours come again).
+  const holdHeight = (plot, height) => {
+    const place = plot.closest(".st-key-map"), view = document.getElementById("ELEMENT_ID");
+    if (!place || !view) return;
+    const asked = view.dataset.view;
+    place.style.height = `${height}px`;
+    place.style.flex = `0 0 ${height}px`;  // its flex basis, in Streamlit's column
+    const release = () => {
+      const now = mapNow();
+      if (!now || now.plot !== plot || view.dataset.view !== asked || !view.isConnected) {
+        place.style.height = place.style.flex = "";
+      } else requestAnimationFrame(release);
+    };
+    requestAnimationFrame(release);
+  };
   // A region picked (the list closed on it): plotly turns the drawn map to the region's frame,
   // as the server's map will draw it, and only the region's countries are shown. Left to the
   // server: a map zoomed to a country, a phone's world map (its dots sit elsewhere), a day or a
@@ -113,20 +130,26 @@ if (!window.rmQuickColours) {
     const shown = shownNow(now.view), stanceOf = stancesShown(now.view);
     if (!to || !from || to.narrow || from.narrow || now.view.zoomed || !shown || !stanceOf) return;
     drawn.region = box.value;
-    const margin = now.plot.layout.margin || {};
-    const frame = {
-      "geo.projection.rotation.lon": to.rotation,
-      "geo.lonaxis.range": to.lon,
-      "geo.lataxis.range": to.lat,
-      height: (margin.t || 0) + to.box + (margin.b || 0),
-    };
+    const margin = now.plot.layout.margin || {}, room = margin.b || 0;
+    const height = (margin.t || 0) + to.box + room;
     // A region's map holds the world's other countries in a hidden trace: shown for any other
     // region (the page hides those outside it), hidden again back on the map's own region.
-    const elsewhere = now.plot.data.findIndex((trace) => trace.name === "ELSEWHERE_NAME");
     const label = box.value, lines = label === now.view.region;
-    const drawing = elsewhere < 0
-      ? window.Plotly.relayout(now.plot, frame)
-      : window.Plotly.update(now.plot, {visible: [!lines]}, frame, [elsewhere]);
+    const elsewhere = now.plot.data.find((trace) => trace.name === "ELSEWHERE_NAME");
+    // The figure Streamlit holds is the one plotly draws (the same objects): changed in place,
+    // and drawn by Plotly.react, which tells Streamlit nothing (a relayout would make it size
+    // the chart to its place's old height at once). The chart's place takes the new height,
+    // which Streamlit measures a frame or two later and then finds the figure's own.
+    const layout = now.plot.layout, geo = layout.geo;
+    geo.projection = {...geo.projection, rotation: {...(geo.projection || {}).rotation, lon: to.rotation}};
+    geo.lonaxis = {...geo.lonaxis, range: to.lon};
+    geo.lataxis = {...geo.lataxis, range: to.lat};
+    layout.height = height;
+    // the legend hung from the map's foot, as the server's (draw.map_legend.legend_layout)
+    layout.legend = {...layout.legend, y: Math.round((room / height) * 1e4) / 1e4};
+    if (elsewhere) elsewhere.visible = !lines;
+    holdHeight(now.plot, height);
+    const drawing = window.Plotly.react(now.plot, now.plot.data, layout);
     // plotly draws the shapes it holds (a promise all the same); then the map's colours, and
     // only the region's countries. The plot tells when it is done ("rm-redrawn").
     const every = new Set(regions.get(regions.keys().next().value).codes.split(" "));
