@@ -196,6 +196,8 @@ def test_a_regions_map_holds_the_worlds_other_countries_hidden(region):
         return
     (trace,) = hidden
     assert trace["visible"] is False and trace["hoverinfo"] == "skip"
+    steps = color_steps(event.scale)
+    assert {steps[int(z)].color for z in trace["z"]} == {HIDDEN_COLOR}, "blank until coloured"
     assert not trace["showlegend"] and trace["coloraxis"] == "coloraxis"
     own = {c for t in spec["data"] if t.get("coloraxis") and t is not trace for c in t["locations"]}
     assert own and not own & set(trace["locations"])

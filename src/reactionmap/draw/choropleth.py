@@ -129,7 +129,7 @@ def map_spec(
         *configure_sea(sea),
         *configure_touch_cells(table, cells, cell_codes),
         *configure_countries(shapes, scale, geojson),
-        *configure_elsewhere(elsewhere, geojson),
+        *configure_elsewhere(elsewhere, geojson, scale),
         *configure_dots(dots, scale),
         *configure_selection(shapes, selected, geojson, dots),
         *legend,
@@ -255,17 +255,19 @@ def configure_countries(shapes: pd.DataFrame, scale: Scale, geojson: str | dict)
 ELSEWHERE_NAME = "elsewhere"
 
 
-def configure_elsewhere(codes: Collection[str], geojson: str | dict) -> list[dict]:
+def configure_elsewhere(codes: Collection[str], geojson: str | dict, scale: Scale) -> list[dict]:
     """The countries a region's map does not draw (``codes``), in one trace plotly leaves
     hidden: the page shows it only while it redraws the map for another region the moment the
     reader picks one (pages/quick_colours.js colours and frames it), until the server's map of
-    that region arrives. Never hovered, never in the legend; none without codes."""
+    that region arrives. Blank (the hidden step) until the page colours them; never hovered,
+    never in the legend; none without codes."""
     if not codes:
         return []
+    blank = len(color_steps(scale)) - 1  # the hidden colour's step, the last
     return [
         {
             **_shapes(geojson, list(codes)),
-            "z": np.zeros(len(codes), dtype="int8"),
+            "z": np.full(len(codes), blank, dtype="int8"),
             "coloraxis": "coloraxis",
             "marker": {"line": {"color": "#BBBBBB", "width": 0.4}},
             "hoverinfo": "skip",

@@ -7,6 +7,7 @@ import pandas as pd
 from reactionmap.contract.scale import NO_STATEMENT_KEY, Scale
 from reactionmap.draw.map_hover import HIDDEN_NOTE, SILENT_DOT_HOVER, SPOKEN_HOVER
 from reactionmap.draw.map_legend import HIDDEN_COLOR, HIDDEN_KEY
+from reactionmap.view.lookup import isin
 
 # A small state's dot, and how far from it a pointer still counts as on it. Plotly measures a
 # marker's hover distance as (distance to its centre) - max(3, size / 2), so with a 6 px dot
@@ -29,7 +30,7 @@ def placed_dots(markers: pd.DataFrame, table: pd.DataFrame, narrow: bool = False
             table["iso3"], table["key"], table["stance"], table["hover"], strict=True
         )
     }
-    dots = markers[markers["iso3"].isin(found.keys())].reset_index(drop=True)
+    dots = markers[isin(markers["iso3"], found.keys())].reset_index(drop=True)
     keys, stances, hovers = (
         zip(*(found[c] for c in dots["iso3"]), strict=True) if len(dots) else ((), (), ())
     )

@@ -14,6 +14,7 @@ from reactionmap.contract.scale import NO_STATEMENT_KEY
 from reactionmap.places import boundaries
 from reactionmap.places.resolver import CountryResolver, default_resolver
 from reactionmap.view import memo
+from reactionmap.view.lookup import isin
 from reactionmap.view.stance import actor_key, date_range, inherit, stance_table, statement_text
 from reactionmap.view.state import ViewState
 
@@ -87,7 +88,7 @@ def shown_codes(
 
 def not_drawable(country_rows: pd.DataFrame, drawable_codes: Iterable[str]) -> pd.DataFrame:
     """Actors the map cannot draw (no shape, no marker): listed for the reader, never hidden."""
-    return country_rows[~country_rows["actor_iso3"].isin(set(drawable_codes))]
+    return country_rows[~isin(country_rows["actor_iso3"], set(drawable_codes))]
 
 
 @dataclass(frozen=True)
@@ -129,16 +130,16 @@ def page_view(
     kept = shown_codes(
         country_rows, drawable | set(country_rows["actor_iso3"]), stances, region_codes
     )
-    visible = country_rows[country_rows["actor_iso3"].isin(kept)]
+    visible = country_rows[isin(country_rows["actor_iso3"], kept)]
     organizations = org_rows[org_rows["stance"].isin(stances)]
     # People who speak for no government: their own rows in the table and cards, not on the map.
     others = table[(table["actor_type"] == "other") & table["stance"].isin(stances)]
     if region_codes is not None:
-        others = others[others["actor_iso3"].isin(set(region_codes))]
+        others = others[isin(others["actor_iso3"], set(region_codes))]
     actors = set(visible["actor_iso3"]) | set(organizations["actor_iso3"]) | set(actor_key(others))
     # filter_statements' rule, on the whole frame's masks (no copy of the statements made).
-    made = statements[made_mask & statements["stance"].isin(stances) & keys.isin(actors)]
-    by_organization = made["actor_iso3"].isin(set(organizations["actor_iso3"]))
+    made = statements[made_mask & statements["stance"].isin(stances) & isin(keys, actors)]
+    by_organization = isin(made["actor_iso3"], set(organizations["actor_iso3"]))
     # The timeline also shows what is said later, by the countries the filters keep (silent
     # as of the date) and by organizations; every statement of theirs, of any stance, since its
     # bands follow the map's rule over all of them (view.stance.stance_spans).
@@ -158,7 +159,7 @@ def page_view(
         kept=frozenset(kept),
         cards=made[~by_organization],
         organization_cards=made[by_organization],
-        timeline=statements[keys.isin(actors | later)],
+        timeline=statements[isin(keys, actors | later)],
         table=pd.concat([visible, organizations, others], ignore_index=True),
         not_drawable=not_drawable(visible, drawable),
     )
