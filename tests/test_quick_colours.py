@@ -55,9 +55,9 @@ def test_every_country_drawn_is_recoloured_as_the_servers_map_colours_it(event_i
     event = load_event(event_id)
     keys = tuple(c.key for c in event.scale.with_none)
     inherit = tuple(compose.organizations_in(event.statements)) if shaded else ()
-    view = data_attribute(quick_colours_html(
+    view = data_attribute(quick_colours_html(quick_colours(
         compose.compose(event, ViewState(stances=keys, region=region, inherit=inherit)).map_rows, event.scale
-    ))  # fmt: skip
+    )))  # fmt: skip
     steps = {c.key: c.color for c in color_steps(event.scale)}
     for off in keys:
         shown = tuple(k for k in keys if k != off)
@@ -91,7 +91,7 @@ def test_any_label_survives_the_attribute_and_a_shared_label_is_left_out():
         Category("constructor", "constructor", "#555555"),
     ))  # fmt: skip
     rows = choropleth.pd.DataFrame({"iso3": ["FRA", "DEU", "ITA"], "stance": ["a", "b", "a"]})
-    view = data_attribute(quick_colours_html(rows, scale))
+    view = data_attribute(quick_colours_html(quick_colours(rows, scale)))
     assert view["unseen"], "the element is hidden"
     assert view["labels"]['Don\'t "quote" & <b>bold</b>'] == "a"
     assert view["labels"]["two spaces"] == "b"

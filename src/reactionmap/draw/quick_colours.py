@@ -71,16 +71,16 @@ def quick_colours(
     }
 
 
-def quick_colours_html(
-    map_rows: pd.DataFrame,
-    scale: Scale,
-    shown: Collection[str] = (),
-    day: str | None = None,
-    region: str = "",
-    zoomed: bool = False,
-) -> str:
-    """quick_colours as a hidden element's data attribute (no script: the page's reads it)."""
-    return _element(ELEMENT_ID, "view", quick_colours(map_rows, scale, shown, day, region, zoomed))
+def quick_colours_html(view: dict) -> str:
+    """A view's quick_colours as a hidden element's data attribute (no script: the page's
+    reads it)."""
+    return _element(ELEMENT_ID, "view", view)
+
+
+def days_html(days: Mapping[str, pd.DataFrame]) -> str:
+    """Each day's drawn countries by stance (``days``: YYYY-MM-DD -> that day's map rows), for
+    the page to recolour its map as As of moves, before the server's map of that day arrives."""
+    return _element(DAYS_ID, "days", {day: by_stance(rows) for day, rows in days.items()})
 
 
 def region_frames(
@@ -108,19 +108,9 @@ def region_frames(
     return frames
 
 
-def regions_html(
-    regions: Mapping[str, tuple[Extent | None, Collection[str]]],
-    width: int,
-    narrow: Collection[str],
-) -> str:
+def regions_html(frames: dict) -> str:
     """region_frames as a hidden element's data attribute."""
-    return _element(REGIONS_ID, "regions", region_frames(regions, width, narrow))
-
-
-def days_html(days: Mapping[str, pd.DataFrame]) -> str:
-    """Each day's drawn countries by stance (``days``: YYYY-MM-DD -> that day's map rows), for
-    the page to recolour its map as As of moves, before the server's map of that day arrives."""
-    return _element(DAYS_ID, "days", {day: by_stance(rows) for day, rows in days.items()})
+    return _element(REGIONS_ID, "regions", frames)
 
 
 def _element(element_id: str, name: str, data: object) -> str:

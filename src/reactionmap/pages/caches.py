@@ -172,7 +172,8 @@ def quick_regions(phone: bool) -> str:
         regions[region] = (compose.region_frame(region), codes)
     # A phone's world map puts its small states' dots elsewhere than a region's (Composition.narrow).
     narrow = [WORLD] if phone else []
-    return quick_colours.regions_html(regions, frame.map_width(phone), narrow)
+    frames = quick_colours.region_frames(regions, frame.map_width(phone), narrow)
+    return quick_colours.regions_html(frames)
 
 
 @kept(max_entries=256)

@@ -16,7 +16,13 @@ from reactionmap.contract.event import Event
 from reactionmap.contract.scale import DISAGREE_KEY, Scale
 from reactionmap.draw import alternative, captions, cards, choropleth, frames, tally, timeline
 from reactionmap.draw.cards import escape_markdown as md
-from reactionmap.draw.quick_colours import DAYS_ID, ELEMENT_ID, REGIONS_ID, quick_colours_html
+from reactionmap.draw.quick_colours import (
+    DAYS_ID,
+    ELEMENT_ID,
+    REGIONS_ID,
+    quick_colours,
+    quick_colours_html,
+)
 from reactionmap.pages import caches
 from reactionmap.places import boundaries
 from reactionmap.publish import downloads, webpage
@@ -403,15 +409,17 @@ def show(
                     ""
                     if playing
                     else quick_colours_html(
-                        # the world's countries, for a region the reader may pick next
-                        compose.day_map_rows(
-                            event, as_of, filters.inherit, "", resolver, countries
-                        ),
-                        scale,
-                        filters.stances,
-                        day,
-                        region,
-                        bool(zoom),
+                        quick_colours(
+                            # the world's countries, for a region the reader may pick next
+                            compose.day_map_rows(
+                                event, as_of, filters.inherit, "", resolver, countries
+                            ),
+                            scale,
+                            filters.stances,
+                            day,
+                            region,
+                            bool(zoom),
+                        )
                     )
                 )
             ),
