@@ -133,6 +133,45 @@ def streamlit_app(
             process.kill()
 
 
+def _processes() -> Iterator[tuple[int, int, list[str]]]:
+    """(pid, parent's pid, command line) of every process this machine's /proc shows."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:  # it ended meanwhile
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        yield int(entry.name), parent, [arg.decode(errors="replace") for arg in argv if arg]
+
+
+def app_children(url: str, module: str) -> list[int]:
+    """The processes ``python -m module`` that the Streamlit server on ``url``'s port started
+    (the draft page's workers: ``reactionmap.draft.worker``)."""
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    table = list(_processes())
+    servers = {
+        pid for pid, _, argv in table if f"\0--server.port\0{port}\0" in "\0".join(["", *argv, ""])
+    }
+    return [pid for pid, parent, argv in table if parent in servers and module in argv]
+
+
+@contextlib.contextmanager
+def paused(pids: list[int]) -> Iterator[None]:
+    """Stop these processes (SIGSTOP) for the block's length, then let them go on."""
+    import signal
+
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+
+
 def launch_chromium(playwright):
     """Debian's Chromium through Playwright (Playwright's own browsers cannot be downloaded here)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

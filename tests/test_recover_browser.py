@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from draft_articles import longest
-from serving import DESKTOP, WAIT_MS
+from serving import DESKTOP, WAIT_MS, app_children, paused
 from test_browser import IDLE, wait_for_shapes
 
 pytestmark = pytest.mark.browser
@@ -60,8 +60,10 @@ def test_a_map_whose_shapes_never_load_names_the_file(browser, server):
 
 
 def test_a_page_draws_its_map_while_another_drafts_a_long_article(browser, server):
-    """The longest article the limits allow takes seconds to draft, in the draft page's worker
-    pool: meanwhile a new page of the same server draws its whole map."""
+    """A long article drafts in the draft page's worker pool: meanwhile a new page of the same
+    server draws its whole map. The draft page's workers are paused (SIGSTOP) from before the
+    article is sent until the map is drawn, so the draft is under way throughout, however fast
+    this machine drafts (left to run, a draft faster than the map made the test pass nothing)."""
     article = longest()
     drafting = browser.new_context(viewport=DESKTOP)
     reading = browser.new_context(viewport=DESKTOP)
@@ -69,18 +71,24 @@ def test_a_page_draws_its_map_while_another_drafts_a_long_article(browser, serve
         drafter = drafting.new_page()
         drafter.set_default_timeout(WAIT_MS)
         drafter.goto(f"{server}/draft")
-        drafter.wait_for_selector(IDLE, state="attached")
-        area = drafter.get_by_label("…or paste the article's text")
-        area.fill(article)
-        area.press("Control+Enter")
-        drafter.get_by_text("Drafting the article…").wait_for()
-        reader = reading.new_page()
-        reader.set_default_timeout(WAIT_MS)
-        reader.goto(f"{server}/?event=venezuela-2026-01")
-        assert wait_for_shapes(reader) >= 190
-        # The draft was still under way when the other page's map was drawn.
-        assert drafter.get_by_text("Drafting the article…").is_visible()
-        assert drafter.locator(RUNNING).count() == 1
+        drafter.wait_for_selector(IDLE, state="attached")  # the page has started its worker
+        workers = app_children(server, "reactionmap.draft.worker")
+        assert workers, "the draft page started no drafting worker"
+        drafting_now = drafter.get_by_text("Drafting the article…")
+        with paused(workers):
+            area = drafter.get_by_label("…or paste the article's text")
+            area.fill(article)
+            area.press("Control+Enter")
+            drafting_now.wait_for()
+            reader = reading.new_page()
+            reader.set_default_timeout(WAIT_MS)
+            reader.goto(f"{server}/?event=venezuela-2026-01")
+            assert wait_for_shapes(reader) >= 190
+            # The draft was still under way when the other page's map was drawn.
+            assert drafting_now.is_visible()
+            assert drafter.locator(RUNNING).count() == 1
+        drafting_now.wait_for(state="hidden", timeout=120_000)  # the draft ends once let go
+        assert drafter.get_by_text("Not drafted").count() == 0
     finally:
         drafting.close()
         reading.close()
