@@ -8,6 +8,9 @@ CHROMIUM := /usr/bin/chromium
 SERVE_PORT ?= 8080
 PROCESSES ?= $(shell nproc 2>/dev/null || echo 1)
 SERVE_ARGS ?=
+# pytest-xdist workers for `make test`: one per core, at most 4 (each runs its own Streamlit
+# server and Chromium; a test file stays on one worker, with its module's fixtures).
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 .PHONY: run serve test unit lint format bench boundaries vendor chromium nginx wrk static-times clean
@@ -81,7 +84,7 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 
 test: $(BIN)/.installed chromium nginx static-times lint
-	$(BIN)/python -m pytest -q --durations=25
+	$(BIN)/python -m pytest -q --durations=25 -n $(TEST_WORKERS) --dist loadfile
 
 unit: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -m "not browser"

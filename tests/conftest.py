@@ -128,17 +128,24 @@ def venezuela(venezuela_event):
     return snapshot(venezuela_event)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium through Playwright, one per test module. Skips on a laptop without
-    it; under CI (CI=true) a missing Chromium fails, since CI must run the browser tests."""
-    from serving import chromium_available, launch_chromium
+def _need_chromium() -> None:
+    """Skip on a laptop without Debian's Chromium; under CI (CI=true) fail, since CI must run
+    the browser tests."""
+    from serving import chromium_available
 
     if not chromium_available():
         message = "Chromium is missing (see `make chromium`): browser tests cannot run"
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}, and CI must run them", pytrace=False)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module."""
+    from serving import launch_chromium
+
+    _need_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -147,10 +154,13 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def server(browser):
-    """The app on a free loopback port, one per test module, reading the shipped events."""
+@pytest.fixture(scope="session")
+def server():
+    """The app on a free loopback port, reading the shipped events: one for the whole run (one
+    per worker under pytest-xdist), shared by every browser test module that only reads. A
+    module that writes events, or changes the server's environment, starts its own."""
     from serving import streamlit_app
 
+    _need_chromium()
     with streamlit_app() as url:
         yield url
