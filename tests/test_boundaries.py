@@ -294,6 +294,14 @@ def test_region_extents_hold_their_states_and_near_territories(shapes):
     assert boundaries.region_codes("") is None
 
 
+def test_region_codes_are_every_regions_rows():
+    regions = boundaries.load_regions()
+    for region in regions["region"].dropna().unique():
+        codes = set(regions.loc[regions["region"] == region, "iso3"])
+        assert boundaries.region_codes(region) == codes, region
+    assert boundaries.region_codes("Atlantis") == frozenset()
+
+
 ASPECTS = [0.7, 1.0, 840 / 680, 358 / 420, 1.9, 2.6, 4.0]
 
 

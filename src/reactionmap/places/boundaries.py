@@ -135,12 +135,22 @@ def country_table() -> pd.DataFrame:
     return table.sort_values("iso3", ignore_index=True)
 
 
-def region_codes(region: str) -> pd.Series | None:
+def region_codes(region: str) -> frozenset[str] | None:
     """Every ISO code in a UN region, drawable or not; None for the whole world ("")."""
     if not region:
         return None
-    regions = load_regions()
-    return regions.loc[regions["region"] == region, "iso3"]
+    return _codes_by_region(REGIONS_PATH.resolve()).get(region, frozenset())
+
+
+@lru_cache(maxsize=2)
+def _codes_by_region(path: Path) -> dict[str, frozenset[str]]:
+    """Each region's codes, worked out once per file, as the file itself is read (_read_csv):
+    a new view asked for them on every rerun, a copy of the table and a filter each time."""
+    regions = load_regions(path)
+    return {
+        region: frozenset(group["iso3"])
+        for region, group in regions.dropna(subset=["region"]).groupby("region")
+    }
 
 
 # A region's extent: its UN members' and observers' largest parts (France's Guiana is not
