@@ -90,3 +90,25 @@ def test_a_view_composed_from_kept_tables_is_the_one_composed_afresh(venezuela_e
         for name in ("country_rows", "visible", "cards", "timeline", "table"):
             pdt.assert_frame_equal(getattr(view.page, name), getattr(fresh.page, name))
         pdt.assert_frame_equal(view.map_rows, fresh.map_rows)
+
+
+@pytest.mark.parametrize("event_id", list_events())
+def test_a_regions_map_rows_are_its_own_merge_on_every_day(event_id):
+    """A region's map rows are cut from the world's of the day: on every day of the event, with
+    and without organizations' shading, for every region, they are exactly what merging the
+    region's countries alone gives (rows, order, columns, types)."""
+    event = load_event(event_id)
+    countries = boundaries.country_table()
+    regions = sorted(countries["region"].dropna().unique())
+    days = pd.date_range(event.statements["when"].min().normalize(), event.statements["when"].max())
+    shading = tuple(compose.organizations_in(event.statements))
+    checked = 0
+    for day in days:
+        for inherit in {(), shading}:
+            rows = compose.day_tables(event, day, inherit, None)[1]
+            for region in regions:
+                cut = compose.day_map_rows(event, day, inherit, region, None, countries)
+                merged = compose.map_rows(rows, countries[countries["region"] == region])
+                pdt.assert_frame_equal(cut, merged)
+                checked += 1
+    assert checked >= len(regions) * len(days)
