@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -505,9 +506,15 @@ def show(
     # ---- table and downloads --------------------------------------------------------------------
     st.header("Stance table", anchor=False)
     # Only validated http(s) addresses become links; any other is plain text beside the name.
-    st.dataframe(  # made once per view (shown_table)
+    st.dataframe(  # made once per view, as Arrow (shown_table): a frame is converted each rerun
         caches.once_per_view(
-            key, "table", filters, (), lambda: shown_table(page, scale, parts.dated)
+            key,
+            "table",
+            filters,
+            (),
+            lambda: pa.Table.from_pandas(
+                shown_table(page, scale, parts.dated), preserve_index=False
+            ),
         ),
         hide_index=True,
         width="stretch",
