@@ -348,16 +348,21 @@ def day_map_rows(
     from them (a merge of its own cost a region's first view 6 to 10 ms); a view's filter only
     marks rows shown."""
     if region:
-        world = day_map_rows(event, as_of, inherit_from, "", resolver, countries)
         return memo.by_statements(
             event.statements,
             ("map rows", as_of, inherit_from, region, id(resolver), id(countries)),
-            lambda: world[
-                isin(world["iso3"], set(countries.loc[countries["region"] == region, "iso3"]))
-            ].reset_index(drop=True),
+            lambda: _region_rows(
+                day_map_rows(event, as_of, inherit_from, "", resolver, countries),
+                set(countries.loc[countries["region"] == region, "iso3"]),
+            ),
         )
     return memo.by_statements(
         event.statements,
         ("map rows", as_of, inherit_from, "", id(resolver), id(countries)),
         lambda: map_rows(day_tables(event, as_of, inherit_from, resolver)[1], countries),
     )
+
+
+def _region_rows(world: pd.DataFrame, codes: set[str]) -> pd.DataFrame:
+    """The world's map rows of these countries, in the world's order, numbered from 0."""
+    return world[isin(world["iso3"], codes)].reset_index(drop=True)
